@@ -1,0 +1,45 @@
+"""Accounts: users who log in, and the site roles they hold."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from zope.interface import implementer
+
+from norec_core.db import Base
+from norec_core.interfaces import IUser
+from norec_core.models import Person, _now
+
+
+@implementer(IUser)
+class User(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    last_login_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+    person: Mapped[Person | None] = relationship()
+    role_links: Mapped[list[UserRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"
+    )
+    roles: AssociationProxy[list[str]] = association_proxy(
+        "role_links", "role", creator=lambda role: UserRole(role=role)
+    )
+
+
+class UserRole(Base):
+    __tablename__ = "user_role"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(50), primary_key=True)

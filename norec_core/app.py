@@ -1,0 +1,32 @@
+"""The WSGI application factory, `norec_core:main` for PasteDeploy."""
+
+from __future__ import annotations
+
+from pyramid.config import Configurator
+
+
+def make_config(settings: dict) -> Configurator:
+    config = Configurator(settings=settings)
+    # Plugins first: roles, activity kinds and settings below are gathered from them.
+    config.include("norec_core.plugins")
+    # The request's database session, joined to its transaction (pyramid_tm, retry).
+    config.include("norec_core.db")
+    # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
+    config.include("norec_core.security")
+    # Chameleon templates, with i18n through the request's localizer.
+    config.include("pyramid_chameleon")
+    config.include("norec_core.i18n")
+    # deform's templates (with ours first), its static files and translations.
+    config.include("norec_core.forms")
+    # The shared layout: navigation from the hooks, static files, messages.
+    config.include("norec_core.layout")
+    config.include("norec_core.routes")
+    config.include("norec_core.views")
+    config.include("norec_core.accounts")
+    # Last, each enabled plugin under its own prefix; conflicts between them are errors.
+    config.include("norec_core.plugins.include_enabled")
+    return config
+
+
+def main(global_config, **settings):
+    return make_config(settings).make_wsgi_app()

@@ -1,0 +1,116 @@
+"""The core's own contributions, made through the same hooks as any plugin's."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import activities, security
+from norec_core.demo import load_core_demo
+from norec_core.contributions import ActivityKind, NavEntry, Role, SearchResult, Section
+from norec_core.hookspecs import hookimpl
+from norec_core.i18n import _
+from norec_core.models import Activity, Organisation, Partnership, Person
+from norec_core.paging import search
+
+
+@hookimpl
+def norec_navigation(request):
+    return [
+        NavEntry(_("People"), "people", 10, security.PERSON_VIEW),
+        NavEntry(_("Organisations"), "organisations", 20),
+        NavEntry(_("Partnerships"), "partnerships", 30),
+        NavEntry(_("Activities"), "activities", 40),
+        NavEntry(_("Search"), "search", 50),
+    ]
+
+
+@hookimpl
+def norec_roles():
+    return [Role("admin", _("Administrator"), frozenset({"*"}))]
+
+
+@hookimpl
+def norec_activity_kinds():
+    return [ActivityKind("meeting", _("Meeting")), ActivityKind("course", _("Course"))]
+
+
+@hookimpl
+def norec_migrations():
+    return "norec_core:migrations/versions"
+
+
+@hookimpl
+def norec_dashboard_panels(request):
+    return [
+        Section(
+            _("Upcoming activities"),
+            10,
+            "norec_core:templates/activity_list.pt",
+            {"activities": activities.upcoming(request.dbsession, limit=5)},
+        )
+    ]
+
+
+@hookimpl
+def norec_search(request, query, limit):
+    session = request.dbsession
+    results = []
+    if request.has_permission(security.PERSON_VIEW):
+        people = session.scalars(
+            search(select(Person), query, Person.given_name, Person.family_name, Person.email)
+            .order_by(Person.family_name)
+            .limit(limit)
+        )
+        results += [
+            SearchResult(p.full_name, request.route_path("people.detail", id=p.id), _("Person"))
+            for p in people
+        ]
+    for org in session.scalars(
+        search(select(Organisation), query, Organisation.name).order_by(Organisation.name).limit(limit)
+    ):
+        results.append(
+            SearchResult(
+                org.name, request.route_path("organisations.detail", id=org.id), _("Organisation")
+            )
+        )
+    for partnership in session.scalars(
+        search(select(Partnership), query, Partnership.title)
+        .options(selectinload(Partnership.organisations))
+        .limit(limit)
+    ):
+        results.append(
+            SearchResult(
+                partnership.title,
+                request.route_path("partnerships.detail", id=partnership.id),
+                _("Partnership"),
+                ", ".join(o.name for o in partnership.organisations),
+            )
+        )
+    for activity in session.scalars(
+        search(select(Activity), query, Activity.title, Activity.place)
+        .order_by(Activity.starts_at.desc())
+        .limit(limit)
+    ):
+        results.append(
+            SearchResult(
+                activity.title,
+                request.route_path("activities.detail", id=activity.id),
+                _("Activity"),
+                activity.place or "",
+            )
+        )
+    return results
+
+
+@hookimpl(tryfirst=True)
+def norec_demo_data(dbsession):
+    # tryfirst: the plugins' demo data refers to the core's.
+    load_core_demo(dbsession)
+
+
+@hookimpl
+def norec_cli_commands():
+    from norec_core.cli import core_commands
+
+    return core_commands()

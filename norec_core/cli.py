@@ -1,0 +1,173 @@
+"""The `norec` command line: database, users, plugins, demo data, and the plugins' commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from contextlib import contextmanager
+
+from pyramid.paster import get_appsettings, setup_logging
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from norec_core import migrate
+from norec_core.contributions import CliCommand
+from norec_core.plugins import PluginError, installed_plugins, make_plugin_manager
+
+
+@contextmanager
+def session_scope(settings: dict):
+    """A session committed at the end, or rolled back on error."""
+    from norec_core.db import make_engine
+
+    engine = make_engine(settings["sqlalchemy.url"])
+    try:
+        with Session(engine) as session, session.begin():
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _db_configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="db_command", required=True)
+    sub.add_parser("upgrade", help="bring the database to the newest revision")
+    down = sub.add_parser("downgrade", help="go back to a revision")
+    down.add_argument("revision", help='for instance "base", or "-1"')
+    sub.add_parser("current", help="show the revisions the database is at")
+
+
+def _db_run(args, settings) -> int:
+    from alembic import command
+
+    if args.db_command == "upgrade":
+        migrate.upgrade(settings)
+    elif args.db_command == "downgrade":
+        migrate.downgrade(settings, args.revision)
+    else:
+        command.current(migrate.alembic_config(settings), verbose=False)
+    return 0
+
+
+def _user_configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="user_command", required=True)
+    add = sub.add_parser("add", help="create a user, or update the password and roles of one")
+    add.add_argument("email")
+    add.add_argument("--name", default="", help="display name")
+    add.add_argument(
+        "--role", action="append", default=[], help="a site role to grant (repeatable)"
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
+
+
+def _user_run(args, settings) -> int:
+    from norec_core.accounts.models import User
+    from norec_core.accounts.passwords import hash_password
+    from norec_core.plugins import roles
+
+    known = roles(settings["norec.pm"])
+    unknown = [r for r in args.role if r not in known]
+    if unknown:
+        print(f"unknown role(s): {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Again: "):
+            print("the passwords differ", file=sys.stderr)
+            return 2
+    if len(password) < 8:
+        print("the password must have at least 8 characters", file=sys.stderr)
+        return 2
+    with session_scope(settings) as session:
+        user = session.scalar(select(User).where(User.email == args.email))
+        if user is None:
+            user = User(email=args.email)
+            session.add(user)
+        user.display_name = args.name or user.display_name
+        user.password_hash = hash_password(password)
+        user.roles = sorted(set(user.roles) | set(args.role))
+    print(f"user {args.email} saved with roles: {', '.join(sorted(set(args.role))) or 'none'}")
+    return 0
+
+
+def _plugins_run(args, settings) -> int:
+    enabled = {info.name for info in settings["norec.pm"].norec_plugins}
+    installed = installed_plugins()
+    if not installed:
+        print("no plugins installed")
+    for name, ep in sorted(installed.items()):
+        state = "enabled" if name in enabled else "installed"
+        print(f"{name:<16} {ep.dist.name:<22} {ep.dist.version:<10} {state}")
+    return 0
+
+
+def _demo_configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="demo_command", required=True)
+    sub.add_parser("load", help="load the demonstration data into an empty database")
+
+
+def _demo_run(args, settings) -> int:
+    from norec_core.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
+
+    with session_scope(settings) as session:
+        if has_data(session):
+            print("the database already holds data; demo data is loaded only into an empty one")
+            return 0
+        settings["norec.pm"].hook.norec_demo_data(dbsession=session)
+    print(f"demo data loaded; log in as {DEMO_ADMIN_EMAIL} with password {DEMO_ADMIN_PASSWORD}")
+    return 0
+
+
+def core_commands() -> list[CliCommand]:
+    return [
+        CliCommand("db", "database migrations", _db_configure, _db_run),
+        CliCommand("user", "manage user accounts", _user_configure, _user_run),
+        CliCommand("plugins", "list installed and enabled plugins", lambda p: None, _plugins_run),
+        CliCommand("demo", "demonstration data", _demo_configure, _demo_run),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="norec", description="The Norec platform.")
+    parser.add_argument(
+        "-c",
+        "--config",
+        default=os.environ.get("NOREC_CONFIG", "development.ini"),
+        help="the ini file (default: $NOREC_CONFIG or development.ini)",
+    )
+    # Parse the config option first: which commands exist depends on the enabled plugins.
+    known, _rest = parser.parse_known_args(argv)
+    if not os.path.exists(known.config):
+        parser.error(f"no configuration file {known.config!r}; give one with -c")
+    setup_logging(known.config)
+    settings = dict(get_appsettings(known.config, name="main"))
+    try:
+        pm = make_plugin_manager(settings)
+    except PluginError as exc:
+        print(f"norec: {exc}", file=sys.stderr)
+        return 2
+    settings["norec.pm"] = pm
+    commands = [c for result in pm.hook.norec_cli_commands() for c in result]
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    runners = {}
+    for command in sorted(commands, key=lambda c: c.name):
+        if command.name in runners:
+            print(f"norec: two plugins declare the command {command.name!r}", file=sys.stderr)
+            return 2
+        command.configure(sub.add_parser(command.name, help=command.help))
+        runners[command.name] = command.run
+    args = parser.parse_args(argv)
+    return runners[args.command](args, settings) or 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig()
+    sys.exit(main())

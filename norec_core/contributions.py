@@ -1,0 +1,75 @@
+"""The plain data that plugins return from hooks; the core renders and orders it."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser, Namespace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the main navigation, shown to users who hold `permission`."""
+
+    title: str
+    route_name: str
+    order: int
+    permission: str = "view"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block on a shared page (a dashboard panel, a part of a person's page, ...).
+
+    `template` is a Chameleon asset spec ("norec_example:templates/notes.pt") rendered
+    with `values` plus `request`; sections are shown by ascending `order`.
+    """
+
+    title: str
+    order: int
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActivityKind:
+    """A kind of activity ("gathering", "webinar"); `name` is stored, `title` is shown."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A site role and the permissions it grants. Declarations of the same name are merged."""
+
+    name: str
+    title: str
+    permissions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One hit of the site search; results are shown by descending `score`, then title."""
+
+    title: str
+    url: str
+    kind: str
+    summary: str = ""
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class CliCommand:
+    """A sub-command of `norec`.
+
+    `configure` adds the command's arguments to its argparse parser; `run` receives the
+    parsed arguments and the loaded settings (a dict, with `settings["norec.pm"]` the
+    plugin manager) and returns an exit status.
+    """
+
+    name: str
+    help: str
+    configure: Callable[[ArgumentParser], None]
+    run: Callable[[Namespace, dict], int | None]

@@ -1,0 +1,77 @@
+"""The database: the model base, the engine, and a session per request joined to its transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+import zope.sqlalchemy
+
+# Constraint names are fixed so that Alembic migrations can name what they alter or drop,
+# identically on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The base of every model, the core's and the plugins': one metadata, one migration history."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # pysqlite begins transactions on its own and so breaks SAVEPOINT and
+        # transactional DDL; hand transaction control to SQLAlchemy instead.
+        dbapi_connection.isolation_level = None
+        # SQLite's built-in lower() folds ASCII only; searching "øystein" must find "Øystein".
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+def includeme(config) -> None:
+    settings = config.get_settings()
+    # An explicit transaction manager per request: nothing leaks between threads.
+    settings.setdefault("tm.manager_hook", "pyramid_tm.explicit_manager")
+    config.include("pyramid_tm")
+    config.include("pyramid_retry")
+
+    engine = make_engine(settings["sqlalchemy.url"])
+    config.registry["norec.db_engine"] = engine
+    # What request sessions bind to; the test fixtures swap in a connection held in an
+    # outer transaction, and "create_savepoint" makes each request's commit a savepoint.
+    config.registry["norec.db_bind"] = engine
+    config.registry["norec.dbsession_factory"] = sessionmaker(
+        join_transaction_mode="create_savepoint"
+    )
+    config.add_request_method(_dbsession, "dbsession", reify=True)
+
+
+def _dbsession(request) -> Session:
+    registry = request.registry
+    session = registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+    zope.sqlalchemy.register(session, transaction_manager=request.tm)
+    return session

@@ -1,0 +1,118 @@
+"""Demonstration data drawn from Norec's own work, for trying the platform out."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from norec_core.accounts.models import User
+from norec_core.accounts.passwords import hash_password
+from norec_core.models import Organisation, Partnership, Person
+
+DEMO_ADMIN_EMAIL = "admin@example.org"
+DEMO_ADMIN_PASSWORD = "demo-admin"  # noqa: S105 (a published demo credential, not a secret)
+
+ORGANISATIONS = [
+    ("Haukeland University Hospital", "NO", "health", "https://helse-bergen.no"),
+    ("Christian Medical College Vellore", "IN", "health", "https://www.cmch-vellore.edu"),
+    ("Kibogora Level Two Teaching Hospital", "RW", "health", None),
+    ("Kamuli Mission Hospital", "UG", "health", None),
+    ("United Nations Volunteers (UNV)", "DE", "international", "https://www.unv.org"),
+    (
+        "United Nations Office for South-South Cooperation (UNOSSC)",
+        "US",
+        "international",
+        "https://unsouthsouth.org",
+    ),
+    ("GPI", "NO", "ngo", None),
+    ("Forum for Development and Environment (ForUM)", "NO", "ngo", "https://forumfor.no"),
+]
+
+PEOPLE = [
+    ("Ingrid", "Haugen", "ingrid.haugen@example.org", "NO", ["nb", "en"], ["nursing", "intensive care"]),
+    ("Priya", "Raman", "priya.raman@example.org", "IN", ["ta", "en", "hi"], ["nursing", "paediatrics"]),
+    ("Wanjiru", "Kamau", "wanjiru.kamau@example.org", "KE", ["sw", "en"], ["public health"]),
+    ("Bishnu", "Thapa", "bishnu.thapa@example.org", "NP", ["ne", "en"], ["agriculture", "cooperatives"]),
+    ("Jean-Paul", "Habimana", "jp.habimana@example.org", "RW", ["rw", "fr", "en"], ["midwifery"]),
+    ("Kari", "Nordmann", "kari.nordmann@example.org", "NO", ["nn", "nb", "en", "fr"], ["humanitarian law"]),
+]
+
+
+def has_data(session: Session) -> bool:
+    return (
+        session.scalar(select(Organisation.id).limit(1)) is not None
+        or session.scalar(select(Person.id).limit(1)) is not None
+    )
+
+
+def organisation(session: Session, name: str) -> Organisation:
+    """A demo organisation by name, for the plugins' demo data."""
+    return session.scalars(select(Organisation).where(Organisation.name == name)).one()
+
+
+def person(session: Session, email: str) -> Person:
+    """A demo person by e-mail, for the plugins' demo data."""
+    return session.scalars(select(Person).where(Person.email == email)).one()
+
+
+def load_core_demo(session: Session) -> None:
+    for name, country, kind, website in ORGANISATIONS:
+        session.add(Organisation(name=name, country=country, kind=kind, website=website))
+    for given, family, email, country, languages, expertise in PEOPLE:
+        session.add(
+            Person(
+                given_name=given,
+                family_name=family,
+                email=email,
+                country=country,
+                languages=languages,
+                expertise=expertise,
+                consent_contact=True,
+                consent_newsletter=True,
+                consent_directory=True,
+            )
+        )
+    session.flush()
+    orgs = {o.name: o for o in session.scalars(select(Organisation))}
+    session.add_all(
+        [
+            Partnership(
+                title="Nurse exchange Bergen–Vellore",
+                direction="north-south",
+                starts_on=datetime.date(2024, 8, 1),
+                ends_on=datetime.date(2027, 7, 31),
+                reciprocal=True,
+                description=(
+                    "Nurses from Haukeland and from Christian Medical College Vellore work a "
+                    "year in each other's wards, learning intensive and paediatric care."
+                ),
+                organisations=[
+                    orgs["Haukeland University Hospital"],
+                    orgs["Christian Medical College Vellore"],
+                ],
+            ),
+            Partnership(
+                title="Mission hospitals exchange Rwanda–Uganda",
+                direction="south-south",
+                starts_on=datetime.date(2025, 1, 1),
+                ends_on=datetime.date(2026, 12, 31),
+                reciprocal=True,
+                description="Midwives exchanged between two rural hospitals in East Africa.",
+                organisations=[
+                    orgs["Kibogora Level Two Teaching Hospital"],
+                    orgs["Kamuli Mission Hospital"],
+                ],
+            ),
+        ]
+    )
+    session.add(
+        User(
+            email=DEMO_ADMIN_EMAIL,
+            display_name="Demo administrator",
+            password_hash=hash_password(DEMO_ADMIN_PASSWORD),
+            roles=["admin"],
+        )
+    )
+    session.flush()

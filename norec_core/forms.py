@@ -1,0 +1,131 @@
+"""Forms: colander schemas rendered by deform, with the CSRF token, translated messages and
+errors announced to screen readers."""
+
+from __future__ import annotations
+
+import copy
+from importlib.resources import files
+
+import colander
+import deform
+from pyramid.csrf import get_csrf_token
+from pyramid.i18n import get_localizer
+from pyramid.request import Request
+from pyramid.threadlocal import get_current_request
+
+from norec_core.i18n import _
+
+
+@colander.deferred
+def _deferred_csrf_token(node, kw):
+    return get_csrf_token(kw["request"])
+
+
+class CSRFSchema(colander.MappingSchema):
+    """Base of every form schema: the hidden token that Pyramid's CSRF check reads first."""
+
+    csrf_token = colander.SchemaNode(
+        colander.String(),
+        widget=deform.widget.HiddenWidget(),
+        default=_deferred_csrf_token,
+        missing="",
+    )
+
+
+def date_widget() -> deform.widget.Widget:
+    # The browser's own date control: accessible and without deform's JavaScript polyfill.
+    return deform.widget.TextInputWidget(attributes={"type": "date"})
+
+
+def datetime_widget() -> deform.widget.Widget:
+    return deform.widget.TextInputWidget(attributes={"type": "datetime-local"})
+
+
+class FormResult:
+    """A rendered form and, when a valid POST came in, the validated data."""
+
+    def __init__(self, html: str, data: dict | None):
+        self.html = html
+        self.data = data
+
+    @property
+    def valid(self) -> bool:
+        return self.data is not None
+
+
+def build_form(
+    request: Request,
+    schema: colander.Schema,
+    *,
+    submit_title=_("Save"),
+    formid: str = "norec-form",
+    bindings: dict | None = None,
+    action: str = "",
+) -> deform.Form:
+    return deform.Form(
+        schema.bind(request=request, **(bindings or {})),
+        buttons=(deform.Button("submit", submit_title),),
+        formid=formid,
+        action=action,
+    )
+
+
+def render_form(form: deform.Form, appstruct=colander.null) -> str:
+    _describe(form)
+    return form.render(appstruct)
+
+
+def process_form(
+    request: Request, schema: colander.Schema, *, appstruct=colander.null, **options
+) -> FormResult:
+    """Validate a POST against `schema`, or render the form filled with `appstruct`.
+
+    An invalid POST renders the user's own input with each error at its field and sets
+    the response status to 422; nothing typed is lost. `options` go to `build_form`.
+    """
+    form = build_form(request, schema, **options)
+    if request.method == "POST" and request.POST.get("__formid__") == form.formid:
+        try:
+            data = form.validate(request.POST.items())
+        except deform.ValidationFailure as failure:
+            request.response.status = 422
+            _describe(failure.field)
+            return FormResult(failure.field.render(), None)
+        data.pop("csrf_token", None)
+        return FormResult("", data)
+    return FormResult(render_form(form, appstruct), None)
+
+
+def _describe(field: deform.Field) -> None:
+    """Tie each input to its error and help text (aria-describedby) and flag it invalid."""
+    for child in field.children:
+        _describe(child)
+        described_by = []
+        if child.error is not None:
+            described_by.append(f"error-{child.oid}")
+        if child.description:
+            described_by.append(f"help-{child.oid}")
+        if not described_by:
+            continue
+        # Widgets are shared between schema clones; give this field its own.
+        widget = copy.copy(child.widget)
+        widget.attributes = dict(getattr(widget, "attributes", None) or {})
+        widget.attributes["aria-describedby"] = " ".join(described_by)
+        if child.error is not None:
+            widget.attributes["aria-invalid"] = "true"
+        child.widget = widget
+
+
+def _translate(term):
+    return get_localizer(get_current_request()).translate(term)
+
+
+def includeme(config) -> None:
+    deform.Form.set_zpt_renderer(
+        [
+            str(files("norec_core") / "templates" / "deform"),
+            str(files("deform") / "templates"),
+        ],
+        translator=_translate,
+    )
+    config.add_static_view("deform_static", "deform:static/")

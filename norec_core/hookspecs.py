@@ -1,0 +1,158 @@
+"""The extension points of the Norec platform.
+
+A plugin is an installed distribution with an entry point in the group `norec.plugins`::
+
+    [project.entry-points."norec.plugins"]
+    grants = "norec_grants.hooks"
+
+The entry point's name is the plugin's name; the module it names holds the plugin's hook
+implementations, each a function decorated with `norec_core.hookimpl` and named after
+one of the specifications below. A function named `norec_*` that matches no
+specification, or that asks for an argument the specification does not give, stops
+start-up: a typo must not become a silently ignored feature.
+
+Results that are shown in order carry their own sort key, so that nothing depends on the
+order in which plugins happen to load. The core implements these hooks itself
+(`norec_core.builtin`) in the same way a plugin does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import colander
+import pluggy
+from pyramid.config import Configurator
+from pyramid.request import Request
+from sqlalchemy.orm import Session
+
+from norec_core.contributions import (
+    ActivityKind,
+    CliCommand,
+    NavEntry,
+    Role,
+    SearchResult,
+    Section,
+)
+
+hookspec = pluggy.HookspecMarker("norec")
+hookimpl = pluggy.HookimplMarker("norec")
+
+
+@hookspec
+def norec_configure(config: Configurator) -> None:
+    """Wire the plugin into the Pyramid application.
+
+    Called once for each enabled plugin, in the order of the `norec.plugins` setting,
+    inside its own `config.include` with the route prefix `/<plugin name>`. Add routes,
+    views (each with a permission), static views (`/static/<plugin name>/`) and
+    translation directories here, exactly as a Pyramid add-on's `includeme` would.
+    Pyramid's conflict detection rejects two plugins claiming the same route name or view.
+    """
+
+
+@hookspec
+def norec_settings_schema() -> colander.MappingSchema | None:
+    """Declare the plugin's settings.
+
+    Settings named `norec.<plugin name>.<key>` in the ini file are validated against the
+    returned schema at start-up; an unknown key or an invalid value stops start-up. The
+    validated values are available as `registry.settings["norec.<plugin name>"]`.
+    """
+
+
+@hookspec
+def norec_navigation(request: Request) -> list[NavEntry]:
+    """Return the plugin's entries in the main navigation.
+
+    Entries are sorted by `order` across all plugins and shown only to users holding the
+    entry's permission. The core's own entries use orders 10-50; plugins use 100 and up.
+    """
+
+
+@hookspec
+def norec_dashboard_panels(request: Request) -> list[Section]:
+    """Return panels for the front page (the dashboard), each a `Section`."""
+
+
+@hookspec
+def norec_sections(request: Request, context: Any) -> list[Section]:
+    """Return sections for the page of a shared domain object.
+
+    `context` provides one of `IPerson`, `IOrganisation`, `IPartnership` or `IActivity`
+    (from `norec_core.interfaces`); test with `IPerson.providedBy(context)` and return an
+    empty list for what the plugin has nothing to say about. Sections appear below the
+    object's own details, sorted by `order`. Only return personal data to a user whose
+    `request.has_permission(...)` allows it.
+    """
+
+
+@hookspec
+def norec_activity_kinds() -> list[ActivityKind]:
+    """Return the kinds of activity the plugin contributes ("gathering", "webinar").
+
+    Kind names are global: two plugins declaring the same name stops start-up.
+    """
+
+
+@hookspec
+def norec_roles() -> list[Role]:
+    """Return site roles and the permissions they grant.
+
+    Declarations of one role name by several plugins are merged (their permissions
+    united), so a plugin can grant its own permissions to a role the core defines; the
+    titles must agree.
+    """
+
+
+@hookspec
+def norec_migrations() -> str | None:
+    """Return the asset spec of the plugin's Alembic version directory, if it has tables.
+
+    The directory's first revision has `branch_labels=("<plugin name>",)`,
+    `down_revision=None` and `depends_on` a core revision; `norec db upgrade` runs
+    `upgrade heads` over the core's and every enabled plugin's directories. Tables carry
+    the plugin's name as prefix and use `norec_core.db.Base`.
+    """
+
+
+@hookspec
+def norec_demo_data(dbsession: Session) -> None:
+    """Add the plugin's demonstration data, on top of the core's (which runs first).
+
+    Find the core's demo objects by their natural keys (an organisation's name, a
+    person's e-mail). Called once on an empty database by `norec demo load`.
+    """
+
+
+@hookspec
+def norec_cli_commands() -> list[CliCommand]:
+    """Return sub-commands of the `norec` command line. Names are global."""
+
+
+@hookspec
+def norec_search(request: Request, query: str, limit: int) -> list[SearchResult]:
+    """Return at most `limit` results for the site search `query`.
+
+    Return only what the requesting user may see (`request.has_permission`).
+    """
+
+
+@hookspec
+def norec_person_export(dbsession: Session, person: Any) -> dict[str, Any] | None:
+    """Return, as JSON-serialisable data, everything the plugin holds on `person`.
+
+    Called when a person asks for their data (GDPR article 15 and 20); the results of
+    all plugins are gathered under their plugin names into one document. Return None if
+    the plugin holds nothing on that person.
+    """
+
+
+@hookspec
+def norec_person_erase(dbsession: Session, person: Any) -> None:
+    """Erase what the plugin holds on `person` before the person record is erased.
+
+    Delete what need not be kept; anonymise what must be kept (for instance a grant
+    decision the agency is obliged to archive). Called within the erasing transaction:
+    raise to abort the whole erasure.
+    """

@@ -1,0 +1,49 @@
+"""Languages of the interface: nynorsk, bokmål and English."""
+
+from __future__ import annotations
+
+from pyramid.httpexceptions import HTTPFound
+from pyramid.i18n import TranslationStringFactory
+from pyramid.request import Request
+from pyramid.view import view_config
+
+_ = TranslationStringFactory("norec")
+
+LANGUAGES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
+COOKIE = "_LOCALE_"
+
+
+def negotiate_locale(request: Request) -> str:
+    """The language chosen with the switch, else the browser's preference, else the default."""
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    # Browsers say "no" for Norwegian without naming the written standard: take bokmål.
+    best = request.accept_language.lookup([*LANGUAGES, "no"], default="")
+    if best:
+        return "nb" if best == "no" else best
+    return request.registry.settings.get("pyramid.default_locale_name", "nb")
+
+
+@view_config(route_name="language", request_method="POST", permission="view")
+def switch_language(request: Request):
+    lang = request.POST.get("language")
+    came_from = safe_redirect_target(request, request.POST.get("came_from"))
+    response = HTTPFound(came_from)
+    if lang in LANGUAGES:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+def safe_redirect_target(request: Request, target: str | None) -> str:
+    """A path on this site to go back to; anything else (another host) goes home."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return request.route_path("home")
+
+
+def includeme(config) -> None:
+    config.set_locale_negotiator(negotiate_locale)
+    config.add_translation_dirs("norec_core:locale/")
+    config.add_route("language", "/language")
+    config.scan(__name__)

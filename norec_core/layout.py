@@ -1,0 +1,104 @@
+"""What every page shares: navigation from the hooks, the language switch, messages, formats."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from pyramid.csrf import get_csrf_token
+from pyramid.events import BeforeRender, subscriber
+from pyramid.renderers import get_renderer, render
+from pyramid.request import Request
+
+from norec_core import codes
+from norec_core.contributions import Section
+from norec_core.i18n import LANGUAGES
+
+
+class Layout:
+    """Template helpers, available in every template as `layout`."""
+
+    languages = LANGUAGES
+
+    def __init__(self, request: Request):
+        self.request = request
+
+    @property
+    def navigation(self) -> list[dict[str, Any]]:
+        request = self.request
+        entries = [e for result in request.pm.hook.norec_navigation(request=request) for e in result]
+        current = request.matched_route.name if request.matched_route else None
+        return [
+            {
+                "title": e.title,
+                "url": request.route_path(e.route_name),
+                "current": current is not None
+                and (current == e.route_name or current.startswith(e.route_name + ".")),
+            }
+            for e in sorted(entries, key=lambda e: (e.order, e.route_name))
+            if request.has_permission(e.permission)
+        ]
+
+    @property
+    def user(self):
+        return self.request.identity
+
+    @property
+    def csrf_token(self) -> str:
+        return get_csrf_token(self.request)
+
+    @property
+    def messages(self) -> list[tuple[str, str]]:
+        session = self.request.session
+        return [
+            (kind, msg) for kind in ("success", "error") for msg in session.pop_flash(kind)
+        ]
+
+    def date(self, value: datetime.date | None) -> str:
+        return format_date(value, "long", locale=self.request.locale_name) if value else ""
+
+    def datetime(self, value: datetime.datetime | None) -> str:
+        if value is None:
+            return ""
+        return format_datetime(value, "d. MMMM y HH:mm", locale=self.request.locale_name)
+
+    def country(self, code: str | None) -> str:
+        return codes.country_name(code, self.request.locale_name)
+
+    def language(self, code: str) -> str:
+        return codes.language_name(code, self.request.locale_name)
+
+    def translate(self, term) -> str:
+        return self.request.localizer.translate(term)
+
+    def sections(self, sections: list[Section] | list[list[Section]]) -> list[dict[str, str]]:
+        """Render sections in their declared order; a hook's list of lists is flattened."""
+        sections = [s for item in sections for s in (item if isinstance(item, list) else [item])]
+        return [
+            {
+                "title": s.title,
+                "html": render(s.template, {**s.values, "request": self.request}, self.request),
+            }
+            for s in sorted(sections, key=lambda s: (s.order, str(s.title)))
+        ]
+
+
+def flash(request: Request, message, kind: str = "success") -> None:
+    """Queue a message for the next page, translated now: the session stores plain text."""
+    request.session.flash(request.localizer.translate(message), kind)
+
+
+@subscriber(BeforeRender)
+def _add_layout(event: BeforeRender) -> None:
+    request = event.get("request")
+    if request is not None and "layout" not in event:
+        event["layout"] = Layout(request)
+        # Shared macros (filters, pagination, sections), for the plugins' templates too.
+        event["macros"] = get_renderer("norec_core:templates/macros.pt").implementation().macros
+
+
+def includeme(config) -> None:
+    config.add_request_method(lambda r: r.registry["norec.pm"], "pm", reify=True)
+    config.add_static_view("static/core", "norec_core:static/", cache_max_age=3600)
+    config.scan(__name__)

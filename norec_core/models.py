@@ -1,0 +1,171 @@
+"""The shared domain model: people, organisations, partnerships, activities and registrations."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from zope.interface import implementer
+
+from norec_core.db import Base
+from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson, IRegistration
+
+ORGANISATION_KINDS = (
+    "public",
+    "ngo",
+    "private",
+    "education",
+    "health",
+    "faith",
+    "international",
+)
+DIRECTIONS = ("north-south", "south-south")
+REGISTRATION_STATUSES = ("confirmed", "waitlisted", "cancelled")
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+
+
+class _Timestamps:
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+@implementer(IPerson)
+class Person(_Timestamps, Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200), index=True)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    expertise: Mapped[list[str]] = mapped_column(JSON, default=list)
+    consent_contact: Mapped[bool] = mapped_column(default=False)
+    consent_newsletter: Mapped[bool] = mapped_column(default=False)
+    consent_directory: Mapped[bool] = mapped_column(default=False)
+
+    language_links: Mapped[list[PersonLanguage]] = relationship(
+        cascade="all, delete-orphan", order_by="PersonLanguage.code"
+    )
+    languages: AssociationProxy[list[str]] = association_proxy(
+        "language_links", "code", creator=lambda code: PersonLanguage(code=code)
+    )
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class PersonLanguage(Base):
+    __tablename__ = "person_language"
+
+    # The code is part of the key so that re-saving a person's languages updates in place.
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(3), primary_key=True, index=True)
+
+
+partnership_organisation = Table(
+    "partnership_organisation",
+    Base.metadata,
+    Column(
+        "partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+
+@implementer(IOrganisation)
+class Organisation(_Timestamps, Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    website: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    partnerships: Mapped[list[Partnership]] = relationship(
+        secondary=partnership_organisation, back_populates="organisations"
+    )
+
+
+@implementer(IPartnership)
+class Partnership(_Timestamps, Base):
+    __tablename__ = "partnership"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    direction: Mapped[str] = mapped_column(String(20))
+    starts_on: Mapped[datetime.date]
+    ends_on: Mapped[datetime.date]
+    reciprocal: Mapped[bool] = mapped_column(default=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    organisations: Mapped[list[Organisation]] = relationship(
+        secondary=partnership_organisation,
+        back_populates="partnerships",
+        order_by="Organisation.name",
+    )
+
+
+@implementer(IActivity)
+class Activity(_Timestamps, Base):
+    __tablename__ = "activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(50), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime.datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime.datetime]
+    place: Mapped[str | None] = mapped_column(String(300))
+    online_url: Mapped[str | None] = mapped_column(String(500))
+    capacity: Mapped[int | None]
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+
+    organisation: Mapped[Organisation | None] = relationship()
+    registrations: Mapped[list[Registration]] = relationship(
+        back_populates="activity",
+        cascade="all, delete-orphan",
+        order_by="Registration.id",
+    )
+
+
+@implementer(IRegistration)
+class Registration(Base):
+    __tablename__ = "registration"
+    __table_args__ = (UniqueConstraint("activity_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+
+    activity: Mapped[Activity] = relationship(back_populates="registrations")
+    person: Mapped[Person] = relationship(back_populates="registrations")

@@ -1,0 +1,64 @@
+"""Paged, filtered lists: a fixed number of queries per page, whatever the table's size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pyramid.request import Request
+from sqlalchemy import Select, func, or_, select
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class Page:
+    items: list[Any]
+    number: int
+    count: int
+    total: int
+    request: Request
+
+    def url(self, number: int) -> str:
+        query = {k: v for k, v in self.request.GET.items() if k != "page" and v}
+        if number > 1:
+            query["page"] = str(number)
+        return self.request.current_route_path(_query=query)
+
+    @property
+    def first_item(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1 if self.items else 0
+
+    @property
+    def last_item(self) -> int:
+        return self.first_item + len(self.items) - 1 if self.items else 0
+
+
+def paginate(request: Request, query: Select) -> Page:
+    """One query counts the matches, one fetches the page; eager loads add one each."""
+    total = request.dbsession.scalar(
+        select(func.count()).select_from(query.order_by(None).subquery())
+    )
+    count = max(1, -(-total // PAGE_SIZE))
+    try:
+        number = min(max(1, int(request.GET.get("page", 1))), count)
+    except ValueError:
+        number = 1
+    items = request.dbsession.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
+    return Page(list(items), number, count, total, request)
+
+
+def search(query: Select, text: str, *columns) -> Select:
+    """Match every word of `text` in one of `columns`, ignoring case."""
+    for word in text.split():
+        pattern = f"%{word.lower()}%"
+        query = query.where(or_(*(func.lower(col).like(pattern) for col in columns)))
+    return query
+
+
+def select_filter(name: str, label, options, value) -> dict:
+    return {"name": name, "label": label, "options": options, "value": value, "type": "select"}
+
+
+def search_filter(label, value) -> dict:
+    return {"name": "q", "label": label, "value": value, "type": "search"}

@@ -1,0 +1,160 @@
+"""Finding, enabling and wiring plugins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+from types import ModuleType
+
+import colander
+import pluggy
+from pyramid.config import Configurator
+
+from norec_core import builtin, hookspecs
+from norec_core.contributions import ActivityKind, Role
+
+ENTRY_POINT_GROUP = "norec.plugins"
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class PluginError(Exception):
+    """A plugin cannot be loaded or contradicts another; start-up stops with this message."""
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    distribution: str
+    version: str
+    module: ModuleType | None = None
+
+
+def installed_plugins() -> dict[str, EntryPoint]:
+    found: dict[str, EntryPoint] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in found and found[ep.name].value != ep.value:
+            raise PluginError(
+                f"two installed distributions declare the plugin {ep.name!r}: "
+                f"{found[ep.name].value} and {ep.value}"
+            )
+        found[ep.name] = ep
+    return found
+
+
+def enabled_names(settings: dict, installed: dict[str, EntryPoint]) -> list[str]:
+    """The plugins named by `norec.plugins`, in order; every installed one when unset."""
+    raw = settings.get("norec.plugins")
+    if raw is None:
+        return sorted(installed)
+    names = raw.replace(",", " ").split()
+    for name in names:
+        if name not in installed:
+            raise PluginError(
+                f"the setting norec.plugins names the plugin {name!r}, which is not "
+                f"installed: is norec-{name.replace('_', '-')} installed? "
+                f"(installed plugins: {', '.join(sorted(installed)) or 'none'})"
+            )
+    if len(set(names)) != len(names):
+        raise PluginError(f"the setting norec.plugins names a plugin twice: {raw!r}")
+    return names
+
+
+def make_plugin_manager(settings: dict) -> pluggy.PluginManager:
+    """Register the core's hooks and those of the enabled plugins, and validate them all."""
+    pm = pluggy.PluginManager("norec")
+    pm.add_hookspecs(hookspecs)
+    pm.register(builtin, name="core")
+    installed = installed_plugins()
+    infos = []
+    for name in enabled_names(settings, installed):
+        ep = installed[name]
+        if not _NAME.match(name):
+            raise PluginError(f"plugin name {name!r} must be lower case letters, digits and _")
+        try:
+            module = ep.load()
+        except ImportError as exc:
+            raise PluginError(f"plugin {name!r} ({ep.value}) failed to import: {exc}") from exc
+        try:
+            pm.register(module, name=name)
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {name!r}: {exc}") from exc
+        infos.append(PluginInfo(name, ep.dist.name, ep.dist.version, module))
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"plugin {exc.plugin_name!r}: {exc}") from exc
+    pm.norec_plugins = infos  # the enabled plugins, in setting order
+    return pm
+
+
+def call_for(pm: pluggy.PluginManager, plugin_name: str, hook_name: str, **kwargs):
+    """Call one hook of one plugin alone, for hooks whose answer belongs to that plugin."""
+    others = [p for name, p in pm.list_name_plugin() if name != plugin_name]
+    return pm.subset_hook_caller(hook_name, remove_plugins=others)(**kwargs)
+
+
+def activity_kinds(pm: pluggy.PluginManager) -> dict[str, ActivityKind]:
+    kinds: dict[str, ActivityKind] = {}
+    for name, plugin in pm.list_name_plugin():
+        for kind in (k for result in call_for(pm, name, "norec_activity_kinds") for k in result):
+            if kind.name in kinds:
+                raise PluginError(f"plugin {name!r}: the activity kind {kind.name!r} is taken")
+            kinds[kind.name] = kind
+    return kinds
+
+
+def roles(pm: pluggy.PluginManager) -> dict[str, Role]:
+    merged: dict[str, Role] = {}
+    for role in (r for result in pm.hook.norec_roles() for r in result):
+        known = merged.get(role.name)
+        if known is None:
+            merged[role.name] = role
+        elif known.title != role.title:
+            raise PluginError(
+                f"the role {role.name!r} is declared with two titles: "
+                f"{known.title!r} and {role.title!r}"
+            )
+        else:
+            merged[role.name] = Role(role.name, role.title, known.permissions | role.permissions)
+    return merged
+
+
+def plugin_settings(pm: pluggy.PluginManager, settings: dict) -> dict[str, dict]:
+    """Validate each plugin's `norec.<plugin>.*` settings against the schema it declares."""
+    validated = {}
+    for info in pm.norec_plugins:
+        prefix = f"norec.{info.name}."
+        given = {k[len(prefix) :]: v for k, v in settings.items() if k.startswith(prefix)}
+        schema = call_for(pm, info.name, "norec_settings_schema")
+        schema = schema[0] if schema else colander.MappingSchema()
+        schema.typ.unknown = "raise"
+        try:
+            validated[info.name] = schema.deserialize(given)
+        except colander.Invalid as exc:
+            problems = "; ".join(f"{prefix}{k}: {v}" for k, v in exc.asdict().items())
+            raise PluginError(f"invalid settings for plugin {info.name!r}: {problems}") from exc
+    return validated
+
+
+def includeme(config: Configurator) -> None:
+    settings = config.get_settings()
+    pm = make_plugin_manager(settings)
+    config.registry["norec.pm"] = pm
+    config.registry["norec.activity_kinds"] = activity_kinds(pm)
+    config.registry["norec.roles"] = roles(pm)
+    for name, values in plugin_settings(pm, settings).items():
+        settings[f"norec.{name}"] = values
+
+
+def include_enabled(config: Configurator) -> None:
+    """Let each enabled plugin configure Pyramid under its own route prefix."""
+    pm = config.registry["norec.pm"]
+    for info in pm.norec_plugins:
+
+        def configure(config, name=info.name):
+            call_for(pm, name, "norec_configure", config=config)
+
+        # Pyramid includes a callable once per module:name, so each needs its own name.
+        configure.__name__ = f"configure_{info.name}"
+        config.include(configure, route_prefix=f"/{info.name}")

@@ -1,0 +1,349 @@
+"""Colander schemas of the shared domain: they validate form posts and, later, JSON input."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.request import Request
+from sqlalchemy import func, select
+
+from norec_core import codes
+from norec_core.forms import CSRFSchema, date_widget, datetime_widget
+from norec_core.i18n import _
+from norec_core.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
+
+ORGANISATION_KIND_TITLES = {
+    "public": _("Public body"),
+    "ngo": _("Civil society organisation"),
+    "private": _("Private company"),
+    "education": _("Educational institution"),
+    "health": _("Health institution"),
+    "faith": _("Faith-based organisation"),
+    "international": _("International organisation"),
+}
+DIRECTION_TITLES = {"north-south": _("North–South"), "south-south": _("South–South")}
+
+
+class TagList(colander.SchemaType):
+    """A list of short free-text tags, typed as one comma-separated line."""
+
+    def serialize(self, node, appstruct):
+        if appstruct is colander.null or not appstruct:
+            return colander.null
+        return ", ".join(appstruct)
+
+    def deserialize(self, node, cstruct):
+        if cstruct is colander.null or not cstruct.strip():
+            return []
+        tags = [t.strip() for t in cstruct.split(",") if t.strip()]
+        too_long = [t for t in tags if len(t) > 100]
+        if too_long:
+            raise colander.Invalid(node, _("Each entry must be at most 100 characters."))
+        return list(dict.fromkeys(tags))
+
+
+def _request(kw) -> Request:
+    return kw["request"]
+
+
+@colander.deferred
+def _country_widget(node, kw):
+    names = codes.country_names(_request(kw).locale_name)
+    return deform.widget.SelectWidget(values=[("", _("– choose a country –")), *names.items()])
+
+
+@colander.deferred
+def _language_widget(node, kw):
+    names = codes.language_names(_request(kw).locale_name)
+    return deform.widget.SelectWidget(values=list(names.items()), multiple=True, size=8)
+
+
+def country_node(**kw) -> colander.SchemaNode:
+    return colander.SchemaNode(
+        colander.String(),
+        title=_("Country"),
+        widget=_country_widget,
+        validator=colander.OneOf(sorted(codes.COUNTRY_CODES)),
+        **kw,
+    )
+
+
+def _optional_string(title, max_length, **kw):
+    return colander.SchemaNode(
+        colander.String(),
+        title=title,
+        missing=None,
+        validator=colander.Length(max=max_length),
+        **kw,
+    )
+
+
+@colander.deferred
+def _unique_email(node, kw):
+    request, current = _request(kw), kw.get("person")
+
+    def validate(node, value):
+        colander.Email()(node, value)
+        query = select(Person.id).where(func.lower(Person.email) == value.lower())
+        if current is not None:
+            query = query.where(Person.id != current.id)
+        if request.dbsession.scalar(query) is not None:
+            raise colander.Invalid(node, _("Another person already has this e-mail address."))
+
+    return validate
+
+
+class PersonSchema(CSRFSchema):
+    given_name = colander.SchemaNode(
+        colander.String(), title=_("Given name"), validator=colander.Length(min=1, max=200)
+    )
+    family_name = colander.SchemaNode(
+        colander.String(), title=_("Family name"), validator=colander.Length(min=1, max=200)
+    )
+    email = colander.SchemaNode(
+        colander.String(),
+        title=_("E-mail"),
+        missing=None,
+        validator=_unique_email,
+        widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "off"}),
+    )
+    country = country_node(missing=None)
+    languages = colander.SchemaNode(
+        colander.Set(),
+        title=_("Languages"),
+        description=_("Hold Ctrl (or ⌘) to choose more than one."),
+        widget=_language_widget,
+        missing=(),
+        validator=colander.ContainsOnly(sorted(codes.LANGUAGE_CODES)),
+    )
+    expertise = colander.SchemaNode(
+        TagList(),
+        title=_("Expertise"),
+        description=_("Separate fields with commas, for example: nursing, midwifery."),
+        missing=[],
+    )
+    consent_contact = colander.SchemaNode(
+        colander.Boolean(), title=_("Agrees to be contacted"), missing=False
+    )
+    consent_newsletter = colander.SchemaNode(
+        colander.Boolean(), title=_("Agrees to receive newsletters"), missing=False
+    )
+    consent_directory = colander.SchemaNode(
+        colander.Boolean(), title=_("Agrees to be listed in member directories"), missing=False
+    )
+
+
+class OrganisationSchema(CSRFSchema):
+    name = colander.SchemaNode(
+        colander.String(), title=_("Name"), validator=colander.Length(min=1, max=300)
+    )
+    country = country_node()
+    kind = colander.SchemaNode(
+        colander.String(),
+        title=_("Kind"),
+        widget=deform.widget.SelectWidget(
+            values=[("", _("– choose a kind –")), *ORGANISATION_KIND_TITLES.items()]
+        ),
+        validator=colander.OneOf(ORGANISATION_KINDS),
+    )
+    website = _optional_string(
+        _("Website"),
+        500,
+        widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
+        preparer=lambda v: v.strip() if isinstance(v, str) else v,
+    )
+    description = colander.SchemaNode(
+        colander.String(),
+        title=_("Description"),
+        missing="",
+        widget=deform.widget.TextAreaWidget(rows=4),
+    )
+
+    def validator(self, node, value):
+        website = value.get("website")
+        if website and not website.startswith(("https://", "http://")):
+            exc = colander.Invalid(node)
+            exc["website"] = _("Give the full address, beginning with https://")
+            raise exc
+
+
+@colander.deferred
+def _organisation_widget(node, kw):
+    rows = _request(kw).dbsession.execute(
+        select(Organisation.id, Organisation.name, Organisation.country).order_by(
+            Organisation.name
+        )
+    )
+    return deform.widget.SelectWidget(
+        values=[(str(id_), f"{name} ({country})") for id_, name, country in rows],
+        multiple=True,
+        size=8,
+    )
+
+
+def north_countries_setting(request: Request) -> frozenset[str]:
+    """The countries whose organisations make a partnership North–South (Norway for Norec)."""
+    return frozenset(request.registry.settings.get("norec.north_countries", "NO").upper().split())
+
+
+class PartnershipSchema(CSRFSchema):
+    title = colander.SchemaNode(
+        colander.String(), title=_("Title"), validator=colander.Length(min=1, max=300)
+    )
+    organisations = colander.SchemaNode(
+        colander.Set(),
+        title=_("Partner organisations"),
+        description=_("At least two, in different countries. Hold Ctrl (or ⌘) to choose more."),
+        widget=_organisation_widget,
+    )
+    direction = colander.SchemaNode(
+        colander.String(),
+        title=_("Direction"),
+        widget=deform.widget.RadioChoiceWidget(values=list(DIRECTION_TITLES.items())),
+        validator=colander.OneOf(DIRECTIONS),
+    )
+    starts_on = colander.SchemaNode(colander.Date(), title=_("Starts on"), widget=date_widget())
+    ends_on = colander.SchemaNode(colander.Date(), title=_("Ends on"), widget=date_widget())
+    reciprocal = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("Reciprocal exchange (participants go both ways)"),
+        missing=False,
+    )
+    description = colander.SchemaNode(
+        colander.String(),
+        title=_("Description"),
+        missing="",
+        widget=deform.widget.TextAreaWidget(rows=4),
+    )
+    def validator(self, node, value):
+        exc = colander.Invalid(node)
+        if value["ends_on"] < value["starts_on"]:
+            exc["ends_on"] = _("The period must end on or after its first day.")
+        countries = self._countries(value["organisations"])
+        if len(value["organisations"]) < 2:
+            exc["organisations"] = _("Choose at least two organisations.")
+        elif len(set(countries)) < 2:
+            exc["organisations"] = _("The organisations must be in different countries.")
+        else:
+            north_countries = north_countries_setting(self.bindings["request"])
+            north = sum(1 for c in countries if c in north_countries)
+            if value["direction"] == "north-south" and not north:
+                exc["direction"] = _(
+                    "A North–South partnership needs an organisation in ${countries}.",
+                    mapping={"countries": ", ".join(sorted(north_countries))},
+                )
+            if value["direction"] == "south-south" and north:
+                exc["direction"] = _(
+                    "A South–South partnership has no organisation in ${countries}.",
+                    mapping={"countries": ", ".join(sorted(north_countries))},
+                )
+        if exc.children:
+            raise exc
+
+    def _countries(self, ids) -> list[str]:
+        if not ids:
+            return []
+        request = self.bindings["request"]
+        return list(
+            request.dbsession.scalars(
+                select(Organisation.country).where(Organisation.id.in_([int(i) for i in ids]))
+            )
+        )
+
+
+@colander.deferred
+def _kind_widget(node, kw):
+    kinds = _request(kw).registry["norec.activity_kinds"]
+    return deform.widget.SelectWidget(
+        values=[("", _("– choose a kind –"))] + [(k.name, k.title) for k in kinds.values()]
+    )
+
+
+@colander.deferred
+def _kind_validator(node, kw):
+    return colander.OneOf(list(_request(kw).registry["norec.activity_kinds"]))
+
+
+@colander.deferred
+def _optional_organisation_widget(node, kw):
+    rows = _request(kw).dbsession.execute(
+        select(Organisation.id, Organisation.name).order_by(Organisation.name)
+    )
+    return deform.widget.SelectWidget(
+        values=[("", _("– none –"))] + [(str(id_), name) for id_, name in rows]
+    )
+
+
+class ActivitySchema(CSRFSchema):
+    title = colander.SchemaNode(
+        colander.String(), title=_("Title"), validator=colander.Length(min=1, max=300)
+    )
+    kind = colander.SchemaNode(
+        colander.String(), title=_("Kind"), widget=_kind_widget, validator=_kind_validator
+    )
+    starts_at = colander.SchemaNode(
+        colander.DateTime(default_tzinfo=None),
+        title=_("Starts"),
+        description=_("Local time at the venue."),
+        widget=datetime_widget(),
+    )
+    ends_at = colander.SchemaNode(
+        colander.DateTime(default_tzinfo=None), title=_("Ends"), widget=datetime_widget()
+    )
+    place = _optional_string(_("Place"), 300, description=_("Address or city, if it meets in person."))
+    online_url = _optional_string(
+        _("Online link"),
+        500,
+        description=_("Where participants join, if it meets online."),
+        widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
+    )
+    capacity = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Seats"),
+        description=_("Leave empty for no limit. Registrations beyond it go on a waiting list."),
+        missing=None,
+        validator=colander.Range(min=1, max=100000),
+    )
+    organisation_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Organiser"),
+        missing=None,
+        widget=_optional_organisation_widget,
+    )
+    description = colander.SchemaNode(
+        colander.String(),
+        title=_("Description"),
+        missing="",
+        widget=deform.widget.TextAreaWidget(rows=4),
+    )
+
+    def validator(self, node, value):
+        exc = colander.Invalid(node)
+        if value["ends_at"] < value["starts_at"]:
+            exc["ends_at"] = _("The activity must end after it starts.")
+        if not value.get("place") and not value.get("online_url"):
+            exc["place"] = _("Give a place, an online link, or both.")
+        url = value.get("online_url")
+        if url and not url.startswith(("https://", "http://")):
+            exc["online_url"] = _("Give the full address, beginning with https://")
+        if exc.children:
+            raise exc
+
+
+@colander.deferred
+def _activity_choice_widget(node, kw):
+    return deform.widget.SelectWidget(values=kw["activity_choices"])
+
+
+@colander.deferred
+def _activity_choice_validator(node, kw):
+    return colander.OneOf([int(value) for value, _title in kw["activity_choices"]])
+
+
+class RegistrationSchema(CSRFSchema):
+    activity_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Activity"),
+        widget=_activity_choice_widget,
+        validator=_activity_choice_validator,
+    )

@@ -1,0 +1,2 @@
+def includeme(config) -> None:
+    config.scan(__name__)

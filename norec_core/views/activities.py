@@ -1,0 +1,159 @@
+"""Activities and the registrations for them."""
+
+from __future__ import annotations
+
+import datetime
+
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import registrations
+from norec_core.i18n import _
+from norec_core.layout import flash
+from norec_core.models import Activity, Registration
+from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.schemas import ActivitySchema
+from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
+from norec_core.views.editing import edit_page, object_or_404
+
+FIELDS = (
+    "title",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_url",
+    "capacity",
+    "organisation_id",
+    "description",
+)
+WHEN = {"upcoming": _("Upcoming"), "past": _("Past"), "all": _("All")}
+
+
+@view_config(
+    route_name="activities",
+    renderer="norec_core:templates/activities/list.pt",
+    permission=VIEW,
+)
+def activity_list(request):
+    q = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    when = request.GET.get("when", "upcoming")
+    kinds = request.registry["norec.activity_kinds"]
+    now = datetime.datetime.now()
+    query = select(Activity).options(selectinload(Activity.organisation))
+    if q:
+        query = search(query, q, Activity.title, Activity.place)
+    if kind:
+        query = query.where(Activity.kind == kind)
+    if when == "past":
+        query = query.where(Activity.ends_at < now).order_by(Activity.starts_at.desc())
+    elif when == "all":
+        query = query.order_by(Activity.starts_at.desc())
+    else:
+        when = "upcoming"
+        query = query.where(Activity.ends_at >= now).order_by(Activity.starts_at)
+    return {
+        "page_title": _("Activities"),
+        "page": paginate(request, query.order_by(Activity.id)),
+        "kinds": kinds,
+        "filters": [
+            search_filter(_("Title or place"), q),
+            select_filter("kind", _("Kind"), {k.name: k.title for k in kinds.values()}, kind),
+            {**select_filter("when", _("When"), WHEN, when), "required": True},
+        ],
+    }
+
+
+@view_config(
+    route_name="activities.detail",
+    renderer="norec_core:templates/activities/detail.pt",
+    permission=VIEW,
+)
+def activity_detail(request):
+    activity = object_or_404(request, Activity)
+    data = {
+        "page_title": activity.title,
+        "activity": activity,
+        "kind": request.registry["norec.activity_kinds"].get(activity.kind),
+        "confirmed": registrations.confirmed_count(request.dbsession, activity),
+        "registrations": None,
+        "sections": request.pm.hook.norec_sections(request=request, context=activity),
+        "can_edit": request.has_permission(DIRECTORY_EDIT),
+        "can_cancel": request.has_permission(REGISTRATION_EDIT),
+    }
+    if request.has_permission(PERSON_VIEW):
+        data["registrations"] = request.dbsession.scalars(
+            select(Registration)
+            .where(Registration.activity_id == activity.id, Registration.status != "cancelled")
+            .options(selectinload(Registration.person))
+            .order_by(Registration.id)
+        ).all()
+    return data
+
+
+@view_config(
+    route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT
+)
+def registration_cancel(request):
+    registration = object_or_404(request, Registration)
+    if registration.status != "cancelled":
+        promoted = registrations.cancel(request.dbsession, registration)
+        flash(request, _("The registration is cancelled."))
+        if promoted is not None:
+            flash(
+                request,
+                _(
+                    "${name} moved from the waiting list to a confirmed seat.",
+                    mapping={"name": promoted.person.full_name},
+                ),
+            )
+    return HTTPFound(request.route_path("activities.detail", id=registration.activity_id))
+
+
+def _appstruct(activity: Activity) -> dict:
+    return {key: getattr(activity, key) for key in FIELDS}
+
+
+def _apply(activity: Activity, data: dict) -> None:
+    for key in FIELDS:
+        setattr(activity, key, data[key])
+
+
+@view_config(
+    route_name="activities.new",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def activity_new(request):
+    return edit_page(
+        request,
+        ActivitySchema(),
+        Activity(),
+        is_new=True,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="activities.detail",
+        page_title=_("New activity"),
+    )
+
+
+@view_config(
+    route_name="activities.edit",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def activity_edit(request):
+    activity = object_or_404(request, Activity)
+    return edit_page(
+        request,
+        ActivitySchema(),
+        activity,
+        is_new=False,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="activities.detail",
+        page_title=_("Edit ${name}", mapping={"name": activity.title}),
+    )

@@ -1,0 +1,122 @@
+"""Organisations: public directory, edited by those who hold directory.edit."""
+
+from __future__ import annotations
+
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import codes
+from norec_core.i18n import _
+from norec_core.models import Activity, Organisation, Partnership
+from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
+from norec_core.security import DIRECTORY_EDIT, VIEW
+from norec_core.views.editing import edit_page, object_or_404
+
+FIELDS = ("name", "country", "kind", "website", "description")
+
+
+@view_config(
+    route_name="organisations",
+    renderer="norec_core:templates/organisations/list.pt",
+    permission=VIEW,
+)
+def organisation_list(request):
+    q = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "")
+    kind = request.GET.get("kind", "")
+    query = select(Organisation)
+    if q:
+        query = search(query, q, Organisation.name)
+    if country:
+        query = query.where(Organisation.country == country)
+    if kind:
+        query = query.where(Organisation.kind == kind)
+    query = query.order_by(Organisation.name, Organisation.id)
+    return {
+        "page_title": _("Organisations"),
+        "page": paginate(request, query),
+        "kinds": ORGANISATION_KIND_TITLES,
+        "filters": [
+            search_filter(_("Name"), q),
+            select_filter(
+                "country", _("Country"), codes.country_names(request.locale_name), country
+            ),
+            select_filter("kind", _("Kind"), ORGANISATION_KIND_TITLES, kind),
+        ],
+    }
+
+
+@view_config(
+    route_name="organisations.detail",
+    renderer="norec_core:templates/organisations/detail.pt",
+    permission=VIEW,
+)
+def organisation_detail(request):
+    organisation = object_or_404(request, Organisation)
+    return {
+        "page_title": organisation.name,
+        "organisation": organisation,
+        "kinds": ORGANISATION_KIND_TITLES,
+        "partnerships": request.dbsession.scalars(
+            select(Partnership)
+            .where(Partnership.organisations.contains(organisation))
+            .options(selectinload(Partnership.organisations))
+            .order_by(Partnership.starts_on.desc())
+        ).all(),
+        "activities": request.dbsession.scalars(
+            select(Activity)
+            .where(Activity.organisation_id == organisation.id)
+            .order_by(Activity.starts_at.desc())
+            .limit(50)
+        ).all(),
+        "sections": request.pm.hook.norec_sections(request=request, context=organisation),
+        "can_edit": request.has_permission(DIRECTORY_EDIT),
+    }
+
+
+def _appstruct(organisation: Organisation) -> dict:
+    return {key: getattr(organisation, key) for key in FIELDS}
+
+
+def _apply(organisation: Organisation, data: dict) -> None:
+    for key in FIELDS:
+        setattr(organisation, key, data[key])
+
+
+@view_config(
+    route_name="organisations.new",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def organisation_new(request):
+    return edit_page(
+        request,
+        OrganisationSchema(),
+        Organisation(),
+        is_new=True,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="organisations.detail",
+        page_title=_("New organisation"),
+    )
+
+
+@view_config(
+    route_name="organisations.edit",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def organisation_edit(request):
+    organisation = object_or_404(request, Organisation)
+    return edit_page(
+        request,
+        OrganisationSchema(),
+        organisation,
+        is_new=False,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="organisations.detail",
+        page_title=_("Edit ${name}", mapping={"name": organisation.name}),
+    )

@@ -1,0 +1,119 @@
+"""Partnerships of organisations in different countries."""
+
+from __future__ import annotations
+
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import codes
+from norec_core.i18n import _
+from norec_core.models import Organisation, Partnership
+from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.schemas import DIRECTION_TITLES, PartnershipSchema
+from norec_core.security import DIRECTORY_EDIT, VIEW
+from norec_core.views.editing import edit_page, object_or_404
+
+FIELDS = ("title", "direction", "starts_on", "ends_on", "reciprocal", "description")
+
+
+@view_config(
+    route_name="partnerships",
+    renderer="norec_core:templates/partnerships/list.pt",
+    permission=VIEW,
+)
+def partnership_list(request):
+    q = request.GET.get("q", "").strip()
+    direction = request.GET.get("direction", "")
+    country = request.GET.get("country", "")
+    query = select(Partnership).options(selectinload(Partnership.organisations))
+    if q:
+        query = search(query, q, Partnership.title)
+    if direction:
+        query = query.where(Partnership.direction == direction)
+    if country:
+        query = query.where(Partnership.organisations.any(Organisation.country == country))
+    query = query.order_by(Partnership.starts_on.desc(), Partnership.id)
+    return {
+        "page_title": _("Partnerships"),
+        "page": paginate(request, query),
+        "directions": DIRECTION_TITLES,
+        "filters": [
+            search_filter(_("Title"), q),
+            select_filter("direction", _("Direction"), DIRECTION_TITLES, direction),
+            select_filter(
+                "country", _("Country"), codes.country_names(request.locale_name), country
+            ),
+        ],
+    }
+
+
+@view_config(
+    route_name="partnerships.detail",
+    renderer="norec_core:templates/partnerships/detail.pt",
+    permission=VIEW,
+)
+def partnership_detail(request):
+    partnership = object_or_404(request, Partnership)
+    return {
+        "page_title": partnership.title,
+        "partnership": partnership,
+        "directions": DIRECTION_TITLES,
+        "sections": request.pm.hook.norec_sections(request=request, context=partnership),
+        "can_edit": request.has_permission(DIRECTORY_EDIT),
+    }
+
+
+def _appstruct(partnership: Partnership) -> dict:
+    data = {key: getattr(partnership, key) for key in FIELDS}
+    data["organisations"] = {str(o.id) for o in partnership.organisations}
+    return data
+
+
+def _apply(request):
+    def apply(partnership: Partnership, data: dict) -> None:
+        for key in FIELDS:
+            setattr(partnership, key, data[key])
+        ids = [int(i) for i in data["organisations"]]
+        partnership.organisations = list(
+            request.dbsession.scalars(select(Organisation).where(Organisation.id.in_(ids)))
+        )
+
+    return apply
+
+
+@view_config(
+    route_name="partnerships.new",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def partnership_new(request):
+    return edit_page(
+        request,
+        PartnershipSchema(),
+        Partnership(),
+        is_new=True,
+        appstruct=_appstruct,
+        apply=_apply(request),
+        detail_route="partnerships.detail",
+        page_title=_("New partnership"),
+    )
+
+
+@view_config(
+    route_name="partnerships.edit",
+    renderer="norec_core:templates/form.pt",
+    permission=DIRECTORY_EDIT,
+)
+def partnership_edit(request):
+    partnership = object_or_404(request, Partnership)
+    return edit_page(
+        request,
+        PartnershipSchema(),
+        partnership,
+        is_new=False,
+        appstruct=_appstruct,
+        apply=_apply(request),
+        detail_route="partnerships.detail",
+        page_title=_("Edit ${name}", mapping={"name": partnership.title}),
+    )

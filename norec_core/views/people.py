@@ -1,0 +1,177 @@
+"""People: personal data, shown only to those who hold person.view."""
+
+from __future__ import annotations
+
+import datetime
+
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import codes, registrations
+from norec_core.forms import process_form
+from norec_core.i18n import _
+from norec_core.layout import flash
+from norec_core.models import Activity, Person, PersonLanguage, Registration
+from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.schemas import PersonSchema, RegistrationSchema
+from norec_core.security import PERSON_EDIT, PERSON_VIEW, REGISTRATION_EDIT
+from norec_core.views.editing import edit_page, object_or_404
+
+FIELDS = (
+    "given_name",
+    "family_name",
+    "email",
+    "country",
+    "expertise",
+    "consent_contact",
+    "consent_newsletter",
+    "consent_directory",
+)
+
+
+@view_config(
+    route_name="people", renderer="norec_core:templates/people/list.pt", permission=PERSON_VIEW
+)
+def person_list(request):
+    q = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "")
+    language = request.GET.get("language", "")
+    query = select(Person).options(selectinload(Person.language_links))
+    if q:
+        query = search(query, q, Person.given_name, Person.family_name, Person.email)
+    if country:
+        query = query.where(Person.country == country)
+    if language:
+        query = query.where(Person.language_links.any(PersonLanguage.code == language))
+    query = query.order_by(Person.family_name, Person.given_name, Person.id)
+    locale = request.locale_name
+    return {
+        "page_title": _("People"),
+        "page": paginate(request, query),
+        "filters": [
+            search_filter(_("Name or e-mail"), q),
+            select_filter("country", _("Country"), codes.country_names(locale), country),
+            select_filter("language", _("Language"), codes.language_names(locale), language),
+        ],
+    }
+
+
+@view_config(
+    route_name="people.detail",
+    renderer="norec_core:templates/people/detail.pt",
+    permission=PERSON_VIEW,
+)
+def person_detail(request):
+    person = object_or_404(request, Person)
+    held = select(Registration.activity_id).where(
+        Registration.person_id == person.id, Registration.status != "cancelled"
+    )
+    upcoming = request.dbsession.scalars(
+        select(Activity)
+        .where(Activity.starts_at >= datetime.datetime.now(), Activity.id.not_in(held))
+        .order_by(Activity.starts_at)
+        .limit(100)
+    ).all()
+    register_form = None
+    if upcoming and request.has_permission(REGISTRATION_EDIT):
+        register_form = _registration_form(request, person, upcoming).html
+    return {
+        "page_title": person.full_name,
+        "person": person,
+        "registrations": request.dbsession.scalars(
+            select(Registration)
+            .where(Registration.person_id == person.id)
+            .options(selectinload(Registration.activity))
+            .order_by(Registration.id.desc())
+        ).all(),
+        "register_form": register_form,
+        "sections": request.pm.hook.norec_sections(request=request, context=person),
+        "can_edit": request.has_permission(PERSON_EDIT),
+    }
+
+
+def _registration_form(request, person, activities):
+    choices = [(str(a.id), f"{a.title} ({a.starts_at:%Y-%m-%d})") for a in activities]
+    return process_form(
+        request,
+        RegistrationSchema(),
+        submit_title=_("Register"),
+        formid="register",
+        bindings={"activity_choices": choices},
+        action=request.route_path("people.register", id=person.id),
+    )
+
+
+@view_config(
+    route_name="people.register",
+    request_method="POST",
+    renderer="norec_core:templates/form.pt",
+    permission=REGISTRATION_EDIT,
+)
+def person_register(request):
+    person = object_or_404(request, Person)
+    activities = request.dbsession.scalars(
+        select(Activity).where(Activity.starts_at >= datetime.datetime.now())
+    ).all()
+    result = _registration_form(request, person, activities)
+    if not result.valid:
+        return {"form": result.html, "page_title": _("Register for an activity")}
+    activity = request.dbsession.get(Activity, result.data["activity_id"])
+    try:
+        registration = registrations.register(request.dbsession, activity, person)
+    except registrations.AlreadyRegistered:
+        flash(request, _("Already registered for this activity."), "error")
+    else:
+        if registration.status == "confirmed":
+            flash(request, _("Registered: the seat is confirmed."))
+        else:
+            flash(request, _("The activity is full: put on the waiting list."))
+    return HTTPFound(request.route_path("people.detail", id=person.id))
+
+
+def _appstruct(person: Person) -> dict:
+    data = {key: getattr(person, key) for key in FIELDS}
+    data["languages"] = set(person.languages)
+    return data
+
+
+def _apply(person: Person, data: dict) -> None:
+    for key in FIELDS:
+        setattr(person, key, data[key])
+    person.languages = sorted(data["languages"])
+
+
+@view_config(
+    route_name="people.new", renderer="norec_core:templates/form.pt", permission=PERSON_EDIT
+)
+def person_new(request):
+    return edit_page(
+        request,
+        PersonSchema(),
+        Person(),
+        is_new=True,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="people.detail",
+        page_title=_("New person"),
+    )
+
+
+@view_config(
+    route_name="people.edit", renderer="norec_core:templates/form.pt", permission=PERSON_EDIT
+)
+def person_edit(request):
+    person = object_or_404(request, Person)
+    return edit_page(
+        request,
+        PersonSchema(),
+        person,
+        is_new=False,
+        appstruct=_appstruct,
+        apply=_apply,
+        detail_route="people.detail",
+        page_title=_("Edit ${name}", mapping={"name": person.full_name}),
+        bindings={"person": person},
+    )

@@ -1,0 +1,1 @@
+"""Grant administration (tilskotsforvaltning) for the Norec platform."""

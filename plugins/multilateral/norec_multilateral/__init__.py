@@ -1,0 +1,1 @@
+"""Recruitment of Norwegians to the UN system and the development banks."""

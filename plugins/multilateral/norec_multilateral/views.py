@@ -1,0 +1,37 @@
+"""The multilateral plugin's pages."""
+
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from norec_core import activities
+from norec_core.contributions import Section
+from norec_core.models import Organisation
+from norec_multilateral.hooks import _
+
+
+@view_config(
+    route_name="multilateral.overview",
+    renderer="norec_multilateral:templates/overview.pt",
+    permission="view",
+)
+def overview(request):
+    return {
+        "page_title": _("Careers in the UN and the development banks"),
+        "organisations": request.dbsession.scalars(
+            select(Organisation)
+            .where(Organisation.kind == "international")
+            .order_by(Organisation.name)
+        ).all(),
+        "sections": [
+            Section(
+                _("Information meetings"),
+                10,
+                "norec_core:templates/activity_list.pt",
+                {
+                    "activities": activities.upcoming(
+                        request.dbsession, ["information_meeting"]
+                    )
+                },
+            )
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Norec Network, the alumni network of former exchange participants."""

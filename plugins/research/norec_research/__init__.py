@@ -1,0 +1,1 @@
+"""Research and knowledge publishing: reports, studies and their summaries."""

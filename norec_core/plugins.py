@@ -60,12 +60,15 @@ def enabled_names(settings: dict, installed: dict[str, EntryPoint]) -> list[str]
     return names
 
 
-def make_plugin_manager(settings: dict) -> pluggy.PluginManager:
+def make_plugin_manager(
+    settings: dict, installed: dict[str, EntryPoint] | None = None
+) -> pluggy.PluginManager:
     """Register the core's hooks and those of the enabled plugins, and validate them all."""
     pm = pluggy.PluginManager("norec")
     pm.add_hookspecs(hookspecs)
     pm.register(builtin, name="core")
-    installed = installed_plugins()
+    if installed is None:
+        installed = installed_plugins()
     infos = []
     for name in enabled_names(settings, installed):
         ep = installed[name]
@@ -79,11 +82,12 @@ def make_plugin_manager(settings: dict) -> pluggy.PluginManager:
             pm.register(module, name=name)
         except pluggy.PluginValidationError as exc:
             raise PluginError(f"plugin {name!r}: {exc}") from exc
-        infos.append(PluginInfo(name, ep.dist.name, ep.dist.version, module))
+        dist = ep.dist
+        infos.append(PluginInfo(name, dist.name if dist else "", dist.version if dist else "", module))
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin_name!r}: {exc}") from exc
+        raise PluginError(f"plugin {pm.get_name(exc.plugin)!r}: {exc}") from exc
     pm.norec_plugins = infos  # the enabled plugins, in setting order
     return pm
 

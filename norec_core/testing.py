@@ -1,0 +1,293 @@
+"""The Norec pytest plugin: the fixtures the core's tests, the plugins' and a third party's share.
+
+Registered through the `pytest11` entry point, so installing norec-core is enough. Every
+test that uses the database runs once on SQLite (a real file) and once on PostgreSQL (a
+real server this plugin starts), unless `--norec-db` narrows the list:
+
+- `app`: the WSGI application with every installed plugin enabled;
+- `db_session`: a session on the migrated database; everything a test and the requests
+  it makes write is rolled back afterwards;
+- `testapp`: WebTest against `app`, with `testapp.login(email, password)`;
+- `admin_app`: `testapp` logged in as an administrator;
+- `query_counter`: counts the SQL statements the app executes.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.orm import Session
+
+ADMIN_EMAIL = "admin@test.example.org"
+ADMIN_PASSWORD = "admin-password"  # noqa: S105 (test credential)
+SESSION_SECRET = "test-secret-" + "x" * 32
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--norec-db",
+        default=os.environ.get("NOREC_TEST_DB", ",".join(BACKENDS)),
+        help="comma-separated database backends to run database tests on (sqlite,postgresql)",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "norec_backend" in metafunc.fixturenames:
+        chosen = [b.strip() for b in metafunc.config.getoption("--norec-db").split(",") if b]
+        metafunc.parametrize("norec_backend", chosen, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def norec_backend(request):
+    if request.param not in BACKENDS:
+        raise pytest.UsageError(f"--norec-db: unknown backend {request.param!r}")
+    return request.param
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _postgresql_bindir() -> Path | None:
+    if os.environ.get("NOREC_PG_BINDIR"):
+        return Path(os.environ["NOREC_PG_BINDIR"])
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return versions[-1].parent if versions else None
+
+
+class PostgreSQLServer:
+    """A throw-away PostgreSQL cluster on loopback, run as the `postgres` user under root."""
+
+    def __init__(self, bindir: Path):
+        self.bindir = bindir
+        self.port = _free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="norec-pg-"))
+        self.data = self.dir / "data"
+        # initdb and pg_ctl refuse to run as root.
+        self.user = "postgres" if os.geteuid() == 0 else None
+        if self.user:
+            entry = pwd.getpwnam(self.user)
+            os.chown(self.dir, entry.pw_uid, entry.pw_gid)
+        self.dir.chmod(0o755)
+
+    def _run(self, *args: str) -> None:
+        cmd = [str(self.bindir / args[0]), *args[1:]]
+        if self.user:
+            cmd = ["runuser", "-u", self.user, "--", *cmd]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=self.dir)
+
+    def start(self) -> None:
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                  "--no-sync", "--locale=C.UTF-8")
+        options = (
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=120"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
+                  str(self.dir / "log"), "-w", "-t", "60", "start")
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def create_database(self, name: str) -> str:
+        admin = create_engine(
+            f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres",
+            isolation_level="AUTOCOMMIT",
+        )
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgresql_server():
+    bindir = _postgresql_bindir()
+    if bindir is None:
+        pytest.fail(
+            "PostgreSQL is not installed (apt-get install postgresql); "
+            "or run only on SQLite with --norec-db=sqlite"
+        )
+    server = PostgreSQLServer(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def database_url(norec_backend, request, tmp_path_factory):
+    """The URL of an empty database of the backend under test."""
+    if norec_backend == "sqlite":
+        path = tmp_path_factory.mktemp("sqlite") / "norec.sqlite"
+        return f"sqlite:///{path}"
+    server = request.getfixturevalue("postgresql_server")
+    return server.create_database("norec_test")
+
+
+# -- The application ------------------------------------------------------------------------
+
+
+def make_settings(database_url: str, **overrides) -> dict:
+    """Settings for a test application; every installed plugin is enabled unless overridden."""
+    settings = {
+        "sqlalchemy.url": database_url,
+        "norec.session_secret": SESSION_SECRET,
+        "pyramid.default_locale_name": "en",
+        "retry.attempts": "3",
+    }
+    settings.update(overrides)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def app_settings(database_url):
+    return make_settings(database_url)
+
+
+@pytest.fixture(scope="session")
+def migrated_database(app_settings):
+    """Upgrade the database with the real migrations, and add an administrator."""
+    from norec_core import migrate
+    from norec_core.accounts.models import User
+    from norec_core.accounts.passwords import hash_password
+    from norec_core.db import make_engine
+
+    migrate.upgrade(app_settings)
+    engine = make_engine(app_settings["sqlalchemy.url"])
+    with Session(engine) as session, session.begin():
+        session.add(
+            User(
+                email=ADMIN_EMAIL,
+                display_name="Test administrator",
+                password_hash=hash_password(ADMIN_PASSWORD),
+                roles=["admin"],
+            )
+        )
+    engine.dispose()
+    return app_settings
+
+
+@pytest.fixture(scope="session")
+def app(migrated_database):
+    from norec_core.app import main
+
+    return main({}, **migrated_database)
+
+
+@pytest.fixture
+def db_connection(app):
+    """A connection inside a transaction that is rolled back when the test ends.
+
+    The application's request sessions are bound to it, and each request's commit becomes
+    a savepoint release, so what requests write is visible to the test and then undone.
+    """
+    registry = app.registry
+    engine = registry["norec.db_engine"]
+    connection = engine.connect()
+    transaction = connection.begin()
+    registry["norec.db_bind"] = connection
+    yield connection
+    registry["norec.db_bind"] = engine
+    transaction.rollback()
+    connection.close()
+
+
+@pytest.fixture
+def db_session(db_connection):
+    session = Session(bind=db_connection, join_transaction_mode="create_savepoint")
+    yield session
+    session.close()
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture
+def query_counter(db_connection):
+    counter = QueryCounter()
+
+    def before_execute(conn, cursor, statement, parameters, context, executemany):
+        # Savepoint bookkeeping of the test harness is not the application's work.
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
+            counter.statements.append(statement)
+
+    event.listen(db_connection, "before_cursor_execute", before_execute)
+    yield counter
+    event.remove(db_connection, "before_cursor_execute", before_execute)
+
+
+@functools.cache
+def _testapp_class():
+    # Imported late: this plugin loads in every pytest run where norec-core is installed.
+    import webtest
+
+    class NorecTestApp(webtest.TestApp):
+        """WebTest's TestApp with the steps a person takes to log in."""
+
+        def login(self, email: str = ADMIN_EMAIL, password: str = ADMIN_PASSWORD):
+            form = self.get("/login").forms["login"]
+            form["email"] = email
+            form["password"] = password
+            response = form.submit("submit")
+            assert response.status_int == 302, "login failed"
+            return response.follow()
+
+        def csrf_token(self) -> str:
+            """The session's CSRF token, as every page's forms carry it."""
+            return self.get("/").html.find("input", {"name": "csrf_token"})["value"]
+
+    return NorecTestApp
+
+
+@pytest.fixture
+def testapp(app, db_connection):
+    return _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+
+
+@pytest.fixture
+def admin_app(testapp):
+    testapp.login()
+    return testapp
+
+
+def wait_for_port(port: int, timeout: float = 10.0) -> None:
+    """Wait until something listens on 127.0.0.1:`port` (a server started by a fixture)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on port {port}")

@@ -1,0 +1,89 @@
+"""Factories for the core's tests; the fixtures themselves come from norec_core.testing."""
+
+import datetime
+import itertools
+
+import pytest
+
+from norec_core.models import Activity, Organisation, Partnership, Person
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture
+def make_person(db_session):
+    def make(**kw):
+        n = next(_serial)
+        values = {
+            "given_name": "Ingrid",
+            "family_name": f"Haugen{n}",
+            "email": f"person{n}@example.org",
+            "country": "NO",
+        }
+        languages = kw.pop("languages", ["nb"])
+        person = Person(**{**values, **kw})
+        person.languages = languages
+        db_session.add(person)
+        db_session.flush()
+        return person
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(db_session):
+    def make(**kw):
+        n = next(_serial)
+        organisation = Organisation(
+            **{"name": f"Organisation {n}", "country": "NO", "kind": "health", **kw}
+        )
+        db_session.add(organisation)
+        db_session.flush()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def make_partnership(db_session, make_organisation):
+    def make(**kw):
+        organisations = kw.pop("organisations", None) or [
+            make_organisation(country="NO"),
+            make_organisation(country="IN"),
+        ]
+        partnership = Partnership(
+            **{
+                "title": f"Partnership {next(_serial)}",
+                "direction": "north-south",
+                "starts_on": datetime.date(2025, 1, 1),
+                "ends_on": datetime.date(2027, 12, 31),
+                **kw,
+            }
+        )
+        partnership.organisations = organisations
+        db_session.add(partnership)
+        db_session.flush()
+        return partnership
+
+    return make
+
+
+@pytest.fixture
+def make_activity(db_session):
+    def make(**kw):
+        start = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(days=30)
+        activity = Activity(
+            **{
+                "title": f"Activity {next(_serial)}",
+                "kind": "meeting",
+                "starts_at": start,
+                "ends_at": start + datetime.timedelta(hours=2),
+                "place": "Førde",
+                **kw,
+            }
+        )
+        db_session.add(activity)
+        db_session.flush()
+        return activity
+
+    return make

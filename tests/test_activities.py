@@ -1,0 +1,119 @@
+"""Activities and registrations, with the waiting list once the seats are taken."""
+
+import datetime
+
+from sqlalchemy import select
+
+from norec_core import registrations
+from norec_core.models import Activity, Registration
+
+
+def test_create_activity(admin_app, make_organisation, db_session):
+    organiser = make_organisation(name="Norec")
+    form = admin_app.get("/activities/new").forms["norec-form"]
+    form["title"] = "Network gathering"
+    form["kind"] = "course"
+    form["starts_at"] = "2030-05-23T09:00"
+    form["ends_at"] = "2030-05-25T16:00"
+    form["place"] = "Nairobi"
+    form["capacity"] = "2"
+    form["organisation_id"] = str(organiser.id)
+    page = form.submit("submit").follow()
+    assert "Network gathering" in page.text and "0 of 2 taken" in page.text
+    activity = db_session.scalars(select(Activity)).one()
+    assert activity.starts_at == datetime.datetime(2030, 5, 23, 9, 0)
+    assert activity.organisation_id == organiser.id
+
+
+def test_activity_rules(admin_app):
+    form = admin_app.get("/activities/new").forms["norec-form"]
+    form["title"] = "Webinar"
+    form["kind"].force_value("no-such-kind")
+    form["starts_at"] = "2030-05-23T09:00"
+    form["ends_at"] = "2030-05-22T09:00"
+    form["capacity"] = "-1"
+    response = form.submit("submit", status=422)
+    html = response.html
+    for name in ("kind", "capacity"):
+        assert html.find(attrs={"name": name})["aria-invalid"] == "true", name
+    form = response.forms["norec-form"]
+    assert form["title"].value == "Webinar" and form["starts_at"].value == "2030-05-23T09:00"
+    form["kind"] = "meeting"
+    form["capacity"] = ""
+    response = form.submit("submit", status=422)
+    assert "must end after it starts" in response.text
+    assert "Give a place, an online link, or both." in response.text
+
+
+def test_activities_list_upcoming_and_past(testapp, make_activity):
+    now = datetime.datetime.now()
+    make_activity(title="Next gathering")
+    make_activity(
+        title="Old gathering",
+        starts_at=now - datetime.timedelta(days=400),
+        ends_at=now - datetime.timedelta(days=399),
+    )
+    upcoming = testapp.get("/activities").text
+    assert "Next gathering" in upcoming and "Old gathering" not in upcoming
+    past = testapp.get("/activities", {"when": "past"}).text
+    assert "Old gathering" in past and "Next gathering" not in past
+    assert "Next gathering" in testapp.get("/").text
+
+
+def test_waiting_list_and_promotion(db_session, make_activity, make_person):
+    activity = make_activity(capacity=2)
+    people = [make_person() for _ in range(4)]
+    statuses = [registrations.register(db_session, activity, p).status for p in people]
+    assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
+    first = db_session.scalars(select(Registration).where(Registration.person == people[0])).one()
+    promoted = registrations.cancel(db_session, first)
+    assert promoted.person is people[2] and promoted.status == "confirmed"
+    assert registrations.confirmed_count(db_session, activity) == 2
+    waiting = db_session.scalars(select(Registration).where(Registration.person == people[3])).one()
+    assert registrations.cancel(db_session, waiting) is None
+
+
+def test_register_twice_is_refused(db_session, make_activity, make_person):
+    activity, person = make_activity(), make_person()
+    registrations.register(db_session, activity, person)
+    try:
+        registrations.register(db_session, activity, person)
+    except registrations.AlreadyRegistered:
+        pass
+    else:
+        raise AssertionError("a second registration was accepted")
+
+
+def test_register_and_cancel_through_pages(admin_app, make_activity, make_person):
+    activity = make_activity(title="Pre-departure course", capacity=1)
+    first, second = make_person(given_name="Ingrid"), make_person(given_name="Priya")
+    for person in (first, second):
+        form = admin_app.get(f"/people/{person.id}").forms["register"]
+        form["activity_id"] = str(activity.id)
+        page = form.submit("submit").follow()
+    assert "The activity is full: put on the waiting list." in page.text
+    page = admin_app.get(f"/activities/{activity.id}")
+    assert "1 of 1 taken" in page.text and "on the waiting list" in page.text
+    page = page.forms[_cancel_form_index(page)].submit().follow()
+    assert f"{second.full_name} moved from the waiting list to a confirmed seat." in page.text
+
+
+def _cancel_form_index(page):
+    return next(i for i, f in page.forms.items() if "/cancel" in (f.action or ""))
+
+
+def test_registration_list_is_personal_data(testapp, make_activity, make_person, db_session):
+    activity, person = make_activity(), make_person(given_name="Secret", family_name="Person")
+    registrations.register(db_session, activity, person)
+    page = testapp.get(f"/activities/{activity.id}")
+    assert "Secret Person" not in page.text and "1 registered" in page.text
+
+
+def test_register_for_unknown_activity_is_rejected(admin_app, make_person):
+    person = make_person()
+    response = admin_app.post(
+        f"/people/{person.id}/registrations",
+        {"__formid__": "register", "csrf_token": admin_app.csrf_token(), "activity_id": "9999"},
+        status=422,
+    )
+    assert response.html.find("select", {"name": "activity_id"})["aria-invalid"] == "true"

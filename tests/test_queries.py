@@ -1,0 +1,80 @@
+"""List pages cost the same number of SQL queries with 10 rows as with 1,000."""
+
+import datetime
+
+import pytest
+from sqlalchemy import insert, select
+
+from norec_core.models import (
+    Activity,
+    Organisation,
+    Partnership,
+    Person,
+    PersonLanguage,
+    partnership_organisation,
+)
+
+NOW = datetime.datetime.now().replace(microsecond=0)
+
+
+def _fill(session, start: int, rows: int) -> None:
+    session.execute(
+        insert(Organisation),
+        [{"name": f"Org {i}", "country": "NO" if i % 2 else "IN", "kind": "health",
+          "description": "", "created_at": NOW, "updated_at": NOW} for i in range(start, start + rows)],
+    )
+    session.execute(
+        insert(Person),
+        [{"given_name": "P", "family_name": f"F{i}", "email": f"p{i}@example.org", "country": "NO",
+          "expertise": [], "consent_contact": False, "consent_newsletter": False,
+          "consent_directory": False, "created_at": NOW, "updated_at": NOW} for i in range(start, start + rows)],
+    )
+    person_ids = session.scalars(
+        select(Person.id).where(Person.id.not_in(select(PersonLanguage.person_id)))
+    ).all()
+    session.execute(insert(PersonLanguage), [{"person_id": i, "code": "en"} for i in person_ids])
+    org_ids = session.scalars(
+        select(Organisation.id).order_by(Organisation.id.desc()).limit(rows)
+    ).all()
+    session.execute(
+        insert(Partnership),
+        [{"title": f"P {i}", "direction": "north-south", "starts_on": NOW.date(),
+          "ends_on": NOW.date(), "reciprocal": True, "description": "", "created_at": NOW,
+          "updated_at": NOW} for i in range(start, start + rows)],
+    )
+    partnership_ids = session.scalars(
+        select(Partnership.id).order_by(Partnership.id.desc()).limit(rows)
+    ).all()
+    session.execute(
+        insert(partnership_organisation),
+        [{"partnership_id": p, "organisation_id": o}
+         for p, a, b in zip(partnership_ids, org_ids, org_ids[1:] + org_ids[:1], strict=True)
+         for o in (a, b)],
+    )
+    session.execute(
+        insert(Activity),
+        [{"title": f"A {i}", "kind": "meeting", "description": "", "starts_at": NOW,
+          "ends_at": NOW + datetime.timedelta(days=1), "place": "Førde",
+          "organisation_id": org_ids[i - start], "created_at": NOW, "updated_at": NOW}
+         for i in range(start, start + rows)],
+    )
+    session.flush()
+
+
+def _queries(admin_app, query_counter, path) -> int:
+    query_counter.reset()
+    admin_app.get(path)
+    return query_counter.count
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/people", "/organisations", "/partnerships", "/activities", "/search?q=1", "/"],
+)
+def test_query_count_does_not_grow_with_rows(admin_app, db_session, query_counter, path):
+    _fill(db_session, 0, 10)
+    with_ten = _queries(admin_app, query_counter, path)
+    _fill(db_session, 10, 990)
+    with_thousand = _queries(admin_app, query_counter, path)
+    assert with_ten == with_thousand, query_counter.statements
+    assert with_ten < 15

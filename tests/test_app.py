@@ -4,10 +4,10 @@ import pytest
 import webtest
 
 from norec_core.app import main
-from norec_core.plugins import PluginError, installed_plugins
+from norec_core.plugins import PluginError
 from norec_core.testing import make_settings
 
-PLUGINS = sorted(installed_plugins())
+PLUGINS = ["grants", "multilateral", "network", "research"]  # the shipped ones
 
 
 def _start(migrated_database, plugins: str):

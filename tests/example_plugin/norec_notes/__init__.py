@@ -1,0 +1,1 @@
+"""Notes on people: the example third-party plugin."""

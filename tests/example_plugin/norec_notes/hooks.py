@@ -1,0 +1,75 @@
+"""The notes plugin's hook implementations: everything it adds goes through these."""
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound
+from sqlalchemy import select
+
+from norec_core import hookimpl
+from norec_core.contributions import NavEntry, Role, Section
+from norec_core.forms import CSRFSchema, process_form
+from norec_core.interfaces import IPerson
+from norec_core.models import Person
+from norec_notes.models import Note
+
+ADD = "notes.add"
+
+
+@hookimpl
+def norec_configure(config):
+    config.add_route("notes.index", "/")
+    config.add_view(
+        notes_index, route_name="notes.index", renderer="norec_notes:templates/index.pt",
+        permission=ADD,
+    )
+
+
+@hookimpl
+def norec_navigation(request):
+    return [NavEntry("Notes", "notes.index", 900, ADD)]
+
+
+@hookimpl
+def norec_roles():
+    return [Role("notetaker", "Note taker", frozenset({ADD, "person.view"}))]
+
+
+@hookimpl
+def norec_migrations():
+    return "norec_notes:migrations"
+
+
+@hookimpl
+def norec_sections(request, context):
+    if not IPerson.providedBy(context) or not request.has_permission("person.view"):
+        return []
+    notes = request.dbsession.scalars(
+        select(Note).where(Note.person_id == context.id).order_by(Note.id)
+    ).all()
+    return [Section("Notes", 50, "norec_notes:templates/section.pt", {"notes": notes})]
+
+
+@colander.deferred
+def _people(node, kw):
+    rows = kw["request"].dbsession.execute(select(Person.id, Person.given_name, Person.family_name))
+    return deform.widget.SelectWidget(values=[(str(i), f"{g} {f}") for i, g, f in rows])
+
+
+class NoteSchema(CSRFSchema):
+    person_id = colander.SchemaNode(colander.Integer(), title="Person", widget=_people)
+    text = colander.SchemaNode(
+        colander.String(), title="Note", validator=colander.Length(min=3, max=2000),
+        widget=deform.widget.TextAreaWidget(rows=3),
+    )
+
+
+def notes_index(request):
+    result = process_form(request, NoteSchema(), submit_title="Add note")
+    if result.valid:
+        person = request.dbsession.get(Person, result.data["person_id"])
+        if person is None:
+            request.response.status = 422
+            return {"form": result.html, "page_title": "Notes", "error": "No such person."}
+        request.dbsession.add(Note(person=person, text=result.data["text"]))
+        return HTTPFound(request.route_path("people.detail", id=person.id))
+    return {"form": result.html, "page_title": "Notes", "error": None}

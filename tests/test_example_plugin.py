@@ -1,0 +1,66 @@
+"""A third party extends the platform purely through the entry point and the hooks.
+
+The example plugin (tests/example_plugin, distribution norec-example-notes) is installed
+into the test environment like any other package: it adds a table with its own
+migration, a route with a form, a navigation entry, a role and a section on the person page.
+"""
+
+import webtest
+from sqlalchemy import select
+
+from norec_core.accounts.models import User
+from norec_core.accounts.passwords import hash_password
+from norec_core.app import main
+from norec_core.plugins import installed_plugins
+from norec_core.testing import make_settings
+
+
+def test_discovered_through_its_entry_point():
+    assert installed_plugins()["notes"].value == "norec_notes.hooks"
+
+
+def test_navigation_entry_respects_its_permission(testapp, admin_app):
+    assert "Notes" in admin_app.get("/").html.find("nav").text
+    admin_app.reset()
+    assert "Notes" not in admin_app.get("/").html.find("nav").text
+
+
+def test_form_adds_a_note_shown_on_the_person_page(admin_app, make_person, db_session):
+    from norec_notes.models import Note
+
+    person = make_person(given_name="Wanjiru", family_name="Kamau")
+    form = admin_app.get("/notes/").forms["norec-form"]
+    form["person_id"] = str(person.id)
+    form["text"] = "Interested in mentoring."
+    page = form.submit("submit").follow()
+    heading = page.html.find("h2", string="Notes")
+    assert heading is not None, "no Notes section on the person page"
+    assert "Interested in mentoring." in heading.find_parent("section").text
+    assert db_session.scalars(select(Note.text)).all() == ["Interested in mentoring."]
+
+
+def test_invalid_note_keeps_the_input(admin_app, make_person):
+    person = make_person()
+    form = admin_app.get("/notes/").forms["norec-form"]
+    form["person_id"] = str(person.id)
+    form["text"] = "no"
+    response = form.submit("submit", status=422)
+    assert response.forms["norec-form"]["text"].value == "no"
+    assert response.html.find("textarea")["aria-invalid"] == "true"
+
+
+def test_its_role_grants_its_permissions(testapp, db_session, make_person):
+    db_session.add(
+        User(email="notes@example.org", password_hash=hash_password("password1"), roles=["notetaker"])
+    )
+    db_session.flush()
+    testapp.login("notes@example.org", "password1")
+    testapp.get("/notes/")
+    testapp.get("/people")  # person.view, granted by the plugin's role
+    testapp.get("/people/new", status=403)
+
+
+def test_disabled_it_leaves_no_trace(migrated_database):
+    settings = make_settings(migrated_database["sqlalchemy.url"], **{"norec.plugins": "grants"})
+    app = webtest.TestApp(main({}, **settings))
+    app.get("/notes/", status=404)

@@ -126,12 +126,37 @@ def _demo_run(args, settings) -> int:
     return 0
 
 
+def _i18n_configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["update", "check"],
+                        help="update: extract, merge and compile; check: report what is stale")
+    parser.add_argument("packages", nargs="*",
+                        help="packages to work on (default: the core and the enabled plugins)")
+
+
+def _i18n_run(args, settings) -> int:
+    from norec_core import catalogues
+
+    packages = args.packages or ["norec_core"] + [
+        info.module.__name__.split(".")[0] for info in settings["norec.pm"].norec_plugins
+    ]
+    if args.action == "update":
+        for package in packages:
+            for path in catalogues.update(package):
+                print(f"updated {path}")
+        return 0
+    found = [problem for package in packages for problem in catalogues.problems(package)]
+    for problem in found:
+        print(problem)
+    return 1 if found else 0
+
+
 def core_commands() -> list[CliCommand]:
     return [
         CliCommand("db", "database migrations", _db_configure, _db_run),
         CliCommand("user", "manage user accounts", _user_configure, _user_run),
         CliCommand("plugins", "list installed and enabled plugins", lambda p: None, _plugins_run),
         CliCommand("demo", "demonstration data", _demo_configure, _demo_run),
+        CliCommand("i18n", "translation catalogues", _i18n_configure, _i18n_run),
     ]
 
 

@@ -26,16 +26,16 @@ def _translation(domain: str, locale_name: str) -> gettext.NullTranslations:
 
 @functools.cache
 def country_names(locale_name: str) -> dict[str, str]:
-    tr = _translation("iso3166-1", locale_name)
-    names = {c.alpha_2: tr.gettext(getattr(c, "common_name", c.name)) for c in pycountry.countries}
+    translate = _translation("iso3166-1", locale_name).gettext
+    names = {c.alpha_2: translate(getattr(c, "common_name", c.name)) for c in pycountry.countries}
     return dict(sorted(names.items(), key=lambda item: _collation_key(item[1])))
 
 
 @functools.cache
 def language_names(locale_name: str) -> dict[str, str]:
-    tr = _translation("iso639-3", locale_name)
+    translate = _translation("iso639-3", locale_name).gettext
     names = {
-        lang.alpha_2: tr.gettext(lang.name)
+        lang.alpha_2: translate(lang.name)
         for lang in pycountry.languages
         if hasattr(lang, "alpha_2")
     }

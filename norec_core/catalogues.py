@@ -1,0 +1,132 @@
+"""Message catalogues: extract a package's strings, keep nynorsk and bokmål up to date, compile.
+
+Used by `norec i18n` for the core and every plugin: a package's catalogues live in
+`<package>/locale/`, its domain is the package name (the core's is "norec"). Extraction
+needs lingua, which the test extra installs.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+LOCALES = ("nn", "nb")
+# Validation messages of colander and deform, which ship no Norwegian of their own.
+BORROWED = {"norec_core": ("colander", "deform")}
+
+
+def domain_of(package: str) -> str:
+    return "norec" if package == "norec_core" else package
+
+
+def locale_dir(package: str) -> Path:
+    return Path(str(files(package))) / "locale"
+
+
+def extract(package: str) -> Catalog:
+    """The catalogue of translatable strings in the package's Python code and templates."""
+    source = Path(str(files(package)))
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = Path(tmp) / "messages.pot"
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pot-create")),
+                "--domain", domain_of(package), "--no-location", "--sort-output",
+                "--output", str(pot), str(source),
+            ],
+            check=True, capture_output=True, cwd=source,
+        )
+        with pot.open("rb") as f:
+            return read_po(f)
+
+
+def _template(package: str, domain: str) -> Catalog:
+    if domain == domain_of(package):
+        return extract(package)
+    with open(Path(str(files(domain))) / "locale" / f"{domain}.pot", "rb") as f:
+        return read_po(f)
+
+
+def _domains(package: str) -> list[str]:
+    return [domain_of(package), *BORROWED.get(package, ())]
+
+
+def update(package: str) -> list[Path]:
+    """Write the .pot, merge it into each locale's .po, and compile the .mo files."""
+    written = []
+    for domain in _domains(package):
+        template = _template(package, domain)
+        base = locale_dir(package)
+        base.mkdir(exist_ok=True)
+        if domain == domain_of(package):
+            _write(base / f"{domain}.pot", template)
+        for locale in LOCALES:
+            po = base / locale / "LC_MESSAGES" / f"{domain}.po"
+            po.parent.mkdir(parents=True, exist_ok=True)
+            if po.exists():
+                with po.open("rb") as f:
+                    catalog = read_po(f, locale=locale)
+                catalog.update(template, no_fuzzy_matching=True)
+            else:
+                catalog = Catalog(locale=locale, domain=domain)
+                catalog.update(template)
+            _write(po, catalog)
+            written.append(po)
+    compile_all(package)
+    return written
+
+
+def _write(path: Path, catalog: Catalog) -> None:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True,
+             ignore_obsolete=True)
+    path.write_bytes(buffer.getvalue())
+
+
+def _mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def compile_all(package: str) -> None:
+    for po in sorted(locale_dir(package).glob("*/LC_MESSAGES/*.po")):
+        with po.open("rb") as f:
+            po.with_suffix(".mo").write_bytes(_mo_bytes(read_po(f)))
+
+
+def problems(package: str) -> list[str]:
+    """What is stale or missing: strings not in the .pot, untranslated, or not compiled."""
+    found = []
+    for domain in _domains(package):
+        template = _template(package, domain)
+        wanted = {m.id for m in template if m.id}
+        if domain == domain_of(package):
+            with (locale_dir(package) / f"{domain}.pot").open("rb") as f:
+                if {m.id for m in read_po(f) if m.id} != wanted:
+                    found.append(f"{package}: {domain}.pot is stale; run `norec i18n update`")
+        for locale in LOCALES:
+            po = locale_dir(package) / locale / "LC_MESSAGES" / f"{domain}.po"
+            if not po.exists():
+                found.append(f"{package}: {po} is missing")
+                continue
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=locale)
+            untranslated = sorted(
+                str(m.id) for m in catalog if m.id in wanted and (not m.string or m.fuzzy)
+            )
+            missing = sorted(str(i) for i in wanted - {m.id for m in catalog})
+            if untranslated or missing:
+                found.append(f"{package} {locale}/{domain}: untranslated {missing + untranslated}")
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.read_bytes() != _mo_bytes(catalog):
+                found.append(f"{package}: {mo} is not compiled from {po.name}")
+    return found

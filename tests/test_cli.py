@@ -1,0 +1,71 @@
+"""The `norec` command line, run as a user runs it, on a real SQLite file."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+INI = """\
+[app:main]
+use = egg:norec-core
+sqlalchemy.url = sqlite:///{db}
+norec.plugins = {plugins}
+norec.session_secret = cli-test-secret-0123456789abcdef0123456789
+"""
+
+
+def _norec(ini: Path, *args, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "norec_core.cli", "-c", str(ini), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def ini(tmp_path):
+    path = tmp_path / "test.ini"
+    path.write_text(INI.format(db=tmp_path / "cli.sqlite", plugins="grants network multilateral research"))
+    return path
+
+
+def test_plugins_lists_installed_and_enabled(ini):
+    result = _norec(ini, "plugins")
+    assert result.returncode == 0, result.stderr
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert lines["grants"].split()[1:] == ["norec-grants", "0.1.0", "enabled"]
+    assert lines["notes"].endswith("installed")
+
+
+def test_upgrade_user_and_demo(ini):
+    assert _norec(ini, "db", "upgrade").returncode == 0
+    result = _norec(
+        ini, "user", "add", "boss@example.org", "--role", "admin", "--password-stdin",
+        stdin="long-enough-password\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "user boss@example.org saved with roles: admin" in result.stdout
+    result = _norec(ini, "demo", "load")
+    assert result.returncode == 0, result.stderr
+    assert "demo data loaded" in result.stdout
+    assert "already holds data" in _norec(ini, "demo", "load").stdout
+
+
+def test_user_add_rejects_unknown_role_and_short_password(ini):
+    assert _norec(ini, "db", "upgrade").returncode == 0
+    result = _norec(ini, "user", "add", "a@example.org", "--role", "pope", "--password-stdin",
+                    stdin="long-enough-password\n")
+    assert result.returncode == 2 and "unknown role(s): pope" in result.stderr
+    result = _norec(ini, "user", "add", "a@example.org", "--password-stdin", stdin="short\n")
+    assert result.returncode == 2 and "at least 8 characters" in result.stderr
+
+
+def test_missing_plugin_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.ini"
+    path.write_text(INI.format(db=tmp_path / "x.sqlite", plugins="grants nonesuch"))
+    result = _norec(path, "plugins")
+    assert result.returncode == 2
+    assert "is norec-nonesuch installed?" in result.stderr

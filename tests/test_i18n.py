@@ -1,0 +1,67 @@
+"""Nynorsk, bokmål and English: the switch, the negotiation, and complete catalogues."""
+
+import pytest
+
+from norec_core import catalogues
+from norec_core.plugins import installed_plugins
+
+
+def _switch(testapp, language, came_from="/"):
+    return testapp.post(
+        "/language",
+        {"language": language, "came_from": came_from, "csrf_token": testapp.csrf_token()},
+    )
+
+
+def test_switch_to_nynorsk_and_back(testapp):
+    response = _switch(testapp, "nn", "/activities?when=past")
+    assert response.location.endswith("/activities?when=past")
+    page = testapp.get("/")
+    assert page.html.html["lang"] == "nn"
+    assert "Komande aktivitetar" in page.text and "Hopp til hovudinnhaldet" in page.text
+    pressed = page.html.find("button", attrs={"aria-pressed": "true"})
+    assert pressed["value"] == "nn" and pressed["lang"] == "nn"
+    _switch(testapp, "nb")
+    assert "Kommende aktiviteter" in testapp.get("/").text
+    _switch(testapp, "en")
+    assert "Upcoming activities" in testapp.get("/").text
+
+
+def test_switch_refuses_to_leave_the_site(testapp):
+    assert _switch(testapp, "nn", "https://evil.example/").location == "http://localhost/"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("nn-NO,nn;q=0.9", "nn"), ("nb-NO", "nb"), ("no", "nb"), ("de, en;q=0.5", "en"), ("de", "en")],
+)
+def test_browser_language_is_honoured(testapp, header, expected):
+    page = testapp.get("/", headers={"Accept-Language": header})
+    assert page.html.html["lang"] == expected
+
+
+def test_validation_messages_and_country_names_in_nynorsk(admin_app):
+    _switch(admin_app, "nn")
+    form = admin_app.get("/people/new").forms["norec-form"]
+    assert ("NO", False, "Noreg") in form["country"].options
+    response = form.submit("submit", status=422)
+    assert "Må fyllast ut" in response.text
+    assert "Skjemaet kunne ikkje lagrast" in response.text
+
+
+def test_plugin_pages_are_translated(testapp):
+    _switch(testapp, "nb")
+    assert "Tilskuddsforvaltning" in testapp.get("/grants/").text
+    _switch(testapp, "nn")
+    assert "Tilskotsforvalting" in testapp.get("/grants/").text
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["norec_core"]
+    + sorted(
+        ep.value.split(".")[0] for name, ep in installed_plugins().items() if name != "notes"
+    ),
+)
+def test_catalogues_are_complete_and_compiled(package):
+    assert catalogues.problems(package) == []

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import activities, security
-from norec_core.demo import load_core_demo
 from norec_core.contributions import ActivityKind, NavEntry, Role, SearchResult, Section
+from norec_core.demo import load_core_demo
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.models import Activity, Organisation, Partnership, Person
@@ -67,7 +67,9 @@ def norec_search(request, query, limit):
             for p in people
         ]
     for org in session.scalars(
-        search(select(Organisation), query, Organisation.name).order_by(Organisation.name).limit(limit)
+        search(select(Organisation), query, Organisation.name)
+        .order_by(Organisation.name)
+        .limit(limit)
     ):
         results.append(
             SearchResult(

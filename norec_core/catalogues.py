@@ -39,10 +39,17 @@ def extract(package: str) -> Catalog:
         subprocess.run(
             [
                 str(Path(sys.executable).with_name("pot-create")),
-                "--domain", domain_of(package), "--no-location", "--sort-output",
-                "--output", str(pot), str(source),
+                "--domain",
+                domain_of(package),
+                "--no-location",
+                "--sort-output",
+                "--output",
+                str(pot),
+                str(source),
             ],
-            check=True, capture_output=True, cwd=source,
+            check=True,
+            capture_output=True,
+            cwd=source,
         )
         with pot.open("rb") as f:
             return read_po(f)
@@ -86,8 +93,7 @@ def update(package: str) -> list[Path]:
 
 def _write(path: Path, catalog: Catalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True,
-             ignore_obsolete=True)
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True, ignore_obsolete=True)
     path.write_bytes(buffer.getvalue())
 
 

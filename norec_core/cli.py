@@ -127,10 +127,16 @@ def _demo_run(args, settings) -> int:
 
 
 def _i18n_configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["update", "check"],
-                        help="update: extract, merge and compile; check: report what is stale")
-    parser.add_argument("packages", nargs="*",
-                        help="packages to work on (default: the core and the enabled plugins)")
+    parser.add_argument(
+        "action",
+        choices=["update", "check"],
+        help="update: extract, merge and compile; check: report what is stale",
+    )
+    parser.add_argument(
+        "packages",
+        nargs="*",
+        help="packages to work on (default: the core and the enabled plugins)",
+    )
 
 
 def _i18n_run(args, settings) -> int:

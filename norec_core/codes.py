@@ -11,9 +11,7 @@ import pycountry
 _PYCOUNTRY_LOCALES = {"nb": "nb_NO", "nn": "nn"}
 
 COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries)
-LANGUAGE_CODES = frozenset(
-    lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")
-)
+LANGUAGE_CODES = frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
 @functools.cache

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zope.sqlalchemy
+from pathlib import Path
+
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-import zope.sqlalchemy
 
 # Constraint names are fixed so that Alembic migrations can name what they alter or drop,
 # identically on SQLite and PostgreSQL.
@@ -26,6 +28,10 @@ class Base(DeclarativeBase):
 def make_engine(url: str, **kwargs) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:":
+            # A fresh checkout has no var/ yet; SQLite would fail with "unable to open".
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         _configure_sqlite(engine)
     return engine
 

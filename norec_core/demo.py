@@ -31,12 +31,40 @@ ORGANISATIONS = [
 ]
 
 PEOPLE = [
-    ("Ingrid", "Haugen", "ingrid.haugen@example.org", "NO", ["nb", "en"], ["nursing", "intensive care"]),
-    ("Priya", "Raman", "priya.raman@example.org", "IN", ["ta", "en", "hi"], ["nursing", "paediatrics"]),
+    (
+        "Ingrid",
+        "Haugen",
+        "ingrid.haugen@example.org",
+        "NO",
+        ["nb", "en"],
+        ["nursing", "intensive care"],
+    ),
+    (
+        "Priya",
+        "Raman",
+        "priya.raman@example.org",
+        "IN",
+        ["ta", "en", "hi"],
+        ["nursing", "paediatrics"],
+    ),
     ("Wanjiru", "Kamau", "wanjiru.kamau@example.org", "KE", ["sw", "en"], ["public health"]),
-    ("Bishnu", "Thapa", "bishnu.thapa@example.org", "NP", ["ne", "en"], ["agriculture", "cooperatives"]),
+    (
+        "Bishnu",
+        "Thapa",
+        "bishnu.thapa@example.org",
+        "NP",
+        ["ne", "en"],
+        ["agriculture", "cooperatives"],
+    ),
     ("Jean-Paul", "Habimana", "jp.habimana@example.org", "RW", ["rw", "fr", "en"], ["midwifery"]),
-    ("Kari", "Nordmann", "kari.nordmann@example.org", "NO", ["nn", "nb", "en", "fr"], ["humanitarian law"]),
+    (
+        "Kari",
+        "Nordmann",
+        "kari.nordmann@example.org",
+        "NO",
+        ["nn", "nb", "en", "fr"],
+        ["humanitarian law"],
+    ),
 ]
 
 

@@ -15,6 +15,8 @@ from pyramid.threadlocal import get_current_request
 
 from norec_core.i18n import _
 
+SAVE = _("Save")
+
 
 @colander.deferred
 def _deferred_csrf_token(node, kw):
@@ -57,7 +59,7 @@ def build_form(
     request: Request,
     schema: colander.Schema,
     *,
-    submit_title=_("Save"),
+    submit_title=SAVE,
     formid: str = "norec-form",
     bindings: dict | None = None,
     action: str = "",

@@ -1,4 +1,4 @@
-"""The shared domain, described as interfaces so that plugins depend on what a thing is, not on a class."""
+"""The shared domain as interfaces: plugins depend on what a thing is, not on a class."""
 
 from zope.interface import Attribute, Interface
 

@@ -27,7 +27,9 @@ class Layout:
     @property
     def navigation(self) -> list[dict[str, Any]]:
         request = self.request
-        entries = [e for result in request.pm.hook.norec_navigation(request=request) for e in result]
+        entries = [
+            e for result in request.pm.hook.norec_navigation(request=request) for e in result
+        ]
         current = request.matched_route.name if request.matched_route else None
         return [
             {
@@ -51,9 +53,7 @@ class Layout:
     @property
     def messages(self) -> list[tuple[str, str]]:
         session = self.request.session
-        return [
-            (kind, msg) for kind in ("success", "error") for msg in session.pop_flash(kind)
-        ]
+        return [(kind, msg) for kind in ("success", "error") for msg in session.pop_flash(kind)]
 
     def date(self, value: datetime.date | None) -> str:
         return format_date(value, "long", locale=self.request.locale_name) if value else ""

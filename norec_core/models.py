@@ -85,12 +85,8 @@ class PersonLanguage(Base):
 partnership_organisation = Table(
     "partnership_organisation",
     Base.metadata,
-    Column(
-        "partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column(
-        "organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
@@ -161,9 +157,7 @@ class Registration(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
 

@@ -83,7 +83,9 @@ def make_plugin_manager(
         except pluggy.PluginValidationError as exc:
             raise PluginError(f"plugin {name!r}: {exc}") from exc
         dist = ep.dist
-        infos.append(PluginInfo(name, dist.name if dist else "", dist.version if dist else "", module))
+        infos.append(
+            PluginInfo(name, dist.name if dist else "", dist.version if dist else "", module)
+        )
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -100,7 +102,7 @@ def call_for(pm: pluggy.PluginManager, plugin_name: str, hook_name: str, **kwarg
 
 def activity_kinds(pm: pluggy.PluginManager) -> dict[str, ActivityKind]:
     kinds: dict[str, ActivityKind] = {}
-    for name, plugin in pm.list_name_plugin():
+    for name, _plugin in pm.list_name_plugin():
         for kind in (k for result in call_for(pm, name, "norec_activity_kinds") for k in result):
             if kind.name in kinds:
                 raise PluginError(f"plugin {name!r}: the activity kind {kind.name!r} is taken")

@@ -36,7 +36,8 @@ def register(session: Session, activity: Activity, person: Person) -> Registrati
     )
     if existing is not None and existing.status != "cancelled":
         raise AlreadyRegistered(existing.status)
-    full = activity.capacity is not None and confirmed_count(session, activity) >= activity.capacity
+    capacity = activity.capacity
+    full = capacity is not None and confirmed_count(session, activity) >= capacity
     status = "waitlisted" if full else "confirmed"
     if existing is not None:
         # Re-registering after a cancellation goes to the back of the queue.
@@ -49,7 +50,7 @@ def register(session: Session, activity: Activity, person: Person) -> Registrati
 
 
 def cancel(session: Session, registration: Registration) -> Registration | None:
-    """Cancel a registration; a freed seat goes to the first on the waiting list, who is returned."""
+    """Cancel a registration; a freed seat goes to the first waiting, who is returned."""
     activity = registration.activity
     _lock(session, activity)
     was_confirmed = registration.status == "confirmed"

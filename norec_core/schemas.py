@@ -170,9 +170,7 @@ class OrganisationSchema(CSRFSchema):
 @colander.deferred
 def _organisation_widget(node, kw):
     rows = _request(kw).dbsession.execute(
-        select(Organisation.id, Organisation.name, Organisation.country).order_by(
-            Organisation.name
-        )
+        select(Organisation.id, Organisation.name, Organisation.country).order_by(Organisation.name)
     )
     return deform.widget.SelectWidget(
         values=[(str(id_), f"{name} ({country})") for id_, name, country in rows],
@@ -182,7 +180,7 @@ def _organisation_widget(node, kw):
 
 
 def north_countries_setting(request: Request) -> frozenset[str]:
-    """The countries whose organisations make a partnership North–South (Norway for Norec)."""
+    """The countries whose organisations make a partnership North-South (Norway for Norec)."""
     return frozenset(request.registry.settings.get("norec.north_countries", "NO").upper().split())
 
 
@@ -215,6 +213,7 @@ class PartnershipSchema(CSRFSchema):
         missing="",
         widget=deform.widget.TextAreaWidget(rows=4),
     )
+
     def validator(self, node, value):
         exc = colander.Invalid(node)
         if value["ends_on"] < value["starts_on"]:
@@ -290,7 +289,9 @@ class ActivitySchema(CSRFSchema):
     ends_at = colander.SchemaNode(
         colander.DateTime(default_tzinfo=None), title=_("Ends"), widget=datetime_widget()
     )
-    place = _optional_string(_("Place"), 300, description=_("Address or city, if it meets in person."))
+    place = _optional_string(
+        _("Place"), 300, description=_("Address or city, if it meets in person.")
+    )
     online_url = _optional_string(
         _("Online link"),
         500,

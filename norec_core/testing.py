@@ -29,7 +29,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
 
 ADMIN_EMAIL = "admin@test.example.org"
-ADMIN_PASSWORD = "admin-password"  # noqa: S105 (test credential)
+ADMIN_PASSWORD = "admin-password"
 SESSION_SECRET = "test-secret-" + "x" * 32
 BACKENDS = ("sqlite", "postgresql")
 
@@ -96,14 +96,36 @@ class PostgreSQLServer:
         subprocess.run(cmd, check=True, capture_output=True, cwd=self.dir)
 
     def start(self) -> None:
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--no-sync", "--locale=C.UTF-8")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--locale=C.UTF-8",
+        )
         options = (
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=120"
         )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
-                  str(self.dir / "log"), "-w", "-t", "60", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
     def stop(self) -> None:
         try:

@@ -28,7 +28,9 @@ def _norec(ini: Path, *args, stdin: str = "") -> subprocess.CompletedProcess:
 @pytest.fixture
 def ini(tmp_path):
     path = tmp_path / "test.ini"
-    path.write_text(INI.format(db=tmp_path / "cli.sqlite", plugins="grants network multilateral research"))
+    path.write_text(
+        INI.format(db=tmp_path / "cli.sqlite", plugins="grants network multilateral research")
+    )
     return path
 
 
@@ -43,7 +45,13 @@ def test_plugins_lists_installed_and_enabled(ini):
 def test_upgrade_user_and_demo(ini):
     assert _norec(ini, "db", "upgrade").returncode == 0
     result = _norec(
-        ini, "user", "add", "boss@example.org", "--role", "admin", "--password-stdin",
+        ini,
+        "user",
+        "add",
+        "boss@example.org",
+        "--role",
+        "admin",
+        "--password-stdin",
         stdin="long-enough-password\n",
     )
     assert result.returncode == 0, result.stderr
@@ -56,8 +64,16 @@ def test_upgrade_user_and_demo(ini):
 
 def test_user_add_rejects_unknown_role_and_short_password(ini):
     assert _norec(ini, "db", "upgrade").returncode == 0
-    result = _norec(ini, "user", "add", "a@example.org", "--role", "pope", "--password-stdin",
-                    stdin="long-enough-password\n")
+    result = _norec(
+        ini,
+        "user",
+        "add",
+        "a@example.org",
+        "--role",
+        "pope",
+        "--password-stdin",
+        stdin="long-enough-password\n",
+    )
     assert result.returncode == 2 and "unknown role(s): pope" in result.stderr
     result = _norec(ini, "user", "add", "a@example.org", "--password-stdin", stdin="short\n")
     assert result.returncode == 2 and "at least 8 characters" in result.stderr

@@ -11,11 +11,14 @@ def demo(app, db_session):
 
 def test_demo_pages(demo, admin_app):
     assert "Nurse exchange Bergen–Vellore" in admin_app.get("/partnerships").text
-    assert "Mission hospitals exchange Rwanda–Uganda" in admin_app.get(
-        "/partnerships", {"direction": "south-south"}
-    ).text
+    assert (
+        "Mission hospitals exchange Rwanda–Uganda"
+        in admin_app.get("/partnerships", {"direction": "south-south"}).text
+    )
     past = admin_app.get("/activities", {"when": "past"}).text
-    assert "Norec Network gathering in Nairobi" in past and "Norec Network gathering in Nepal" in past
+    assert (
+        "Norec Network gathering in Nairobi" in past and "Norec Network gathering in Nepal" in past
+    )
     upcoming = admin_app.get("/activities").text
     assert "Digital meeting for Norwegians in UN organisations" in upcoming
     organisations = admin_app.get("/organisations").text

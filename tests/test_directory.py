@@ -99,8 +99,10 @@ def test_partnership_rules(admin_app, make_organisation):
 
 
 def _oid(response, name):
-    return response.html.find(attrs={"name": name}, id=True)["id"] if name != "direction" else (
-        response.html.find("input", {"name": "direction"})["id"].rsplit("-", 1)[0]
+    return (
+        response.html.find(attrs={"name": name}, id=True)["id"]
+        if name != "direction"
+        else (response.html.find("input", {"name": "direction"})["id"].rsplit("-", 1)[0])
     )
 
 

@@ -51,7 +51,9 @@ def test_invalid_note_keeps_the_input(admin_app, make_person):
 
 def test_its_role_grants_its_permissions(testapp, db_session, make_person):
     db_session.add(
-        User(email="notes@example.org", password_hash=hash_password("password1"), roles=["notetaker"])
+        User(
+            email="notes@example.org", password_hash=hash_password("password1"), roles=["notetaker"]
+        )
     )
     db_session.flush()
     testapp.login("notes@example.org", "password1")

@@ -58,10 +58,10 @@ def test_plugin_pages_are_translated(testapp):
 
 @pytest.mark.parametrize(
     "package",
-    ["norec_core"]
-    + sorted(
-        ep.value.split(".")[0] for name, ep in installed_plugins().items() if name != "notes"
-    ),
+    [
+        "norec_core",
+        *sorted(ep.value.split(".")[0] for n, ep in installed_plugins().items() if n != "notes"),
+    ],
 )
 def test_catalogues_are_complete_and_compiled(package):
     assert catalogues.problems(package) == []

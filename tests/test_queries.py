@@ -20,14 +20,35 @@ NOW = datetime.datetime.now().replace(microsecond=0)
 def _fill(session, start: int, rows: int) -> None:
     session.execute(
         insert(Organisation),
-        [{"name": f"Org {i}", "country": "NO" if i % 2 else "IN", "kind": "health",
-          "description": "", "created_at": NOW, "updated_at": NOW} for i in range(start, start + rows)],
+        [
+            {
+                "name": f"Org {i}",
+                "country": "NO" if i % 2 else "IN",
+                "kind": "health",
+                "description": "",
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            for i in range(start, start + rows)
+        ],
     )
     session.execute(
         insert(Person),
-        [{"given_name": "P", "family_name": f"F{i}", "email": f"p{i}@example.org", "country": "NO",
-          "expertise": [], "consent_contact": False, "consent_newsletter": False,
-          "consent_directory": False, "created_at": NOW, "updated_at": NOW} for i in range(start, start + rows)],
+        [
+            {
+                "given_name": "P",
+                "family_name": f"F{i}",
+                "email": f"p{i}@example.org",
+                "country": "NO",
+                "expertise": [],
+                "consent_contact": False,
+                "consent_newsletter": False,
+                "consent_directory": False,
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            for i in range(start, start + rows)
+        ],
     )
     person_ids = session.scalars(
         select(Person.id).where(Person.id.not_in(select(PersonLanguage.person_id)))
@@ -38,25 +59,47 @@ def _fill(session, start: int, rows: int) -> None:
     ).all()
     session.execute(
         insert(Partnership),
-        [{"title": f"P {i}", "direction": "north-south", "starts_on": NOW.date(),
-          "ends_on": NOW.date(), "reciprocal": True, "description": "", "created_at": NOW,
-          "updated_at": NOW} for i in range(start, start + rows)],
+        [
+            {
+                "title": f"P {i}",
+                "direction": "north-south",
+                "starts_on": NOW.date(),
+                "ends_on": NOW.date(),
+                "reciprocal": True,
+                "description": "",
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            for i in range(start, start + rows)
+        ],
     )
     partnership_ids = session.scalars(
         select(Partnership.id).order_by(Partnership.id.desc()).limit(rows)
     ).all()
     session.execute(
         insert(partnership_organisation),
-        [{"partnership_id": p, "organisation_id": o}
-         for p, a, b in zip(partnership_ids, org_ids, org_ids[1:] + org_ids[:1], strict=True)
-         for o in (a, b)],
+        [
+            {"partnership_id": p, "organisation_id": o}
+            for p, a, b in zip(partnership_ids, org_ids, org_ids[1:] + org_ids[:1], strict=True)
+            for o in (a, b)
+        ],
     )
     session.execute(
         insert(Activity),
-        [{"title": f"A {i}", "kind": "meeting", "description": "", "starts_at": NOW,
-          "ends_at": NOW + datetime.timedelta(days=1), "place": "Førde",
-          "organisation_id": org_ids[i - start], "created_at": NOW, "updated_at": NOW}
-         for i in range(start, start + rows)],
+        [
+            {
+                "title": f"A {i}",
+                "kind": "meeting",
+                "description": "",
+                "starts_at": NOW,
+                "ends_at": NOW + datetime.timedelta(days=1),
+                "place": "Førde",
+                "organisation_id": org_ids[i - start],
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            for i in range(start, start + rows)
+        ],
     )
     session.flush()
 

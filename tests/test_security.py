@@ -74,8 +74,10 @@ def test_every_view_declares_a_permission(app):
     missing = []
     for item in introspector.get_category("views"):
         view = item["introspectable"]
-        if view["context"] is not None and isinstance(view["context"], type) and issubclass(
-            view["context"], Exception
+        if (
+            view["context"] is not None
+            and isinstance(view["context"], type)
+            and issubclass(view["context"], Exception)
         ):
             continue  # error views render errors, they are reached only through them
         related = introspector.related(view)

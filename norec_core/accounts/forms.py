@@ -11,7 +11,9 @@ class LoginSchema(CSRFSchema):
     email = colander.SchemaNode(
         colander.String(),
         title=_("E-mail"),
-        widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "username"}),
+        widget=deform.widget.TextInputWidget(
+            attributes={"type": "email", "autocomplete": "username"}
+        ),
     )
     password = colander.SchemaNode(
         colander.String(),

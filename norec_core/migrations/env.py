@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from norec_core.accounts import models as _accounts  # noqa: F401 (registers the tables)
 from norec_core import models as _models  # noqa: F401
+from norec_core.accounts import models as _accounts  # noqa: F401 (registers the tables)
 from norec_core.db import Base, make_engine
 
 config = context.config

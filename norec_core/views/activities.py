@@ -94,9 +94,7 @@ def activity_detail(request):
     return data
 
 
-@view_config(
-    route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT
-)
+@view_config(route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT)
 def registration_cancel(request):
     registration = object_or_404(request, Registration)
     if registration.status != "cancelled":

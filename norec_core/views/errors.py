@@ -13,6 +13,7 @@ from norec_core.i18n import _
 log = logging.getLogger(__name__)
 TEMPLATE = "norec_core:templates/error.pt"
 
+
 @notfound_view_config(renderer=TEMPLATE)
 def not_found(exc, request):
     request.response.status = 404
@@ -20,6 +21,7 @@ def not_found(exc, request):
         "page_title": _("Page not found"),
         "message": _("There is nothing at this address. It may have been moved or deleted."),
     }
+
 
 @forbidden_view_config(renderer=TEMPLATE)
 def forbidden(exc, request):
@@ -30,6 +32,7 @@ def forbidden(exc, request):
         "page_title": _("Not allowed"),
         "message": _("Your account does not give access to this page."),
     }
+
 
 @exception_view_config(BadCSRFToken, renderer=TEMPLATE)
 def bad_csrf(exc, request):
@@ -42,10 +45,12 @@ def bad_csrf(exc, request):
         ),
     }
 
+
 @exception_view_config(HTTPBadRequest, renderer=TEMPLATE)
 def bad_request(exc, request):
     request.response.status = 400
     return {"page_title": _("Bad request"), "message": _("The request could not be understood.")}
+
 
 @exception_view_config(Exception, renderer=TEMPLATE)
 def server_error(exc, request):

@@ -27,11 +27,7 @@ def overview(request):
                 _("Information meetings"),
                 10,
                 "norec_core:templates/activity_list.pt",
-                {
-                    "activities": activities.upcoming(
-                        request.dbsession, ["information_meeting"]
-                    )
-                },
+                {"activities": activities.upcoming(request.dbsession, ["information_meeting"])},
             )
         ],
     }

@@ -19,7 +19,9 @@ ADD = "notes.add"
 def norec_configure(config):
     config.add_route("notes.index", "/")
     config.add_view(
-        notes_index, route_name="notes.index", renderer="norec_notes:templates/index.pt",
+        notes_index,
+        route_name="notes.index",
+        renderer="norec_notes:templates/index.pt",
         permission=ADD,
     )
 
@@ -58,7 +60,9 @@ def _people(node, kw):
 class NoteSchema(CSRFSchema):
     person_id = colander.SchemaNode(colander.Integer(), title="Person", widget=_people)
     text = colander.SchemaNode(
-        colander.String(), title="Note", validator=colander.Length(min=3, max=2000),
+        colander.String(),
+        title="Note",
+        validator=colander.Length(min=3, max=2000),
         widget=deform.widget.TextAreaWidget(rows=3),
     )
 

@@ -10,7 +10,6 @@ import sys
 from contextlib import contextmanager
 
 from pyramid.paster import get_appsettings, setup_logging
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from norec_core import migrate
@@ -67,8 +66,7 @@ def _user_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _user_run(args, settings) -> int:
-    from norec_core.accounts.models import User
-    from norec_core.accounts.passwords import hash_password
+    from norec_core.accounts.users import save_user
     from norec_core.plugins import roles
 
     known = roles(settings["norec.pm"])
@@ -87,13 +85,7 @@ def _user_run(args, settings) -> int:
         print("the password must have at least 8 characters", file=sys.stderr)
         return 2
     with session_scope(settings) as session:
-        user = session.scalar(select(User).where(User.email == args.email))
-        if user is None:
-            user = User(email=args.email)
-            session.add(user)
-        user.display_name = args.name or user.display_name
-        user.password_hash = hash_password(password)
-        user.roles = sorted(set(user.roles) | set(args.role))
+        save_user(session, args.email, password, display_name=args.name, roles=args.role)
     print(f"user {args.email} saved with roles: {', '.join(sorted(set(args.role))) or 'none'}")
     return 0
 

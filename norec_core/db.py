@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import zope.sqlalchemy
 from pathlib import Path
 
+import zope.sqlalchemy
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 

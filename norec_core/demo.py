@@ -7,8 +7,7 @@ import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from norec_core.accounts.models import User
-from norec_core.accounts.passwords import hash_password
+from norec_core.accounts.users import save_user
 from norec_core.models import Organisation, Partnership, Person
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -135,12 +134,10 @@ def load_core_demo(session: Session) -> None:
             ),
         ]
     )
-    session.add(
-        User(
-            email=DEMO_ADMIN_EMAIL,
-            display_name="Demo administrator",
-            password_hash=hash_password(DEMO_ADMIN_PASSWORD),
-            roles=["admin"],
-        )
+    save_user(
+        session,
+        DEMO_ADMIN_EMAIL,
+        DEMO_ADMIN_PASSWORD,
+        display_name="Demo administrator",
+        roles=["admin"],
     )
-    session.flush()

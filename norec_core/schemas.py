@@ -42,6 +42,22 @@ class TagList(colander.SchemaType):
         return list(dict.fromkeys(tags))
 
 
+def description_node() -> colander.SchemaNode:
+    return colander.SchemaNode(
+        colander.String(),
+        title=_("Description"),
+        missing="",
+        widget=deform.widget.TextAreaWidget(rows=4),
+    )
+
+
+def web_address(node, value) -> None:
+    """A link people will follow: a full http(s) address, not "example.org"."""
+    colander.Length(max=500)(node, value)
+    if not value.startswith(("https://", "http://")):
+        raise colander.Invalid(node, _("Give the full address, beginning with https://"))
+
+
 def _request(kw) -> Request:
     return kw["request"]
 
@@ -64,16 +80,6 @@ def country_node(**kw) -> colander.SchemaNode:
         title=_("Country"),
         widget=_country_widget,
         validator=colander.OneOf(sorted(codes.COUNTRY_CODES)),
-        **kw,
-    )
-
-
-def _optional_string(title, max_length, **kw):
-    return colander.SchemaNode(
-        colander.String(),
-        title=title,
-        missing=None,
-        validator=colander.Length(max=max_length),
         **kw,
     )
 
@@ -146,25 +152,14 @@ class OrganisationSchema(CSRFSchema):
         ),
         validator=colander.OneOf(ORGANISATION_KINDS),
     )
-    website = _optional_string(
-        _("Website"),
-        500,
-        widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
-        preparer=lambda v: v.strip() if isinstance(v, str) else v,
-    )
-    description = colander.SchemaNode(
+    website = colander.SchemaNode(
         colander.String(),
-        title=_("Description"),
-        missing="",
-        widget=deform.widget.TextAreaWidget(rows=4),
+        title=_("Website"),
+        missing=None,
+        validator=web_address,
+        widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
     )
-
-    def validator(self, node, value):
-        website = value.get("website")
-        if website and not website.startswith(("https://", "http://")):
-            exc = colander.Invalid(node)
-            exc["website"] = _("Give the full address, beginning with https://")
-            raise exc
+    description = description_node()
 
 
 @colander.deferred
@@ -207,12 +202,7 @@ class PartnershipSchema(CSRFSchema):
         title=_("Reciprocal exchange (participants go both ways)"),
         missing=False,
     )
-    description = colander.SchemaNode(
-        colander.String(),
-        title=_("Description"),
-        missing="",
-        widget=deform.widget.TextAreaWidget(rows=4),
-    )
+    description = description_node()
 
     def validator(self, node, value):
         exc = colander.Invalid(node)
@@ -289,13 +279,19 @@ class ActivitySchema(CSRFSchema):
     ends_at = colander.SchemaNode(
         colander.DateTime(default_tzinfo=None), title=_("Ends"), widget=datetime_widget()
     )
-    place = _optional_string(
-        _("Place"), 300, description=_("Address or city, if it meets in person.")
+    place = colander.SchemaNode(
+        colander.String(),
+        title=_("Place"),
+        description=_("Address or city, if it meets in person."),
+        missing=None,
+        validator=colander.Length(max=300),
     )
-    online_url = _optional_string(
-        _("Online link"),
-        500,
+    online_url = colander.SchemaNode(
+        colander.String(),
+        title=_("Online link"),
         description=_("Where participants join, if it meets online."),
+        missing=None,
+        validator=web_address,
         widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
     )
     capacity = colander.SchemaNode(
@@ -311,12 +307,7 @@ class ActivitySchema(CSRFSchema):
         missing=None,
         widget=_optional_organisation_widget,
     )
-    description = colander.SchemaNode(
-        colander.String(),
-        title=_("Description"),
-        missing="",
-        widget=deform.widget.TextAreaWidget(rows=4),
-    )
+    description = description_node()
 
     def validator(self, node, value):
         exc = colander.Invalid(node)
@@ -324,9 +315,6 @@ class ActivitySchema(CSRFSchema):
             exc["ends_at"] = _("The activity must end after it starts.")
         if not value.get("place") and not value.get("online_url"):
             exc["place"] = _("Give a place, an online link, or both.")
-        url = value.get("online_url")
-        if url and not url.startswith(("https://", "http://")):
-            exc["online_url"] = _("Give the full address, beginning with https://")
         if exc.children:
             raise exc
 

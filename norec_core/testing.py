@@ -193,20 +193,14 @@ def app_settings(database_url):
 def migrated_database(app_settings):
     """Upgrade the database with the real migrations, and add an administrator."""
     from norec_core import migrate
-    from norec_core.accounts.models import User
-    from norec_core.accounts.passwords import hash_password
+    from norec_core.accounts.users import save_user
     from norec_core.db import make_engine
 
     migrate.upgrade(app_settings)
     engine = make_engine(app_settings["sqlalchemy.url"])
     with Session(engine) as session, session.begin():
-        session.add(
-            User(
-                email=ADMIN_EMAIL,
-                display_name="Test administrator",
-                password_hash=hash_password(ADMIN_PASSWORD),
-                roles=["admin"],
-            )
+        save_user(
+            session, ADMIN_EMAIL, ADMIN_PASSWORD, display_name="Test administrator", roles=["admin"]
         )
     engine.dispose()
     return app_settings

@@ -8,31 +8,12 @@ from pyramid.csrf import new_csrf_token
 from pyramid.httpexceptions import HTTPFound
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import view_config
-from sqlalchemy import func, select
 
 from norec_core.accounts.forms import LoginSchema
-from norec_core.accounts.models import User
-from norec_core.accounts.passwords import (
-    DUMMY_HASH,
-    hash_password,
-    needs_rehash,
-    verify_password,
-)
+from norec_core.accounts.users import authenticate
 from norec_core.forms import build_form, process_form, render_form
 from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
-
-
-def authenticate(dbsession, email: str, password: str) -> User | None:
-    user = dbsession.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-    if user is None or not user.active:
-        verify_password(DUMMY_HASH, password)
-        return None
-    if not verify_password(user.password_hash, password):
-        return None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    return user
 
 
 @view_config(

@@ -10,6 +10,7 @@ from norec_core.contributions import ActivityKind, NavEntry, Role, SearchResult,
 from norec_core.demo import load_core_demo
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
+from norec_core.interfaces import IPerson
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import search
 
@@ -27,7 +28,44 @@ def norec_navigation(request):
 
 @hookimpl
 def norec_roles():
-    return [Role("admin", _("Administrator"), frozenset({"*"}))]
+    s = security
+    return [
+        Role("admin", _("Administrator"), frozenset({"*"})),
+        Role(
+            "caseworker",
+            _("Caseworker"),
+            frozenset({s.PERSON_VIEW, s.DIRECTORY_EDIT, s.PARTNERSHIP_DECIDE}),
+        ),
+        Role(
+            "network_adviser",
+            _("Network adviser"),
+            frozenset({s.PERSON_VIEW, s.PERSON_EDIT, s.REGISTRATION_EDIT, s.DIRECTORY_EDIT}),
+        ),
+        Role(
+            "recruitment_adviser",
+            _("Recruitment adviser"),
+            frozenset({s.PERSON_VIEW, s.PERSON_EDIT}),
+        ),
+        Role("editor", _("Editor"), frozenset({s.DIRECTORY_EDIT})),
+        # Members hold nothing site-wide beyond their own account; what is theirs comes
+        # from local roles (owner of their own person record).
+        Role("member", _("Member"), frozenset()),
+        Role(
+            "owner",
+            _("Owner"),
+            frozenset({s.PERSON_VIEW, s.PERSON_EDIT, s.PERSON_EXPORT, s.REGISTRATION_EDIT}),
+            local=True,
+        ),
+        Role("contact", _("Contact person"), frozenset({s.DIRECTORY_EDIT}), local=True),
+    ]
+
+
+@hookimpl
+def norec_local_roles(request, user, context):
+    # A person's own account owns the person record.
+    if IPerson.providedBy(context) and user.person_id == context.id:
+        return ["owner"]
+    return []
 
 
 @hookimpl

@@ -106,6 +106,19 @@ def norec_roles() -> list[Role]:
 
 
 @hookspec
+def norec_local_roles(request: Request, user: Any, context: Any) -> list[str]:
+    """Return the local roles `user` holds on `context` by a rule of the plugin.
+
+    Stored local roles (granted to a user on one object) need no hook; this one derives
+    roles from the plugin's own data: "the contact person of the applicant organisation
+    is `applicant` on its applications", "the caseworker assigned to a case is `assessor`
+    on it". Only role names declared local through `norec_roles` take effect. Called for
+    the context of a permission check and each of its `__parent__`s, so keep it to one
+    cheap query at most.
+    """
+
+
+@hookspec
 def norec_migrations() -> str | None:
     """Return the asset spec of the plugin's Alembic version directory, if it has tables.
 

@@ -14,6 +14,7 @@ from pyramid.request import Request
 from norec_core import codes
 from norec_core.contributions import Section
 from norec_core.i18n import LANGUAGES
+from norec_core.security import site_root
 
 
 class Layout:
@@ -39,7 +40,8 @@ class Layout:
                 and (current == e.route_name or current.startswith(e.route_name + ".")),
             }
             for e in sorted(entries, key=lambda e: (e.order, e.route_name))
-            if request.has_permission(e.permission)
+            # Against the root: the page's own object must not widen the navigation.
+            if request.has_permission(e.permission, site_root(request))
         ]
 
     @property

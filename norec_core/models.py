@@ -163,3 +163,8 @@ class Registration(Base):
 
     activity: Mapped[Activity] = relationship(back_populates="registrations")
     person: Mapped[Person] = relationship(back_populates="registrations")
+
+    @property
+    def __parent__(self) -> Person:
+        # A registration belongs to its person: whoever owns the person may cancel it.
+        return self.person

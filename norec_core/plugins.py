@@ -116,13 +116,15 @@ def roles(pm: pluggy.PluginManager) -> dict[str, Role]:
         known = merged.get(role.name)
         if known is None:
             merged[role.name] = role
-        elif known.title != role.title:
+        elif (known.title, known.local) != (role.title, role.local):
             raise PluginError(
-                f"the role {role.name!r} is declared with two titles: "
+                f"the role {role.name!r} is declared twice with different titles or scopes: "
                 f"{known.title!r} and {role.title!r}"
             )
         else:
-            merged[role.name] = Role(role.name, role.title, known.permissions | role.permissions)
+            merged[role.name] = Role(
+                role.name, role.title, known.permissions | role.permissions, role.local
+            )
     return merged
 
 

@@ -1,4 +1,11 @@
-"""The core's URLs. Plugins add theirs under /<plugin name>/ in their configure hook."""
+"""The core's URLs. Plugins add theirs under /<plugin name>/ in their configure hook.
+
+A URL that names an object loads it as the request's context (404 if there is none), so
+that permissions are checked against that object with its local roles.
+"""
+
+from norec_core.models import Activity, Organisation, Partnership, Person, Registration
+from norec_core.resources import model_factory
 
 
 def includeme(config) -> None:
@@ -6,15 +13,21 @@ def includeme(config) -> None:
     config.add_route("search", "/search")
     config.add_route("login", "/login")
     config.add_route("logout", "/logout")
-    for name, prefix in (
-        ("people", "/people"),
-        ("organisations", "/organisations"),
-        ("partnerships", "/partnerships"),
-        ("activities", "/activities"),
+    for name, prefix, model in (
+        ("people", "/people", Person),
+        ("organisations", "/organisations", Organisation),
+        ("partnerships", "/partnerships", Partnership),
+        ("activities", "/activities", Activity),
     ):
         config.add_route(name, prefix)
         config.add_route(f"{name}.new", f"{prefix}/new")
-        config.add_route(f"{name}.detail", prefix + r"/{id:\d+}")
-        config.add_route(f"{name}.edit", prefix + r"/{id:\d+}/edit")
-    config.add_route("people.register", r"/people/{id:\d+}/registrations")
-    config.add_route("registrations.cancel", r"/registrations/{id:\d+}/cancel")
+        config.add_route(f"{name}.detail", prefix + r"/{id:\d+}", factory=model_factory(model))
+        config.add_route(f"{name}.edit", prefix + r"/{id:\d+}/edit", factory=model_factory(model))
+    config.add_route(
+        "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
+    )
+    config.add_route(
+        "registrations.cancel",
+        r"/registrations/{id:\d+}/cancel",
+        factory=model_factory(Registration),
+    )

@@ -1,15 +1,20 @@
-"""Who the user is and what they may do: session login, site roles mapped to permissions."""
+"""Who the user is and what they may do: session login, site and local roles mapped to
+permissions."""
 
 from __future__ import annotations
 
 from pyramid.authentication import SessionAuthenticationHelper
 from pyramid.authorization import ALL_PERMISSIONS, ACLHelper, Allow, Authenticated, Everyone
 from pyramid.csrf import SessionCSRFStoragePolicy
+from pyramid.location import lineage
 from pyramid.request import Request
 from pyramid.session import SignedCookieSessionFactory
 from pyramid.settings import asbool
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from norec_core.accounts.models import User
+from norec_core.accounts.models import LocalRole, User
+from norec_core.resources import resource_key
 
 # Permissions of the core. Plugins declare theirs through the roles hook.
 VIEW = "view"  # public pages
@@ -17,21 +22,40 @@ PERSON_VIEW = "person.view"  # personal data
 PERSON_EDIT = "person.edit"
 DIRECTORY_EDIT = "directory.edit"  # organisations, partnerships, activities
 REGISTRATION_EDIT = "registration.edit"
+PERSON_EXPORT = "person.export"  # download everything held on a person (GDPR art. 15)
+PERSON_ERASE = "person.erase"
+PARTNERSHIP_DECIDE = "partnership.decide"
+USERS_MANAGE = "users.manage"
+AUDIT_VIEW = "audit.view"
+MAIL_MANAGE = "mail.manage"
+ACCOUNT = "account"  # one's own account pages: every logged-in user
 # The default for a view that forgets to declare one: granted to no role but the
 # administrator's "all", so that an oversight closes a page instead of opening it.
 UNDECLARED = "undeclared"
 
 
 class Root:
-    """The context of every page: its ACL grants each site role its permissions."""
+    """The context of pages about no single object: its ACL grants each role its permissions.
+
+    Local roles are granted here too: a user holds `role:<local role>` only as a principal
+    on the objects where the role is theirs.
+    """
 
     def __init__(self, request: Request):
         roles = request.registry["norec.roles"]
-        self.__acl__ = [(Allow, Everyone, VIEW)] + [
+        self.__acl__ = [(Allow, Everyone, VIEW), (Allow, Authenticated, ACCOUNT)] + [
             (Allow, f"role:{role.name}", ALL_PERMISSIONS if "*" in role.permissions else p)
             for role in roles.values()
             for p in sorted(role.permissions)
         ]
+
+
+class _Placed:
+    """An object's own ACL (if any) with the root's behind it, for Pyramid's ACL walk."""
+
+    def __init__(self, acl, parent):
+        self.__acl__ = acl
+        self.__parent__ = parent
 
 
 class SecurityPolicy:
@@ -58,7 +82,19 @@ class SecurityPolicy:
         return user.id if user is not None else None
 
     def permits(self, request: Request, context, permission: str):
-        return self.acl.permits(context, principals(request.identity), permission)
+        user = request.identity
+        found = principals(user)
+        root = site_root(request)
+        if context is None or isinstance(context, Root):
+            return self.acl.permits(root, found, permission)
+        found += [f"role:{r}" for r in local_roles(request, user, context)]
+        # Objects may carry ACLs of their own (a workflow state's); the root's come last.
+        placed = root
+        for location in reversed(list(lineage(context))):
+            acl = getattr(location, "__acl__", None)
+            if acl is not None and not isinstance(location, Root):
+                placed = _Placed(acl, placed)
+        return self.acl.permits(placed, found, permission)
 
     def remember(self, request: Request, userid, **kw):
         return self.session.remember(request, userid, **kw)
@@ -67,10 +103,84 @@ class SecurityPolicy:
         return self.session.forget(request, **kw)
 
 
+def site_root(request: Request) -> Root:
+    """The site's root: the request's, or a new one where routing failed before making it."""
+    root = getattr(request, "root", None)
+    return root if isinstance(root, Root) else Root(request)
+
+
 def principals(user: User | None) -> list[str]:
     if user is None:
         return [Everyone]
     return [Everyone, Authenticated, f"user:{user.id}"] + [f"role:{r}" for r in user.roles]
+
+
+def local_roles(request: Request, user: User | None, context) -> set[str]:
+    """The local roles `user` holds on `context` and the objects above it."""
+    if user is None or context is None:
+        return set()
+    cache = request.__dict__.setdefault("_norec_local_roles", {})
+    key = (user.id, id(context))
+    if key not in cache:
+        known = request.registry["norec.roles"]
+        found: set[str] = set()
+        for location in lineage(context):
+            if isinstance(location, Root) or not hasattr(location, "__tablename__"):
+                continue
+            found |= stored_local_roles(request.dbsession, user, location)
+            for result in request.pm.hook.norec_local_roles(
+                request=request, user=user, context=location
+            ):
+                found |= set(result)
+        # Only declared local roles count: a site role can never be granted locally.
+        cache[key] = {r for r in found if r in known and known[r].local}
+    return cache[key]
+
+
+def stored_local_roles(session: Session, user: User, obj) -> set[str]:
+    resource_type, resource_id = resource_key(obj)
+    return set(
+        session.scalars(
+            select(LocalRole.role).where(
+                LocalRole.user_id == user.id,
+                LocalRole.resource_type == resource_type,
+                LocalRole.resource_id == resource_id,
+            )
+        )
+    )
+
+
+def local_role_holders(session: Session, obj) -> list[LocalRole]:
+    resource_type, resource_id = resource_key(obj)
+    return list(
+        session.scalars(
+            select(LocalRole)
+            .where(LocalRole.resource_type == resource_type, LocalRole.resource_id == resource_id)
+            .order_by(LocalRole.role, LocalRole.user_id)
+        )
+    )
+
+
+def grant_local_role(session: Session, user: User, obj, role: str) -> None:
+    if role in stored_local_roles(session, user, obj):
+        return
+    resource_type, resource_id = resource_key(obj)
+    session.add(
+        LocalRole(user=user, resource_type=resource_type, resource_id=resource_id, role=role)
+    )
+    session.flush()
+
+
+def revoke_local_role(session: Session, user: User, obj, role: str) -> None:
+    resource_type, resource_id = resource_key(obj)
+    session.execute(
+        delete(LocalRole).where(
+            LocalRole.user_id == user.id,
+            LocalRole.resource_type == resource_type,
+            LocalRole.resource_id == resource_id,
+            LocalRole.role == role,
+        )
+    )
 
 
 def includeme(config) -> None:

@@ -93,7 +93,7 @@ def test_roles_are_merged_across_plugins():
 def test_conflicting_role_titles_are_an_error():
     one = lambda: [Role("admin", "Boss", frozenset())]  # noqa: E731
     pm = make_plugin_manager({}, {"one": _Installed(_plugin("one", norec_roles=one))})
-    with pytest.raises(PluginError, match="two titles"):
+    with pytest.raises(PluginError, match="different titles or scopes"):
         roles(pm)
 
 

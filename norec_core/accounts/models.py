@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from zope.interface import implementer
@@ -43,3 +43,22 @@ class UserRole(Base):
         ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(50), primary_key=True)
+
+
+class LocalRole(Base):
+    """A role a user holds on one object only (see `norec_core.contributions.Role`)."""
+
+    __tablename__ = "local_role"
+    __table_args__ = (
+        UniqueConstraint("user_id", "resource_type", "resource_id", "role"),
+        Index("ix_local_role_resource", "resource_type", "resource_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    resource_type: Mapped[str] = mapped_column(String(60))
+    resource_id: Mapped[int]
+    role: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+
+    user: Mapped[User] = relationship()

@@ -16,7 +16,7 @@ from norec_core.models import Activity, Registration
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.schemas import ActivitySchema
 from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
-from norec_core.views.editing import edit_page, object_or_404
+from norec_core.views.editing import edit_page
 
 FIELDS = (
     "title",
@@ -73,7 +73,7 @@ def activity_list(request):
     permission=VIEW,
 )
 def activity_detail(request):
-    activity = object_or_404(request, Activity)
+    activity = request.context
     data = {
         "page_title": activity.title,
         "activity": activity,
@@ -96,7 +96,7 @@ def activity_detail(request):
 
 @view_config(route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT)
 def registration_cancel(request):
-    registration = object_or_404(request, Registration)
+    registration = request.context
     if registration.status != "cancelled":
         promoted = registrations.cancel(request.dbsession, registration)
         flash(request, _("The registration is cancelled."))
@@ -144,7 +144,7 @@ def activity_new(request):
     permission=DIRECTORY_EDIT,
 )
 def activity_edit(request):
-    activity = object_or_404(request, Activity)
+    activity = request.context
     return edit_page(
         request,
         ActivitySchema(),

@@ -6,19 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import colander
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPFound
 from pyramid.request import Request
 
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
-
-
-def object_or_404(request: Request, model, id_key: str = "id"):
-    obj = request.dbsession.get(model, int(request.matchdict[id_key]))
-    if obj is None:
-        raise HTTPNotFound()
-    return obj
 
 
 def edit_page(

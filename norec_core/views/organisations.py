@@ -12,7 +12,7 @@ from norec_core.models import Activity, Organisation, Partnership
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
 from norec_core.security import DIRECTORY_EDIT, VIEW
-from norec_core.views.editing import edit_page, object_or_404
+from norec_core.views.editing import edit_page
 
 FIELDS = ("name", "country", "kind", "website", "description")
 
@@ -54,7 +54,7 @@ def organisation_list(request):
     permission=VIEW,
 )
 def organisation_detail(request):
-    organisation = object_or_404(request, Organisation)
+    organisation = request.context
     return {
         "page_title": organisation.name,
         "organisation": organisation,
@@ -109,7 +109,7 @@ def organisation_new(request):
     permission=DIRECTORY_EDIT,
 )
 def organisation_edit(request):
-    organisation = object_or_404(request, Organisation)
+    organisation = request.context
     return edit_page(
         request,
         OrganisationSchema(),

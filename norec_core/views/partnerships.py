@@ -12,7 +12,7 @@ from norec_core.models import Organisation, Partnership
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.schemas import DIRECTION_TITLES, PartnershipSchema
 from norec_core.security import DIRECTORY_EDIT, VIEW
-from norec_core.views.editing import edit_page, object_or_404
+from norec_core.views.editing import edit_page
 
 FIELDS = ("title", "direction", "starts_on", "ends_on", "reciprocal", "description")
 
@@ -54,7 +54,7 @@ def partnership_list(request):
     permission=VIEW,
 )
 def partnership_detail(request):
-    partnership = object_or_404(request, Partnership)
+    partnership = request.context
     return {
         "page_title": partnership.title,
         "partnership": partnership,
@@ -106,7 +106,7 @@ def partnership_new(request):
     permission=DIRECTORY_EDIT,
 )
 def partnership_edit(request):
-    partnership = object_or_404(request, Partnership)
+    partnership = request.context
     return edit_page(
         request,
         PartnershipSchema(),

@@ -17,7 +17,7 @@ from norec_core.models import Activity, Person, PersonLanguage, Registration
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.schemas import PersonSchema, RegistrationSchema
 from norec_core.security import PERSON_EDIT, PERSON_VIEW, REGISTRATION_EDIT
-from norec_core.views.editing import edit_page, object_or_404
+from norec_core.views.editing import edit_page
 
 FIELDS = (
     "given_name",
@@ -64,7 +64,7 @@ def person_list(request):
     permission=PERSON_VIEW,
 )
 def person_detail(request):
-    person = object_or_404(request, Person)
+    person = request.context
     held = select(Registration.activity_id).where(
         Registration.person_id == person.id, Registration.status != "cancelled"
     )
@@ -111,7 +111,7 @@ def _registration_form(request, person, activities):
     permission=REGISTRATION_EDIT,
 )
 def person_register(request):
-    person = object_or_404(request, Person)
+    person = request.context
     activities = request.dbsession.scalars(
         select(Activity).where(Activity.starts_at >= datetime.datetime.now())
     ).all()
@@ -163,7 +163,7 @@ def person_new(request):
     route_name="people.edit", renderer="norec_core:templates/form.pt", permission=PERSON_EDIT
 )
 def person_edit(request):
-    person = object_or_404(request, Person)
+    person = request.context
     return edit_page(
         request,
         PersonSchema(),

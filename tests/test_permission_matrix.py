@@ -1,0 +1,198 @@
+"""Every registered route, requested by every role, is allowed or refused as declared here.
+
+The core's routes are listed with the roles that may use them, written out by hand rather
+than derived from the code, so that a permission changed by mistake shows up as a
+difference. A plugin's routes are checked against the permission their views declare and
+the permissions the registered roles grant. A route that appears in neither fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pyramid.security import NO_PERMISSION_REQUIRED
+
+from norec_core.accounts.users import save_user
+from norec_core.models import Registration
+from norec_core.security import ACCOUNT, VIEW, grant_local_role
+
+SITE_ROLES = (
+    "admin",
+    "caseworker",
+    "network_adviser",
+    "recruitment_adviser",
+    "editor",
+    "member",
+)
+# Members who hold a local role on the test's objects: the person's own account, and the
+# contact person of the organisation.
+CASES = ("anonymous", *SITE_ROLES, "owner", "contact")
+
+EVERYONE = frozenset(CASES)
+LOGGED_IN = EVERYONE - {"anonymous"}
+PEOPLE_STAFF = frozenset({"admin", "caseworker", "network_adviser", "recruitment_adviser"})
+PEOPLE_EDITORS = frozenset({"admin", "network_adviser", "recruitment_adviser"})
+DIRECTORY_EDITORS = frozenset({"admin", "caseworker", "network_adviser", "editor"})
+
+# (route name, method) -> the cases allowed.
+CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
+    ("home", "GET"): EVERYONE,
+    ("search", "GET"): EVERYONE,
+    ("login", "GET"): EVERYONE,
+    ("logout", "POST"): EVERYONE,
+    ("language", "POST"): EVERYONE,
+    ("people", "GET"): PEOPLE_STAFF,
+    ("people.new", "GET"): PEOPLE_EDITORS,
+    ("people.detail", "GET"): PEOPLE_STAFF | {"owner"},
+    ("people.edit", "GET"): PEOPLE_EDITORS | {"owner"},
+    ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),
+    ("registrations.cancel", "POST"): frozenset({"admin", "network_adviser", "owner"}),
+    ("organisations", "GET"): EVERYONE,
+    ("organisations.new", "GET"): DIRECTORY_EDITORS,
+    ("organisations.detail", "GET"): EVERYONE,
+    ("organisations.edit", "GET"): DIRECTORY_EDITORS | {"contact"},
+    ("partnerships", "GET"): EVERYONE,
+    ("partnerships.new", "GET"): DIRECTORY_EDITORS,
+    ("partnerships.detail", "GET"): EVERYONE,
+    ("partnerships.edit", "GET"): DIRECTORY_EDITORS,
+    ("activities", "GET"): EVERYONE,
+    ("activities.new", "GET"): DIRECTORY_EDITORS,
+    ("activities.detail", "GET"): EVERYONE,
+    ("activities.edit", "GET"): DIRECTORY_EDITORS,
+}
+
+
+def _views_by_route(registry) -> dict[str, list[dict]]:
+    """Each route's views: the methods they answer and the permission they declare."""
+    introspector = registry.introspector
+    found: dict[str, list[dict]] = {}
+    for item in introspector.get_category("views"):
+        view = item["introspectable"]
+        name = view["route_name"]
+        if not name or name.startswith("__"):
+            continue  # static files and error views
+        permissions = [
+            r["value"] for r in introspector.related(view) if r.category_name == "permissions"
+        ]
+        methods = view["request_methods"] or ("GET",)
+        for method in methods if isinstance(methods, tuple | list) else (methods,):
+            if method == "HEAD":
+                continue
+            found.setdefault(name, []).append(
+                {"method": method, "permission": permissions[0] if permissions else None}
+            )
+    return found
+
+
+def _routes(registry) -> dict[str, dict]:
+    return {
+        item["introspectable"]["name"]: item["introspectable"]
+        for item in registry.introspector.get_category("routes")
+    }
+
+
+def _expected_from_permission(registry, permission: str) -> frozenset[str]:
+    """For plugin routes: who holds `permission` by the roles the plugins declared.
+
+    Plugin routes are not about the test's objects, so local roles do not apply: the
+    owner and the contact person are plain members there.
+    """
+    if permission in (NO_PERMISSION_REQUIRED, VIEW):
+        return EVERYONE
+    if permission == ACCOUNT:
+        return LOGGED_IN
+    roles = registry["norec.roles"]
+
+    def grants(role: str) -> bool:
+        return bool({"*", permission} & roles[role].permissions)
+
+    return frozenset(case for case in LOGGED_IN if grants(case if case in SITE_ROLES else "member"))
+
+
+@pytest.fixture
+def objects(db_session, make_person, make_organisation, make_partnership, make_activity):
+    person = make_person()
+    organisation = make_organisation()
+    partnership = make_partnership()
+    activity = make_activity(capacity=10)
+    registration = Registration(activity=activity, person=person, status="confirmed")
+    db_session.add(registration)
+    db_session.flush()
+    return {
+        "Person": person,
+        "Organisation": organisation,
+        "Partnership": partnership,
+        "Activity": activity,
+        "Registration": registration,
+    }
+
+
+def _login_as(testapp, db_session, case: str, objects) -> None:
+    if case == "anonymous":
+        return
+    email = f"{case}@matrix.example.org"
+    role = case if case in SITE_ROLES else "member"
+    user = save_user(db_session, email, "matrix-password", roles=[role])
+    if case == "owner":
+        user.person_id = objects["Person"].id
+    if case == "contact":
+        grant_local_role(db_session, user, objects["Organisation"], "contact")
+    db_session.flush()
+    testapp.login(email, "matrix-password")
+
+
+def _url(route: dict, objects) -> str:
+    factory = route["factory"]
+    model = getattr(factory, "model", None)
+
+    def fill(match):
+        assert model is not None, f"route {route['name']} has {match.group(0)} but no model"
+        return str(objects[model.__name__].id)
+
+    return "/" + re.sub(r"\{(\w+)(:[^}]*)?\}", fill, route["pattern"]).lstrip("/")
+
+
+def test_every_route_is_in_the_matrix_or_a_plugins(app):
+    pm = app.registry["norec.pm"]
+    plugin_prefixes = tuple(f"{info.name}." for info in pm.norec_plugins)
+    views = _views_by_route(app.registry)
+    for name, entries in views.items():
+        for entry in entries:
+            assert entry["permission"] is not None, f"{name} declares no permission"
+            if not name.startswith(plugin_prefixes):
+                assert (name, entry["method"]) in CORE_MATRIX, f"{name} {entry['method']}"
+    missing = {key for key in CORE_MATRIX if key[0] not in views}
+    assert missing == set()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_role_is_allowed_exactly_what_the_matrix_declares(
+    app, testapp, db_session, objects, case
+):
+    _login_as(testapp, db_session, case, objects)
+    routes = _routes(app.registry)
+    token = testapp.csrf_token()
+    unexpected = []
+    # Logging out last, or it would end the session for the routes after it.
+    order = sorted(_views_by_route(app.registry).items(), key=lambda i: (i[0] == "logout", i[0]))
+    for name, entries in order:
+        url = _url(routes[name], objects)
+        for entry in entries:
+            method = entry["method"]
+            expected = CORE_MATRIX.get((name, method))
+            if expected is None:
+                expected = _expected_from_permission(app.registry, entry["permission"])
+            if method == "GET":
+                response = testapp.get(url, expect_errors=True)
+            else:
+                response = testapp.request(
+                    url, method=method, POST={"csrf_token": token}, expect_errors=True
+                )
+            refused = response.status_int == 403 or (
+                response.status_int == 302 and "/login?came_from=" in response.location
+            )
+            if refused == (case in expected):
+                unexpected.append((name, method, response.status))
+            assert response.status_int < 500, (name, method, response.status)
+    assert unexpected == [], f"{case}: allowed/refused contrary to the matrix"

@@ -80,4 +80,11 @@ def _dbsession(request) -> Session:
     registry = request.registry
     session = registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
     zope.sqlalchemy.register(session, transaction_manager=request.tm)
+    # Who the audit log names as the author of what this request changes.
+    session.info["actor"] = lambda: _actor(request)
     return session
+
+
+def _actor(request) -> tuple[int | None, str]:
+    user = request.identity
+    return (user.id, user.email) if user is not None else (None, "anonymous")

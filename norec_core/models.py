@@ -46,6 +46,8 @@ class _Timestamps:
 @implementer(IPerson)
 class Person(_Timestamps, Base):
     __tablename__ = "person"
+    __audited__ = True
+    __audit_collections__ = {"language_links": ("languages", "code")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     given_name: Mapped[str] = mapped_column(String(200))
@@ -65,6 +67,10 @@ class Person(_Timestamps, Base):
     )
     registrations: Mapped[list[Registration]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
+    )
+    # Written by norec_core.consent, deleted with the person by the database.
+    consent_records: Mapped[list[ConsentRecord]] = relationship(
+        order_by="ConsentRecord.id.desc()", viewonly=True
     )
 
     @property
@@ -93,6 +99,7 @@ partnership_organisation = Table(
 @implementer(IOrganisation)
 class Organisation(_Timestamps, Base):
     __tablename__ = "organisation"
+    __audited__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -109,6 +116,7 @@ class Organisation(_Timestamps, Base):
 @implementer(IPartnership)
 class Partnership(_Timestamps, Base):
     __tablename__ = "partnership"
+    __audited__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
@@ -128,6 +136,7 @@ class Partnership(_Timestamps, Base):
 @implementer(IActivity)
 class Activity(_Timestamps, Base):
     __tablename__ = "activity"
+    __audited__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
@@ -153,6 +162,7 @@ class Activity(_Timestamps, Base):
 @implementer(IRegistration)
 class Registration(Base):
     __tablename__ = "registration"
+    __audited__ = True
     __table_args__ = (UniqueConstraint("activity_id", "person_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -168,3 +178,18 @@ class Registration(Base):
     def __parent__(self) -> Person:
         # A registration belongs to its person: whoever owns the person may cancel it.
         return self.person
+
+
+class ConsentRecord(Base):
+    """A consent given or withdrawn (see `norec_core.consent`)."""
+
+    __tablename__ = "consent_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    granted: Mapped[bool]
+    text_version: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    actor: Mapped[str] = mapped_column(String(320), default="")

@@ -7,7 +7,7 @@ import deform
 from pyramid.request import Request
 from sqlalchemy import func, select
 
-from norec_core import codes
+from norec_core import codes, consent
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget
 from norec_core.i18n import _
 from norec_core.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
@@ -128,14 +128,15 @@ class PersonSchema(CSRFSchema):
         description=_("Separate fields with commas, for example: nursing, midwifery."),
         missing=[],
     )
+    # The titles are the consent texts, versioned in norec_core.consent.
     consent_contact = colander.SchemaNode(
-        colander.Boolean(), title=_("Agrees to be contacted"), missing=False
+        colander.Boolean(), title=consent.TEXTS["contact"], missing=False
     )
     consent_newsletter = colander.SchemaNode(
-        colander.Boolean(), title=_("Agrees to receive newsletters"), missing=False
+        colander.Boolean(), title=consent.TEXTS["newsletter"], missing=False
     )
     consent_directory = colander.SchemaNode(
-        colander.Boolean(), title=_("Agrees to be listed in member directories"), missing=False
+        colander.Boolean(), title=consent.TEXTS["directory"], missing=False
     )
 
 

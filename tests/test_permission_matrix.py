@@ -34,6 +34,7 @@ LOGGED_IN = EVERYONE - {"anonymous"}
 PEOPLE_STAFF = frozenset({"admin", "caseworker", "network_adviser", "recruitment_adviser"})
 PEOPLE_EDITORS = frozenset({"admin", "network_adviser", "recruitment_adviser"})
 DIRECTORY_EDITORS = frozenset({"admin", "caseworker", "network_adviser", "editor"})
+ADMINS = frozenset({"admin"})
 
 # (route name, method) -> the cases allowed.
 CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
@@ -60,6 +61,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("activities.new", "GET"): DIRECTORY_EDITORS,
     ("activities.detail", "GET"): EVERYONE,
     ("activities.edit", "GET"): DIRECTORY_EDITORS,
+    ("admin.audit", "GET"): ADMINS,
 }
 
 

@@ -17,6 +17,9 @@ from norec_core.models import Person, _now
 @implementer(IUser)
 class User(Base):
     __tablename__ = "user_account"
+    __audited__ = True
+    __audit_secret__ = ("password_hash",)
+    __audit_collections__ = {"role_links": ("roles", "role")}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
@@ -49,6 +52,7 @@ class LocalRole(Base):
     """A role a user holds on one object only (see `norec_core.contributions.Role`)."""
 
     __tablename__ = "local_role"
+    __audited__ = True
     __table_args__ = (
         UniqueConstraint("user_id", "resource_type", "resource_id", "role"),
         Index("ix_local_role_resource", "resource_type", "resource_id"),

@@ -1,0 +1,63 @@
+"""Browsing the audit log: administrators only, read only."""
+
+from __future__ import annotations
+
+import datetime
+
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from norec_core.audit.models import ACTIONS, AuditEvent
+from norec_core.i18n import _
+from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.security import AUDIT_VIEW
+
+
+def _date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@view_config(
+    route_name="admin.audit", renderer="norec_core:templates/admin/audit.pt", permission=AUDIT_VIEW
+)
+def audit_log(request):
+    params = request.GET
+    query = select(AuditEvent)
+    resource_types = {
+        t: t for t in request.dbsession.scalars(select(AuditEvent.resource_type).distinct())
+    }
+    action = params.get("action", "")
+    resource_type = params.get("resource_type", "")
+    if action in ACTIONS:
+        query = query.where(AuditEvent.action == action)
+    if resource_type:
+        query = query.where(AuditEvent.resource_type == resource_type)
+    if params.get("resource_id", "").isdigit():
+        query = query.where(AuditEvent.resource_id == int(params["resource_id"]))
+    if params.get("q"):
+        query = search(query, params["q"], AuditEvent.actor)
+    since, until = _date(params.get("since", "")), _date(params.get("until", ""))
+    if since:
+        query = query.where(AuditEvent.at >= since)
+    if until:
+        query = query.where(AuditEvent.at < until + datetime.timedelta(days=1))
+    return {
+        "page_title": _("Audit log"),
+        "page": paginate(request, query.order_by(AuditEvent.id.desc())),
+        "filters": [
+            search_filter(_("Actor"), params.get("q", "")),
+            select_filter("action", _("Action"), {a: a for a in ACTIONS}, action),
+            select_filter("resource_type", _("Record type"), resource_types, resource_type),
+            {
+                "name": "resource_id",
+                "label": _("Record id"),
+                "value": params.get("resource_id", ""),
+                "type": "search",
+            },
+            {"name": "since", "label": _("From"), "value": params.get("since", ""), "type": "date"},
+            {"name": "until", "label": _("To"), "value": params.get("until", ""), "type": "date"},
+        ],
+    }

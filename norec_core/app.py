@@ -13,6 +13,10 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.db")
     # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
     config.include("norec_core.security")
+    # Services behind interfaces (mailer, task queue), chosen by settings.
+    config.include("pyramid_services")
+    config.include("norec_core.tasks")
+    config.include("norec_core.mail")
     # Chameleon templates, with i18n through the request's localizer.
     config.include("pyramid_chameleon")
     config.include("norec_core.i18n")

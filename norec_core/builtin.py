@@ -6,13 +6,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import activities, security
-from norec_core.contributions import ActivityKind, NavEntry, Role, SearchResult, Section
+from norec_core.contributions import (
+    ActivityKind,
+    JobType,
+    NavEntry,
+    Role,
+    SearchResult,
+    Section,
+)
 from norec_core.demo import load_core_demo
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.interfaces import IPerson
+from norec_core.mail import mailing
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import search
+from norec_core.tasks.models import Job
 
 
 @hookimpl
@@ -23,6 +32,7 @@ def norec_navigation(request):
         NavEntry(_("Partnerships"), "partnerships", 30),
         NavEntry(_("Activities"), "activities", 40),
         NavEntry(_("Search"), "search", 50),
+        NavEntry(_("Administration"), "admin", 90, security.OPERATIONS),
     ]
 
 
@@ -53,7 +63,9 @@ def norec_roles():
         Role(
             "owner",
             _("Owner"),
-            frozenset({s.PERSON_VIEW, s.PERSON_EDIT, s.PERSON_EXPORT, s.REGISTRATION_EDIT}),
+            frozenset(
+                {s.PERSON_VIEW, s.PERSON_EDIT, s.PERSON_EXPORT, s.REGISTRATION_EDIT, s.JOB_VIEW}
+            ),
             local=True,
         ),
         Role("contact", _("Contact person"), frozenset({s.DIRECTORY_EDIT}), local=True),
@@ -62,10 +74,17 @@ def norec_roles():
 
 @hookimpl
 def norec_local_roles(request, user, context):
-    # A person's own account owns the person record.
+    # A person's own account owns the person record; who started a job owns it.
     if IPerson.providedBy(context) and user.person_id == context.id:
         return ["owner"]
+    if isinstance(context, Job) and context.created_by_id == user.id:
+        return ["owner"]
     return []
+
+
+@hookimpl
+def norec_jobs():
+    return [JobType("mail.mailing", _("Mass mailing"), mailing.run)]
 
 
 @hookimpl

@@ -25,6 +25,8 @@ def session_scope(settings: dict):
     engine = make_engine(settings["sqlalchemy.url"])
     try:
         with Session(engine) as session, session.begin():
+            # The audit log names the operating-system user for command-line changes.
+            session.info["actor"] = (None, f"command line ({getpass.getuser()})")
             yield session
     finally:
         engine.dispose()
@@ -148,6 +150,29 @@ def _i18n_run(args, settings) -> int:
     return 1 if found else 0
 
 
+def _worker_configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=2, help="threads running tasks (default 2)")
+
+
+def _worker_run(args, settings) -> int:
+    from pyramid.scripting import prepare
+
+    from norec_core.app import make_config
+    from norec_core.interfaces import ITaskQueue
+
+    app_settings = {k: v for k, v in settings.items() if k != "norec.pm"}
+    if app_settings.get("norec.queue.url") == "immediate":
+        print("norec.queue.url is `immediate`: work runs in the web process, no worker needed")
+        return 2
+    registry = make_config(app_settings).make_wsgi_app().registry
+    env = prepare(registry=registry)
+    queue = env["request"].find_service(ITaskQueue)
+    env["closer"]()
+    # huey's consumer handles SIGINT and SIGTERM: it finishes running tasks, then stops.
+    queue.huey.create_consumer(workers=args.workers, worker_type="thread", periodic=True).run()
+    return 0
+
+
 def core_commands() -> list[CliCommand]:
     return [
         CliCommand("db", "database migrations", _db_configure, _db_run),
@@ -155,6 +180,9 @@ def core_commands() -> list[CliCommand]:
         CliCommand("plugins", "list installed and enabled plugins", lambda p: None, _plugins_run),
         CliCommand("demo", "demonstration data", _demo_configure, _demo_run),
         CliCommand("i18n", "translation catalogues", _i18n_configure, _i18n_run),
+        CliCommand(
+            "worker", "run background work and mail delivery", _worker_configure, _worker_run
+        ),
     ]
 
 

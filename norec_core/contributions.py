@@ -82,3 +82,19 @@ class CliCommand:
     help: str
     configure: Callable[[ArgumentParser], None]
     run: Callable[[Namespace, dict], int | None]
+
+
+@dataclass(frozen=True)
+class JobType:
+    """A kind of long work the task queue runs (a mass mailing, an import).
+
+    `run(job, **params)` receives a `norec_core.tasks.jobs.JobContext` (its request,
+    database session and `progress(done, total, message)`) and the parameters given to
+    `enqueue_job`, which must be JSON-serialisable. Its work is committed at each
+    `progress` report and when it returns; what follows the last report is rolled back
+    if it raises. What it returns is shown as the result.
+    """
+
+    name: str
+    title: str
+    run: Callable[..., Any]

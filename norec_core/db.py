@@ -46,12 +46,17 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        # Readers do not wait for the writer (the web pages for the worker's batches).
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock at the start: a transaction that read first and
+        # wrote later would otherwise fail with "database is locked" whenever another
+        # connection (the worker, another request) wrote in between, instead of waiting.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _lower(value):
@@ -76,9 +81,13 @@ def includeme(config) -> None:
     config.add_request_method(_dbsession, "dbsession", reify=True)
 
 
+def new_session(registry) -> Session:
+    """A session outside any request (workers, jobs), bound as request sessions are."""
+    return registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+
+
 def _dbsession(request) -> Session:
-    registry = request.registry
-    session = registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+    session = new_session(request.registry)
     zope.sqlalchemy.register(session, transaction_manager=request.tm)
     # Who the audit log names as the author of what this request changes.
     session.info["actor"] = lambda: _actor(request)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from norec_core.contributions import (
     ActivityKind,
     CliCommand,
+    JobType,
     NavEntry,
     Role,
     SearchResult,
@@ -141,6 +142,16 @@ def norec_demo_data(dbsession: Session) -> None:
 @hookspec
 def norec_cli_commands() -> list[CliCommand]:
     """Return sub-commands of the `norec` command line. Names are global."""
+
+
+@hookspec
+def norec_jobs() -> list[JobType]:
+    """Return the kinds of long work the plugin runs on the task queue.
+
+    Start one with `norec_core.tasks.jobs.enqueue_job(request, name, **params)`; it runs
+    after the request's transaction commits, on the worker (`norec worker`), and its page
+    (`request.route_path("jobs.detail", id=job.id)`) shows its progress. Names are global.
+    """
 
 
 @hookspec

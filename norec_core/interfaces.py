@@ -67,3 +67,29 @@ class IUser(Interface):
     id = Attribute("Database identifier")
     email = Attribute("Login e-mail address")
     roles = Attribute("Names of the site roles held")
+
+
+class IMailer(Interface):
+    """Hands finished e-mails to a transport (an SMTP server, a directory of .eml files).
+
+    Chosen by the setting `norec.mail.transport`. Only the outbox's delivery calls it:
+    everything else queues mail with `norec_core.mail.outbox.queue_mail`.
+    """
+
+    def connect():
+        """A context manager giving an object whose `send(message)` delivers one
+        `email.message.EmailMessage`, raising on failure; the connection is closed on exit."""
+
+
+class ITaskQueue(Interface):
+    """Runs work outside the request: on a worker (`norec worker`) or in-process threads.
+
+    Chosen by the setting `norec.queue.url`. Work is sent only once the transaction that
+    asked for it commits, so a rolled-back request starts nothing.
+    """
+
+    def run_job(job_id):
+        """Run the recorded job (`norec_core.tasks.models.Job`) `job_id` on the queue now."""
+
+    def deliver_mail():
+        """Deliver what is due in the mail outbox, now."""

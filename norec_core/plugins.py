@@ -12,7 +12,7 @@ import pluggy
 from pyramid.config import Configurator
 
 from norec_core import builtin, hookspecs
-from norec_core.contributions import ActivityKind, Role
+from norec_core.contributions import ActivityKind, JobType, Role
 
 ENTRY_POINT_GROUP = "norec.plugins"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -128,6 +128,15 @@ def roles(pm: pluggy.PluginManager) -> dict[str, Role]:
     return merged
 
 
+def job_types(pm: pluggy.PluginManager) -> dict[str, JobType]:
+    found: dict[str, JobType] = {}
+    for job_type in (j for result in pm.hook.norec_jobs() for j in result):
+        if job_type.name in found:
+            raise PluginError(f"two plugins declare the job {job_type.name!r}")
+        found[job_type.name] = job_type
+    return found
+
+
 def plugin_settings(pm: pluggy.PluginManager, settings: dict) -> dict[str, dict]:
     """Validate each plugin's `norec.<plugin>.*` settings against the schema it declares."""
     validated = {}
@@ -151,6 +160,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.pm"] = pm
     config.registry["norec.activity_kinds"] = activity_kinds(pm)
     config.registry["norec.roles"] = roles(pm)
+    config.registry["norec.job_types"] = job_types(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values
 

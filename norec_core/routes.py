@@ -13,6 +13,7 @@ def includeme(config) -> None:
     config.add_route("search", "/search")
     config.add_route("login", "/login")
     config.add_route("logout", "/logout")
+    config.add_route("admin", "/admin")
     for name, prefix, model in (
         ("people", "/people", Person),
         ("organisations", "/organisations", Organisation),

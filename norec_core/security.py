@@ -27,7 +27,8 @@ PERSON_ERASE = "person.erase"
 PARTNERSHIP_DECIDE = "partnership.decide"
 USERS_MANAGE = "users.manage"
 AUDIT_VIEW = "audit.view"
-MAIL_MANAGE = "mail.manage"
+OPERATIONS = "operations"  # the mail outbox, jobs, mass mailings
+JOB_VIEW = "job.view"
 ACCOUNT = "account"  # one's own account pages: every logged-in user
 # The default for a view that forgets to declare one: granted to no role but the
 # administrator's "all", so that an oversight closes a page instead of opening it.

@@ -9,7 +9,12 @@ real server this plugin starts), unless `--norec-db` narrows the list:
   it makes write is rolled back afterwards;
 - `testapp`: WebTest against `app`, with `testapp.login(email, password)`;
 - `admin_app`: `testapp` logged in as an administrator;
-- `query_counter`: counts the SQL statements the app executes.
+- `query_counter`: counts the SQL statements the app executes;
+- `smtp_server`: a real SMTP server on loopback (aiosmtpd) that the app delivers to;
+  `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage.
+
+Background work runs in-process right after each commit (`norec.queue.url = immediate`),
+so a test sees the mail a request sent as soon as the request returns.
 """
 
 from __future__ import annotations
@@ -172,6 +177,56 @@ def database_url(norec_backend, request, tmp_path_factory):
 # -- The application ------------------------------------------------------------------------
 
 
+class SMTPServer:
+    """aiosmtpd on a fixed loopback port, collecting what it receives."""
+
+    def __init__(self):
+        self.port = _free_port()
+        self.messages: list = []
+        self._controller = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        server = self
+
+        class Handler:
+            async def handle_DATA(self, _server, _session, envelope):
+                from email import message_from_bytes, policy
+
+                message = message_from_bytes(envelope.content, policy=policy.default)
+                server.messages.append(message)
+                return "250 OK"
+
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def clear(self) -> None:
+        self.messages.clear()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    server = SMTPServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail(smtp_server):
+    """The SMTP server, emptied for this test, and started again if a test stopped it."""
+    smtp_server.clear()
+    yield smtp_server
+    if smtp_server._controller is None:
+        smtp_server.start()
+
+
 def make_settings(database_url: str, **overrides) -> dict:
     """Settings for a test application; every installed plugin is enabled unless overridden."""
     settings = {
@@ -179,14 +234,20 @@ def make_settings(database_url: str, **overrides) -> dict:
         "norec.session_secret": SESSION_SECRET,
         "pyramid.default_locale_name": "en",
         "retry.attempts": "3",
+        "norec.queue.url": "immediate",
+        "norec.mail.transport": "smtp",
+        "norec.mail.host": "127.0.0.1",
+        "norec.mail.port": "25",
+        "norec.mail.sender": "Norec test <noreply@test.example.org>",
+        "norec.base_url": "http://localhost",
     }
     settings.update(overrides)
     return settings
 
 
 @pytest.fixture(scope="session")
-def app_settings(database_url):
-    return make_settings(database_url)
+def app_settings(database_url, smtp_server):
+    return make_settings(database_url, **{"norec.mail.port": str(smtp_server.port)})
 
 
 @pytest.fixture(scope="session")

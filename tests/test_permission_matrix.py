@@ -14,8 +14,11 @@ import pytest
 from pyramid.security import NO_PERMISSION_REQUIRED
 
 from norec_core.accounts.users import save_user
+from norec_core.mail import unsubscribe
 from norec_core.models import Registration
 from norec_core.security import ACCOUNT, VIEW, grant_local_role
+from norec_core.tasks.models import Job
+from norec_core.testing import SESSION_SECRET
 
 SITE_ROLES = (
     "admin",
@@ -61,7 +64,16 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("activities.new", "GET"): DIRECTORY_EDITORS,
     ("activities.detail", "GET"): EVERYONE,
     ("activities.edit", "GET"): DIRECTORY_EDITORS,
+    ("admin", "GET"): ADMINS,
     ("admin.audit", "GET"): ADMINS,
+    ("admin.outbox", "GET"): ADMINS,
+    ("admin.outbox.retry", "POST"): ADMINS,
+    ("admin.mailing", "GET"): ADMINS,
+    ("admin.jobs", "GET"): ADMINS,
+    ("jobs.detail", "GET"): frozenset({"admin", "owner"}),
+    ("jobs.status", "GET"): frozenset({"admin", "owner"}),
+    ("unsubscribe", "GET"): EVERYONE,
+    ("unsubscribe", "POST"): EVERYONE,
 }
 
 
@@ -119,9 +131,12 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     partnership = make_partnership()
     activity = make_activity(capacity=10)
     registration = Registration(activity=activity, person=person, status="confirmed")
-    db_session.add(registration)
+    job = Job(name="mail.mailing", params={}, status="done")
+    db_session.add_all([registration, job])
     db_session.flush()
     return {
+        "token": unsubscribe.token(SESSION_SECRET, person.id),
+        "Job": job,
         "Person": person,
         "Organisation": organisation,
         "Partnership": partnership,
@@ -138,6 +153,7 @@ def _login_as(testapp, db_session, case: str, objects) -> None:
     user = save_user(db_session, email, "matrix-password", roles=[role])
     if case == "owner":
         user.person_id = objects["Person"].id
+        objects["Job"].created_by_id = user.id
     if case == "contact":
         grant_local_role(db_session, user, objects["Organisation"], "contact")
     db_session.flush()
@@ -149,6 +165,8 @@ def _url(route: dict, objects) -> str:
     model = getattr(factory, "model", None)
 
     def fill(match):
+        if match.group(1) in objects:
+            return objects[match.group(1)]
         assert model is not None, f"route {route['name']} has {match.group(0)} but no model"
         return str(objects[model.__name__].id)
 

@@ -2,9 +2,13 @@
 
 from alembic import context
 
+# Importing the models registers their tables with the metadata.
 from norec_core import models as _models  # noqa: F401
-from norec_core.accounts import models as _accounts  # noqa: F401 (registers the tables)
+from norec_core.accounts import models as _accounts  # noqa: F401
+from norec_core.audit import models as _audit  # noqa: F401
 from norec_core.db import Base, make_engine
+from norec_core.mail import models as _mail  # noqa: F401
+from norec_core.tasks import models as _tasks  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

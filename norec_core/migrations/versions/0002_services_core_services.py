@@ -2,7 +2,7 @@
 
 Revision ID: 0002_services
 Revises: 0001_core
-Create Date: 2026-11-22 18:46:22.802665
+Create Date: 2026-11-22 18:57:13.029021
 """
 
 import sqlalchemy as sa
@@ -36,6 +36,31 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "mail_outbox",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("recipient", sa.String(length=320), nullable=False),
+        sa.Column("subject", sa.String(length=500), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("message_id", sa.String(length=250), nullable=False),
+        sa.Column("headers", sa.JSON(), nullable=False),
+        sa.Column("bulk", sa.Boolean(), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=False),
+        sa.Column("claimed_at", sa.DateTime(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_outbox")),
+        sa.UniqueConstraint("message_id", name=op.f("uq_mail_outbox_message_id")),
+    )
+    with op.batch_alter_table("mail_outbox", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_mail_outbox_next_attempt_at"), ["next_attempt_at"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_mail_outbox_status"), ["status"], unique=False)
+
+    op.create_table(
         "consent_record",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
@@ -57,6 +82,30 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_consent_record_person_id"), ["person_id"], unique=False
         )
+
+    op.create_table(
+        "job",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("params", sa.JSON(), nullable=False),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("done", sa.Integer(), nullable=False),
+        sa.Column("total", sa.Integer(), nullable=True),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("started_at", sa.DateTime(), nullable=True),
+        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["user_account.id"],
+            name=op.f("fk_job_created_by_id_user_account"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job")),
+    )
+    with op.batch_alter_table("job", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_job_status"), ["status"], unique=False)
 
     op.create_table(
         "local_role",
@@ -91,10 +140,19 @@ def downgrade() -> None:
         batch_op.drop_index("ix_local_role_resource")
 
     op.drop_table("local_role")
+    with op.batch_alter_table("job", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_job_status"))
+
+    op.drop_table("job")
     with op.batch_alter_table("consent_record", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_consent_record_person_id"))
 
     op.drop_table("consent_record")
+    with op.batch_alter_table("mail_outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_mail_outbox_status"))
+        batch_op.drop_index(batch_op.f("ix_mail_outbox_next_attempt_at"))
+
+    op.drop_table("mail_outbox")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_event_resource")
         batch_op.drop_index(batch_op.f("ix_audit_event_at"))

@@ -6,7 +6,7 @@ from pyramid.httpexceptions import HTTPFound
 from sqlalchemy import select
 
 from norec_core import hookimpl
-from norec_core.contributions import NavEntry, Role, Section
+from norec_core.contributions import JobType, NavEntry, Role, Section
 from norec_core.forms import CSRFSchema, process_form
 from norec_core.interfaces import IPerson
 from norec_core.models import Person
@@ -77,3 +77,20 @@ def notes_index(request):
         request.dbsession.add(Note(person=person, text=result.data["text"]))
         return HTTPFound(request.route_path("people.detail", id=person.id))
     return {"form": result.html, "page_title": "Notes", "error": None}
+
+
+def tally(job, fail: bool = False):
+    """Count the notes, one at a time to show progress; `fail` proves a failed job undoes."""
+    notes = job.dbsession.scalars(select(Note)).all()
+    for done, _note in enumerate(notes, 1):
+        job.progress(done, len(notes))
+    person = job.dbsession.scalars(select(Person)).first()
+    job.dbsession.add(Note(person=person, text="written by the tally job"))
+    if fail:
+        raise RuntimeError("the tally failed on purpose")
+    return f"{len(notes)} notes"
+
+
+@hookimpl
+def norec_jobs():
+    return [JobType("notes.tally", "Count the notes", tally)]

@@ -1,0 +1,233 @@
+"""Queueing mail in the outbox and delivering it with retries.
+
+`send_mail` writes the message to the outbox in the request's transaction and asks the
+task queue to deliver once that transaction commits: a rolled-back request sends
+nothing, and a committed one loses nothing even if the SMTP server is down. Delivery
+retries with growing delays; a message that keeps failing is marked `failed`, shown to
+administrators and retried by hand, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter
+from collections.abc import Callable
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from pyramid.i18n import TranslationString, make_localizer
+from pyramid.interfaces import ITranslationDirectories
+from pyramid.request import Request
+from pyramid.scripting import prepare
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from norec_core.db import new_session
+from norec_core.i18n import _
+from norec_core.interfaces import IMailer, ITaskQueue
+from norec_core.mail import unsubscribe
+from norec_core.mail.models import OutboxMessage
+from norec_core.models import Person, _now
+
+DEFAULT_SENDER = "Norec <noreply@localhost>"
+STALE_CLAIM = datetime.timedelta(minutes=15)
+log = logging.getLogger(__name__)
+
+
+def localizer_for(request: Request, locale: str | None):
+    if not locale or locale == request.locale_name:
+        return request.localizer
+    directories = request.registry.queryUtility(ITranslationDirectories, default=[])
+    return make_localizer(locale, directories)
+
+
+def send_mail(
+    request: Request,
+    to: str,
+    subject: str | TranslationString,
+    body: str | TranslationString,
+    *,
+    locale: str | None = None,
+    bulk_for: Person | None = None,
+) -> OutboxMessage:
+    """Queue a message, translated into `locale` (the request's by default).
+
+    A bulk mail (newsletter, invitation, mass mailing) names the `Person` it goes to
+    in `bulk_for`: it gets an unsubscribe link in its text and its headers.
+    """
+    localizer = localizer_for(request, locale)
+    subject, body = localizer.translate(subject), localizer.translate(body)
+    headers = {}
+    if bulk_for is not None:
+        link = unsubscribe.url(request, bulk_for)
+        footer = _(
+            "You receive this because you agreed to receive e-mail from us. To stop: ${link}",
+            mapping={"link": link},
+        )
+        body = f"{body}\n\n-- \n{localizer.translate(footer)}\n"
+        headers["List-Unsubscribe"] = f"<{link}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = add_to_outbox(
+        request.dbsession, to, subject, body, headers, bulk=bulk_for is not None
+    )
+    deliver_after_commit(request)
+    return message
+
+
+def add_to_outbox(
+    session: Session, to: str, subject: str, body: str, headers=None, *, bulk: bool = False
+) -> OutboxMessage:
+    domain = to.rpartition("@")[2] or "localhost"
+    message = OutboxMessage(
+        recipient=to,
+        subject=subject,
+        body=body,
+        headers=dict(headers or {}),
+        bulk=bulk,
+        message_id=make_msgid(domain=domain),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def deliver_after_commit(request: Request) -> None:
+    if getattr(request, "_norec_mail_pending", False):
+        return
+    request._norec_mail_pending = True
+    queue = request.find_service(ITaskQueue)
+
+    def deliver(committed: bool) -> None:
+        request._norec_mail_pending = False
+        if committed:
+            queue.deliver_mail()
+
+    request.tm.get().addAfterCommitHook(deliver)
+
+
+def as_email(message: OutboxMessage, sender: str) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = sender
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email["Message-ID"] = message.message_id
+    email["Date"] = format_datetime(message.created_at.replace(tzinfo=datetime.UTC))
+    for name, value in message.headers.items():
+        email[name] = value
+    email.set_content(message.body)
+    return email
+
+
+def retry_delay(attempts: int, base: float) -> datetime.timedelta:
+    """Doubling delays from `base` seconds, at most six hours apart."""
+    return datetime.timedelta(seconds=min(base * 2 ** (attempts - 1), 6 * 3600))
+
+
+def deliver_due(
+    make_session: Callable[[], Session],
+    mailer: IMailer,
+    *,
+    sender: str = DEFAULT_SENDER,
+    max_attempts: int = 8,
+    base_delay: float = 60,
+    now: datetime.datetime | None = None,
+    limit: int = 1000,
+) -> Counter:
+    """Send what is due; returns how many were sent, put back for a retry, or failed.
+
+    Each message is first claimed (queued → sending) by an UPDATE that only one worker
+    can win, on SQLite as on PostgreSQL, and committed; then sent; then marked. Two
+    workers never send the same message. A claim left behind by a worker that died
+    while sending is released after `STALE_CLAIM`: sent again rather than lost.
+    """
+    now = now or _now()
+    report: Counter = Counter()
+    with make_session() as session, session.begin():
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at < now - STALE_CLAIM)
+            .values(status="queued")
+        )
+    with make_session() as session:
+        due = session.scalars(
+            select(OutboxMessage.id)
+            .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        ).all()
+    if not due:
+        return report
+    connection = send = None
+    down: Exception | None = None  # the server could not be reached: no use trying again now
+    for message_id in due:
+        with make_session() as session, session.begin():
+            claimed = session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")
+                .values(status="sending", claimed_at=now)
+            ).rowcount
+        if not claimed:
+            continue  # another worker has it
+        with make_session() as session, session.begin():
+            message = session.get(OutboxMessage, message_id)
+            try:
+                if down is not None:
+                    raise down
+                if send is None:
+                    try:
+                        connection = mailer.connect()
+                        send = connection.__enter__().send
+                    except Exception as exc:
+                        down = exc
+                        raise
+                send(as_email(message, sender))
+            except Exception as exc:  # down, refused, or the line broke
+                report[_failed(message, exc, now, max_attempts, base_delay)] += 1
+            else:
+                message.attempts += 1
+                message.status, message.sent_at, message.last_error = "sent", now, ""
+                report["sent"] += 1
+    if send is not None:
+        try:
+            connection.__exit__(None, None, None)
+        except Exception:  # noqa: S110 (a failing goodbye loses nothing)
+            pass
+    return report
+
+
+def _failed(message, exc, now, max_attempts, base_delay) -> str:
+    message.attempts += 1
+    message.status = "queued"
+    message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    if message.attempts >= max_attempts:
+        message.status = "failed"
+        return "failed"
+    message.next_attempt_at = now + retry_delay(message.attempts, base_delay)
+    return "retry"
+
+
+def deliver_for_registry(registry, now: datetime.datetime | None = None) -> Counter:
+    """Deliver what is due with the application's mailer and settings (the worker's task)."""
+    settings = registry.settings
+    env = prepare(registry=registry)
+    try:
+        mailer = env["request"].find_service(IMailer)
+    finally:
+        env["closer"]()
+    report = deliver_due(
+        lambda: new_session(registry),
+        mailer,
+        sender=settings.get("norec.mail.sender", DEFAULT_SENDER),
+        max_attempts=int(settings.get("norec.mail.max_attempts", 8)),
+        base_delay=float(settings.get("norec.mail.retry_delay", 60)),
+        now=now,
+    )
+    if report:
+        log.info("mail delivery: %s", dict(report))
+    return report
+
+
+def retry(message: OutboxMessage) -> None:
+    """Put a failed message back in the queue, due now (an administrator's decision)."""
+    message.status, message.attempts, message.next_attempt_at = "queued", 0, _now()

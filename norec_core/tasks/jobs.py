@@ -1,0 +1,105 @@
+"""Jobs: named pieces of long work that plugins declare (`norec_jobs`) and the queue runs.
+
+`enqueue_job` records the job in the request's transaction and hands it to the queue
+once that transaction commits. The worker runs it in a transaction of its own, with a
+request of its own (for URLs, services, translations), and the job reports progress
+that the job's page shows while it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pyramid.request import Request
+from pyramid.scripting import prepare
+from sqlalchemy import update
+
+from norec_core.accounts.models import User
+from norec_core.db import new_session
+from norec_core.interfaces import ITaskQueue
+from norec_core.models import _now
+from norec_core.tasks.models import Job
+
+log = logging.getLogger(__name__)
+
+
+class UnknownJob(ValueError):
+    """No installed plugin declares a job of that name."""
+
+
+def enqueue_job(request: Request, name: str, **params: Any) -> Job:
+    if name not in request.registry["norec.job_types"]:
+        raise UnknownJob(name)
+    user = request.identity
+    job = Job(name=name, params=params, created_by_id=user.id if user else None)
+    request.dbsession.add(job)
+    request.dbsession.flush()
+    queue = request.find_service(ITaskQueue)
+    job_id = job.id
+
+    def send(committed: bool) -> None:
+        if committed:
+            queue.run_job(job_id)
+
+    request.tm.get().addAfterCommitHook(send)
+    return job
+
+
+class JobContext:
+    """What a running job gets: a request with its own transaction, and a progress report."""
+
+    def __init__(self, request: Request, job_id: int):
+        self.request = request
+        self.job_id = job_id
+
+    @property
+    def dbsession(self):
+        return self.request.dbsession
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        """Report progress, and commit the work done so far with it.
+
+        A long job thus holds no lock for long and its effects (mail in the outbox) start
+        to show while it runs; work after the last report is rolled back if the job fails.
+        """
+        job = self.dbsession.get(Job, self.job_id)
+        job.done, job.total, job.message = done, total, message
+        self.request.tm.commit()
+        self.request.tm.begin()
+
+
+def _set(registry, job_id: int, **values) -> None:
+    with new_session(registry) as session, session.begin():
+        session.execute(update(Job).where(Job.id == job_id).values(**values))
+
+
+def execute(registry, job_id: int) -> None:
+    """Run the job `job_id`; the worker's task. Failures are recorded on the job."""
+    base_url = registry.settings.get("norec.base_url", "http://127.0.0.1:6543")
+    env = prepare(request=Request.blank("/", base_url=base_url), registry=registry)
+    request = env["request"]
+    try:
+        with new_session(registry) as session, session.begin():
+            # Claimed by one UPDATE that only one worker wins: a job runs once.
+            claimed = session.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.status == "queued")
+                .values(status="running", started_at=_now())
+            ).rowcount
+            if not claimed:
+                return
+            job = session.get(Job, job_id)
+            name, params = job.name, dict(job.params)
+            creator = session.get(User, job.created_by_id) if job.created_by_id else None
+            actor = (creator.id, creator.email) if creator else (None, "system")
+        job_type = registry["norec.job_types"][name]
+        with request.tm:
+            request.dbsession.info["actor"] = actor
+            result = job_type.run(JobContext(request, job_id), **params)
+        _set(registry, job_id, status="done", finished_at=_now(), message=str(result or ""))
+    except Exception as exc:
+        log.exception("job %s failed", job_id)
+        _set(registry, job_id, status="failed", finished_at=_now(), message=f"{exc}"[:2000])
+    finally:
+        env["closer"]()

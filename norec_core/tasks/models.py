@@ -1,0 +1,37 @@
+"""Jobs: long work run by the task queue, with progress the UI can show."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from norec_core.db import Base
+from norec_core.models import _now
+
+STATUSES = ("queued", "running", "done", "failed")
+
+
+class Job(Base):
+    __tablename__ = "job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
+    done: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int | None]
+    message: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    started_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return 100 if self.status == "done" else None
+        return min(100, round(100 * self.done / self.total))

@@ -1,0 +1,78 @@
+"""Jobs run on the task queue after the commit, report progress, and fail visibly."""
+
+from pyramid.scripting import prepare
+from sqlalchemy import select
+from zope.interface.verify import verifyObject
+
+from norec_core.interfaces import ITaskQueue
+from norec_core.tasks.jobs import enqueue_job
+from norec_core.tasks.models import Job
+from norec_core.tasks.queue import HueyTaskQueue, make_huey
+from norec_notes.models import Note
+
+
+def _enqueue(app, **params):
+    env = prepare(registry=app.registry)
+    request = env["request"]
+    with request.tm:
+        job_id = enqueue_job(request, "notes.tally", **params).id
+    env["closer"]()
+    return job_id
+
+
+def test_the_queue_provides_the_interface(app, tmp_path):
+    for url in ("immediate", f"sqlite:///{tmp_path}/queue.sqlite"):
+        assert verifyObject(ITaskQueue, HueyTaskQueue(make_huey(url), app.registry))
+
+
+def test_a_job_runs_after_commit_and_reports_progress(app, db_session, make_person):
+    person = make_person()
+    db_session.add_all([Note(person=person, text=f"note {n}") for n in range(3)])
+    db_session.flush()
+    job = db_session.get(Job, _enqueue(app))
+    assert (job.status, job.done, job.total, job.message) == ("done", 3, 3, "3 notes")
+    assert job.started_at <= job.finished_at
+    assert db_session.scalar(select(Note).where(Note.text == "written by the tally job"))
+
+
+def test_a_failing_job_is_marked_failed_and_undone(app, db_session, make_person):
+    make_person()
+    job = db_session.get(Job, _enqueue(app, fail=True))
+    assert (job.status, job.message) == ("failed", "the tally failed on purpose")
+    assert db_session.scalar(select(Note).where(Note.text == "written by the tally job")) is None
+
+
+def test_a_rolled_back_request_starts_no_job(app, db_session):
+    env = prepare(registry=app.registry)
+    request = env["request"]
+    request.tm.begin()
+    enqueue_job(request, "notes.tally")
+    request.tm.abort()
+    env["closer"]()
+    assert db_session.scalars(select(Job)).all() == []
+
+
+def test_the_sqlite_queue_holds_work_for_the_worker(app, tmp_path, db_session, make_person):
+    """With the embedded queue, enqueued work waits in a SQLite file until a worker runs it."""
+    make_person()
+    queue = HueyTaskQueue(make_huey(f"sqlite:///{tmp_path}/queue.sqlite"), app.registry)
+    job = Job(name="notes.tally", params={})
+    db_session.add(job)
+    db_session.flush()
+    queue.run_job(job.id)
+    assert queue.huey.pending_count() == 1
+    task = queue.huey.dequeue()
+    queue.huey.execute(task)
+    db_session.refresh(job)
+    assert job.status == "done"
+
+
+def test_only_the_starter_and_administrators_see_a_job(testapp, admin_app, db_session):
+    job = Job(name="notes.tally", params={}, status="running", done=5, total=20)
+    db_session.add(job)
+    db_session.flush()
+    page = admin_app.get(f"/jobs/{job.id}")
+    assert page.html.select_one("progress")["value"] == "25"
+    assert page.html.select_one("[role=status]")
+    assert admin_app.get(f"/jobs/{job.id}/status").json["status"] == "running"
+    assert "Count the notes" in admin_app.get("/admin/jobs").text

@@ -1,0 +1,196 @@
+"""Mail goes through the outbox to a real SMTP server on loopback, and is never lost."""
+
+import datetime
+from contextlib import contextmanager
+
+import pytest
+from pyramid.scripting import prepare
+from sqlalchemy import func, select
+from zope.interface.verify import verifyClass, verifyObject
+
+from norec_core.i18n import _
+from norec_core.interfaces import IMailer
+from norec_core.mail.models import OutboxMessage
+from norec_core.mail.outbox import deliver_for_registry, send_mail
+from norec_core.mail.transports import FileMailer, SMTPMailer
+from norec_core.models import ConsentRecord, _now
+
+
+@contextmanager
+def request_in_transaction(app):
+    """A request outside HTTP, as a job gets one: commits at the end, or rolls back."""
+    env = prepare(registry=app.registry)
+    try:
+        with env["request"].tm:
+            yield env["request"]
+    finally:
+        env["closer"]()
+
+
+def _outbox(db_session, **where):
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    for key, value in where.items():
+        query = query.where(getattr(OutboxMessage, key) == value)
+    return db_session.scalars(query).all()
+
+
+def test_the_mailers_provide_the_interface(tmp_path, app):
+    assert verifyClass(IMailer, SMTPMailer)
+    assert verifyClass(IMailer, FileMailer)
+    env = prepare(registry=app.registry)
+    assert isinstance(env["request"].find_service(IMailer), SMTPMailer)
+    env["closer"]()
+
+
+def test_file_mailer_writes_eml_files(tmp_path, db_session):
+    from norec_core.mail.outbox import add_to_outbox, deliver_due
+
+    add_to_outbox(db_session, "kari@example.org", "Hei", "Hallo Kari")
+    mailer = FileMailer(str(tmp_path / "mail"))
+    assert verifyObject(IMailer, mailer)
+    report = deliver_due(lambda: _session_on(db_session), mailer)
+    assert report["sent"] == 1
+    (written,) = (tmp_path / "mail").glob("*.eml")
+    assert b"Hallo Kari" in written.read_bytes()
+
+
+def _session_on(db_session):
+    from sqlalchemy.orm import Session
+
+    return Session(bind=db_session.connection(), join_transaction_mode="create_savepoint")
+
+
+def test_committed_mail_is_delivered_translated(app, db_session, mail):
+    with request_in_transaction(app) as request:
+        send_mail(request, "kari@example.org", _("Log in"), _("Log out"), locale="nn")
+    (message,) = mail.messages
+    assert message["To"] == "kari@example.org"
+    assert message["Subject"] == "Logg inn"
+    assert message.get_content().strip() == "Logg ut"
+    assert message["From"] == "Norec test <noreply@test.example.org>"
+    (row,) = _outbox(db_session)
+    assert (row.status, row.attempts, row.message_id) == ("sent", 1, message["Message-ID"])
+
+
+def test_rolled_back_request_sends_nothing(app, db_session, mail):
+    with pytest.raises(RuntimeError), request_in_transaction(app) as request:
+        send_mail(request, "kari@example.org", "Hei", "Hallo")
+        raise RuntimeError("the change that caused the mail failed")
+    assert mail.messages == []
+    assert _outbox(db_session) == []
+
+
+def test_failing_mail_is_retried_with_backoff_then_marked_failed(app, db_session, mail):
+    mail.stop()
+    with request_in_transaction(app) as request:
+        send_mail(request, "kari@example.org", "Hei", "Hallo")
+    (row,) = _outbox(db_session)
+    assert (row.status, row.attempts) == ("queued", 1)
+    assert "ConnectionRefusedError" in row.last_error
+    first_delay = row.next_attempt_at - _now()
+    assert datetime.timedelta(seconds=50) < first_delay <= datetime.timedelta(seconds=60)
+
+    # Not due yet: nothing happens.
+    assert deliver_for_registry(app.registry) == {}
+    now = _now()
+    for attempt in range(2, 9):
+        now += datetime.timedelta(hours=7)
+        deliver_for_registry(app.registry, now=now)
+        db_session.refresh(row)
+        assert row.attempts == attempt
+    assert row.status == "failed"
+
+
+def test_administrators_see_failed_mail_and_retry_it(admin_app, db_session, mail):
+    from norec_core.mail.outbox import add_to_outbox
+
+    message = add_to_outbox(db_session, "lost@example.org", "Invitation", "Welcome")
+    message.status, message.attempts, message.last_error = "failed", 8, "SMTPRecipientsRefused"
+    db_session.flush()
+    page = admin_app.get("/admin/outbox", {"status": "failed"})
+    assert "lost@example.org" in page.text and "SMTPRecipientsRefused" in page.text
+    form = next(f for f in page.forms.values() if "id" in f.fields)
+    form.submit().follow()
+    db_session.refresh(message)
+    assert message.status == "sent"
+    assert [m["To"] for m in mail.messages] == ["lost@example.org"]
+
+
+def test_smtp_outage_loses_and_duplicates_nothing(app, db_session, mail):
+    """100 mails queued while the SMTP server is down all arrive, once each, when it is back."""
+    mail.stop()
+    with request_in_transaction(app) as request:
+        for n in range(100):
+            send_mail(request, f"alumnus{n}@example.org", "Gathering", f"Welcome, alumnus {n}")
+    queued = _outbox(db_session, status="queued")
+    assert len(queued) == 100 and all(m.attempts == 1 for m in queued)
+    mail.start()
+    later = _now() + datetime.timedelta(minutes=5)
+    assert deliver_for_registry(app.registry, now=later) == {"sent": 100}
+    # A second run, or a worker that overlapped with the first, finds nothing to send.
+    assert deliver_for_registry(app.registry, now=later) == {}
+    assert len(mail.messages) == 100
+    assert len({m["Message-ID"] for m in mail.messages}) == 100
+    assert sorted(m["To"] for m in mail.messages) == sorted(
+        f"alumnus{n}@example.org" for n in range(100)
+    )
+    assert db_session.scalar(select(func.count()).where(OutboxMessage.status == "sent")) == 100
+
+
+def test_mass_mailing_reaches_those_who_agreed_with_an_unsubscribe_link(
+    admin_app, db_session, make_person, mail
+):
+    agreed = [make_person(consent_newsletter=True, country="KE") for _ in range(3)]
+    make_person(consent_newsletter=False, country="KE")
+    make_person(consent_newsletter=True, country="NP")
+    form = admin_app.get("/admin/mailing").forms["norec-form"]
+    form["subject"], form["body"], form["country"] = "Gathering in Nairobi", "Welcome!", "KE"
+    job_page = form.submit("submit").follow()
+    assert "Finished" in job_page.text and "3 messages queued." in job_page.text
+    status = admin_app.get(job_page.request.path + "/status").json
+    assert (status["done"], status["total"], status["percent"]) == (3, 3, 100)
+
+    assert sorted(m["To"] for m in mail.messages) == sorted(p.email for p in agreed)
+    message = mail.messages[0]
+    link = message["List-Unsubscribe"].strip("<>")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert link in message.get_content()
+
+    # One click, without logging in, as mail clients do it.
+    admin_app.reset()
+    path = link.removeprefix("http://localhost")
+    assert "Stop receiving" in admin_app.get(path).text
+    assert "no more newsletters" in admin_app.post(path).text
+    person = next(p for p in agreed if p.email == message["To"])
+    db_session.refresh(person)
+    assert person.consent_newsletter is False
+    last = db_session.scalars(
+        select(ConsentRecord)
+        .where(ConsentRecord.person_id == person.id)
+        .order_by(ConsentRecord.id.desc())
+    ).first()
+    assert (last.kind, last.granted, last.actor) == ("newsletter", False, "unsubscribe link")
+    admin_app.get("/unsubscribe/forged-token", status=404)
+
+
+def test_mailing_form_keeps_input_on_error(admin_app):
+    form = admin_app.get("/admin/mailing").forms["norec-form"]
+    form["body"] = "Text I wrote"
+    page = form.submit("submit", status=422)
+    assert page.forms["norec-form"]["body"].value == "Text I wrote"
+    assert page.html.select_one("input[name=subject]")["aria-invalid"] == "true"
+
+
+def test_a_message_claimed_by_another_worker_is_left_to_it_until_the_claim_is_stale(
+    app, db_session, mail
+):
+    from norec_core.mail.outbox import add_to_outbox
+
+    message = add_to_outbox(db_session, "kari@example.org", "Hei", "Hallo")
+    message.status, message.claimed_at = "sending", _now()
+    db_session.flush()
+    assert deliver_for_registry(app.registry) == {}
+    # That worker died while sending: after a while the message is sent again, not lost.
+    later = _now() + datetime.timedelta(minutes=20)
+    assert deliver_for_registry(app.registry, now=later) == {"sent": 1}
+    assert len(mail.messages) == 1

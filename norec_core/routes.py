@@ -11,8 +11,6 @@ from norec_core.resources import model_factory
 def includeme(config) -> None:
     config.add_route("home", "/")
     config.add_route("search", "/search")
-    config.add_route("login", "/login")
-    config.add_route("logout", "/logout")
     config.add_route("admin", "/admin")
     for name, prefix, model in (
         ("people", "/people", Person),

@@ -3,6 +3,9 @@ permissions."""
 
 from __future__ import annotations
 
+import datetime
+import time
+
 from pyramid.authentication import SessionAuthenticationHelper
 from pyramid.authorization import ALL_PERMISSIONS, ACLHelper, Allow, Authenticated, Everyone
 from pyramid.csrf import SessionCSRFStoragePolicy
@@ -75,8 +78,19 @@ class SecurityPolicy:
         user_id = self.session.authenticated_userid(request)
         if user_id is None:
             return None
+        # Idle sessions end with the cookie's timeout; every session ends after
+        # norec.session_max_age, and when the account's password changes.
+        login_at = request.session.get("norec.login_at", 0)
+        max_age = int(request.registry.settings.get("norec.session_max_age", 12 * 3600))
+        if time.time() - login_at > max_age:
+            return None
         user = request.dbsession.get(User, user_id)
-        return user if user is not None and user.active else None
+        if user is None or not user.active:
+            return None
+        changed = user.password_changed_at
+        if changed is not None and login_at < changed.replace(tzinfo=datetime.UTC).timestamp():
+            return None
+        return user
 
     def authenticated_userid(self, request: Request) -> int | None:
         user = request.identity
@@ -162,6 +176,22 @@ def local_role_holders(session: Session, obj) -> list[LocalRole]:
     )
 
 
+def local_role_holders_of_user(session: Session, user: User) -> list[LocalRole]:
+    return list(
+        session.scalars(
+            select(LocalRole)
+            .where(LocalRole.user_id == user.id)
+            .order_by(LocalRole.resource_type, LocalRole.resource_id)
+        )
+    )
+
+
+def revoke_local_role_by_id(session: Session, user: User, local_role_id: int) -> None:
+    session.execute(
+        delete(LocalRole).where(LocalRole.id == local_role_id, LocalRole.user_id == user.id)
+    )
+
+
 def grant_local_role(session: Session, user: User, obj, role: str) -> None:
     if role in stored_local_roles(session, user, obj):
         return
@@ -189,6 +219,7 @@ def includeme(config) -> None:
     secret = settings.get("norec.session_secret")
     if not secret or len(secret) < 32:
         raise ValueError("norec.session_secret must be set to a random string of 32+ characters")
+    timeout = int(settings.get("norec.session_timeout", 2 * 3600))
     config.set_session_factory(
         SignedCookieSessionFactory(
             secret,
@@ -196,8 +227,9 @@ def includeme(config) -> None:
             httponly=True,
             samesite="Lax",
             secure=asbool(settings.get("norec.secure_cookies", False)),
-            timeout=int(settings.get("norec.session_timeout", 8 * 3600)),
-            reissue_time=600,
+            # Idle time after which the session ends (norec.session_max_age caps its life).
+            timeout=timeout,
+            reissue_time=min(600, timeout // 10),
         )
     )
     config.set_security_policy(SecurityPolicy())

@@ -46,7 +46,8 @@ def test_secrets_are_recorded_as_changed_without_their_values(db_session):
     save_user(db_session, "secret@example.org", "second-password", roles=["editor"])
     created, updated = _events(db_session, "user_account", user.id)
     assert created.actor == "system"
-    assert updated.changes == {"password_hash": ["***", "***"], "roles": [[], ["editor"]]}
+    assert updated.changes["password_hash"] == ["***", "***"]
+    assert updated.changes["roles"] == [[], ["editor"]]
 
 
 def test_deletion_is_recorded_without_the_deleted_values(db_session, make_person):

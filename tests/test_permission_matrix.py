@@ -72,6 +72,18 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("admin.jobs", "GET"): ADMINS,
     ("jobs.detail", "GET"): frozenset({"admin", "owner"}),
     ("jobs.status", "GET"): frozenset({"admin", "owner"}),
+    ("register", "GET"): EVERYONE,
+    ("register.confirm", "GET"): EVERYONE,
+    ("password.forgot", "GET"): EVERYONE,
+    ("password.reset", "GET"): EVERYONE,
+    ("account", "GET"): LOGGED_IN,
+    ("account.password", "GET"): LOGGED_IN,
+    ("account.email", "GET"): LOGGED_IN,
+    ("account.email.confirm", "GET"): LOGGED_IN,
+    ("admin.users", "GET"): ADMINS,
+    ("admin.users.new", "GET"): ADMINS,
+    ("admin.users.edit", "GET"): ADMINS,
+    ("admin.users.revoke", "POST"): ADMINS,
     ("unsubscribe", "GET"): EVERYONE,
     ("unsubscribe", "POST"): EVERYONE,
 }
@@ -136,6 +148,7 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     db_session.flush()
     return {
         "token": unsubscribe.token(SESSION_SECRET, person.id),
+        "User": save_user(db_session, "someone@matrix.example.org", "matrix-password"),
         "Job": job,
         "Person": person,
         "Organisation": organisation,

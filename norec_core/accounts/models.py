@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from zope.interface import implementer
@@ -29,6 +29,9 @@ class User(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
     last_login_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    # Sessions that logged in before this are no longer valid.
+    password_changed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
 
     person: Mapped[Person | None] = relationship()
     role_links: Mapped[list[UserRole]] = relationship(
@@ -66,3 +69,34 @@ class LocalRole(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
 
     user: Mapped[User] = relationship()
+
+
+class AccountToken(Base):
+    """A single-use, expiring token sent by e-mail: confirm an account, reset a password,
+    confirm a new e-mail address. Only its hash is stored."""
+
+    __tablename__ = "account_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # What the link will do: the new address of an e-mail change, the names to give the
+    # person record when an account is confirmed.
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class LoginFailure(Base):
+    """A failed login, counted to slow down password guessing."""
+
+    __tablename__ = "login_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now, index=True)

@@ -24,3 +24,7 @@ def needs_rehash(password_hash: str) -> bool:
 # Compared against when the e-mail is unknown, so that a failed login takes as long
 # whether or not the account exists.
 DUMMY_HASH = _hasher.hash("not a password anyone has")
+
+# Stored for accounts that have no password yet (invited, not yet chosen): it is no
+# argon2 hash, so no password verifies against it.
+UNUSABLE = "!no password yet"

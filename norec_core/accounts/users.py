@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import User
 from norec_core.accounts.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
+from norec_core.models import _now
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -29,10 +30,15 @@ def save_user(
         user = User(email=email.strip())
         session.add(user)
     user.display_name = display_name or user.display_name or ""
-    user.password_hash = hash_password(password)
+    set_password(user, password)
     user.roles = sorted(set(user.roles) | set(roles))
     session.flush()
     return user
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.password_changed_at = _now()
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:

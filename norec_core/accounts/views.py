@@ -1,19 +1,38 @@
-"""Logging in and out."""
+"""Logging in and out, registering, and recovering a forgotten password."""
 
 from __future__ import annotations
 
-import datetime
+import time
 
 from pyramid.csrf import new_csrf_token
 from pyramid.httpexceptions import HTTPFound
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import view_config
+from sqlalchemy import select
 
-from norec_core.accounts.forms import LoginSchema
-from norec_core.accounts.users import authenticate
+from norec_core.accounts import mails, tokens
+from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchema, RegisterSchema
+from norec_core.accounts.models import User
+from norec_core.accounts.throttle import Throttle
+from norec_core.accounts.users import authenticate, find_user, set_password
 from norec_core.forms import build_form, process_form, render_form
 from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
+from norec_core.models import Person, _now
+from norec_core.security import VIEW
+
+MESSAGE = "norec_core:templates/accounts/message.pt"
+
+
+def log_in(request, user: User) -> list:
+    """Start a fresh session for `user`; returns the headers that set its cookie."""
+    user.last_login_at = _now()
+    # A fresh session and CSRF token on login: nothing planted before it survives.
+    request.session.invalidate()
+    headers = remember(request, user.id)
+    request.session["norec.login_at"] = time.time()
+    new_csrf_token(request)
+    return headers
 
 
 @view_config(
@@ -25,20 +44,24 @@ def login(request):
     came_from = safe_redirect_target(request, request.params.get("came_from"))
     options = {"submit_title": _("Log in"), "formid": "login"}
     result = process_form(request, LoginSchema(), appstruct={"came_from": came_from}, **options)
+    page = {"page_title": _("Log in"), "form": result.html, "failed": False, "blocked": False}
     if not result.valid:
-        return {"page_title": _("Log in"), "form": result.html, "failed": False}
-    user = authenticate(request.dbsession, result.data["email"], result.data["password"])
+        return page
+    session, email = request.dbsession, result.data["email"]
+    throttle = Throttle(request.registry.settings)
+    address = request.client_addr or ""
+    blocked = throttle.blocked(session, email, address)
+    user = None if blocked else authenticate(session, email, result.data["password"])
     if user is None:
-        request.response.status = 422
+        if not blocked:
+            throttle.failed(session, email, address)
+        request.response.status = 429 if blocked else 422
         # Keep the e-mail the user typed, never the password.
         form = build_form(request, LoginSchema(), **options)
-        kept = {"email": result.data["email"], "came_from": result.data["came_from"]}
-        return {"page_title": _("Log in"), "form": render_form(form, kept), "failed": True}
-    user.last_login_at = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
-    # A fresh session and CSRF token on login: nothing planted before it survives.
-    request.session.invalidate()
-    headers = remember(request, user.id)
-    new_csrf_token(request)
+        kept = {"email": email, "came_from": result.data["came_from"]}
+        return {**page, "form": render_form(form, kept), "failed": not blocked, "blocked": blocked}
+    throttle.succeeded(session, email)
+    headers = log_in(request, user)
     flash(request, _("You are logged in."))
     return HTTPFound(safe_redirect_target(request, result.data["came_from"]), headers=headers)
 
@@ -49,3 +72,110 @@ def logout(request):
     request.session.invalidate()
     flash(request, _("You are logged out."))
     return HTTPFound(request.route_path("home"), headers=headers)
+
+
+def _message(request, title, message):
+    request.override_renderer = MESSAGE
+    return {"page_title": title, "message": message}
+
+
+@view_config(route_name="register", renderer="norec_core:templates/form.pt", permission=VIEW)
+def register(request):
+    result = process_form(request, RegisterSchema(), submit_title=_("Register"), formid="register")
+    if not result.valid:
+        return {"page_title": _("Register"), "form": result.html}
+    data = result.data
+    names = {"given_name": data["given_name"], "family_name": data["family_name"]}
+    user = find_user(request.dbsession, data["email"])
+    if user is None:
+        user = User(
+            email=data["email"], display_name=f"{names['given_name']} {names['family_name']}"
+        )
+        user.active = False  # until the address is confirmed
+        set_password(user, data["password"])
+        user.roles = ["member"]
+        request.dbsession.add(user)
+        request.dbsession.flush()
+        mails.confirm_account(request, user, names)
+    elif user.email_confirmed_at is None and not user.active:
+        mails.confirm_account(request, user, names)
+    else:
+        mails.already_registered(request, user)
+    # The same answer whether or not the address has an account: no one learns who has.
+    return _message(
+        request,
+        _("Check your e-mail"),
+        _(
+            "We have sent a message to ${email}. Open the link in it to confirm your account.",
+            mapping={"email": data["email"]},
+        ),
+    )
+
+
+@view_config(route_name="register.confirm", renderer=MESSAGE, permission=VIEW)
+def confirm(request):
+    found = tokens.find(request.dbsession, request.matchdict["token"], ("confirm",))
+    if found is None:
+        request.response.status = 404
+        return {
+            "page_title": _("The link does not work"),
+            "message": _("It has been used already, or it has expired. Register again."),
+        }
+    tokens.use(found)
+    user = found.user
+    user.active, user.email_confirmed_at = True, _now()
+    # The account's person: the one already known by this address, or a new one.
+    person = request.dbsession.scalar(select(Person).where(Person.email == user.email))
+    if person is None:
+        person = Person(
+            given_name=found.data.get("given_name", ""),
+            family_name=found.data.get("family_name", ""),
+            email=user.email,
+        )
+        request.dbsession.add(person)
+        request.dbsession.flush()
+    user.person_id = person.id
+    headers = log_in(request, user)
+    flash(request, _("Your account is confirmed. Welcome!"))
+    return HTTPFound(request.route_path("account"), headers=headers)
+
+
+@view_config(route_name="password.forgot", renderer="norec_core:templates/form.pt", permission=VIEW)
+def forgot_password(request):
+    result = process_form(request, EmailSchema(), submit_title=_("Send me a link"))
+    if not result.valid:
+        return {"page_title": _("Forgot your password?"), "form": result.html}
+    user = find_user(request.dbsession, result.data["email"])
+    if user is not None and user.active:
+        mails.reset_password(request, user)
+    return _message(
+        request,
+        _("Check your e-mail"),
+        _(
+            "If ${email} belongs to an account, a link to choose a new password is on its way.",
+            mapping={"email": result.data["email"]},
+        ),
+    )
+
+
+@view_config(route_name="password.reset", renderer="norec_core:templates/form.pt", permission=VIEW)
+def reset_password(request):
+    found = tokens.find(request.dbsession, request.matchdict["token"], ("reset", "invite"))
+    if found is None:
+        request.response.status = 404
+        return _message(
+            request,
+            _("The link does not work"),
+            _("It has been used already, or it has expired. Ask for a new one."),
+        )
+    result = process_form(request, NewPasswordSchema(), submit_title=_("Save the password"))
+    if not result.valid:
+        return {"page_title": _("Choose a new password"), "form": result.html}
+    tokens.use(found)
+    user = found.user
+    set_password(user, result.data["password"])
+    if found.purpose == "invite":
+        user.email_confirmed_at = user.email_confirmed_at or _now()
+    headers = log_in(request, user)
+    flash(request, _("Your new password is saved."))
+    return HTTPFound(request.route_path("account"), headers=headers)

@@ -1,0 +1,86 @@
+"""The e-mails of accounts, as translatable texts; sent through the outbox."""
+
+from __future__ import annotations
+
+from pyramid.request import Request
+
+from norec_core.accounts import tokens
+from norec_core.accounts.models import User
+from norec_core.i18n import _
+from norec_core.mail.outbox import send_mail
+
+
+def confirm_account(request: Request, user: User, names: dict) -> None:
+    token = tokens.issue(request.dbsession, user, "confirm", names)
+    link = request.route_url("register.confirm", token=token)
+    send_mail(
+        request,
+        user.email,
+        _("Confirm your account"),
+        _(
+            "Welcome to Norec. Open this link to confirm your e-mail address and start "
+            "using your account (the link works for two days):\n\n${link}\n\n"
+            "If you did not register, ignore this message.",
+            mapping={"link": link},
+        ),
+    )
+
+
+def already_registered(request: Request, user: User) -> None:
+    # Said by mail, not on the page: the page must not reveal who has an account.
+    send_mail(
+        request,
+        user.email,
+        _("You already have an account"),
+        _(
+            "Someone, perhaps you, tried to register with this e-mail address, which "
+            "already has an account. To log in without your password, reset it here:"
+            "\n\n${link}",
+            mapping={"link": request.route_url("password.forgot")},
+        ),
+    )
+
+
+def reset_password(request: Request, user: User, purpose: str = "reset") -> None:
+    token = tokens.issue(request.dbsession, user, purpose)
+    link = request.route_url("password.reset", token=token)
+    if purpose == "invite":
+        subject = _("Your account at Norec")
+        body = _(
+            "An account has been made for you at Norec. Choose your password here "
+            "(the link works for seven days):\n\n${link}",
+            mapping={"link": link},
+        )
+    else:
+        subject = _("Reset your password")
+        body = _(
+            "Open this link to choose a new password (it works once, for one hour):"
+            "\n\n${link}\n\nIf you did not ask for this, ignore this message: your "
+            "password stays as it is.",
+            mapping={"link": link},
+        )
+    send_mail(request, user.email, subject, body)
+
+
+def confirm_new_email(request: Request, user: User, new_email: str) -> None:
+    token = tokens.issue(request.dbsession, user, "email", {"email": new_email})
+    send_mail(
+        request,
+        new_email,
+        _("Confirm your new e-mail address"),
+        _(
+            "Open this link to use this address for your Norec account (it works for "
+            "one day):\n\n${link}",
+            mapping={"link": request.route_url("account.email.confirm", token=token)},
+        ),
+    )
+    send_mail(
+        request,
+        user.email,
+        _("Your e-mail address is about to change"),
+        _(
+            "Someone asked to move your Norec account to ${email}. If that was not you, "
+            "change your password now.",
+            mapping={"email": new_email},
+        ),
+    )

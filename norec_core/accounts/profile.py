@@ -1,0 +1,111 @@
+"""One's own account: its page, a new e-mail address, a new password."""
+
+from __future__ import annotations
+
+import time
+
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from norec_core.accounts import mails, tokens
+from norec_core.accounts.forms import ChangeEmailSchema, ChangePasswordSchema
+from norec_core.accounts.users import find_user, set_password
+from norec_core.forms import process_form
+from norec_core.i18n import _
+from norec_core.layout import flash
+from norec_core.models import Person, _now
+from norec_core.security import ACCOUNT
+
+MESSAGE = "norec_core:templates/accounts/message.pt"
+
+
+@view_config(
+    route_name="account", renderer="norec_core:templates/accounts/account.pt", permission=ACCOUNT
+)
+def account(request):
+    user = request.identity
+    roles = request.registry["norec.roles"]
+    return {
+        "page_title": _("My account"),
+        "user": user,
+        "role_titles": [roles[r].title for r in user.roles if r in roles],
+    }
+
+
+@view_config(
+    route_name="account.password", renderer="norec_core:templates/form.pt", permission=ACCOUNT
+)
+def change_password(request):
+    user = request.identity
+    result = process_form(
+        request, ChangePasswordSchema(), bindings={"user": user}, submit_title=_("Save")
+    )
+    if not result.valid:
+        return {
+            "page_title": _("Change password"),
+            "form": result.html,
+            "cancel_url": request.route_path("account"),
+        }
+    set_password(user, result.data["password"])
+    # Other sessions of this account end with the old password; this one goes on.
+    request.session["norec.login_at"] = time.time()
+    flash(request, _("Your new password is saved."))
+    return HTTPFound(request.route_path("account"))
+
+
+@view_config(
+    route_name="account.email", renderer="norec_core:templates/form.pt", permission=ACCOUNT
+)
+def change_email(request):
+    user = request.identity
+    result = process_form(
+        request, ChangeEmailSchema(), bindings={"user": user}, submit_title=_("Send confirmation")
+    )
+    if not result.valid:
+        return {
+            "page_title": _("Change e-mail address"),
+            "form": result.html,
+            "cancel_url": request.route_path("account"),
+        }
+    mails.confirm_new_email(request, user, result.data["new_email"])
+    request.override_renderer = MESSAGE
+    return {
+        "page_title": _("Check your e-mail"),
+        "message": _(
+            "Open the link we have sent to ${email} to start using the new address.",
+            mapping={"email": result.data["new_email"]},
+        ),
+    }
+
+
+@view_config(route_name="account.email.confirm", renderer=MESSAGE, permission=ACCOUNT)
+def confirm_email(request):
+    session = request.dbsession
+    found = tokens.find(session, request.matchdict["token"], ("email",))
+    if found is None or found.user_id != request.identity.id:
+        request.response.status = 404
+        return {
+            "page_title": _("The link does not work"),
+            "message": _("It has been used already, or it has expired. Ask for a new one."),
+        }
+    new_email = found.data["email"]
+    if find_user(session, new_email) is not None:
+        request.response.status = 409
+        return {
+            "page_title": _("The address is taken"),
+            "message": _("Another account has started to use this address meanwhile."),
+        }
+    tokens.use(found)
+    user = found.user
+    user.email, user.email_confirmed_at = new_email, _now()
+    # The person record follows its account, unless another person has the address.
+    if user.person is not None and not _taken_by_person(session, new_email, user.person):
+        user.person.email = new_email
+    flash(request, _("Your e-mail address is changed."))
+    return HTTPFound(request.route_path("account"))
+
+
+def _taken_by_person(session, email, person) -> bool:
+    other = session.scalar(select(Person).where(Person.email == email))
+    return other is not None and other is not person

@@ -1,0 +1,218 @@
+"""Accounts for real users: registration, password reset, e-mail change, throttling, expiry,
+and the administrators' users page. Mail goes through a real SMTP server."""
+
+import re
+
+from sqlalchemy import select
+
+from norec_core.accounts.models import AccountToken, LoginFailure, User
+from norec_core.accounts.users import save_user
+from norec_core.models import Person, _now
+from norec_core.security import grant_local_role
+
+
+def _link(message) -> str:
+    return re.search(r"http://localhost(/\S+)", message.get_content()).group(1)
+
+
+def _register(testapp, email="nils@example.org", password="long-enough-1", again=None):
+    form = testapp.get("/register").forms["register"]
+    form["given_name"], form["family_name"], form["email"] = "Nils", "Ås", email
+    form["password"], form["password_again"] = password, again or password
+    return form.submit("submit", status="*")
+
+
+def test_registration_confirms_the_address_then_logs_in(testapp, db_session, mail):
+    page = _register(testapp)
+    assert "Check your e-mail" in page.text
+    user = db_session.scalar(select(User).where(User.email == "nils@example.org"))
+    assert not user.active
+    # Not before the address is confirmed.
+    form = testapp.get("/login").forms["login"]
+    form["email"], form["password"] = "nils@example.org", "long-enough-1"
+    form.submit("submit", status=422)
+
+    (message,) = mail.messages
+    assert message["Subject"] == "Confirm your account"
+    account = testapp.get(_link(message)).follow()
+    assert "My account" in account.text and "nils@example.org" in account.text
+    db_session.refresh(user)
+    assert user.active and user.roles == ["member"]
+    person = db_session.get(Person, user.person_id)
+    assert (person.given_name, person.family_name, person.email) == ("Nils", "Ås", user.email)
+    # The member sees their own person page (local role owner), not other people's.
+    testapp.get(f"/people/{person.id}")
+    testapp.get("/people", status=403)
+    # The link worked once.
+    testapp.get(_link(message), status=404)
+
+
+def test_registering_a_taken_address_reveals_nothing_on_the_page(testapp, mail):
+    page = _register(testapp, email="admin@test.example.org")
+    assert "Check your e-mail" in page.text
+    (message,) = mail.messages
+    assert message["Subject"] == "You already have an account"
+
+
+def test_registration_errors_are_at_their_fields_with_input_kept(testapp, mail):
+    page = _register(testapp, password="short")
+    assert page.status_int == 422
+    form = page.forms["register"]
+    assert form["given_name"].value == "Nils" and form["email"].value == "nils@example.org"
+    assert page.html.select_one("input[name=password]")["aria-invalid"] == "true"
+    assert "At least 10 characters." in page.text
+    page = _register(testapp, password="long-enough-1", again="long-enough-2")
+    assert page.status_int == 422
+    assert page.html.select_one("input[name=password_again]")["aria-invalid"] == "true"
+    assert "The two passwords differ." in page.text
+    assert mail.messages == []
+
+
+def test_password_reset_by_a_single_use_expiring_link(testapp, db_session, mail):
+    save_user(db_session, "kari@example.org", "the-old-password")
+    for email in ("nobody@example.org", "kari@example.org"):
+        form = testapp.get("/password/forgot").forms["norec-form"]
+        form["email"] = email
+        assert "If " + email in form.submit("submit").text
+    (message,) = mail.messages  # none for the unknown address
+    form = testapp.get(_link(message)).forms["norec-form"]
+    form["password"] = form["password_again"] = "the-new-password"
+    assert "My account" in form.submit("submit").follow().text
+    testapp.reset()
+    testapp.login("kari@example.org", "the-new-password")
+    testapp.get(_link(message), status=404)
+
+    # An expired link does not work either.
+    mail.clear()
+    testapp.post("/logout", {"csrf_token": testapp.csrf_token()})
+    form = testapp.get("/password/forgot").forms["norec-form"]
+    form["email"] = "kari@example.org"
+    form.submit("submit")
+    token = db_session.scalars(select(AccountToken).order_by(AccountToken.id.desc())).first()
+    token.expires_at = _now()
+    db_session.flush()
+    testapp.get(_link(mail.messages[0]), status=404)
+
+
+def test_changing_the_email_address_needs_the_password_and_a_confirmation(
+    testapp, db_session, mail
+):
+    user = save_user(db_session, "old@example.org", "kari-password-1")
+    person = Person(given_name="Kari", family_name="Holm", email="old@example.org")
+    db_session.add(person)
+    db_session.flush()
+    user.person_id = person.id
+    db_session.flush()
+    testapp.login("old@example.org", "kari-password-1")
+
+    form = testapp.get("/account/email").forms["norec-form"]
+    form["new_email"], form["current_password"] = "new@example.org", "wrong-password"
+    page = form.submit("submit", status=422)
+    assert "This is not your current password." in page.text
+    assert page.forms["norec-form"]["new_email"].value == "new@example.org"
+    form = page.forms["norec-form"]
+    form["new_email"], form["current_password"] = "admin@test.example.org", "kari-password-1"
+    assert "Another account has this address." in form.submit("submit", status=422).text
+
+    form = testapp.get("/account/email").forms["norec-form"]
+    form["new_email"], form["current_password"] = "new@example.org", "kari-password-1"
+    form.submit("submit")
+    confirm, notice = sorted(mail.messages, key=lambda m: m["To"] != "new@example.org")
+    assert notice["To"] == "old@example.org" and "new@example.org" in notice.get_content()
+    testapp.get(_link(confirm)).follow()
+    db_session.refresh(user)
+    db_session.refresh(person)
+    assert user.email == person.email == "new@example.org"
+
+
+def test_a_new_password_ends_the_other_sessions(testapp, app, db_session):
+    import webtest
+
+    save_user(db_session, "kari@example.org", "kari-password-1")
+    other = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+    other.login("kari@example.org", "kari-password-1")
+    testapp.login("kari@example.org", "kari-password-1")
+    form = testapp.get("/account/password").forms["norec-form"]
+    form["current_password"] = "kari-password-1"
+    form["password"] = form["password_again"] = "kari-password-2"
+    form.submit("submit").follow()
+    testapp.get("/account")  # this session goes on
+    assert "/login" in other.get("/account").location
+    assert isinstance(other, webtest.TestApp)
+
+
+def test_repeated_failures_block_logins_for_a_while(testapp, db_session):
+    for _ in range(5):
+        form = testapp.get("/login").forms["login"]
+        form["email"], form["password"] = "admin@test.example.org", "guess"
+        form.submit("submit", status=422)
+    form = testapp.get("/login").forms["login"]
+    form["email"], form["password"] = "admin@test.example.org", "admin-password"
+    page = form.submit("submit", status=429)
+    assert "Too many failed attempts" in page.text
+    # Others are not locked out by someone guessing at this account.
+    save_user(db_session, "kari@example.org", "kari-password-1")
+    testapp.login("kari@example.org", "kari-password-1")
+    # After the window, the right password works again and the count starts afresh.
+    for failure in db_session.scalars(select(LoginFailure)):
+        failure.at = failure.at.replace(year=2000)
+    db_session.flush()
+    testapp.reset()
+    testapp.login()
+    assert (
+        db_session.scalars(
+            select(LoginFailure).where(LoginFailure.email == "admin@test.example.org")
+        ).all()
+        == []
+    )
+
+
+def test_sessions_end_after_their_maximum_age(admin_app, app, monkeypatch):
+    admin_app.get("/admin")
+    monkeypatch.setitem(app.registry.settings, "norec.session_max_age", "-1")
+    assert "/login" in admin_app.get("/admin").location
+
+
+def test_administrators_manage_users_and_their_roles(
+    admin_app, db_session, mail, make_organisation
+):
+    form = admin_app.get("/admin/users/new").forms["norec-form"]
+    form["email"], form["display_name"] = "adviser@example.org", "Ada Adviser"
+    next(f for f in form.fields["checkbox"] if f._value == "network_adviser").checked = True
+    form.submit("submit").follow()
+    user = db_session.scalar(select(User).where(User.email == "adviser@example.org"))
+    assert user.roles == ["network_adviser"]
+
+    # The invitation sets the first password.
+    (invitation,) = mail.messages
+    from webtest import TestApp
+
+    ada = TestApp(admin_app.app, extra_environ={"HTTP_HOST": "localhost"})
+    form = ada.get(_link(invitation)).forms["norec-form"]
+    form["password"] = form["password_again"] = "ada-password-1"
+    form.submit("submit").follow()
+    ada.get("/people")
+
+    page = admin_app.get("/admin/users", {"role": "network_adviser"})
+    assert "adviser@example.org" in page.text and "admin@test.example.org" not in page.text
+
+    # Locked out: the session ends and the next login is refused.
+    form = admin_app.get(f"/admin/users/{user.id}").forms["norec-form"]
+    form["active"] = False
+    form.submit("submit").follow()
+    assert "/login" in ada.get("/people").location
+
+    # A local role is shown and can be taken away.
+    organisation = make_organisation()
+    grant_local_role(db_session, user, organisation, "contact")
+    page = admin_app.get(f"/admin/users/{user.id}")
+    assert "Contact person" in page.text
+    next(f for f in page.forms.values() if "local_role_id" in f.fields).submit().follow()
+    assert "None." in admin_app.get(f"/admin/users/{user.id}").text
+
+
+def test_administrators_cannot_lock_themselves_out(admin_app, db_session):
+    me = db_session.scalar(select(User).where(User.email == "admin@test.example.org"))
+    form = admin_app.get(f"/admin/users/{me.id}").forms["norec-form"]
+    form["active"] = False
+    assert "You cannot lock yourself out." in form.submit("submit").follow().text

@@ -28,6 +28,7 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.views")
     config.include("norec_core.accounts")
     config.include("norec_core.audit")
+    config.include("norec_core.workflow")
     # Last, each enabled plugin under its own prefix; conflicts between them are errors.
     config.include("norec_core.plugins.include_enabled")
     return config

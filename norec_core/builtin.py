@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import activities, security
+from norec_core import activities, security, workflows
 from norec_core.contributions import (
     ActivityKind,
     JobType,
@@ -22,6 +22,7 @@ from norec_core.mail import mailing
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import search
 from norec_core.tasks.models import Job
+from norec_core.workflow import engine
 
 
 @hookimpl
@@ -80,6 +81,35 @@ def norec_local_roles(request, user, context):
     if isinstance(context, Job) and context.created_by_id == user.id:
         return ["owner"]
     return []
+
+
+@hookimpl
+def norec_workflows():
+    return [workflows.PARTNERSHIP]
+
+
+@hookimpl
+def norec_sections(request, context):
+    # Any object with a workflow shows its state, its history and the steps one may take.
+    workflow = engine.workflow_for(request, context)
+    if workflow is None:
+        return []
+    options = engine.options(request, context)
+    return [
+        Section(
+            _("Status and history"),
+            5,
+            "norec_core:templates/workflow.pt",
+            {
+                "workflow": workflow,
+                "obj": context,
+                "state": getattr(context, workflow.attribute),
+                "options": options,
+                "needs_comment": [o for o in options if o.transition.comment_required],
+                "history": engine.history(request, context),
+            },
+        )
+    ]
 
 
 @hookimpl

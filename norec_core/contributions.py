@@ -98,3 +98,50 @@ class JobType:
     name: str
     title: str
     run: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class State:
+    """A state of a workflow: `name` is stored on the object, `title` is shown."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A move from one of `sources` to `target`, taken by a user who holds `permission` on
+    the object (site or local roles).
+
+    `guard(request, obj)` may refuse with a reason (a translatable string) or allow with
+    None. `comment_required` is for decisions that owe a reason: a rejection, an appeal.
+    """
+
+    name: str
+    title: str
+    sources: tuple[str, ...]
+    target: str
+    permission: str
+    guard: Callable[[Any, Any], Any] | None = None
+    comment_required: bool = False
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """A state machine for the objects of `model`, whose state is in `model.<attribute>`.
+
+    New objects start in `initial`, which the model's column default must match.
+    """
+
+    name: str
+    model: type
+    states: tuple[State, ...]
+    transitions: tuple[Transition, ...]
+    initial: str
+    attribute: str = "state"
+
+    def state(self, name: str) -> State:
+        return next(s for s in self.states if s.name == name)
+
+    def transition(self, name: str) -> Transition | None:
+        return next((t for t in self.transitions if t.name == name), None)

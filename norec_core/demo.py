@@ -111,6 +111,7 @@ def load_core_demo(session: Session) -> None:
                 starts_on=datetime.date(2024, 8, 1),
                 ends_on=datetime.date(2027, 7, 31),
                 reciprocal=True,
+                state="approved",
                 description=(
                     "Nurses from Haukeland and from Christian Medical College Vellore work a "
                     "year in each other's wards, learning intensive and paediatric care."
@@ -126,6 +127,8 @@ def load_core_demo(session: Session) -> None:
                 starts_on=datetime.date(2025, 1, 1),
                 ends_on=datetime.date(2026, 12, 31),
                 reciprocal=True,
+                # Awaiting a caseworker's decision, to show the workflow.
+                state="proposed",
                 description="Midwives exchanged between two rural hospitals in East Africa.",
                 organisations=[
                     orgs["Kibogora Level Two Teaching Hospital"],

@@ -34,6 +34,7 @@ from norec_core.contributions import (
     Role,
     SearchResult,
     Section,
+    Workflow,
 )
 
 hookspec = pluggy.HookspecMarker("norec")
@@ -142,6 +143,19 @@ def norec_demo_data(dbsession: Session) -> None:
 @hookspec
 def norec_cli_commands() -> list[CliCommand]:
     """Return sub-commands of the `norec` command line. Names are global."""
+
+
+@hookspec
+def norec_workflows() -> list[Workflow]:
+    """Return the workflows of the plugin's models: states, and transitions between them.
+
+    The core runs them: it shows the state, the history and the buttons of the
+    transitions the user may take now on the object's page (as a section, or with the
+    `workflow` macro on the plugin's own pages), checks each transition's permission,
+    guard and required comment, records who did what, when and why, and writes the
+    audit log. Take a transition from code with `norec_core.workflow.engine.transition`.
+    One workflow per model; a model named by two stops start-up.
+    """
 
 
 @hookspec

@@ -125,6 +125,8 @@ class Partnership(_Timestamps, Base):
     ends_on: Mapped[datetime.date]
     reciprocal: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # Moved by the partnership workflow (norec_core.workflows).
+    state: Mapped[str] = mapped_column(String(30), default="proposed", index=True)
 
     organisations: Mapped[list[Organisation]] = relationship(
         secondary=partnership_organisation,

@@ -12,7 +12,7 @@ import pluggy
 from pyramid.config import Configurator
 
 from norec_core import builtin, hookspecs
-from norec_core.contributions import ActivityKind, JobType, Role
+from norec_core.contributions import ActivityKind, JobType, Role, Workflow
 
 ENTRY_POINT_GROUP = "norec.plugins"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -137,6 +137,21 @@ def job_types(pm: pluggy.PluginManager) -> dict[str, JobType]:
     return found
 
 
+def workflows(pm: pluggy.PluginManager) -> dict[type, Workflow]:
+    found: dict[type, Workflow] = {}
+    for workflow in (w for result in pm.hook.norec_workflows() for w in result):
+        if workflow.model in found:
+            raise PluginError(f"two workflows for {workflow.model.__name__}: {workflow.name!r}")
+        names = {s.name for s in workflow.states}
+        for t in workflow.transitions:
+            if t.target not in names or not set(t.sources) <= names:
+                raise PluginError(
+                    f"workflow {workflow.name!r}: transition {t.name!r} names an unknown state"
+                )
+        found[workflow.model] = workflow
+    return found
+
+
 def plugin_settings(pm: pluggy.PluginManager, settings: dict) -> dict[str, dict]:
     """Validate each plugin's `norec.<plugin>.*` settings against the schema it declares."""
     validated = {}
@@ -161,6 +176,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.activity_kinds"] = activity_kinds(pm)
     config.registry["norec.roles"] = roles(pm)
     config.registry["norec.job_types"] = job_types(pm)
+    config.registry["norec.workflows"] = workflows(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values
 

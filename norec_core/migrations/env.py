@@ -9,6 +9,7 @@ from norec_core.audit import models as _audit  # noqa: F401
 from norec_core.db import Base, make_engine
 from norec_core.mail import models as _mail  # noqa: F401
 from norec_core.tasks import models as _tasks  # noqa: F401
+from norec_core.workflow import models as _workflow  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,0 +1,108 @@
+"""Running workflows: which transitions a user may take now, and taking one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyramid.request import Request
+from sqlalchemy import select
+
+from norec_core.audit.recorder import actor_of, record
+from norec_core.contributions import Transition, Workflow
+from norec_core.i18n import _
+from norec_core.resources import resource_key
+from norec_core.workflow.models import WorkflowHistory
+
+
+class WorkflowError(Exception):
+    """A transition that cannot be taken; `message` says why (translatable)."""
+
+    def __init__(self, message, status: int = 409):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Option:
+    """A transition from the current state that the user holds the permission for;
+    `refused` is the guard's reason when it cannot be taken now."""
+
+    transition: Transition
+    refused: object = None
+
+
+def workflow_for(request: Request, obj) -> Workflow | None:
+    return request.registry["norec.workflows"].get(type(obj))
+
+
+def options(request: Request, obj) -> list[Option]:
+    workflow = workflow_for(request, obj)
+    if workflow is None:
+        return []
+    state = getattr(obj, workflow.attribute)
+    found = []
+    for t in workflow.transitions:
+        if state in t.sources and request.has_permission(t.permission, obj):
+            found.append(Option(t, t.guard(request, obj) if t.guard else None))
+    return found
+
+
+def transition(request: Request, obj, name: str, comment: str = "") -> WorkflowHistory:
+    """Take the transition `name` on `obj`, or raise WorkflowError and change nothing."""
+    workflow = workflow_for(request, obj)
+    if workflow is None:
+        raise WorkflowError(_("This record has no workflow."), 404)
+    t = workflow.transition(name)
+    if t is None:
+        raise WorkflowError(_("There is no such step."), 400)
+    state = getattr(obj, workflow.attribute)
+    if state not in t.sources:
+        raise WorkflowError(
+            _(
+                "“${step}” cannot be taken from the state “${state}”.",
+                mapping={"step": t.title, "state": workflow.state(state).title},
+            )
+        )
+    if not request.has_permission(t.permission, obj):
+        raise WorkflowError(_("You may not take this step."), 403)
+    if t.guard is not None:
+        refused = t.guard(request, obj)
+        if refused:
+            raise WorkflowError(refused)
+    comment = (comment or "").strip()
+    if t.comment_required and not comment:
+        raise WorkflowError(_("This step needs a comment that gives the reason."), 422)
+    session = request.dbsession
+    setattr(obj, workflow.attribute, t.target)
+    actor_id, actor = actor_of(session)
+    resource_type, resource_id = resource_key(obj)
+    entry = WorkflowHistory(
+        resource_type=resource_type,
+        resource_id=resource_id,
+        workflow=workflow.name,
+        transition=t.name,
+        from_state=state,
+        to_state=t.target,
+        actor_id=actor_id,
+        actor=actor,
+        comment=comment,
+    )
+    session.add(entry)
+    session.flush()
+    record(session, "transition", obj, {workflow.attribute: [state, t.target]}, comment)
+    return entry
+
+
+def history(request: Request, obj) -> list[WorkflowHistory]:
+    resource_type, resource_id = resource_key(obj)
+    return list(
+        request.dbsession.scalars(
+            select(WorkflowHistory)
+            .where(
+                WorkflowHistory.resource_type == resource_type,
+                WorkflowHistory.resource_id == resource_id,
+            )
+            .order_by(WorkflowHistory.id.desc())
+        )
+    )

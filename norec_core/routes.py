@@ -23,6 +23,10 @@ def includeme(config) -> None:
         config.add_route(f"{name}.detail", prefix + r"/{id:\d+}", factory=model_factory(model))
         config.add_route(f"{name}.edit", prefix + r"/{id:\d+}/edit", factory=model_factory(model))
     config.add_route(
+        "people.export", r"/people/{id:\d+}/export.json", factory=model_factory(Person)
+    )
+    config.add_route("people.erase", r"/people/{id:\d+}/erase", factory=model_factory(Person))
+    config.add_route(
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
     )
     config.add_route(

@@ -337,3 +337,20 @@ class RegistrationSchema(CSRFSchema):
         widget=_activity_choice_widget,
         validator=_activity_choice_validator,
     )
+
+
+class EraseSchema(CSRFSchema):
+    reason = colander.SchemaNode(
+        colander.String(),
+        title=_("Reason"),
+        description=_("Kept in the audit log. Do not write personal data here."),
+        widget=deform.widget.TextAreaWidget(rows=3),
+        validator=colander.Length(min=1, max=2000),
+    )
+    confirm = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("I understand that the erasure cannot be undone"),
+        validator=colander.Function(
+            lambda value: value is True, _("Tick the box to confirm the erasure.")
+        ),
+    )

@@ -50,6 +50,8 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.new", "GET"): PEOPLE_EDITORS,
     ("people.detail", "GET"): PEOPLE_STAFF | {"owner"},
     ("people.edit", "GET"): PEOPLE_EDITORS | {"owner"},
+    ("people.export", "GET"): frozenset({"admin", "owner"}),
+    ("people.erase", "GET"): ADMINS,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),
     ("registrations.cancel", "POST"): frozenset({"admin", "network_adviser", "owner"}),
     ("organisations", "GET"): EVERYONE,

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import codes, registrations
+from norec_core import codes, personal_data, registrations
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.models import Activity, Person, PersonLanguage, Registration
 from norec_core.paging import paginate, search, search_filter, select_filter
-from norec_core.schemas import PersonSchema, RegistrationSchema
-from norec_core.security import PERSON_EDIT, PERSON_VIEW, REGISTRATION_EDIT
+from norec_core.schemas import EraseSchema, PersonSchema, RegistrationSchema
+from norec_core.security import (
+    PERSON_EDIT,
+    PERSON_ERASE,
+    PERSON_EXPORT,
+    PERSON_VIEW,
+    REGISTRATION_EDIT,
+)
 from norec_core.views.editing import edit_page
 
 FIELDS = (
@@ -89,6 +96,8 @@ def person_detail(request):
         "register_form": register_form,
         "sections": request.pm.hook.norec_sections(request=request, context=person),
         "can_edit": request.has_permission(PERSON_EDIT),
+        "can_export": request.has_permission(PERSON_EXPORT),
+        "can_erase": request.has_permission(PERSON_ERASE),
     }
 
 
@@ -175,3 +184,32 @@ def person_edit(request):
         page_title=_("Edit ${name}", mapping={"name": person.full_name}),
         bindings={"person": person},
     )
+
+
+@view_config(route_name="people.export", permission=PERSON_EXPORT)
+def person_export(request):
+    """All data held on the person, as a JSON download (GDPR articles 15 and 20)."""
+    person = request.context
+    response = request.response
+    response.content_type = "application/json"
+    response.charset = "utf-8"
+    response.content_disposition = f'attachment; filename="norec-person-{person.id}.json"'
+    response.text = json.dumps(personal_data.export(request, person), ensure_ascii=False, indent=2)
+    return response
+
+
+@view_config(
+    route_name="people.erase", renderer="norec_core:templates/form.pt", permission=PERSON_ERASE
+)
+def person_erase(request):
+    person = request.context
+    result = process_form(request, EraseSchema(), submit_title=_("Erase for good"), formid="erase")
+    if not result.valid:
+        return {
+            "page_title": _("Erase ${name}", mapping={"name": person.full_name}),
+            "form": result.html,
+            "cancel_url": request.route_path("people.detail", id=person.id),
+        }
+    personal_data.erase(request, person, result.data["reason"])
+    flash(request, _("The person is erased. The audit log keeps that it happened, and why."))
+    return HTTPFound(request.route_path("people"))

@@ -94,3 +94,15 @@ def tally(job, fail: bool = False):
 @hookimpl
 def norec_jobs():
     return [JobType("notes.tally", "Count the notes", tally)]
+
+
+@hookimpl
+def norec_person_export(dbsession, person):
+    notes = dbsession.scalars(select(Note).where(Note.person_id == person.id)).all()
+    return {"notes": [n.text for n in notes]} if notes else None
+
+
+@hookimpl
+def norec_person_erase(dbsession, person):
+    for note in dbsession.scalars(select(Note).where(Note.person_id == person.id)):
+        dbsession.delete(note)

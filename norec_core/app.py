@@ -29,6 +29,8 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.accounts")
     config.include("norec_core.audit")
     config.include("norec_core.workflow")
+    # The JSON API, with the core's endpoints and the plugins' (token authentication).
+    config.include("norec_core.api")
     # Last, each enabled plugin under its own prefix; conflicts between them are errors.
     config.include("norec_core.plugins.include_enabled")
     return config

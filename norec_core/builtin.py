@@ -113,6 +113,13 @@ def norec_sections(request, context):
 
 
 @hookimpl
+def norec_api_endpoints():
+    from norec_core.api.endpoints import core_endpoints
+
+    return core_endpoints()
+
+
+@hookimpl
 def norec_jobs():
     return [JobType("mail.mailing", _("Mass mailing"), mailing.run)]
 

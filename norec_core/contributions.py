@@ -145,3 +145,31 @@ class Workflow:
 
     def transition(self, name: str) -> Transition | None:
         return next((t for t in self.transitions if t.name == name), None)
+
+
+@dataclass(frozen=True)
+class ApiEndpoint:
+    """An endpoint of the JSON API at `/api/v1<path>` (a plugin's at `/api/v1/<plugin><path>`).
+
+    `view(request, data)` returns JSON-serialisable data; `data` is the request body
+    validated by `request_schema` (a colander schema class, the same as the form's), or
+    None when the endpoint takes no body. A body that is not JSON answers 400, one that
+    fails validation 422 with the error of each field, so `view` sees only valid data.
+    `model` makes the object named by `{id}` in `path` the context (404 if there is
+    none), against which `permission` is checked. `current(obj)`, for a PATCH, gives the
+    object's values as the schema's appstruct: the body then changes only the fields it
+    names. `response_schema` (JSON Schema) and `summary`
+    document the endpoint in the OpenAPI document at `/api/v1/openapi.json`.
+    """
+
+    name: str
+    path: str
+    method: str
+    permission: str
+    summary: str
+    view: Callable[..., Any]
+    model: type | None = None
+    request_schema: type | None = None
+    response_schema: Mapping[str, Any] | None = None
+    current: Callable[[Any], dict] | None = None
+    status: int = 200

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from norec_core.contributions import (
     ActivityKind,
+    ApiEndpoint,
     CliCommand,
     JobType,
     NavEntry,
@@ -155,6 +156,18 @@ def norec_workflows() -> list[Workflow]:
     guard and required comment, records who did what, when and why, and writes the
     audit log. Take a transition from code with `norec_core.workflow.engine.transition`.
     One workflow per model; a model named by two stops start-up.
+    """
+
+
+@hookspec
+def norec_api_endpoints() -> list[ApiEndpoint]:
+    """Return the plugin's endpoints of the JSON API, each an `ApiEndpoint`.
+
+    A plugin's endpoints live under `/api/v1/<plugin name>/`; the core's own are
+    declared through this hook too. Clients authenticate with a personal token
+    (`Authorization: Bearer …`, made on the account page); the session cookie does not
+    count there, so the API needs no CSRF token. Each endpoint's schemas become part
+    of the OpenAPI document.
     """
 
 

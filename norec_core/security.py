@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import LocalRole, User
+from norec_core.api import tokens as api_tokens
 from norec_core.resources import resource_key
 
 # Permissions of the core. Plugins declare theirs through the roles hook.
@@ -75,6 +76,10 @@ class SecurityPolicy:
         return request._norec_identity
 
     def _load(self, request: Request) -> User | None:
+        if request.path_info.startswith("/api/"):
+            # The API knows only bearer tokens: a cookie sent along by a browser must not
+            # act for its user there, or any site could forge API calls (CSRF).
+            return api_tokens.user_for(request.dbsession, request.headers.get("Authorization"))
         user_id = self.session.authenticated_userid(request)
         if user_id is None:
             return None

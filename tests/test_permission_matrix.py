@@ -14,6 +14,7 @@ import pytest
 from pyramid.security import NO_PERMISSION_REQUIRED
 
 from norec_core.accounts.users import save_user
+from norec_core.api import tokens as api_tokens
 from norec_core.mail import unsubscribe
 from norec_core.models import Partnership, Registration
 from norec_core.security import ACCOUNT, VIEW, grant_local_role
@@ -88,6 +89,26 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("admin.users.revoke", "POST"): ADMINS,
     # Entered by everyone; each transition then checks its own permission (test_workflow).
     ("workflow.transition", "POST"): EVERYONE,
+    ("account.tokens", "GET"): LOGGED_IN,
+    # Someone else's token is "not found"; one's own is revoked.
+    ("account.tokens.revoke", "POST"): LOGGED_IN,
+    ("api.openapi", "GET"): EVERYONE,
+    ("api.people.list", "GET"): PEOPLE_STAFF,
+    ("api.people.read", "GET"): PEOPLE_STAFF | {"owner"},
+    ("api.people.create", "POST"): PEOPLE_EDITORS,
+    ("api.people.update", "PATCH"): PEOPLE_EDITORS | {"owner"},
+    ("api.organisations.list", "GET"): EVERYONE,
+    ("api.organisations.read", "GET"): EVERYONE,
+    ("api.organisations.create", "POST"): DIRECTORY_EDITORS,
+    ("api.organisations.update", "PATCH"): DIRECTORY_EDITORS | {"contact"},
+    ("api.partnerships.list", "GET"): EVERYONE,
+    ("api.partnerships.read", "GET"): EVERYONE,
+    ("api.partnerships.create", "POST"): DIRECTORY_EDITORS,
+    ("api.partnerships.update", "PATCH"): DIRECTORY_EDITORS,
+    ("api.activities.list", "GET"): EVERYONE,
+    ("api.activities.read", "GET"): EVERYONE,
+    ("api.activities.create", "POST"): DIRECTORY_EDITORS,
+    ("api.activities.update", "PATCH"): DIRECTORY_EDITORS,
     ("unsubscribe", "GET"): EVERYONE,
     ("unsubscribe", "POST"): EVERYONE,
 }
@@ -150,7 +171,9 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     job = Job(name="mail.mailing", params={}, status="done")
     db_session.add_all([registration, job])
     db_session.flush()
+    owner = save_user(db_session, "token-owner@matrix.example.org", "matrix-password")
     return {
+        "ApiToken": api_tokens.create(db_session, owner, "someone else's")[0],
         "resource_type": "partnership",
         "token": unsubscribe.token(SESSION_SECRET, person.id),
         "User": save_user(db_session, "someone@matrix.example.org", "matrix-password"),
@@ -163,9 +186,10 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     }
 
 
-def _login_as(testapp, db_session, case: str, objects) -> None:
+def _login_as(testapp, db_session, case: str, objects) -> dict:
+    """Log in as `case`; returns the headers that authenticate its API calls."""
     if case == "anonymous":
-        return
+        return {}
     email = f"{case}@matrix.example.org"
     role = case if case in SITE_ROLES else "member"
     user = save_user(db_session, email, "matrix-password", roles=[role])
@@ -176,6 +200,8 @@ def _login_as(testapp, db_session, case: str, objects) -> None:
         grant_local_role(db_session, user, objects["Organisation"], "contact")
     db_session.flush()
     testapp.login(email, "matrix-password")
+    _row, token = api_tokens.create(db_session, user, "matrix")
+    return {"Authorization": f"Bearer {token}"}
 
 
 def _url(route: dict, objects) -> str:
@@ -195,7 +221,9 @@ def _url(route: dict, objects) -> str:
 
 def test_every_route_is_in_the_matrix_or_a_plugins(app):
     pm = app.registry["norec.pm"]
-    plugin_prefixes = tuple(f"{info.name}." for info in pm.norec_plugins)
+    plugin_prefixes = tuple(
+        prefix for info in pm.norec_plugins for prefix in (f"{info.name}.", f"api.{info.name}.")
+    )
     views = _views_by_route(app.registry)
     for name, entries in views.items():
         for entry in entries:
@@ -210,7 +238,7 @@ def test_every_route_is_in_the_matrix_or_a_plugins(app):
 def test_each_role_is_allowed_exactly_what_the_matrix_declares(
     app, testapp, db_session, objects, case
 ):
-    _login_as(testapp, db_session, case, objects)
+    api_headers = _login_as(testapp, db_session, case, objects)
     routes = _routes(app.registry)
     token = testapp.csrf_token()
     unexpected = []
@@ -223,13 +251,18 @@ def test_each_role_is_allowed_exactly_what_the_matrix_declares(
             expected = CORE_MATRIX.get((name, method))
             if expected is None:
                 expected = _expected_from_permission(app.registry, entry["permission"])
+            headers = api_headers if name.startswith("api.") else {}
             if method == "GET":
-                response = testapp.get(url, expect_errors=True)
+                response = testapp.get(url, headers=headers, expect_errors=True)
             else:
                 response = testapp.request(
-                    url, method=method, POST={"csrf_token": token}, expect_errors=True
+                    url,
+                    method=method,
+                    POST={"csrf_token": token},
+                    headers=headers,
+                    expect_errors=True,
                 )
-            refused = response.status_int == 403 or (
+            refused = response.status_int in (401, 403) or (
                 response.status_int == 302 and "/login?came_from=" in response.location
             )
             if refused == (case in expected):

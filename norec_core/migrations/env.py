@@ -5,6 +5,7 @@ from alembic import context
 # Importing the models registers their tables with the metadata.
 from norec_core import models as _models  # noqa: F401
 from norec_core.accounts import models as _accounts  # noqa: F401
+from norec_core.api import models as _api  # noqa: F401
 from norec_core.audit import models as _audit  # noqa: F401
 from norec_core.db import Base, make_engine
 from norec_core.mail import models as _mail  # noqa: F401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
@@ -111,11 +112,11 @@ def registration_cancel(request):
     return HTTPFound(request.route_path("activities.detail", id=registration.activity_id))
 
 
-def _appstruct(activity: Activity) -> dict:
+def to_form(activity: Activity) -> dict:
     return {key: getattr(activity, key) for key in FIELDS}
 
 
-def _apply(activity: Activity, data: dict) -> None:
+def from_form(_request, activity: Activity, data: dict) -> None:
     for key in FIELDS:
         setattr(activity, key, data[key])
 
@@ -131,8 +132,8 @@ def activity_new(request):
         ActivitySchema(),
         Activity(),
         is_new=True,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="activities.detail",
         page_title=_("New activity"),
     )
@@ -150,8 +151,8 @@ def activity_edit(request):
         ActivitySchema(),
         activity,
         is_new=False,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="activities.detail",
         page_title=_("Edit ${name}", mapping={"name": activity.title}),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -76,11 +78,11 @@ def organisation_detail(request):
     }
 
 
-def _appstruct(organisation: Organisation) -> dict:
+def to_form(organisation: Organisation) -> dict:
     return {key: getattr(organisation, key) for key in FIELDS}
 
 
-def _apply(organisation: Organisation, data: dict) -> None:
+def from_form(_request, organisation: Organisation, data: dict) -> None:
     for key in FIELDS:
         setattr(organisation, key, data[key])
 
@@ -96,8 +98,8 @@ def organisation_new(request):
         OrganisationSchema(),
         Organisation(),
         is_new=True,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="organisations.detail",
         page_title=_("New organisation"),
     )
@@ -115,8 +117,8 @@ def organisation_edit(request):
         OrganisationSchema(),
         organisation,
         is_new=False,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="organisations.detail",
         page_title=_("Edit ${name}", mapping={"name": organisation.name}),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -64,22 +66,19 @@ def partnership_detail(request):
     }
 
 
-def _appstruct(partnership: Partnership) -> dict:
+def to_form(partnership: Partnership) -> dict:
     data = {key: getattr(partnership, key) for key in FIELDS}
     data["organisations"] = {str(o.id) for o in partnership.organisations}
     return data
 
 
-def _apply(request):
-    def apply(partnership: Partnership, data: dict) -> None:
-        for key in FIELDS:
-            setattr(partnership, key, data[key])
-        ids = [int(i) for i in data["organisations"]]
-        partnership.organisations = list(
-            request.dbsession.scalars(select(Organisation).where(Organisation.id.in_(ids)))
-        )
-
-    return apply
+def from_form(request, partnership: Partnership, data: dict) -> None:
+    for key in FIELDS:
+        setattr(partnership, key, data[key])
+    ids = [int(i) for i in data["organisations"]]
+    partnership.organisations = list(
+        request.dbsession.scalars(select(Organisation).where(Organisation.id.in_(ids)))
+    )
 
 
 @view_config(
@@ -93,8 +92,8 @@ def partnership_new(request):
         PartnershipSchema(),
         Partnership(),
         is_new=True,
-        appstruct=_appstruct,
-        apply=_apply(request),
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="partnerships.detail",
         page_title=_("New partnership"),
     )
@@ -112,8 +111,8 @@ def partnership_edit(request):
         PartnershipSchema(),
         partnership,
         is_new=False,
-        appstruct=_appstruct,
-        apply=_apply(request),
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="partnerships.detail",
         page_title=_("Edit ${name}", mapping={"name": partnership.title}),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from functools import partial
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
@@ -140,13 +141,13 @@ def person_register(request):
     return HTTPFound(request.route_path("people.detail", id=person.id))
 
 
-def _appstruct(person: Person) -> dict:
+def to_form(person: Person) -> dict:
     data = {key: getattr(person, key) for key in FIELDS}
     data["languages"] = set(person.languages)
     return data
 
 
-def _apply(person: Person, data: dict) -> None:
+def from_form(_request, person: Person, data: dict) -> None:
     for key in FIELDS:
         setattr(person, key, data[key])
     person.languages = sorted(data["languages"])
@@ -161,8 +162,8 @@ def person_new(request):
         PersonSchema(),
         Person(),
         is_new=True,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="people.detail",
         page_title=_("New person"),
     )
@@ -178,8 +179,8 @@ def person_edit(request):
         PersonSchema(),
         person,
         is_new=False,
-        appstruct=_appstruct,
-        apply=_apply,
+        appstruct=to_form,
+        apply=partial(from_form, request),
         detail_route="people.detail",
         page_title=_("Edit ${name}", mapping={"name": person.full_name}),
         bindings={"person": person},

@@ -2,7 +2,7 @@
 
 Revision ID: 0002_services
 Revises: 0001_core
-Create Date: 2026-11-22 19:08:40.086565
+Create Date: 2026-11-22 19:17:17.863585
 """
 
 import sqlalchemy as sa
@@ -135,6 +135,28 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_account_token_token_hash")),
     )
     op.create_table(
+        "api_token",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("prefix", sa.String(length=12), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("last_used_at", sa.DateTime(), nullable=True),
+        sa.Column("revoked_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_api_token_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_token")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_api_token_token_hash")),
+    )
+    with op.batch_alter_table("api_token", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_api_token_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
         "job",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=100), nullable=False),
@@ -212,6 +234,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_job_status"))
 
     op.drop_table("job")
+    with op.batch_alter_table("api_token", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_api_token_user_id"))
+
+    op.drop_table("api_token")
     op.drop_table("account_token")
     with op.batch_alter_table("consent_record", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_consent_record_person_id"))

@@ -6,7 +6,7 @@ from pyramid.httpexceptions import HTTPFound
 from sqlalchemy import select
 
 from norec_core import hookimpl
-from norec_core.contributions import JobType, NavEntry, Role, Section
+from norec_core.contributions import ApiEndpoint, JobType, NavEntry, Role, Section
 from norec_core.forms import CSRFSchema, process_form
 from norec_core.interfaces import IPerson
 from norec_core.models import Person
@@ -106,3 +106,31 @@ def norec_person_export(dbsession, person):
 def norec_person_erase(dbsession, person):
     for note in dbsession.scalars(select(Note).where(Note.person_id == person.id)):
         dbsession.delete(note)
+
+
+def _notes_json(request, _data):
+    notes = request.dbsession.scalars(select(Note).order_by(Note.id)).all()
+    return [{"id": n.id, "person_id": n.person_id, "text": n.text} for n in notes]
+
+
+@hookimpl
+def norec_api_endpoints():
+    note = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "person_id": {"type": "integer"},
+            "text": {"type": "string"},
+        },
+    }
+    return [
+        ApiEndpoint(
+            "list",
+            "/",
+            "GET",
+            ADD,
+            "All notes",
+            _notes_json,
+            response_schema={"type": "array", "items": note},
+        )
+    ]

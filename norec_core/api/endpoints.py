@@ -1,0 +1,264 @@
+"""The core's endpoints: people, organisations, partnerships and activities, read and write.
+
+Declared through `norec_api_endpoints` like any plugin's. Writes go through the same
+colander schemas and the same `from_form` functions as the forms, so the API and the
+pages accept exactly the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pyramid.httpexceptions import HTTPCreated
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core.audit.recorder import _jsonable
+from norec_core.contributions import ApiEndpoint
+from norec_core.models import Activity, Organisation, Partnership, Person
+from norec_core.paging import paginate, search
+from norec_core.schemas import ActivitySchema, OrganisationSchema, PartnershipSchema, PersonSchema
+from norec_core.security import DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
+from norec_core.views import activities, organisations, partnerships, people
+
+
+def _fields(obj, names) -> dict[str, Any]:
+    return {"id": obj.id} | {n: _jsonable(getattr(obj, n)) for n in names}
+
+
+def person_json(p: Person) -> dict[str, Any]:
+    return _fields(p, (*people.FIELDS, "created_at", "updated_at")) | {
+        "languages": list(p.languages)
+    }
+
+
+def organisation_json(o: Organisation) -> dict[str, Any]:
+    return _fields(o, organisations.FIELDS)
+
+
+def partnership_json(p: Partnership) -> dict[str, Any]:
+    return _fields(p, (*partnerships.FIELDS, "state")) | {
+        "organisations": [o.id for o in p.organisations]
+    }
+
+
+def activity_json(a: Activity) -> dict[str, Any]:
+    return _fields(a, activities.FIELDS)
+
+
+def _object(type_name: str, properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": type_name,
+        "properties": {"id": {"type": "integer"}, **properties},
+    }
+
+
+_S, _I, _B = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+_DATE, _TIME = {"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}
+_STRINGS = {"type": "array", "items": _S}
+RESPONSE_SCHEMAS = {
+    "Person": _object(
+        "Person",
+        {
+            "given_name": _S,
+            "family_name": _S,
+            "email": _S,
+            "country": _S,
+            "languages": _STRINGS,
+            "expertise": _STRINGS,
+            "consent_contact": _B,
+            "consent_newsletter": _B,
+            "consent_directory": _B,
+            "created_at": _TIME,
+            "updated_at": _TIME,
+        },
+    ),
+    "Organisation": _object(
+        "Organisation",
+        {"name": _S, "country": _S, "kind": _S, "website": _S, "description": _S},
+    ),
+    "Partnership": _object(
+        "Partnership",
+        {
+            "title": _S,
+            "direction": _S,
+            "starts_on": _DATE,
+            "ends_on": _DATE,
+            "reciprocal": _B,
+            "description": _S,
+            "state": _S,
+            "organisations": {"type": "array", "items": _I},
+        },
+    ),
+    "Activity": _object(
+        "Activity",
+        {
+            "title": _S,
+            "kind": _S,
+            "description": _S,
+            "starts_at": _TIME,
+            "ends_at": _TIME,
+            "place": _S,
+            "online_url": _S,
+            "capacity": _I,
+            "organisation_id": _I,
+        },
+    ),
+}
+
+
+def resource(
+    name: str,
+    model: type,
+    schema: type,
+    to_json: Callable,
+    module,
+    *,
+    read: str,
+    write: str,
+    searched: tuple,
+    order: tuple,
+    eager: tuple = (),
+) -> list[ApiEndpoint]:
+    """List, read, create and update endpoints for one model."""
+    title = model.__name__
+    one = RESPONSE_SCHEMAS[title]
+    page = {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": one},
+            "total": _I,
+            "page": _I,
+            "pages": _I,
+        },
+    }
+
+    def list_view(request, _data):
+        query = select(model).options(*(selectinload(rel) for rel in eager))
+        q = request.GET.get("q", "").strip()
+        if q:
+            query = search(query, q, *searched)
+        result = paginate(request, query.order_by(*order))
+        return {
+            "items": [to_json(o) for o in result.items],
+            "total": result.total,
+            "page": result.number,
+            "pages": result.count,
+        }
+
+    def read_view(request, _data):
+        return to_json(request.context)
+
+    def create_view(request, data):
+        obj = model()
+        module.from_form(request, obj, data)
+        request.dbsession.add(obj)
+        request.dbsession.flush()
+        url = request.route_url(f"api.{name}.read", id=obj.id)
+        request.response.status = 201
+        request.response.location = url
+        return to_json(obj)
+
+    def update_view(request, data):
+        module.from_form(request, request.context, data)
+        request.dbsession.flush()
+        return to_json(request.context)
+
+    path = f"/{name}"
+    return [
+        ApiEndpoint(
+            f"{name}.list",
+            path,
+            "GET",
+            read,
+            f"List {name} (25 a page; q searches)",
+            list_view,
+            response_schema=page,
+        ),
+        ApiEndpoint(
+            f"{name}.read",
+            path + "/{id}",
+            "GET",
+            read,
+            f"One {title}",
+            read_view,
+            model=model,
+            response_schema=one,
+        ),
+        ApiEndpoint(
+            f"{name}.create",
+            path,
+            "POST",
+            write,
+            f"Create a {title}",
+            create_view,
+            request_schema=schema,
+            response_schema=one,
+            status=HTTPCreated.code,
+        ),
+        ApiEndpoint(
+            f"{name}.update",
+            path + "/{id}",
+            "PATCH",
+            write,
+            f"Change a {title}: only the fields given",
+            update_view,
+            model=model,
+            request_schema=schema,
+            response_schema=one,
+            current=module.to_form,
+        ),
+    ]
+
+
+def core_endpoints() -> list[ApiEndpoint]:
+    return [
+        *resource(
+            "people",
+            Person,
+            PersonSchema,
+            person_json,
+            people,
+            read=PERSON_VIEW,
+            write=PERSON_EDIT,
+            searched=(Person.given_name, Person.family_name, Person.email),
+            order=(Person.family_name, Person.given_name, Person.id),
+            eager=(Person.language_links,),
+        ),
+        *resource(
+            "organisations",
+            Organisation,
+            OrganisationSchema,
+            organisation_json,
+            organisations,
+            read=VIEW,
+            write=DIRECTORY_EDIT,
+            searched=(Organisation.name,),
+            order=(Organisation.name, Organisation.id),
+        ),
+        *resource(
+            "partnerships",
+            Partnership,
+            PartnershipSchema,
+            partnership_json,
+            partnerships,
+            read=VIEW,
+            write=DIRECTORY_EDIT,
+            searched=(Partnership.title,),
+            order=(Partnership.title, Partnership.id),
+            eager=(Partnership.organisations,),
+        ),
+        *resource(
+            "activities",
+            Activity,
+            ActivitySchema,
+            activity_json,
+            activities,
+            read=VIEW,
+            write=DIRECTORY_EDIT,
+            searched=(Activity.title, Activity.place),
+            order=(Activity.starts_at.desc(), Activity.id),
+        ),
+    ]

@@ -148,6 +148,8 @@ PUBLIC_PAGES = [
     "/activities/1",
     "/search?q=hospital",
     "/login",
+    "/register",
+    "/password/forgot",
     "/no-such-page",
     "/grants/",
     "/network/",
@@ -166,6 +168,20 @@ ADMIN_PAGES = [
     "/activities/new",
     "/activities/1/edit",
     "/activities/1",
+    "/partnerships/2",  # proposed: the workflow's buttons and comment field
+    "/people/1/erase",
+    "/account",
+    "/account/email",
+    "/account/password",
+    "/account/tokens",
+    "/admin",
+    "/admin/users",
+    "/admin/users/1",
+    "/admin/users/new",
+    "/admin/audit",
+    "/admin/outbox",
+    "/admin/mailing",
+    "/admin/jobs",
 ]
 
 
@@ -191,3 +207,26 @@ def test_administration_pages_pass_axe_in_nynorsk(page):
     if violations := axe_violations(page):
         failures["/partnerships/new (errors)"] = violations
     assert failures == {}
+
+
+def test_a_mass_mailing_shows_its_progress_and_passes_axe(page):
+    log_in(page)
+    page.goto("/admin/mailing")
+    page.get_by_label("Subject").fill("Norec Network gathering in Nairobi")
+    page.get_by_label("Message").fill("Welcome to the gathering.")
+    page.get_by_role("button", name="Send").click()
+    # The page's script asks for the status until the job is finished.
+    page.get_by_role("status").get_by_text("Finished").wait_for()
+    assert page.locator("progress").get_attribute("value") == "100"
+    assert axe_violations(page) == []
+
+
+def test_a_workflow_step_with_the_keyboard(page):
+    log_in(page)
+    page.goto("/partnerships/2")
+    page.get_by_label("Comment").fill("Both hospitals have signed.")
+    approve = page.get_by_role("button", name="Approve")
+    approve.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Approved.").wait_for()
+    assert "Both hospitals have signed." in page.content()

@@ -17,11 +17,12 @@ from norec_core.contributions import (
 from norec_core.demo import load_core_demo
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
-from norec_core.interfaces import IPerson
+from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.mail import mailing
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import search
 from norec_core.tasks.models import Job
+from norec_core.views import local_roles
 from norec_core.workflow import engine
 
 
@@ -90,12 +91,25 @@ def norec_workflows():
 
 @hookimpl
 def norec_sections(request, context):
+    sections = []
+    # The shared records show who holds a local role on them, to those who manage users.
+    if any(i.providedBy(context) for i in (IPerson, IOrganisation, IPartnership, IActivity)):
+        if request.has_permission(security.USERS_MANAGE, context):
+            sections.append(
+                Section(
+                    _("Roles on this record"),
+                    90,
+                    "norec_core:templates/local_roles.pt",
+                    local_roles.section_values(request, context),
+                )
+            )
     # Any object with a workflow shows its state, its history and the steps one may take.
     workflow = engine.workflow_for(request, context)
     if workflow is None:
-        return []
+        return sections
     options = engine.options(request, context)
     return [
+        *sections,
         Section(
             _("Status and history"),
             5,
@@ -108,7 +122,7 @@ def norec_sections(request, context):
                 "needs_comment": [o for o in options if o.transition.comment_required],
                 "history": engine.history(request, context),
             },
-        )
+        ),
     ]
 
 

@@ -12,6 +12,12 @@ from norec_core.models import Organisation, Partnership, Person
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "demo-admin"  # noqa: S105 (a published demo credential, not a secret)
+# One demo account per site role, with the password "demo-<role>" (published, as above).
+DEMO_ROLE_USERS = {
+    "caseworker": ("caseworker@example.org", "Demo caseworker"),
+    "network_adviser": ("adviser@example.org", "Demo network adviser"),
+    "editor": ("editor@example.org", "Demo editor"),
+}
 
 ORGANISATIONS = [
     ("Haukeland University Hospital", "NO", "health", "https://helse-bergen.no"),
@@ -144,3 +150,5 @@ def load_core_demo(session: Session) -> None:
         display_name="Demo administrator",
         roles=["admin"],
     )
+    for role, (email, name) in DEMO_ROLE_USERS.items():
+        save_user(session, email, f"demo-{role}", display_name=name, roles=[role])

@@ -30,6 +30,11 @@ def includeme(config) -> None:
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
     )
     config.add_route(
+        "local_roles",
+        r"/local-roles/{resource_type:[a-z_]+}/{id:\d+}",
+        factory="norec_core.views.local_roles.local_role_object",
+    )
+    config.add_route(
         "registrations.cancel",
         r"/registrations/{id:\d+}/cancel",
         factory=model_factory(Registration),

@@ -89,6 +89,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("admin.users.revoke", "POST"): ADMINS,
     # Entered by everyone; each transition then checks its own permission (test_workflow).
     ("workflow.transition", "POST"): EVERYONE,
+    ("local_roles", "POST"): ADMINS,
     ("account.tokens", "GET"): LOGGED_IN,
     # Someone else's token is "not found"; one's own is revoked.
     ("account.tokens.revoke", "POST"): LOGGED_IN,
@@ -207,7 +208,7 @@ def _login_as(testapp, db_session, case: str, objects) -> dict:
 def _url(route: dict, objects) -> str:
     factory = route["factory"]
     model = getattr(factory, "model", None)
-    if route["name"] == "workflow.transition":
+    if route["name"] in ("workflow.transition", "local_roles"):
         model = Partnership  # its {resource_type} is "partnership"
 
     def fill(match):

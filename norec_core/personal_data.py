@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import User
+from norec_core.api.endpoints import person_json
 from norec_core.audit.models import AuditEvent
 from norec_core.audit.recorder import _jsonable, record
 from norec_core.models import Person, Registration
@@ -42,25 +43,7 @@ def core_export(session: Session, person: Person) -> dict[str, Any]:
         .order_by(AuditEvent.id)
     )
     return {
-        "person": {
-            **_row(
-                person,
-                (
-                    "id",
-                    "given_name",
-                    "family_name",
-                    "email",
-                    "country",
-                    "expertise",
-                    "consent_contact",
-                    "consent_newsletter",
-                    "consent_directory",
-                    "created_at",
-                    "updated_at",
-                ),
-            ),
-            "languages": list(person.languages),
-        },
+        "person": person_json(person),
         "consent_records": [
             _row(c, ("kind", "granted", "text", "text_version", "recorded_at", "actor"))
             for c in person.consent_records

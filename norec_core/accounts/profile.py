@@ -84,11 +84,7 @@ def confirm_email(request):
     session = request.dbsession
     found = tokens.find(session, request.matchdict["token"], ("email",))
     if found is None or found.user_id != request.identity.id:
-        request.response.status = 404
-        return {
-            "page_title": _("The link does not work"),
-            "message": _("It has been used already, or it has expired. Ask for a new one."),
-        }
+        return tokens.link_does_not_work(request, tokens.ASK_AGAIN)
     new_email = found.data["email"]
     if find_user(session, new_email) is not None:
         request.response.status = 409

@@ -116,11 +116,7 @@ def register(request):
 def confirm(request):
     found = tokens.find(request.dbsession, request.matchdict["token"], ("confirm",))
     if found is None:
-        request.response.status = 404
-        return {
-            "page_title": _("The link does not work"),
-            "message": _("It has been used already, or it has expired. Register again."),
-        }
+        return tokens.link_does_not_work(request, tokens.REGISTER_AGAIN)
     tokens.use(found)
     user = found.user
     user.active, user.email_confirmed_at = True, _now()
@@ -162,12 +158,7 @@ def forgot_password(request):
 def reset_password(request):
     found = tokens.find(request.dbsession, request.matchdict["token"], ("reset", "invite"))
     if found is None:
-        request.response.status = 404
-        return _message(
-            request,
-            _("The link does not work"),
-            _("It has been used already, or it has expired. Ask for a new one."),
-        )
+        return tokens.link_does_not_work(request, tokens.ASK_AGAIN)
     result = process_form(request, NewPasswordSchema(), submit_title=_("Save the password"))
     if not result.valid:
         return {"page_title": _("Choose a new password"), "form": result.html}

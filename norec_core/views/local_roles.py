@@ -5,12 +5,16 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core.accounts.models import LocalRole
 from norec_core.accounts.users import find_user
 from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
-from norec_core.resources import model_factory, model_for, resource_key
-from norec_core.security import USERS_MANAGE, grant_local_role, revoke_local_role
+from norec_core.resources import model_factory, model_for
+from norec_core.security import (
+    USERS_MANAGE,
+    grant_local_role,
+    local_role_holders,
+    revoke_local_role,
+)
 
 
 def local_role_object(request):
@@ -45,12 +49,8 @@ def change_local_roles(request):
 def section_values(request, obj) -> dict:
     """What the local roles section of a record's page shows."""
     roles = request.registry["norec.roles"]
-    resource_type, resource_id = resource_key(obj)
-    holders = request.dbsession.query(LocalRole).filter_by(
-        resource_type=resource_type, resource_id=resource_id
-    )
     return {
         "obj": obj,
-        "holders": holders.order_by(LocalRole.role, LocalRole.user_id).all(),
+        "holders": local_role_holders(request.dbsession, obj),
         "local_roles": {name: role.title for name, role in sorted(roles.items()) if role.local},
     }

@@ -11,7 +11,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `admin_app`: `testapp` logged in as an administrator;
 - `query_counter`: counts the SQL statements the app executes;
 - `smtp_server`: a real SMTP server on loopback (aiosmtpd) that the app delivers to;
-  `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage.
+  `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage;
+- `redis_url`: a throw-away Redis server (Debian's redis-server), for the task queue.
 
 Background work runs in-process right after each commit (`norec.queue.url = immediate`),
 so a test sees the mail a request sent as soon as the request returns.
@@ -225,6 +226,35 @@ def mail(smtp_server):
     yield smtp_server
     if smtp_server._controller is None:
         smtp_server.start()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    executable = shutil.which("redis-server")
+    if executable is None:
+        pytest.fail("redis-server is not installed (apt-get install redis-server)")
+    port = _free_port()
+    directory = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [
+            executable,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def make_settings(database_url: str, **overrides) -> dict:

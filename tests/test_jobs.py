@@ -76,3 +76,26 @@ def test_only_the_starter_and_administrators_see_a_job(testapp, admin_app, db_se
     assert page.html.select_one("[role=status]")
     assert admin_app.get(f"/jobs/{job.id}/status").json["status"] == "running"
     assert "Count the notes" in admin_app.get("/admin/jobs").text
+
+
+def test_redis_is_one_setting_away(app, redis_url, db_session, make_person):
+    """With norec.queue.url = redis://…, the same work waits in Redis for the worker."""
+    from norec_core.app import main
+
+    settings = {**app.registry.settings, "norec.queue.url": redis_url}
+    settings.pop("norec.pm", None)
+    redis_app = main({}, **settings)
+    redis_app.registry["norec.db_bind"] = app.registry["norec.db_bind"]
+    env = prepare(registry=redis_app.registry)
+    queue = env["request"].find_service(ITaskQueue)
+    env["closer"]()
+    assert type(queue.huey).__name__ == "RedisHuey"
+    make_person()
+    job = Job(name="notes.tally", params={})
+    db_session.add(job)
+    db_session.flush()
+    queue.run_job(job.id)
+    assert queue.huey.pending_count() == 1
+    queue.huey.execute(queue.huey.dequeue())
+    db_session.refresh(job)
+    assert job.status == "done"

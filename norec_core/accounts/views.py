@@ -15,7 +15,7 @@ from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchem
 from norec_core.accounts.models import User
 from norec_core.accounts.throttle import Throttle
 from norec_core.accounts.users import authenticate, find_user, set_password
-from norec_core.forms import build_form, process_form, render_form
+from norec_core.forms import CSRFSchema, build_form, process_form, render_form
 from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
 from norec_core.models import Person, _now
@@ -112,11 +112,18 @@ def register(request):
     )
 
 
-@view_config(route_name="register.confirm", renderer=MESSAGE, permission=VIEW)
+@view_config(
+    route_name="register.confirm", renderer="norec_core:templates/form.pt", permission=VIEW
+)
 def confirm(request):
     found = tokens.find(request.dbsession, request.matchdict["token"], ("confirm",))
     if found is None:
         return tokens.link_does_not_work(request, tokens.REGISTER_AGAIN)
+    # Opening the link shows a button; only pressing it confirms. Mail scanners that
+    # follow links would otherwise use the token up and be logged in as the person.
+    result = process_form(request, CSRFSchema(), submit_title=_("Confirm"), formid="confirm")
+    if not result.valid:
+        return {"page_title": _("Confirm your account"), "form": result.html}
     tokens.use(found)
     user = found.user
     user.active, user.email_confirmed_at = True, _now()

@@ -156,3 +156,23 @@ def test_the_openapi_document_is_valid_and_has_the_plugins_parts(testapp, db_ses
     db_session.add(Note(person=make_person(), text="From the API"))
     db_session.flush()
     assert testapp.get("/api/v1/notes/", headers=auth).json[0]["text"] == "From the API"
+
+
+def test_workflow_steps_through_the_api(testapp, db_session, make_partnership, token):
+    partnership = make_partnership()
+    url = f"/api/v1/partnerships/{partnership.id}/workflow"
+    assert testapp.get(url).json["state"] == "proposed"
+    # A network adviser may not decide: refused with the reason, nothing changed.
+    response = testapp.post_json(url, {"transition": "approve"}, headers=_auth(token), status=403)
+    assert response.json["error"] == "You may not take this step."
+    caseworker = save_user(db_session, "cw@api.example.org", "cw-password", roles=["caseworker"])
+    auth = _auth(api_tokens.create(db_session, caseworker, "t")[1])
+    response = testapp.post_json(url, {"transition": "reject"}, headers=auth, status=422)
+    assert response.json["error"] == "This step needs a comment that gives the reason."
+    done = testapp.post_json(
+        url, {"transition": "reject", "comment": "No budget for travel."}, headers=auth
+    ).json
+    assert done["state"] == "rejected"
+    assert done["history"][0]["comment"] == "No budget for travel."
+    assert [s["transition"] for s in done["steps_open"]] == ["reopen"]
+    testapp.post_json(url, {"transition": "approve"}, headers=auth, status=409)

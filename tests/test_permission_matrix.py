@@ -110,6 +110,9 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("api.activities.read", "GET"): EVERYONE,
     ("api.activities.create", "POST"): DIRECTORY_EDITORS,
     ("api.activities.update", "PATCH"): DIRECTORY_EDITORS,
+    ("api.partnerships.workflow", "GET"): EVERYONE,
+    # Any token may ask; the step itself checks its permission (test_api).
+    ("api.partnerships.step", "POST"): LOGGED_IN,
     ("unsubscribe", "GET"): EVERYONE,
     ("unsubscribe", "POST"): EVERYONE,
 }

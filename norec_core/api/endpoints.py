@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import colander
 from pyramid.httpexceptions import HTTPCreated
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -19,8 +20,9 @@ from norec_core.contributions import ApiEndpoint
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import paginate, search
 from norec_core.schemas import ActivitySchema, OrganisationSchema, PartnershipSchema, PersonSchema
-from norec_core.security import DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
+from norec_core.security import ACCOUNT, DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
 from norec_core.views import activities, organisations, partnerships, people
+from norec_core.workflow import engine
 
 
 def _fields(obj, names) -> dict[str, Any]:
@@ -213,6 +215,73 @@ def resource(
     ]
 
 
+class TransitionSchema(colander.MappingSchema):
+    transition = colander.SchemaNode(colander.String(), title="The step to take")
+    comment = colander.SchemaNode(colander.String(), title="The reason", missing="")
+
+
+def _history_json(request, obj) -> dict[str, Any]:
+    workflow = engine.workflow_for(request, obj)
+    return {
+        "state": getattr(obj, workflow.attribute),
+        "steps_open": [
+            {"transition": o.transition.name, "refused": request.localizer.translate(o.refused)}
+            if o.refused
+            else {"transition": o.transition.name}
+            for o in engine.options(request, obj)
+        ],
+        "history": [
+            _fields(h, ("transition", "from_state", "to_state", "actor", "at", "comment"))
+            for h in engine.history(request, obj)
+        ],
+    }
+
+
+def workflow_endpoints(name: str, model: type) -> list[ApiEndpoint]:
+    """The state and history of a record with a workflow, and taking a step on it."""
+
+    def status_view(request, _data):
+        return _history_json(request, request.context)
+
+    def step_view(request, data):
+        try:
+            engine.transition(request, request.context, data["transition"], data["comment"])
+        except engine.WorkflowError as error:
+            request.response.status = error.status
+            return {"error": request.localizer.translate(error.message)}
+        return _history_json(request, request.context)
+
+    status = {
+        "type": "object",
+        "properties": {"state": _S, "steps_open": {"type": "array"}, "history": {"type": "array"}},
+    }
+    path = f"/{name}/{{id}}/workflow"
+    return [
+        ApiEndpoint(
+            f"{name}.workflow",
+            path,
+            "GET",
+            VIEW,
+            "State, open steps and history",
+            status_view,
+            model=model,
+            response_schema=status,
+        ),
+        # Any logged-in user may ask; the step checks its own permission, as on the page.
+        ApiEndpoint(
+            f"{name}.step",
+            path,
+            "POST",
+            ACCOUNT,
+            "Take a workflow step",
+            step_view,
+            model=model,
+            request_schema=TransitionSchema,
+            response_schema=status,
+        ),
+    ]
+
+
 def core_endpoints() -> list[ApiEndpoint]:
     return [
         *resource(
@@ -261,4 +330,5 @@ def core_endpoints() -> list[ApiEndpoint]:
             searched=(Activity.title, Activity.place),
             order=(Activity.starts_at.desc(), Activity.id),
         ),
+        *workflow_endpoints("partnerships", Partnership),
     ]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from norec_core.accounts.models import User
 from norec_core.api.endpoints import person_json
 from norec_core.audit.models import AuditEvent
-from norec_core.audit.recorder import _jsonable, record
+from norec_core.audit.recorder import jsonable, record
 from norec_core.models import Person, Registration
 from norec_core.plugins import call_for
 
@@ -29,7 +29,7 @@ ERASED = "[erased]"
 
 
 def _row(obj, fields) -> dict[str, Any]:
-    return {f: _jsonable(getattr(obj, f)) for f in fields}
+    return {f: jsonable(getattr(obj, f)) for f in fields}
 
 
 def core_export(session: Session, person: Person) -> dict[str, Any]:
@@ -71,13 +71,8 @@ def export(request: Request, person: Person) -> dict[str, Any]:
     }
     pm = request.pm
     for info in pm.norec_plugins:
-        answers = [
-            a
-            for a in call_for(
-                pm, info.name, "norec_person_export", dbsession=session, person=person
-            )
-            if a is not None
-        ]
+        # pluggy leaves out the None of a plugin that holds nothing on the person.
+        answers = call_for(pm, info.name, "norec_person_export", dbsession=session, person=person)
         if answers:
             document[info.name] = answers[0]
     record(session, "export", person)

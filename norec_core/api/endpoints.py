@@ -15,7 +15,7 @@ from pyramid.httpexceptions import HTTPCreated
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core.audit.recorder import _jsonable
+from norec_core.audit.recorder import jsonable
 from norec_core.contributions import ApiEndpoint
 from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import paginate, search
@@ -26,7 +26,7 @@ from norec_core.workflow import engine
 
 
 def _fields(obj, names) -> dict[str, Any]:
-    return {"id": obj.id} | {n: _jsonable(getattr(obj, n)) for n in names}
+    return {"id": obj.id} | {n: jsonable(getattr(obj, n)) for n in names}
 
 
 def person_json(p: Person) -> dict[str, Any]:

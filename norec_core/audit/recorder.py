@@ -59,15 +59,15 @@ def record(session: Session, action: str, obj, changes: dict | None = None, comm
     )
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, set | frozenset | tuple):
-        return sorted(_jsonable(v) for v in value)
+        return sorted(jsonable(v) for v in value)
     if isinstance(value, list):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     return value
 
 
@@ -92,8 +92,8 @@ def _changes(obj, action: str) -> dict[str, list]:
                 ["***", "***"]
                 if attr.key in secret
                 else [
-                    _jsonable(old),
-                    _jsonable(new),
+                    jsonable(old),
+                    jsonable(new),
                 ]
             )
     for relation, (field, member_key) in getattr(obj, "__audit_collections__", {}).items():

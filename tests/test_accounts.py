@@ -219,3 +219,19 @@ def test_administrators_cannot_lock_themselves_out(admin_app, db_session):
     form = admin_app.get(f"/admin/users/{me.id}").forms["norec-form"]
     form["active"] = False
     assert "You cannot lock yourself out." in form.submit("submit").follow().text
+
+
+def test_idle_sessions_end(migrated_database, db_connection):
+    """With norec.session_timeout seconds without a request, the session is gone."""
+    import time
+
+    from norec_core.app import main
+    from norec_core.testing import _testapp_class
+
+    app = main({}, **{**migrated_database, "norec.session_timeout": "1"})
+    app.registry["norec.db_bind"] = db_connection
+    browser = _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    browser.login()
+    browser.get("/admin")
+    time.sleep(2.2)  # waiting out the timeout itself, not timing anything
+    assert "/login" in browser.get("/admin").location

@@ -140,7 +140,10 @@ def test_smtp_outage_loses_and_duplicates_nothing(app, db_session, mail):
 def test_mass_mailing_reaches_those_who_agreed_with_an_unsubscribe_link(
     admin_app, db_session, make_person, mail
 ):
-    agreed = [make_person(consent_newsletter=True, country="KE") for _ in range(3)]
+    agreed = [
+        make_person(consent_newsletter=True, country="KE", languages=languages)
+        for languages in (["en"], ["sw", "en"], ["nn", "en"])
+    ]
     make_person(consent_newsletter=False, country="KE")
     make_person(consent_newsletter=True, country="NP")
     form = admin_app.get("/admin/mailing").forms["norec-form"]
@@ -151,7 +154,10 @@ def test_mass_mailing_reaches_those_who_agreed_with_an_unsubscribe_link(
     assert (status["done"], status["total"], status["percent"]) == (3, 3, 100)
 
     assert sorted(m["To"] for m in mail.messages) == sorted(p.email for p in agreed)
-    message = mail.messages[0]
+    footers = {m["To"]: m.get_content().rsplit("-- \r\n", 1)[1] for m in mail.messages}
+    assert footers[agreed[0].email].startswith("You receive this because")
+    assert footers[agreed[2].email].startswith("Du får dette fordi")  # in nynorsk
+    message = next(m for m in mail.messages if m["To"] == agreed[0].email)
     link = message["List-Unsubscribe"].strip("<>")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert link in message.get_content()

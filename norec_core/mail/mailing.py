@@ -6,6 +6,7 @@ from __future__ import annotations
 import colander
 import deform
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from norec_core import codes
 from norec_core.forms import CSRFSchema
@@ -17,7 +18,12 @@ BATCH = 200
 
 
 def recipients(country: str = ""):
-    query = select(Person).where(Person.consent_newsletter.is_(True), Person.email.is_not(None))
+    query = (
+        select(Person)
+        .where(Person.consent_newsletter.is_(True), Person.email.is_not(None))
+        # Their languages choose the language of each message's footer.
+        .options(selectinload(Person.language_links))
+    )
     if country:
         query = query.where(Person.country == country)
     return query

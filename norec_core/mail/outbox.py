@@ -38,8 +38,22 @@ log = logging.getLogger(__name__)
 def localizer_for(request: Request, locale: str | None):
     if not locale or locale == request.locale_name:
         return request.localizer
-    directories = request.registry.queryUtility(ITranslationDirectories, default=[])
-    return make_localizer(locale, directories)
+    # One localizer per language for the application's life: reading the catalogues
+    # for each of 12,000 messages would be most of the work.
+    cache = request.registry.setdefault("norec.localizers", {})
+    if locale not in cache:
+        directories = request.registry.queryUtility(ITranslationDirectories, default=[])
+        cache[locale] = make_localizer(locale, directories)
+    return cache[locale]
+
+
+def locale_of(person: Person) -> str | None:
+    """The interface language a person reads, from the languages they speak, if any."""
+    spoken = set(person.languages)
+    for locale in ("nn", "nb", "en"):
+        if locale in spoken:
+            return locale
+    return "nb" if "no" in spoken else None
 
 
 def send_mail(
@@ -54,8 +68,11 @@ def send_mail(
     """Queue a message, translated into `locale` (the request's by default).
 
     A bulk mail (newsletter, invitation, mass mailing) names the `Person` it goes to
-    in `bulk_for`: it gets an unsubscribe link in its text and its headers.
+    in `bulk_for`: it gets an unsubscribe link in its text and its headers, and is in
+    the person's language when no `locale` is given.
     """
+    if locale is None and bulk_for is not None:
+        locale = locale_of(bulk_for)
     localizer = localizer_for(request, locale)
     subject, body = localizer.translate(subject), localizer.translate(body)
     headers = {}

@@ -33,7 +33,11 @@ class TagList(colander.SchemaType):
         return ", ".join(appstruct)
 
     def deserialize(self, node, cstruct):
-        if cstruct is colander.null or not cstruct.strip():
+        if cstruct is colander.null:
+            return []
+        if not isinstance(cstruct, str):
+            raise colander.Invalid(node, _("Must be text: entries separated by commas."))
+        if not cstruct.strip():
             return []
         tags = [t.strip() for t in cstruct.split(",") if t.strip()]
         too_long = [t for t in tags if len(t) > 100]
@@ -189,6 +193,10 @@ class PartnershipSchema(CSRFSchema):
         title=_("Partner organisations"),
         description=_("At least two, in different countries. Hold Ctrl (or ⌘) to choose more."),
         widget=_organisation_widget,
+        validator=colander.Function(
+            lambda ids: all(str(i).isdigit() and int(i) < 2**31 for i in ids),
+            _("Choose organisations from the list."),
+        ),
     )
     direction = colander.SchemaNode(
         colander.String(),
@@ -210,7 +218,9 @@ class PartnershipSchema(CSRFSchema):
         if value["ends_on"] < value["starts_on"]:
             exc["ends_on"] = _("The period must end on or after its first day.")
         countries = self._countries(value["organisations"])
-        if len(value["organisations"]) < 2:
+        if len(countries) < len(value["organisations"]):
+            exc["organisations"] = _("Choose organisations from the list.")
+        elif len(value["organisations"]) < 2:
             exc["organisations"] = _("Choose at least two organisations.")
         elif len(set(countries)) < 2:
             exc["organisations"] = _("The organisations must be in different countries.")

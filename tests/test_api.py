@@ -176,3 +176,36 @@ def test_workflow_steps_through_the_api(testapp, db_session, make_partnership, t
     assert done["history"][0]["comment"] == "No budget for travel."
     assert [s["transition"] for s in done["steps_open"]] == ["reopen"]
     testapp.post_json(url, {"transition": "approve"}, headers=auth, status=409)
+
+
+@pytest.mark.parametrize("resource", ["people", "organisations", "partnerships", "activities"])
+def test_no_input_of_any_shape_gives_a_500(admin_app, db_session, resource, request):
+    """Every field of every write endpoint, given every kind of JSON value: 4xx, never 500."""
+    factory = {
+        "people": "make_person",
+        "organisations": "make_organisation",
+        "partnerships": "make_partnership",
+        "activities": "make_activity",
+    }[resource]
+    existing = request.getfixturevalue(factory)()
+    admin = save_user(db_session, "admin@test.example.org", "admin-password")
+    auth = _auth(api_tokens.create(db_session, admin, "t")[1])
+    schema = admin_app.get("/api/v1/openapi.json").json["components"]["schemas"]
+    name = {"people": "Person", "organisations": "Organisation"}.get(
+        resource, resource[:-1].capitalize() if resource != "activities" else "Activity"
+    )
+    fields = schema[f"{name}Input"]["properties"]
+    shapes = [None, 0, -1, 10**30, 1.5, True, "", "x" * 5000, [], ["a", 1], {}, {"a": 1}]
+    for field in fields:
+        for value in shapes:
+            response = admin_app.post_json(
+                f"/api/v1/{resource}", {field: value}, headers=auth, expect_errors=True
+            )
+            assert response.status_int in (400, 422), (field, value, response.status)
+            response = admin_app.patch_json(
+                f"/api/v1/{resource}/{existing.id}",
+                {field: value},
+                headers=auth,
+                expect_errors=True,
+            )
+            assert response.status_int in (200, 400, 422), (field, value, response.status)

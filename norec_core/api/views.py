@@ -3,9 +3,16 @@ and the page where users make and revoke their tokens."""
 
 from __future__ import annotations
 
+import logging
+
 import colander
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
-from pyramid.view import forbidden_view_config, notfound_view_config, view_config
+from pyramid.view import (
+    exception_view_config,
+    forbidden_view_config,
+    notfound_view_config,
+    view_config,
+)
 from sqlalchemy import select
 
 from norec_core.api import PREFIX
@@ -18,6 +25,8 @@ from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.models import _now
 from norec_core.security import ACCOUNT, VIEW
+
+log = logging.getLogger(__name__)
 
 
 def _error(request, status: int, message, **extra):
@@ -71,6 +80,12 @@ def api_forbidden(exc, request):
         request.response.headers["WWW-Authenticate"] = 'Bearer realm="norec"'
         return _error(request, 401, _("A valid API token is needed: Authorization: Bearer …"))
     return _error(request, 403, _("The token's user may not do this."))
+
+
+@exception_view_config(Exception, path_info=r"^/api/", renderer="json")
+def api_error(exc, request):
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return _error(request, 500, _("Something went wrong; the error has been logged."))
 
 
 @view_config(route_name="api.openapi", renderer="json", permission=VIEW)

@@ -11,6 +11,8 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.plugins")
     # The request's database session, joined to its transaction (pyramid_tm, retry).
     config.include("norec_core.db")
+    # Input no person types (NUL characters) is refused before any view sees it.
+    config.include("norec_core.request_checks")
     # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
     config.include("norec_core.security")
     # Services behind interfaces (mailer, task queue), chosen by settings.

@@ -50,6 +50,7 @@ class LoginSchema(CSRFSchema):
     email = colander.SchemaNode(
         colander.String(),
         title=_("E-mail"),
+        validator=colander.Length(max=320),
         widget=deform.widget.TextInputWidget(
             attributes={"type": "email", "autocomplete": "username"}
         ),
@@ -57,6 +58,7 @@ class LoginSchema(CSRFSchema):
     password = colander.SchemaNode(
         colander.String(),
         title=_("Password"),
+        validator=colander.Length(max=200),
         widget=deform.widget.PasswordWidget(attributes={"autocomplete": "current-password"}),
     )
     came_from = colander.SchemaNode(

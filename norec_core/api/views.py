@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import colander
-from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
 from pyramid.view import (
     exception_view_config,
     forbidden_view_config,
@@ -80,6 +80,11 @@ def api_forbidden(exc, request):
         request.response.headers["WWW-Authenticate"] = 'Bearer realm="norec"'
         return _error(request, 401, _("A valid API token is needed: Authorization: Bearer …"))
     return _error(request, 403, _("The token's user may not do this."))
+
+
+@exception_view_config(HTTPBadRequest, path_info=r"^/api/", renderer="json")
+def api_bad_request(exc, request):
+    return _error(request, 400, _("The request could not be understood."))
 
 
 @exception_view_config(Exception, path_info=r"^/api/", renderer="json")

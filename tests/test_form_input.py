@@ -1,0 +1,52 @@
+"""No text a person (or a script) types into a form gives a 500."""
+
+import pytest
+
+NASTY = ["x" * 5000, "nul\x00byte", "<script>alert(1)</script>", "9" * 40, "  ", "ø" * 300]
+FORMS = [
+    ("/people/new", "norec-form"),
+    ("/organisations/new", "norec-form"),
+    ("/partnerships/new", "norec-form"),
+    ("/activities/new", "norec-form"),
+    ("/admin/users/new", "norec-form"),
+    ("/admin/mailing", "norec-form"),
+    ("/account/password", "norec-form"),
+    ("/account/email", "norec-form"),
+    ("/account/tokens", "token"),
+]
+
+
+@pytest.mark.parametrize(("path", "form_id"), FORMS)
+def test_nasty_text_in_every_field_is_refused_or_kept_never_a_500(admin_app, path, form_id):
+    for value in NASTY:
+        form = admin_app.get(path).forms[form_id]
+        for _name, fields in form.fields.items():
+            for field in fields:
+                if field.__class__.__name__ in ("Text", "Textarea", "Email", "Password"):
+                    field.value = value
+        response = form.submit("submit", expect_errors=True)
+        assert response.status_int < 500, (path, repr(value[:20]))
+        if "\x00" in value:
+            assert response.status_int == 400
+            assert "The request could not be understood." in response.text
+
+
+@pytest.mark.parametrize("path", ["/register", "/password/forgot", "/login"])
+def test_nasty_text_in_the_public_forms(testapp, path):
+    for value in NASTY:
+        page = testapp.get(path)
+        form = next(iter(page.forms.values())) if path != "/login" else page.forms["login"]
+        form = page.forms[list(page.forms)[-1]] if path != "/login" else form
+        for _name, fields in form.fields.items():
+            for field in fields:
+                if field.__class__.__name__ in ("Text", "Textarea", "Email", "Password"):
+                    field.value = value
+        response = form.submit("submit", expect_errors=True)
+        assert response.status_int < 500, (path, repr(value[:20]))
+
+
+def test_nul_characters_in_filters_and_api_bodies_are_refused(admin_app):
+    admin_app.get("/people", {"q": "a\x00b"}, status=400)
+    admin_app.get("/admin/audit", {"q": "\x00"}, status=400)
+    response = admin_app.post_json("/api/v1/organisations", {"name": "a\x00"}, status=400)
+    assert response.json["error"] == "The request could not be understood."

@@ -14,6 +14,11 @@ from norec_core.db import Base
 _MAX_ID = 2**31 - 1
 
 
+def parse_id(raw: str) -> int | None:
+    """The id in `raw`, or None if it is not one that can name a record."""
+    return int(raw) if raw.isdigit() and int(raw) <= _MAX_ID else None
+
+
 def resource_key(obj) -> tuple[str, int]:
     """How audit entries, workflow history and local roles refer to `obj`."""
     return obj.__tablename__, obj.id
@@ -31,10 +36,8 @@ def model_factory(model, key: str = "id"):
     """A route factory making the object named by the URL the request's context (or 404)."""
 
     def factory(request: Request):
-        raw = request.matchdict.get(key, "")
-        obj = None
-        if raw.isdigit() and int(raw) <= _MAX_ID:
-            obj = request.dbsession.get(model, int(raw))
+        record_id = parse_id(request.matchdict.get(key, ""))
+        obj = None if record_id is None else request.dbsession.get(model, record_id)
         if obj is None:
             raise HTTPNotFound()
         return obj

@@ -11,6 +11,7 @@ from norec_core import codes, consent
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget
 from norec_core.i18n import _
 from norec_core.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
+from norec_core.resources import parse_id
 
 ORGANISATION_KIND_TITLES = {
     "public": _("Public body"),
@@ -194,7 +195,7 @@ class PartnershipSchema(CSRFSchema):
         description=_("At least two, in different countries. Hold Ctrl (or ⌘) to choose more."),
         widget=_organisation_widget,
         validator=colander.Function(
-            lambda ids: all(str(i).isdigit() and int(i) < 2**31 for i in ids),
+            lambda ids: all(parse_id(str(i)) is not None for i in ids),
             _("Choose organisations from the list."),
         ),
     )

@@ -14,6 +14,7 @@ from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.resources import parse_id
 from norec_core.security import USERS_MANAGE, local_role_holders_of_user, revoke_local_role_by_id
 
 
@@ -114,7 +115,8 @@ def user_edit(request):
 @view_config(route_name="admin.users.revoke", request_method="POST", permission=USERS_MANAGE)
 def revoke(request):
     user = request.context
-    if request.POST.get("local_role_id", "").isdigit():
-        revoke_local_role_by_id(request.dbsession, user, int(request.POST["local_role_id"]))
+    local_role_id = parse_id(request.POST.get("local_role_id", ""))
+    if local_role_id is not None:
+        revoke_local_role_by_id(request.dbsession, user, local_role_id)
         flash(request, _("The role is taken away."))
     return HTTPFound(request.route_path("admin.users.edit", id=user.id))

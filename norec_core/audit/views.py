@@ -10,6 +10,7 @@ from sqlalchemy import select
 from norec_core.audit.models import ACTIONS, AuditEvent
 from norec_core.i18n import _
 from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.resources import parse_id
 from norec_core.security import AUDIT_VIEW
 
 
@@ -35,8 +36,9 @@ def audit_log(request):
         query = query.where(AuditEvent.action == action)
     if resource_type:
         query = query.where(AuditEvent.resource_type == resource_type)
-    if params.get("resource_id", "").isdigit():
-        query = query.where(AuditEvent.resource_id == int(params["resource_id"]))
+    resource_id = parse_id(params.get("resource_id", ""))
+    if resource_id is not None:
+        query = query.where(AuditEvent.resource_id == resource_id)
     if params.get("q"):
         query = search(query, params["q"], AuditEvent.actor)
     since, until = _date(params.get("since", "")), _date(params.get("until", ""))

@@ -14,6 +14,7 @@ from norec_core.mail import mailing
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_after_commit, retry
 from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.resources import parse_id
 from norec_core.security import OPERATIONS
 from norec_core.tasks.jobs import enqueue_job
 
@@ -57,8 +58,8 @@ def outbox(request):
 def retry_failed(request):
     """Put failed messages (one, or all) back in the queue; the worker takes them at once."""
     query = select(OutboxMessage).where(OutboxMessage.status == "failed")
-    if request.POST.get("id", "").isdigit():
-        query = query.where(OutboxMessage.id == int(request.POST["id"]))
+    if "id" in request.POST:
+        query = query.where(OutboxMessage.id == (parse_id(request.POST["id"]) or 0))
     messages = request.dbsession.scalars(query).all()
     for message in messages:
         retry(message)

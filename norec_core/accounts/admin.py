@@ -92,7 +92,9 @@ def user_edit(request):
     result = process_form(request, UserSchema(), appstruct=appstruct, bindings={"user": user})
     if result.valid:
         data = result.data
-        if user is request.identity and not data["active"]:
+        if user is request.identity and (
+            not data["active"] or ("admin" in user.roles and "admin" not in data["roles"])
+        ):
             flash(request, _("You cannot lock yourself out."), "error")
             return HTTPFound(request.path)
         user.email, user.display_name = data["email"], data["display_name"]

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pyramid.request import Request
 
 from norec_core.accounts import tokens
 from norec_core.accounts.models import User
 from norec_core.i18n import _
 from norec_core.mail.outbox import send_mail
+from norec_core.models import _now
+
+# Requests that anyone can make (registering, forgetting a password, changing an
+# address) mail at most once in this time, or a button could flood someone's inbox.
+RESEND_AFTER = datetime.timedelta(minutes=5)
+
+
+def may_mail(user: User) -> bool:
+    return user.account_mail_at is None or _now() - user.account_mail_at > RESEND_AFTER
+
+
+def _mail(request: Request, user: User, to: str, subject, body) -> None:
+    user.account_mail_at = _now()
+    send_mail(request, to, subject, body)
 
 
 def confirm_account(request: Request, user: User, names: dict) -> None:
     token = tokens.issue(request.dbsession, user, "confirm", names)
     link = request.route_url("register.confirm", token=token)
-    send_mail(
+    _mail(
         request,
+        user,
         user.email,
         _("Confirm your account"),
         _(
@@ -28,8 +45,9 @@ def confirm_account(request: Request, user: User, names: dict) -> None:
 
 def already_registered(request: Request, user: User) -> None:
     # Said by mail, not on the page: the page must not reveal who has an account.
-    send_mail(
+    _mail(
         request,
+        user,
         user.email,
         _("You already have an account"),
         _(
@@ -59,13 +77,14 @@ def reset_password(request: Request, user: User, purpose: str = "reset") -> None
             "password stays as it is.",
             mapping={"link": link},
         )
-    send_mail(request, user.email, subject, body)
+    _mail(request, user, user.email, subject, body)
 
 
 def confirm_new_email(request: Request, user: User, new_email: str) -> None:
     token = tokens.issue(request.dbsession, user, "email", {"email": new_email})
-    send_mail(
+    _mail(
         request,
+        user,
         new_email,
         _("Confirm your new e-mail address"),
         _(
@@ -74,8 +93,9 @@ def confirm_new_email(request: Request, user: User, new_email: str) -> None:
             mapping={"link": request.route_url("account.email.confirm", token=token)},
         ),
     )
-    send_mail(
+    _mail(
         request,
+        user,
         user.email,
         _("Your e-mail address is about to change"),
         _(

@@ -32,6 +32,8 @@ class User(Base):
     email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
     # Sessions that logged in before this are no longer valid.
     password_changed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    # When a link or notice about the account was last mailed (see accounts.mails).
+    account_mail_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
 
     person: Mapped[Person | None] = relationship()
     role_links: Mapped[list[UserRole]] = relationship(

@@ -68,6 +68,9 @@ def change_email(request):
             "form": result.html,
             "cancel_url": request.route_path("account"),
         }
+    if not mails.may_mail(user):
+        flash(request, _("We sent you a message minutes ago. Try again in a few minutes."), "error")
+        return HTTPFound(request.route_path("account.email"))
     mails.confirm_new_email(request, user, result.data["new_email"])
     request.override_renderer = MESSAGE
     return {

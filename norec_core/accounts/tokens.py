@@ -21,9 +21,6 @@ LIFETIMES = {
 }
 
 
-RESEND_AFTER = datetime.timedelta(minutes=5)
-
-
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -52,24 +49,6 @@ def issue(session: Session, user: User, purpose: str, data: dict | None = None) 
     )
     session.flush()
     return token
-
-
-def recently_issued(session: Session, user: User, purpose: str) -> bool:
-    """Whether a link of `purpose` went to the user in the last few minutes.
-
-    Asking again then sends nothing: nobody can fill someone's inbox by pressing a button.
-    """
-    since = _now() - RESEND_AFTER
-    return (
-        session.scalar(
-            select(AccountToken.id).where(
-                AccountToken.user_id == user.id,
-                AccountToken.purpose == purpose,
-                AccountToken.created_at >= since,
-            )
-        )
-        is not None
-    )
 
 
 def find(session: Session, token: str, purposes: tuple[str, ...]) -> AccountToken | None:

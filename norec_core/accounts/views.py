@@ -97,13 +97,11 @@ def register(request):
         request.dbsession.add(user)
         request.dbsession.flush()
         mails.confirm_account(request, user, names)
-    elif tokens.recently_issued(request.dbsession, user, "confirm"):
-        pass  # a link went out minutes ago; the page says the same either way
+    elif not mails.may_mail(user):
+        pass  # a mail went out minutes ago; the page says the same either way
     elif user.email_confirmed_at is None and not user.active:
         mails.confirm_account(request, user, names)
     else:
-        # Noted as a "confirm" token too, so that this mail is not repeated either.
-        tokens.issue(request.dbsession, user, "confirm", {})
         mails.already_registered(request, user)
     # The same answer whether or not the address has an account: no one learns who has.
     return _message(
@@ -153,11 +151,7 @@ def forgot_password(request):
     if not result.valid:
         return {"page_title": _("Forgot your password?"), "form": result.html}
     user = find_user(request.dbsession, result.data["email"])
-    if (
-        user is not None
-        and user.active
-        and not tokens.recently_issued(request.dbsession, user, "reset")
-    ):
+    if user is not None and user.active and mails.may_mail(user):
         mails.reset_password(request, user)
     return _message(
         request,

@@ -2,7 +2,7 @@
 
 Revision ID: 0002_services
 Revises: 0001_core
-Create Date: 2026-11-22 19:17:17.863585
+Create Date: 2026-11-22 19:58:37.081545
 """
 
 import sqlalchemy as sa
@@ -215,10 +215,12 @@ def upgrade() -> None:
     with op.batch_alter_table("user_account", schema=None) as batch_op:
         batch_op.add_column(sa.Column("email_confirmed_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("password_changed_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("account_mail_at", sa.DateTime(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("user_account", schema=None) as batch_op:
+        batch_op.drop_column("account_mail_at")
         batch_op.drop_column("password_changed_at")
         batch_op.drop_column("email_confirmed_at")
 

@@ -4,15 +4,15 @@ and the OpenAPI document that describes them."""
 PREFIX = "/api/v1"
 
 
-def declared_endpoints(pm) -> list[tuple[str, object]]:
-    """(path prefix, endpoint) for the core's endpoints and each enabled plugin's."""
+def declared_endpoints(pm) -> list[tuple[str, str, object]]:
+    """(path prefix, route name, endpoint) for the core's endpoints and each plugin's."""
     from norec_core.plugins import call_for
 
     found = []
     for name, _plugin in pm.list_name_plugin():
-        prefix = PREFIX if name == "core" else f"{PREFIX}/{name}"
+        prefix, route = (PREFIX, "api") if name == "core" else (f"{PREFIX}/{name}", f"api.{name}")
         for result in call_for(pm, name, "norec_api_endpoints"):
-            found += [(prefix, endpoint) for endpoint in result]
+            found += [(prefix, f"{route}.{endpoint.name}", endpoint) for endpoint in result]
     return found
 
 
@@ -27,12 +27,7 @@ def includeme(config) -> None:
     registry = config.registry
     registry["norec.api_endpoints"] = declared_endpoints(registry["norec.pm"])
     seen = set()
-    for prefix, endpoint in registry["norec.api_endpoints"]:
-        route = (
-            f"api.{endpoint.name}"
-            if prefix == PREFIX
-            else f"api.{prefix.rsplit('/', 1)[1]}.{endpoint.name}"
-        )
+    for prefix, route, endpoint in registry["norec.api_endpoints"]:
         if route in seen:
             raise PluginError(f"two API endpoints are named {route!r}")
         seen.add(route)

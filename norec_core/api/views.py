@@ -99,7 +99,7 @@ def openapi(request):
     translate = request.localizer.translate
     paths: dict = {}
     schemas: dict = {}
-    for prefix, endpoint in request.registry["norec.api_endpoints"]:
+    for prefix, _route, endpoint in request.registry["norec.api_endpoints"]:
         operation: dict = {
             "operationId": endpoint.name,
             "summary": endpoint.summary,

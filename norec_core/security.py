@@ -55,14 +55,6 @@ class Root:
         ]
 
 
-class _Placed:
-    """An object's own ACL (if any) with the root's behind it, for Pyramid's ACL walk."""
-
-    def __init__(self, acl, parent):
-        self.__acl__ = acl
-        self.__parent__ = parent
-
-
 class SecurityPolicy:
     def __init__(self):
         self.session = SessionAuthenticationHelper(prefix="norec.")
@@ -102,19 +94,13 @@ class SecurityPolicy:
         return user.id if user is not None else None
 
     def permits(self, request: Request, context, permission: str):
+        # The root's ACL decides everywhere; on an object the user's local roles there
+        # join their site roles as principals.
         user = request.identity
         found = principals(user)
-        root = site_root(request)
-        if context is None or isinstance(context, Root):
-            return self.acl.permits(root, found, permission)
-        found += [f"role:{r}" for r in local_roles(request, user, context)]
-        # Objects may carry ACLs of their own (a workflow state's); the root's come last.
-        placed = root
-        for location in reversed(list(lineage(context))):
-            acl = getattr(location, "__acl__", None)
-            if acl is not None and not isinstance(location, Root):
-                placed = _Placed(acl, placed)
-        return self.acl.permits(placed, found, permission)
+        if context is not None and not isinstance(context, Root):
+            found += [f"role:{r}" for r in local_roles(request, user, context)]
+        return self.acl.permits(site_root(request), found, permission)
 
     def remember(self, request: Request, userid, **kw):
         return self.session.remember(request, userid, **kw)

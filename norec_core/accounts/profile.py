@@ -10,14 +10,13 @@ from sqlalchemy import select
 
 from norec_core.accounts import mails, tokens
 from norec_core.accounts.forms import ChangeEmailSchema, ChangePasswordSchema
+from norec_core.accounts.messages import ASK_AGAIN, TEMPLATE, link_does_not_work, message_page
 from norec_core.accounts.users import find_user, set_password
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.models import Person, _now
 from norec_core.security import ACCOUNT
-
-MESSAGE = "norec_core:templates/accounts/message.pt"
 
 
 @view_config(
@@ -72,29 +71,30 @@ def change_email(request):
         flash(request, _("We sent you a message minutes ago. Try again in a few minutes."), "error")
         return HTTPFound(request.route_path("account.email"))
     mails.confirm_new_email(request, user, result.data["new_email"])
-    request.override_renderer = MESSAGE
-    return {
-        "page_title": _("Check your e-mail"),
-        "message": _(
+    return message_page(
+        request,
+        _("Check your e-mail"),
+        _(
             "Open the link we have sent to ${email} to start using the new address.",
             mapping={"email": result.data["new_email"]},
         ),
-    }
+    )
 
 
-@view_config(route_name="account.email.confirm", renderer=MESSAGE, permission=ACCOUNT)
+@view_config(route_name="account.email.confirm", renderer=TEMPLATE, permission=ACCOUNT)
 def confirm_email(request):
     session = request.dbsession
     found = tokens.find(session, request.matchdict["token"], ("email",))
     if found is None or found.user_id != request.identity.id:
-        return tokens.link_does_not_work(request, tokens.ASK_AGAIN)
+        return link_does_not_work(request, ASK_AGAIN)
     new_email = found.data["email"]
     if find_user(session, new_email) is not None:
-        request.response.status = 409
-        return {
-            "page_title": _("The address is taken"),
-            "message": _("Another account has started to use this address meanwhile."),
-        }
+        return message_page(
+            request,
+            _("The address is taken"),
+            _("Another account has started to use this address meanwhile."),
+            409,
+        )
     tokens.use(found)
     user = found.user
     user.email, user.email_confirmed_at = new_email, _now()

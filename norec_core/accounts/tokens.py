@@ -10,7 +10,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import AccountToken, User
-from norec_core.i18n import _
 from norec_core.models import _now
 
 LIFETIMES = {
@@ -65,20 +64,3 @@ def find(session: Session, token: str, purposes: tuple[str, ...]) -> AccountToke
 
 def use(found: AccountToken) -> None:
     found.used_at = _now()
-
-
-def link_does_not_work(request, hint) -> dict:
-    """The page for a used, expired or unknown link: 404, and what to do instead."""
-    request.override_renderer = "norec_core:templates/accounts/message.pt"
-    request.response.status = 404
-    return {
-        "page_title": _("The link does not work"),
-        "message": _(
-            "It has been used already, or it has expired. ${hint}",
-            mapping={"hint": request.localizer.translate(hint)},
-        ),
-    }
-
-
-ASK_AGAIN = _("Ask for a new one.")
-REGISTER_AGAIN = _("Register again.")

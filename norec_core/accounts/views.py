@@ -12,6 +12,12 @@ from sqlalchemy import select
 
 from norec_core.accounts import mails, tokens
 from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchema, RegisterSchema
+from norec_core.accounts.messages import (
+    ASK_AGAIN,
+    REGISTER_AGAIN,
+    link_does_not_work,
+    message_page,
+)
 from norec_core.accounts.models import User
 from norec_core.accounts.throttle import Throttle
 from norec_core.accounts.users import authenticate, find_user, set_password
@@ -20,8 +26,6 @@ from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
 from norec_core.models import Person, _now
 from norec_core.security import VIEW
-
-MESSAGE = "norec_core:templates/accounts/message.pt"
 
 
 def log_in(request, user: User) -> list:
@@ -74,11 +78,6 @@ def logout(request):
     return HTTPFound(request.route_path("home"), headers=headers)
 
 
-def _message(request, title, message):
-    request.override_renderer = MESSAGE
-    return {"page_title": title, "message": message}
-
-
 @view_config(route_name="register", renderer="norec_core:templates/form.pt", permission=VIEW)
 def register(request):
     result = process_form(request, RegisterSchema(), submit_title=_("Register"), formid="register")
@@ -104,7 +103,7 @@ def register(request):
     else:
         mails.already_registered(request, user)
     # The same answer whether or not the address has an account: no one learns who has.
-    return _message(
+    return message_page(
         request,
         _("Check your e-mail"),
         _(
@@ -120,7 +119,7 @@ def register(request):
 def confirm(request):
     found = tokens.find(request.dbsession, request.matchdict["token"], ("confirm",))
     if found is None:
-        return tokens.link_does_not_work(request, tokens.REGISTER_AGAIN)
+        return link_does_not_work(request, REGISTER_AGAIN)
     # Opening the link shows a button; only pressing it confirms. Mail scanners that
     # follow links would otherwise use the token up and be logged in as the person.
     result = process_form(request, CSRFSchema(), submit_title=_("Confirm"), formid="confirm")
@@ -153,7 +152,7 @@ def forgot_password(request):
     user = find_user(request.dbsession, result.data["email"])
     if user is not None and user.active and mails.may_mail(user):
         mails.reset_password(request, user)
-    return _message(
+    return message_page(
         request,
         _("Check your e-mail"),
         _(
@@ -167,7 +166,7 @@ def forgot_password(request):
 def reset_password(request):
     found = tokens.find(request.dbsession, request.matchdict["token"], ("reset", "invite"))
     if found is None:
-        return tokens.link_does_not_work(request, tokens.ASK_AGAIN)
+        return link_does_not_work(request, ASK_AGAIN)
     result = process_form(request, NewPasswordSchema(), submit_title=_("Save the password"))
     if not result.valid:
         return {"page_title": _("Choose a new password"), "form": result.html}

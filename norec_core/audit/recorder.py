@@ -41,15 +41,16 @@ def actor_of(session: Session) -> tuple[int | None, str]:
 
 def record(session: Session, action: str, obj, changes: dict | None = None, comment: str = ""):
     """Record an event that is not a plain flush of a change (a transition, an erasure)."""
-    _insert(session, [(action, obj, changes or {}, comment)])
+    # Through the session, so that the transaction (zope.sqlalchemy's too) knows it wrote.
+    _insert(session, session.execute, [(action, obj, changes or {}, comment)])
 
 
-def _insert(session: Session, events: list[tuple[str, Any, dict, str]]) -> None:
-    """Write (action, object, changes, comment) events with a plain INSERT: it is allowed
-    inside a flush, and the ORM never holds an audit event it could change."""
+def _insert(session: Session, execute, events: list[tuple[str, Any, dict, str]]) -> None:
+    """Write (action, object, changes, comment) events with a plain INSERT: the ORM never
+    holds an audit event it could change."""
     actor_id, actor = actor_of(session)
     now = _now()
-    session.connection().execute(
+    execute(
         insert(AuditEvent),
         [
             {
@@ -140,4 +141,5 @@ def _record(session: Session, _context) -> None:
                 continue
             rows.append((action, obj, changes, ""))
     if rows:
-        _insert(session, rows)
+        # Inside a flush: straight on its connection, as the session cannot run one now.
+        _insert(session, session.connection().execute, rows)

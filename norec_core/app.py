@@ -26,13 +26,14 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.forms")
     # The shared layout: navigation from the hooks, static files, messages.
     config.include("norec_core.layout")
-    config.include("norec_core.routes")
+    # The site's own pages, then the shared domain's records and their pages.
     config.include("norec_core.views")
+    config.include("norec_core.domain")
     config.include("norec_core.accounts")
     config.include("norec_core.audit")
     config.include("norec_core.workflow")
     # The JSON API, with the core's endpoints and the plugins' (token authentication).
-    config.include("norec_core.api")
+    config.include("norec_core.jsonapi")
     # Last, each enabled plugin under its own prefix; conflicts between them are errors.
     config.include("norec_core.plugins.include_enabled")
     return config

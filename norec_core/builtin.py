@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import activities, security, workflows
+from norec_core import security
 from norec_core.contributions import (
     ActivityKind,
     JobType,
@@ -14,12 +14,13 @@ from norec_core.contributions import (
     SearchResult,
     Section,
 )
-from norec_core.demo import load_core_demo
+from norec_core.domain import activities, workflows
+from norec_core.domain.demo import load_core_demo
+from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.mail import mailing
-from norec_core.models import Activity, Organisation, Partnership, Person
 from norec_core.paging import search
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
@@ -128,7 +129,7 @@ def norec_sections(request, context):
 
 @hookimpl
 def norec_api_endpoints():
-    from norec_core.api.endpoints import core_endpoints
+    from norec_core.jsonapi.endpoints import core_endpoints
 
     return core_endpoints()
 

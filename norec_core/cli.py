@@ -109,7 +109,7 @@ def _demo_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _demo_run(args, settings) -> int:
-    from norec_core.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
+    from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
 
     with session_scope(settings) as session:
         if has_data(session):
@@ -134,7 +134,7 @@ def _i18n_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _i18n_run(args, settings) -> int:
-    from norec_core import catalogues
+    from norec_core.i18n import catalogues
 
     packages = args.packages or ["norec_core"] + [
         info.module.__name__.split(".")[0] for info in settings["norec.pm"].norec_plugins

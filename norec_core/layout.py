@@ -11,9 +11,8 @@ from pyramid.events import BeforeRender, subscriber
 from pyramid.renderers import get_renderer, render
 from pyramid.request import Request
 
-from norec_core import codes
 from norec_core.contributions import Section
-from norec_core.i18n import LANGUAGES
+from norec_core.i18n import LANGUAGES, codes
 from norec_core.security import site_root
 
 

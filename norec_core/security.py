@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import LocalRole, User
-from norec_core.api import tokens as api_tokens
+from norec_core.jsonapi import tokens as api_tokens
 from norec_core.resources import resource_key
 
 # Permissions of the core. Plugins declare theirs through the roles hook.

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from norec_core.models import Activity, Organisation, Partnership, Person
+from norec_core.domain.models import Activity, Organisation, Partnership, Person
 
 _serial = itertools.count(1)
 

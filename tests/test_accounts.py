@@ -5,9 +5,10 @@ import re
 
 from sqlalchemy import select
 
+from norec_core import clock
 from norec_core.accounts.models import AccountToken, LoginFailure, User
 from norec_core.accounts.users import save_user
-from norec_core.models import Person, _now
+from norec_core.domain.models import Person
 from norec_core.security import grant_local_role
 
 
@@ -102,7 +103,7 @@ def test_password_reset_by_a_single_use_expiring_link(testapp, db_session, mail)
     db_session.flush()
     form.submit("submit")
     token = db_session.scalars(select(AccountToken).order_by(AccountToken.id.desc())).first()
-    token.expires_at = _now()
+    token.expires_at = clock.now()
     db_session.flush()
     testapp.get(_link(mail.messages[0]), status=404)
 

@@ -4,8 +4,8 @@ import datetime
 
 from sqlalchemy import select
 
-from norec_core import registrations
-from norec_core.models import Activity, Registration
+from norec_core.domain import registrations
+from norec_core.domain.models import Activity, Registration
 
 
 def test_create_activity(admin_app, make_organisation, db_session):

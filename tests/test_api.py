@@ -5,9 +5,9 @@ from openapi_spec_validator import validate
 from sqlalchemy import select
 
 from norec_core.accounts.users import save_user
-from norec_core.api import tokens as api_tokens
 from norec_core.audit.models import AuditEvent
-from norec_core.models import Person
+from norec_core.domain.models import Person
+from norec_core.jsonapi import tokens as api_tokens
 from norec_notes.models import Note
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from norec_core.accounts.users import save_user
 from norec_core.audit.models import AuditEvent
 from norec_core.audit.recorder import AuditTrailIsImmutable
-from norec_core.models import ConsentRecord, Person
+from norec_core.domain.models import ConsentRecord, Person
 
 
 def _events(db_session, resource_type, resource_id):

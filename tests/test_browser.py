@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from norec_core import migrate
 from norec_core.app import main
 from norec_core.db import make_engine
-from norec_core.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 from norec_core.testing import make_settings
 
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"

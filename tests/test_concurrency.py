@@ -7,10 +7,11 @@ import threading
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from norec_core import registrations
+from norec_core import clock
 from norec_core.audit.models import AuditEvent
 from norec_core.db import make_engine
-from norec_core.models import Activity, ConsentRecord, Person, Registration, _now
+from norec_core.domain import registrations
+from norec_core.domain.models import Activity, ConsentRecord, Person, Registration
 
 RACERS = 50
 
@@ -86,7 +87,7 @@ def test_fifty_registrations_for_the_last_five_seats(migrated_database):
             session.execute(
                 delete(AuditEvent).where(
                     AuditEvent.resource_type.in_(("person", "registration", "activity")),
-                    AuditEvent.at >= _now() - datetime.timedelta(hours=1),
+                    AuditEvent.at >= clock.now() - datetime.timedelta(hours=1),
                     AuditEvent.actor == "system",
                 )
             )

@@ -4,7 +4,7 @@ import datetime
 
 from sqlalchemy import select
 
-from norec_core.models import Organisation, Partnership
+from norec_core.domain.models import Organisation, Partnership
 
 
 def test_organisations_are_public(testapp, make_organisation):

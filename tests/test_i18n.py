@@ -2,7 +2,7 @@
 
 import pytest
 
-from norec_core import catalogues
+from norec_core.i18n import catalogues
 from norec_core.plugins import installed_plugins
 
 

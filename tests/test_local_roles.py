@@ -3,7 +3,7 @@
 from webtest.forms import Hidden
 
 from norec_core.accounts.users import save_user
-from norec_core.models import Registration
+from norec_core.domain.models import Registration
 
 
 def _role_form(page):

@@ -8,12 +8,13 @@ from pyramid.scripting import prepare
 from sqlalchemy import func, select
 from zope.interface.verify import verifyClass, verifyObject
 
+from norec_core import clock
+from norec_core.domain.models import ConsentRecord
 from norec_core.i18n import _
 from norec_core.interfaces import IMailer
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_for_registry, send_mail
 from norec_core.mail.transports import FileMailer, SMTPMailer
-from norec_core.models import ConsentRecord, _now
 
 
 @contextmanager
@@ -87,12 +88,12 @@ def test_failing_mail_is_retried_with_backoff_then_marked_failed(app, db_session
     (row,) = _outbox(db_session)
     assert (row.status, row.attempts) == ("queued", 1)
     assert "ConnectionRefusedError" in row.last_error
-    first_delay = row.next_attempt_at - _now()
+    first_delay = row.next_attempt_at - clock.now()
     assert datetime.timedelta(seconds=50) < first_delay <= datetime.timedelta(seconds=60)
 
     # Not due yet: nothing happens.
     assert deliver_for_registry(app.registry) == {}
-    now = _now()
+    now = clock.now()
     for attempt in range(2, 9):
         now += datetime.timedelta(hours=7)
         deliver_for_registry(app.registry, now=now)
@@ -125,7 +126,7 @@ def test_smtp_outage_loses_and_duplicates_nothing(app, db_session, mail):
     queued = _outbox(db_session, status="queued")
     assert len(queued) == 100 and all(m.attempts == 1 for m in queued)
     mail.start()
-    later = _now() + datetime.timedelta(minutes=5)
+    later = clock.now() + datetime.timedelta(minutes=5)
     assert deliver_for_registry(app.registry, now=later) == {"sent": 100}
     # A second run, or a worker that overlapped with the first, finds nothing to send.
     assert deliver_for_registry(app.registry, now=later) == {}
@@ -193,10 +194,10 @@ def test_a_message_claimed_by_another_worker_is_left_to_it_until_the_claim_is_st
     from norec_core.mail.outbox import add_to_outbox
 
     message = add_to_outbox(db_session, "kari@example.org", "Hei", "Hallo")
-    message.status, message.claimed_at = "sending", _now()
+    message.status, message.claimed_at = "sending", clock.now()
     db_session.flush()
     assert deliver_for_registry(app.registry) == {}
     # That worker died while sending: after a while the message is sent again, not lost.
-    later = _now() + datetime.timedelta(minutes=20)
+    later = clock.now() + datetime.timedelta(minutes=20)
     assert deliver_for_registry(app.registry, now=later) == {"sent": 1}
     assert len(mail.messages) == 1

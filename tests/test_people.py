@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from norec_core.models import Person
+from norec_core.domain.models import Person
 
 
 def test_people_list_requires_login(testapp):

@@ -14,9 +14,9 @@ import pytest
 from pyramid.security import NO_PERMISSION_REQUIRED
 
 from norec_core.accounts.users import save_user
-from norec_core.api import tokens as api_tokens
+from norec_core.domain.models import Partnership, Registration
+from norec_core.jsonapi import tokens as api_tokens
 from norec_core.mail import unsubscribe
-from norec_core.models import Partnership, Registration
 from norec_core.security import ACCOUNT, VIEW, grant_local_role
 from norec_core.tasks.models import Job
 from norec_core.testing import SESSION_SECRET

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from norec_core.accounts.models import User
 from norec_core.accounts.users import save_user
 from norec_core.audit.models import AuditEvent
-from norec_core.models import ConsentRecord, Person, Registration
+from norec_core.domain.models import ConsentRecord, Person, Registration
 from norec_notes.models import Note
 
 

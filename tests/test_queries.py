@@ -6,10 +6,8 @@ import pytest
 from sqlalchemy import insert, select
 
 from norec_core.accounts.models import User, UserRole
-from norec_core.api import tokens as api_tokens
 from norec_core.audit.models import AuditEvent
-from norec_core.mail.models import OutboxMessage
-from norec_core.models import (
+from norec_core.domain.models import (
     Activity,
     Organisation,
     Partnership,
@@ -17,6 +15,8 @@ from norec_core.models import (
     PersonLanguage,
     partnership_organisation,
 )
+from norec_core.jsonapi import tokens as api_tokens
+from norec_core.mail.models import OutboxMessage
 from norec_core.tasks.models import Job
 from norec_core.testing import ADMIN_EMAIL
 

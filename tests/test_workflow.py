@@ -6,7 +6,7 @@ from sqlalchemy import inspect, select
 from norec_core.accounts.users import save_user
 from norec_core.audit.models import AuditEvent
 from norec_core.contributions import State, Transition, Workflow
-from norec_core.models import Partnership
+from norec_core.domain.models import Partnership
 from norec_core.plugins import PluginError, make_plugin_manager, workflows
 from norec_core.workflow.models import WorkflowHistory
 

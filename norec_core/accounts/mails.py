@@ -6,11 +6,11 @@ import datetime
 
 from pyramid.request import Request
 
+from norec_core import clock
 from norec_core.accounts import tokens
 from norec_core.accounts.models import User
 from norec_core.i18n import _
 from norec_core.mail.outbox import send_mail
-from norec_core.models import _now
 
 # Requests that anyone can make (registering, forgetting a password, changing an
 # address) mail at most once in this time, or a button could flood someone's inbox.
@@ -18,11 +18,11 @@ RESEND_AFTER = datetime.timedelta(minutes=5)
 
 
 def may_mail(user: User) -> bool:
-    return user.account_mail_at is None or _now() - user.account_mail_at > RESEND_AFTER
+    return user.account_mail_at is None or clock.now() - user.account_mail_at > RESEND_AFTER
 
 
 def _mail(request: Request, user: User, to: str, subject, body) -> None:
-    user.account_mail_at = _now()
+    user.account_mail_at = clock.now()
     send_mail(request, to, subject, body)
 
 

@@ -9,9 +9,10 @@ from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from zope.interface import implementer
 
+from norec_core import clock
 from norec_core.db import Base
+from norec_core.domain.models import Person
 from norec_core.interfaces import IUser
-from norec_core.models import Person, _now
 
 
 @implementer(IUser)
@@ -27,7 +28,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     last_login_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
     email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
     # Sessions that logged in before this are no longer valid.
@@ -68,7 +69,7 @@ class LocalRole(Base):
     resource_type: Mapped[str] = mapped_column(String(60))
     resource_id: Mapped[int]
     role: Mapped[str] = mapped_column(String(50))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
 
     user: Mapped[User] = relationship()
 
@@ -86,7 +87,7 @@ class AccountToken(Base):
     # What the link will do: the new address of an e-mail change, the names to give the
     # person record when an account is confirmed.
     data: Mapped[dict] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
 
@@ -101,4 +102,4 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(320), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now, index=True)
+    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)

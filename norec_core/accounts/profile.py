@@ -8,14 +8,15 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
+from norec_core import clock
 from norec_core.accounts import mails, tokens
 from norec_core.accounts.forms import ChangeEmailSchema, ChangePasswordSchema
 from norec_core.accounts.messages import ASK_AGAIN, TEMPLATE, link_does_not_work, message_page
 from norec_core.accounts.users import find_user, set_password
+from norec_core.domain.models import Person
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.models import Person, _now
 from norec_core.security import ACCOUNT
 
 
@@ -97,7 +98,7 @@ def confirm_email(request):
         )
     tokens.use(found)
     user = found.user
-    user.email, user.email_confirmed_at = new_email, _now()
+    user.email, user.email_confirmed_at = new_email, clock.now()
     # The person record follows its account, unless another person has the address.
     if user.person is not None and not _taken_by_person(session, new_email, user.person):
         user.person.email = new_email

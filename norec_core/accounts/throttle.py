@@ -8,8 +8,8 @@ import datetime
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.accounts.models import LoginFailure
-from norec_core.models import _now
 
 
 class Throttle:
@@ -22,7 +22,7 @@ class Throttle:
         )
 
     def blocked(self, session: Session, email: str, address: str) -> bool:
-        since = _now() - self.window
+        since = clock.now() - self.window
         email = email.strip().lower()
         by_email, by_address = session.execute(
             select(

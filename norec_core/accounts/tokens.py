@@ -9,8 +9,8 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.accounts.models import AccountToken, User
-from norec_core.models import _now
 
 LIFETIMES = {
     "confirm": datetime.timedelta(days=2),
@@ -26,7 +26,7 @@ def _hash(token: str) -> str:
 
 def issue(session: Session, user: User, purpose: str, data: dict | None = None) -> str:
     """A new token; earlier unused tokens of the same purpose for the user stop working."""
-    now = _now()
+    now = clock.now()
     session.execute(
         update(AccountToken)
         .where(
@@ -57,10 +57,10 @@ def find(session: Session, token: str, purposes: tuple[str, ...]) -> AccountToke
             AccountToken.token_hash == _hash(token), AccountToken.purpose.in_(purposes)
         )
     )
-    if found is None or found.used_at is not None or found.expires_at < _now():
+    if found is None or found.used_at is not None or found.expires_at < clock.now():
         return None
     return found
 
 
 def use(found: AccountToken) -> None:
-    found.used_at = _now()
+    found.used_at = clock.now()

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.accounts.models import User
 from norec_core.accounts.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
-from norec_core.models import _now
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -38,7 +38,7 @@ def save_user(
 
 def set_password(user: User, password: str) -> None:
     user.password_hash = hash_password(password)
-    user.password_changed_at = _now()
+    user.password_changed_at = clock.now()
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:

@@ -10,6 +10,7 @@ from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import view_config
 from sqlalchemy import select
 
+from norec_core import clock
 from norec_core.accounts import mails, tokens
 from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchema, RegisterSchema
 from norec_core.accounts.messages import (
@@ -21,16 +22,16 @@ from norec_core.accounts.messages import (
 from norec_core.accounts.models import User
 from norec_core.accounts.throttle import Throttle
 from norec_core.accounts.users import authenticate, find_user, set_password
+from norec_core.domain.models import Person
 from norec_core.forms import CSRFSchema, build_form, process_form, render_form
 from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
-from norec_core.models import Person, _now
 from norec_core.security import VIEW
 
 
 def log_in(request, user: User) -> list:
     """Start a fresh session for `user`; returns the headers that set its cookie."""
-    user.last_login_at = _now()
+    user.last_login_at = clock.now()
     # A fresh session and CSRF token on login: nothing planted before it survives.
     request.session.invalidate()
     headers = remember(request, user.id)
@@ -127,7 +128,7 @@ def confirm(request):
         return {"page_title": _("Confirm your account"), "form": result.html}
     tokens.use(found)
     user = found.user
-    user.active, user.email_confirmed_at = True, _now()
+    user.active, user.email_confirmed_at = True, clock.now()
     # The account's person: the one already known by this address, or a new one.
     person = request.dbsession.scalar(select(Person).where(Person.email == user.email))
     if person is None:
@@ -174,7 +175,7 @@ def reset_password(request):
     user = found.user
     set_password(user, result.data["password"])
     if found.purpose == "invite":
-        user.email_confirmed_at = user.email_confirmed_at or _now()
+        user.email_confirmed_at = user.email_confirmed_at or clock.now()
     headers = log_in(request, user)
     flash(request, _("Your new password is saved."))
     return HTTPFound(request.route_path("account"), headers=headers)

@@ -7,8 +7,8 @@ import datetime
 from sqlalchemy import JSON, DateTime, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from norec_core import clock
 from norec_core.db import Base
-from norec_core.models import _now
 
 ACTIONS = ("create", "update", "delete", "transition", "export", "erase")
 
@@ -18,7 +18,7 @@ class AuditEvent(Base):
     __table_args__ = (Index("ix_audit_event_resource", "resource_type", "resource_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now, index=True)
+    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
     # No foreign key: the trail outlives the accounts it names.
     actor_id: Mapped[int | None]
     actor: Mapped[str] = mapped_column(String(320), default="")

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.audit.models import AuditEvent
-from norec_core.models import _now
 
 SYSTEM = (None, "system")
 
@@ -49,7 +49,7 @@ def _insert(session: Session, execute, events: list[tuple[str, Any, dict, str]])
     """Write (action, object, changes, comment) events with a plain INSERT: the ORM never
     holds an audit event it could change."""
     actor_id, actor = actor_of(session)
-    now = _now()
+    now = clock.now()
     execute(
         insert(AuditEvent),
         [

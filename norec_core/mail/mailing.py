@@ -8,11 +8,10 @@ import deform
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from norec_core import codes
+from norec_core.domain.models import Person
 from norec_core.forms import CSRFSchema
-from norec_core.i18n import _
+from norec_core.i18n import _, codes
 from norec_core.mail.outbox import send_mail
-from norec_core.models import Person
 
 BATCH = 200
 

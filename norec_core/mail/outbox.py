@@ -23,12 +23,13 @@ from pyramid.scripting import prepare
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.db import new_session
+from norec_core.domain.models import Person
 from norec_core.i18n import _
 from norec_core.interfaces import IMailer, ITaskQueue
 from norec_core.mail import unsubscribe
 from norec_core.mail.models import OutboxMessage
-from norec_core.models import Person, _now
 
 DEFAULT_SENDER = "Norec <noreply@localhost>"
 STALE_CLAIM = datetime.timedelta(minutes=15)
@@ -158,7 +159,7 @@ def deliver_due(
     workers never send the same message. A claim left behind by a worker that died
     while sending is released after `STALE_CLAIM`: sent again rather than lost.
     """
-    now = now or _now()
+    now = now or clock.now()
     report: Counter = Counter()
     with make_session() as session, session.begin():
         session.execute(
@@ -247,4 +248,4 @@ def deliver_for_registry(registry, now: datetime.datetime | None = None) -> Coun
 
 def retry(message: OutboxMessage) -> None:
     """Put a failed message back in the queue, due now (an administrator's decision)."""
-    message.status, message.attempts, message.next_attempt_at = "queued", 0, _now()
+    message.status, message.attempts, message.next_attempt_at = "queued", 0, clock.now()

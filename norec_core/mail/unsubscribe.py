@@ -8,8 +8,8 @@ from pyramid.request import Request
 from pyramid.view import view_config
 from webob.cookies import SignedSerializer
 
+from norec_core.domain.models import Person
 from norec_core.i18n import _
-from norec_core.models import Person
 from norec_core.security import VIEW
 
 

@@ -2,12 +2,13 @@
 
 from alembic import context
 
-# Importing the models registers their tables with the metadata.
-from norec_core import models as _models  # noqa: F401
 from norec_core.accounts import models as _accounts  # noqa: F401
-from norec_core.api import models as _api  # noqa: F401
 from norec_core.audit import models as _audit  # noqa: F401
 from norec_core.db import Base, make_engine
+
+# Importing the models registers their tables with the metadata.
+from norec_core.domain import models as _models  # noqa: F401
+from norec_core.jsonapi import models as _api  # noqa: F401
 from norec_core.mail import models as _mail  # noqa: F401
 from norec_core.tasks import models as _tasks  # noqa: F401
 from norec_core.workflow import models as _workflow  # noqa: F401

@@ -15,10 +15,10 @@ from pyramid.request import Request
 from pyramid.scripting import prepare
 from sqlalchemy import update
 
+from norec_core import clock
 from norec_core.accounts.models import User
 from norec_core.db import new_session
 from norec_core.interfaces import ITaskQueue
-from norec_core.models import _now
 from norec_core.tasks.models import Job
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def execute(registry, job_id: int) -> None:
             claimed = session.execute(
                 update(Job)
                 .where(Job.id == job_id, Job.status == "queued")
-                .values(status="running", started_at=_now())
+                .values(status="running", started_at=clock.now())
             ).rowcount
             if not claimed:
                 return
@@ -97,9 +97,9 @@ def execute(registry, job_id: int) -> None:
         with request.tm:
             request.dbsession.info["actor"] = actor
             result = job_type.run(JobContext(request, job_id), **params)
-        _set(registry, job_id, status="done", finished_at=_now(), message=str(result or ""))
+        _set(registry, job_id, status="done", finished_at=clock.now(), message=str(result or ""))
     except Exception as exc:
         log.exception("job %s failed", job_id)
-        _set(registry, job_id, status="failed", finished_at=_now(), message=f"{exc}"[:2000])
+        _set(registry, job_id, status="failed", finished_at=clock.now(), message=f"{exc}"[:2000])
     finally:
         env["closer"]()

@@ -7,8 +7,8 @@ import datetime
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from norec_core import clock
 from norec_core.db import Base
-from norec_core.models import _now
 
 STATUSES = ("queued", "running", "done", "failed")
 
@@ -26,7 +26,7 @@ class Job(Base):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     started_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
 

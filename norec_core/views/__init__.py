@@ -1,2 +1,13 @@
+"""The site's own pages: the front page, search, administration, errors, local roles."""
+
+
 def includeme(config) -> None:
+    config.add_route("home", "/")
+    config.add_route("search", "/search")
+    config.add_route("admin", "/admin")
+    config.add_route(
+        "local_roles",
+        r"/local-roles/{resource_type:[a-z_]+}/{id:\d+}",
+        factory="norec_core.views.local_roles.local_role_object",
+    )
     config.scan(__name__)

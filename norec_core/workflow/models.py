@@ -7,8 +7,8 @@ import datetime
 from sqlalchemy import DateTime, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from norec_core import clock
 from norec_core.db import Base
-from norec_core.models import _now
 
 
 class WorkflowHistory(Base):
@@ -24,5 +24,5 @@ class WorkflowHistory(Base):
     to_state: Mapped[str] = mapped_column(String(60))
     actor_id: Mapped[int | None]
     actor: Mapped[str] = mapped_column(String(320), default="")
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     comment: Mapped[str] = mapped_column(Text, default="")

@@ -6,9 +6,9 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import activities
 from norec_core.contributions import Section
-from norec_core.models import Partnership
+from norec_core.domain import activities
+from norec_core.domain.models import Partnership
 from norec_grants.hooks import COURSE_KINDS, _
 
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from norec_core.demo import load_core_demo
-from norec_core.models import Organisation, Partnership
+from norec_core.domain.demo import load_core_demo
+from norec_core.domain.models import Organisation, Partnership
 from norec_grants import hooks
 
 

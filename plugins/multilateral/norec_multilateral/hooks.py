@@ -4,9 +4,10 @@ import datetime
 
 from pyramid.i18n import TranslationStringFactory
 
-from norec_core import demo, hookimpl, registrations
+from norec_core import hookimpl
 from norec_core.contributions import ActivityKind, NavEntry
-from norec_core.models import Activity
+from norec_core.domain import demo, registrations
+from norec_core.domain.models import Activity
 
 _ = TranslationStringFactory("norec_multilateral")
 

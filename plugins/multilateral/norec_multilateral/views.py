@@ -3,9 +3,9 @@
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import activities
 from norec_core.contributions import Section
-from norec_core.models import Organisation
+from norec_core.domain import activities
+from norec_core.domain.models import Organisation
 from norec_multilateral.hooks import _
 
 

@@ -2,8 +2,8 @@
 
 from pyramid.view import view_config
 
-from norec_core import activities
 from norec_core.contributions import Section
+from norec_core.domain import activities
 from norec_network.hooks import NETWORK_KINDS, _
 
 

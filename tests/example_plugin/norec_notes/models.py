@@ -4,7 +4,7 @@ from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core.db import Base
-from norec_core.models import Person
+from norec_core.domain.models import Person
 
 
 class Note(Base):

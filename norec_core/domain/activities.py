@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from norec_core.models import Activity
+from norec_core.domain.models import Activity
 
 
 def upcoming(session: Session, kinds: Iterable[str] | None = None, limit: int = 10):

@@ -10,14 +10,14 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import registrations
+from norec_core.domain import registrations
+from norec_core.domain.models import Activity, Registration
+from norec_core.domain.schemas import ActivitySchema
+from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.models import Activity, Registration
 from norec_core.paging import paginate, search, search_filter, select_filter
-from norec_core.schemas import ActivitySchema
 from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
-from norec_core.views.editing import edit_page
 
 FIELDS = (
     "title",

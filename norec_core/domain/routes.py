@@ -1,17 +1,14 @@
-"""The core's URLs. Plugins add theirs under /<plugin name>/ in their configure hook.
+"""The shared domain's URLs. Plugins add theirs under /<plugin name>/ in their configure hook.
 
 A URL that names an object loads it as the request's context (404 if there is none), so
 that permissions are checked against that object with its local roles.
 """
 
-from norec_core.models import Activity, Organisation, Partnership, Person, Registration
+from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.resources import model_factory
 
 
 def includeme(config) -> None:
-    config.add_route("home", "/")
-    config.add_route("search", "/search")
-    config.add_route("admin", "/admin")
     for name, prefix, model in (
         ("people", "/people", Person),
         ("organisations", "/organisations", Organisation),
@@ -28,11 +25,6 @@ def includeme(config) -> None:
     config.add_route("people.erase", r"/people/{id:\d+}/erase", factory=model_factory(Person))
     config.add_route(
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
-    )
-    config.add_route(
-        "local_roles",
-        r"/local-roles/{resource_type:[a-z_]+}/{id:\d+}",
-        factory="norec_core.views.local_roles.local_role_object",
     )
     config.add_route(
         "registrations.cancel",

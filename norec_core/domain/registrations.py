@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from norec_core.models import Activity, Person, Registration
+from norec_core.domain.models import Activity, Person, Registration
 
 
 class AlreadyRegistered(ValueError):

@@ -8,13 +8,12 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import codes
-from norec_core.i18n import _
-from norec_core.models import Activity, Organisation, Partnership
+from norec_core.domain.models import Activity, Organisation, Partnership
+from norec_core.domain.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
+from norec_core.domain.views.editing import edit_page
+from norec_core.i18n import _, codes
 from norec_core.paging import paginate, search, search_filter, select_filter
-from norec_core.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
 from norec_core.security import DIRECTORY_EDIT, VIEW
-from norec_core.views.editing import edit_page
 
 FIELDS = ("name", "country", "kind", "website", "description")
 

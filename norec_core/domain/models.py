@@ -18,6 +18,7 @@ from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from zope.interface import implementer
 
+from norec_core import clock
 from norec_core.db import Base
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson, IRegistration
 
@@ -34,13 +35,11 @@ DIRECTIONS = ("north-south", "south-south")
 REGISTRATION_STATUSES = ("confirmed", "waitlisted", "cancelled")
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
-
-
 class _Timestamps:
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    updated_at: Mapped[datetime.datetime] = mapped_column(
+        DateTime, default=clock.now, onupdate=clock.now
+    )
 
 
 @implementer(IPerson)
@@ -68,7 +67,7 @@ class Person(_Timestamps, Base):
     registrations: Mapped[list[Registration]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
-    # Written by norec_core.consent, deleted with the person by the database.
+    # Written by norec_core.privacy.consent, deleted with the person by the database.
     consent_records: Mapped[list[ConsentRecord]] = relationship(
         order_by="ConsentRecord.id.desc()", viewonly=True
     )
@@ -125,7 +124,7 @@ class Partnership(_Timestamps, Base):
     ends_on: Mapped[datetime.date]
     reciprocal: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str] = mapped_column(Text, default="")
-    # Moved by the partnership workflow (norec_core.workflows).
+    # Moved by the partnership workflow (norec_core.domain.workflows).
     state: Mapped[str] = mapped_column(String(30), default="proposed", index=True)
 
     organisations: Mapped[list[Organisation]] = relationship(
@@ -171,7 +170,7 @@ class Registration(Base):
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
 
     activity: Mapped[Activity] = relationship(back_populates="registrations")
     person: Mapped[Person] = relationship(back_populates="registrations")
@@ -183,7 +182,7 @@ class Registration(Base):
 
 
 class ConsentRecord(Base):
-    """A consent given or withdrawn (see `norec_core.consent`)."""
+    """A consent given or withdrawn (see `norec_core.privacy.consent`)."""
 
     __tablename__ = "consent_record"
 
@@ -193,5 +192,5 @@ class ConsentRecord(Base):
     granted: Mapped[bool]
     text_version: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    recorded_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    recorded_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     actor: Mapped[str] = mapped_column(String(320), default="")

@@ -19,10 +19,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import User
-from norec_core.api.endpoints import person_json
 from norec_core.audit.models import AuditEvent
 from norec_core.audit.recorder import jsonable, record
-from norec_core.models import Person, Registration
+from norec_core.domain.models import Person, Registration
+from norec_core.jsonapi.endpoints import person_json
 from norec_core.plugins import call_for
 
 ERASED = "[erased]"

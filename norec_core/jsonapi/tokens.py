@@ -9,9 +9,9 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.accounts.models import User
-from norec_core.api.models import ApiToken
-from norec_core.models import _now
+from norec_core.jsonapi.models import ApiToken
 
 PREFIX = "nrc_"
 
@@ -37,7 +37,7 @@ def user_for(session: Session, authorization: str | None) -> User | None:
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(token.strip())))
     if row is None or row.revoked_at is not None or not row.user.active:
         return None
-    now = _now()
+    now = clock.now()
     # Noted at most once a minute: reading should not mean writing on every call.
     if row.last_used_at is None or now - row.last_used_at > datetime.timedelta(minutes=1):
         row.last_used_at = now

@@ -15,15 +15,15 @@ from pyramid.view import (
 )
 from sqlalchemy import select
 
-from norec_core.api import PREFIX
-from norec_core.api import tokens as api_tokens
-from norec_core.api.models import ApiToken
-from norec_core.api.schemas import json_schema, to_cstruct
+from norec_core import clock
 from norec_core.contributions import ApiEndpoint
 from norec_core.forms import CSRFSchema, build_form, process_form, render_form
 from norec_core.i18n import _
+from norec_core.jsonapi import PREFIX
+from norec_core.jsonapi import tokens as api_tokens
+from norec_core.jsonapi.models import ApiToken
+from norec_core.jsonapi.schemas import json_schema, to_cstruct
 from norec_core.layout import flash
-from norec_core.models import _now
 from norec_core.security import ACCOUNT, VIEW
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,6 @@ def revoke_token(request):
     row = request.context
     if row.user_id != request.identity.id:
         raise HTTPNotFound()  # someone else's: as if it did not exist
-    row.revoked_at = _now()
+    row.revoked_at = clock.now()
     flash(request, _("The token no longer works."))
     return HTTPFound(request.route_path("account.tokens"))

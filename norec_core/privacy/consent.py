@@ -10,9 +10,10 @@ from __future__ import annotations
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.audit.recorder import actor_of
+from norec_core.domain.models import ConsentRecord, Person
 from norec_core.i18n import _
-from norec_core.models import ConsentRecord, Person, _now
 
 VERSION = "2026-11"
 TEXTS = {
@@ -52,7 +53,7 @@ def _record(session: Session, _context) -> None:
                 )
     if rows:
         _actor_id, actor = actor_of(session)
-        now = _now()
+        now = clock.now()
         session.connection().execute(
             insert(ConsentRecord), [{**row, "recorded_at": now, "actor": actor} for row in rows]
         )

@@ -7,10 +7,10 @@ import deform
 from pyramid.request import Request
 from sqlalchemy import func, select
 
-from norec_core import codes, consent
+from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget
-from norec_core.i18n import _
-from norec_core.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
+from norec_core.i18n import _, codes
+from norec_core.privacy import consent
 from norec_core.resources import parse_id
 
 ORGANISATION_KIND_TITLES = {
@@ -133,7 +133,7 @@ class PersonSchema(CSRFSchema):
         description=_("Separate fields with commas, for example: nursing, midwifery."),
         missing=[],
     )
-    # The titles are the consent texts, versioned in norec_core.consent.
+    # The titles are the consent texts, versioned in norec_core.privacy.consent.
     consent_contact = colander.SchemaNode(
         colander.Boolean(), title=consent.TEXTS["contact"], missing=False
     )

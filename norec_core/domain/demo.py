@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.users import save_user
-from norec_core.models import Organisation, Partnership, Person
+from norec_core.domain.models import Organisation, Partnership, Person
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "demo-admin"  # noqa: S105 (a published demo credential, not a secret)

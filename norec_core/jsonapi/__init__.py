@@ -17,10 +17,10 @@ def declared_endpoints(pm) -> list[tuple[str, str, object]]:
 
 
 def includeme(config) -> None:
-    # Imported here: the security policy imports norec_core.api.tokens, and this package
+    # Imported here: the security policy imports norec_core.jsonapi.tokens, and this package
     # must not pull the plugin machinery in with it.
-    from norec_core.api import views
-    from norec_core.api.models import ApiToken
+    from norec_core.jsonapi import views
+    from norec_core.jsonapi.models import ApiToken
     from norec_core.plugins import PluginError
     from norec_core.resources import model_factory
 
@@ -53,4 +53,4 @@ def includeme(config) -> None:
         r"/account/tokens/{id:\d+}/revoke",
         factory=model_factory(ApiToken),
     )
-    config.scan("norec_core.api.views")
+    config.scan("norec_core.jsonapi.views")

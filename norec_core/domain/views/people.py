@@ -11,13 +11,15 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import codes, personal_data, registrations
+from norec_core.domain import registrations
+from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
+from norec_core.domain.schemas import EraseSchema, PersonSchema, RegistrationSchema
+from norec_core.domain.views.editing import edit_page
 from norec_core.forms import process_form
-from norec_core.i18n import _
+from norec_core.i18n import _, codes
 from norec_core.layout import flash
-from norec_core.models import Activity, Person, PersonLanguage, Registration
 from norec_core.paging import paginate, search, search_filter, select_filter
-from norec_core.schemas import EraseSchema, PersonSchema, RegistrationSchema
+from norec_core.privacy import personal_data
 from norec_core.security import (
     PERSON_EDIT,
     PERSON_ERASE,
@@ -25,7 +27,6 @@ from norec_core.security import (
     PERSON_VIEW,
     REGISTRATION_EDIT,
 )
-from norec_core.views.editing import edit_page
 
 FIELDS = (
     "given_name",

@@ -17,11 +17,16 @@ from sqlalchemy.orm import selectinload
 
 from norec_core.audit.recorder import jsonable
 from norec_core.contributions import ApiEndpoint
-from norec_core.models import Activity, Organisation, Partnership, Person
+from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.domain.schemas import (
+    ActivitySchema,
+    OrganisationSchema,
+    PartnershipSchema,
+    PersonSchema,
+)
+from norec_core.domain.views import activities, organisations, partnerships, people
 from norec_core.paging import paginate, search
-from norec_core.schemas import ActivitySchema, OrganisationSchema, PartnershipSchema, PersonSchema
 from norec_core.security import ACCOUNT, DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
-from norec_core.views import activities, organisations, partnerships, people
 from norec_core.workflow import engine
 
 

@@ -7,9 +7,9 @@ import datetime
 from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from norec_core import clock
 from norec_core.accounts.models import User
 from norec_core.db import Base
-from norec_core.models import _now
 
 
 class ApiToken(Base):
@@ -23,7 +23,7 @@ class ApiToken(Base):
     # The first characters, shown so that the owner can tell tokens apart.
     prefix: Mapped[str] = mapped_column(String(12))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
     last_used_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
 

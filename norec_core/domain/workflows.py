@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from norec_core.contributions import State, Transition, Workflow
+from norec_core.domain.models import Partnership
 from norec_core.i18n import _
-from norec_core.models import Partnership
 from norec_core.security import PARTNERSHIP_DECIDE
 
 

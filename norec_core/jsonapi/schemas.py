@@ -7,7 +7,7 @@ from typing import Any
 
 import colander
 
-from norec_core.schemas import TagList
+from norec_core.domain.schemas import TagList
 
 _SKIP = ("csrf_token",)
 

@@ -20,6 +20,7 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
+from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.mail import mailing
 from norec_core.paging import search
 from norec_core.tasks.models import Job
@@ -129,8 +130,6 @@ def norec_sections(request, context):
 
 @hookimpl
 def norec_api_endpoints():
-    from norec_core.jsonapi.endpoints import core_endpoints
-
     return core_endpoints()
 
 
@@ -218,10 +217,3 @@ def norec_search(request, query, limit):
 def norec_demo_data(dbsession):
     # tryfirst: the plugins' demo data refers to the core's.
     load_core_demo(dbsession)
-
-
-@hookimpl
-def norec_cli_commands():
-    from norec_core.cli import core_commands
-
-    return core_commands()

@@ -13,14 +13,19 @@ from pyramid.paster import get_appsettings, setup_logging
 from sqlalchemy.orm import Session
 
 from norec_core import migrate
+from norec_core.accounts.users import save_user
+from norec_core.app import make_config
 from norec_core.contributions import CliCommand
-from norec_core.plugins import PluginError, installed_plugins, make_plugin_manager
+from norec_core.db import make_engine
+from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
+from norec_core.i18n import catalogues
+from norec_core.interfaces import ITaskQueue
+from norec_core.plugins import PluginError, installed_plugins, make_plugin_manager, roles
 
 
 @contextmanager
 def session_scope(settings: dict):
     """A session committed at the end, or rolled back on error."""
-    from norec_core.db import make_engine
 
     engine = make_engine(settings["sqlalchemy.url"])
     try:
@@ -68,8 +73,6 @@ def _user_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _user_run(args, settings) -> int:
-    from norec_core.accounts.users import save_user
-    from norec_core.plugins import roles
 
     known = roles(settings["norec.pm"])
     unknown = [r for r in args.role if r not in known]
@@ -109,7 +112,6 @@ def _demo_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _demo_run(args, settings) -> int:
-    from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
 
     with session_scope(settings) as session:
         if has_data(session):
@@ -134,7 +136,6 @@ def _i18n_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _i18n_run(args, settings) -> int:
-    from norec_core.i18n import catalogues
 
     packages = args.packages or ["norec_core"] + [
         info.module.__name__.split(".")[0] for info in settings["norec.pm"].norec_plugins
@@ -156,9 +157,6 @@ def _worker_configure(parser: argparse.ArgumentParser) -> None:
 
 def _worker_run(args, settings) -> int:
     from pyramid.scripting import prepare
-
-    from norec_core.app import make_config
-    from norec_core.interfaces import ITaskQueue
 
     app_settings = {k: v for k, v in settings.items() if k != "norec.pm"}
     if app_settings.get("norec.queue.url") == "immediate":
@@ -206,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"norec: {exc}", file=sys.stderr)
         return 2
     settings["norec.pm"] = pm
-    commands = [c for result in pm.hook.norec_cli_commands() for c in result]
+    # The core's commands, then the plugins' (two of the same name stop the command).
+    commands = core_commands() + [c for result in pm.hook.norec_cli_commands() for c in result]
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
     for command in sorted(commands, key=lambda c: c.name):

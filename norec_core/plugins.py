@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -11,10 +12,13 @@ import colander
 import pluggy
 from pyramid.config import Configurator
 
-from norec_core import builtin, hookspecs
+from norec_core import hookspecs
 from norec_core.contributions import ActivityKind, JobType, Role, Workflow
 
 ENTRY_POINT_GROUP = "norec.plugins"
+# The core's own hook implementations, loaded by name as a plugin's module is loaded from
+# its entry point: they sit above the web layer, and this module sits below it.
+CORE_HOOKS = "norec_core.builtin"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -66,7 +70,7 @@ def make_plugin_manager(
     """Register the core's hooks and those of the enabled plugins, and validate them all."""
     pm = pluggy.PluginManager("norec")
     pm.add_hookspecs(hookspecs)
-    pm.register(builtin, name="core")
+    pm.register(importlib.import_module(CORE_HOOKS), name="core")
     if installed is None:
         installed = installed_plugins()
     infos = []

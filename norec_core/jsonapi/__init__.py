@@ -1,56 +1,8 @@
 """The JSON API at /api/v1/: the core's and the plugins' endpoints, token authentication,
 and the OpenAPI document that describes them."""
 
-PREFIX = "/api/v1"
-
-
-def declared_endpoints(pm) -> list[tuple[str, str, object]]:
-    """(path prefix, route name, endpoint) for the core's endpoints and each plugin's."""
-    from norec_core.plugins import call_for
-
-    found = []
-    for name, _plugin in pm.list_name_plugin():
-        prefix, route = (PREFIX, "api") if name == "core" else (f"{PREFIX}/{name}", f"api.{name}")
-        for result in call_for(pm, name, "norec_api_endpoints"):
-            found += [(prefix, f"{route}.{endpoint.name}", endpoint) for endpoint in result]
-    return found
-
 
 def includeme(config) -> None:
-    # Imported here: the security policy imports norec_core.jsonapi.tokens, and this package
-    # must not pull the plugin machinery in with it.
-    from norec_core.jsonapi import views
-    from norec_core.jsonapi.models import ApiToken
-    from norec_core.plugins import PluginError
-    from norec_core.resources import model_factory
-
-    registry = config.registry
-    registry["norec.api_endpoints"] = declared_endpoints(registry["norec.pm"])
-    seen = set()
-    for prefix, route, endpoint in registry["norec.api_endpoints"]:
-        if route in seen:
-            raise PluginError(f"two API endpoints are named {route!r}")
-        seen.add(route)
-        config.add_route(
-            route,
-            prefix + endpoint.path.replace("{id}", r"{id:\d+}"),
-            request_method=endpoint.method,
-            factory=model_factory(endpoint.model) if endpoint.model else None,
-        )
-        config.add_view(
-            views.endpoint_view(endpoint),
-            route_name=route,
-            request_method=endpoint.method,
-            renderer="json",
-            permission=endpoint.permission,
-            # Only a bearer token authenticates here, never the cookie: no CSRF to forge.
-            require_csrf=False,
-        )
-    config.add_route("api.openapi", PREFIX + "/openapi.json")
-    config.add_route("account.tokens", "/account/tokens")
-    config.add_route(
-        "account.tokens.revoke",
-        r"/account/tokens/{id:\d+}/revoke",
-        factory=model_factory(ApiToken),
-    )
-    config.scan("norec_core.jsonapi.views")
+    # By name: the security policy imports this package's tokens module, which must not
+    # pull in the views and, through them, the security policy itself.
+    config.include("norec_core.jsonapi.routes")

@@ -15,7 +15,6 @@ from pyramid.httpexceptions import HTTPCreated
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core.audit.recorder import jsonable
 from norec_core.contributions import ApiEndpoint
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.schemas import (
@@ -24,34 +23,17 @@ from norec_core.domain.schemas import (
     PartnershipSchema,
     PersonSchema,
 )
+from norec_core.domain.serialisation import (
+    activity_json,
+    fields_json,
+    organisation_json,
+    partnership_json,
+    person_json,
+)
 from norec_core.domain.views import activities, organisations, partnerships, people
 from norec_core.paging import paginate, search
 from norec_core.security import ACCOUNT, DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
 from norec_core.workflow import engine
-
-
-def _fields(obj, names) -> dict[str, Any]:
-    return {"id": obj.id} | {n: jsonable(getattr(obj, n)) for n in names}
-
-
-def person_json(p: Person) -> dict[str, Any]:
-    return _fields(p, (*people.FIELDS, "created_at", "updated_at")) | {
-        "languages": list(p.languages)
-    }
-
-
-def organisation_json(o: Organisation) -> dict[str, Any]:
-    return _fields(o, organisations.FIELDS)
-
-
-def partnership_json(p: Partnership) -> dict[str, Any]:
-    return _fields(p, (*partnerships.FIELDS, "state")) | {
-        "organisations": [o.id for o in p.organisations]
-    }
-
-
-def activity_json(a: Activity) -> dict[str, Any]:
-    return _fields(a, activities.FIELDS)
 
 
 def _object(type_name: str, properties: dict[str, Any]) -> dict[str, Any]:
@@ -236,7 +218,7 @@ def _history_json(request, obj) -> dict[str, Any]:
             for o in engine.options(request, obj)
         ],
         "history": [
-            _fields(h, ("transition", "from_state", "to_state", "actor", "at", "comment"))
+            fields_json(h, ("transition", "from_state", "to_state", "actor", "at", "comment"))
             for h in engine.history(request, obj)
         ],
     }

@@ -19,7 +19,6 @@ from norec_core import clock
 from norec_core.contributions import ApiEndpoint
 from norec_core.forms import CSRFSchema, build_form, process_form, render_form
 from norec_core.i18n import _
-from norec_core.jsonapi import PREFIX
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.jsonapi.models import ApiToken
 from norec_core.jsonapi.schemas import json_schema, to_cstruct
@@ -27,6 +26,8 @@ from norec_core.layout import flash
 from norec_core.security import ACCOUNT, VIEW
 
 log = logging.getLogger(__name__)
+
+PREFIX = "/api/v1"
 
 
 def _error(request, status: int, message, **extra):

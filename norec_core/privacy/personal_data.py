@@ -22,7 +22,7 @@ from norec_core.accounts.models import User
 from norec_core.audit.models import AuditEvent
 from norec_core.audit.recorder import jsonable, record
 from norec_core.domain.models import Person, Registration
-from norec_core.jsonapi.endpoints import person_json
+from norec_core.domain.serialisation import person_json
 from norec_core.plugins import call_for
 
 ERASED = "[erased]"

@@ -13,23 +13,13 @@ from sqlalchemy.orm import selectinload
 from norec_core.domain import registrations
 from norec_core.domain.models import Activity, Registration
 from norec_core.domain.schemas import ActivitySchema
+from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
 
-FIELDS = (
-    "title",
-    "kind",
-    "starts_at",
-    "ends_at",
-    "place",
-    "online_url",
-    "capacity",
-    "organisation_id",
-    "description",
-)
 WHEN = {"upcoming": _("Upcoming"), "past": _("Past"), "all": _("All")}
 
 
@@ -113,11 +103,11 @@ def registration_cancel(request):
 
 
 def to_form(activity: Activity) -> dict:
-    return {key: getattr(activity, key) for key in FIELDS}
+    return {key: getattr(activity, key) for key in ACTIVITY_FIELDS}
 
 
 def from_form(_request, activity: Activity, data: dict) -> None:
-    for key in FIELDS:
+    for key in ACTIVITY_FIELDS:
         setattr(activity, key, data[key])
 
 

@@ -10,12 +10,11 @@ from sqlalchemy.orm import selectinload
 
 from norec_core.domain.models import Activity, Organisation, Partnership
 from norec_core.domain.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
+from norec_core.domain.serialisation import ORGANISATION_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _, codes
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
-
-FIELDS = ("name", "country", "kind", "website", "description")
 
 
 @view_config(
@@ -78,11 +77,11 @@ def organisation_detail(request):
 
 
 def to_form(organisation: Organisation) -> dict:
-    return {key: getattr(organisation, key) for key in FIELDS}
+    return {key: getattr(organisation, key) for key in ORGANISATION_FIELDS}
 
 
 def from_form(_request, organisation: Organisation, data: dict) -> None:
-    for key in FIELDS:
+    for key in ORGANISATION_FIELDS:
         setattr(organisation, key, data[key])
 
 

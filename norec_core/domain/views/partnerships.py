@@ -10,12 +10,11 @@ from sqlalchemy.orm import selectinload
 
 from norec_core.domain.models import Organisation, Partnership
 from norec_core.domain.schemas import DIRECTION_TITLES, PartnershipSchema
+from norec_core.domain.serialisation import PARTNERSHIP_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _, codes
 from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
-
-FIELDS = ("title", "direction", "starts_on", "ends_on", "reciprocal", "description")
 
 
 @view_config(
@@ -66,13 +65,13 @@ def partnership_detail(request):
 
 
 def to_form(partnership: Partnership) -> dict:
-    data = {key: getattr(partnership, key) for key in FIELDS}
+    data = {key: getattr(partnership, key) for key in PARTNERSHIP_FIELDS}
     data["organisations"] = {str(o.id) for o in partnership.organisations}
     return data
 
 
 def from_form(request, partnership: Partnership, data: dict) -> None:
-    for key in FIELDS:
+    for key in PARTNERSHIP_FIELDS:
         setattr(partnership, key, data[key])
     ids = [int(i) for i in data["organisations"]]
     partnership.organisations = list(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from norec_core.domain import registrations
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.schemas import EraseSchema, PersonSchema, RegistrationSchema
+from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
@@ -26,17 +27,6 @@ from norec_core.security import (
     PERSON_EXPORT,
     PERSON_VIEW,
     REGISTRATION_EDIT,
-)
-
-FIELDS = (
-    "given_name",
-    "family_name",
-    "email",
-    "country",
-    "expertise",
-    "consent_contact",
-    "consent_newsletter",
-    "consent_directory",
 )
 
 
@@ -143,13 +133,13 @@ def person_register(request):
 
 
 def to_form(person: Person) -> dict:
-    data = {key: getattr(person, key) for key in FIELDS}
+    data = {key: getattr(person, key) for key in PERSON_FIELDS}
     data["languages"] = set(person.languages)
     return data
 
 
 def from_form(_request, person: Person, data: dict) -> None:
-    for key in FIELDS:
+    for key in PERSON_FIELDS:
         setattr(person, key, data[key])
     person.languages = sorted(data["languages"])
 

@@ -1,10 +1,143 @@
-"""The Norec platform's core. The public surface for plugins is re-exported here."""
+"""The Norec platform's core, and the whole of its promise to plugins.
+
+A plugin imports from two modules only: this one and `norec_core.testing` (its pytest
+fixtures). Every other module of the package is internal and may move between releases;
+`tests/test_public_surface.py` fails on a plugin that imports one, or a private name.
+
+What is here, by what a plugin does with it:
+
+- hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
+  `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
+  `SearchResult`, and `Workflow`, `State`, `Transition`); the hooks themselves are
+  documented in `norec_core/hookspecs.py`;
+- the shared records: `Base` (the declarative base of every model, the plugins' too),
+  `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
+  interfaces `IPerson`, `IOrganisation`, `IPartnership`, `IActivity`, `IRegistration`,
+  `IUser`; `model_factory` makes a route load its record as the request's context;
+- permissions: `VIEW` (everyone), `ACCOUNT` (every logged-in user), `PERSON_VIEW`,
+  `PERSON_EDIT`, `DIRECTORY_EDIT`, `REGISTRATION_EDIT`; `grant_local_role`,
+  `revoke_local_role`;
+- forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
+  `flash`, `paginate`; templates use the layout macro `norec_core:templates/layout.pt`;
+- work and mail: `send_mail`, `enqueue_job`, `transition` and `workflow_history`,
+  `record_audit`;
+- registrations: `register`, `cancel_registration`, `upcoming_activities`,
+  `past_activities`;
+- time: `now()`, the one clock the platform reads;
+- demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`.
+"""
 
 # The audit and consent recorders listen on every SQLAlchemy session: imported with the
 # package, so that the web application, the CLI, the worker and the tests all record.
+from norec_core.accounts.models import User
 from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
+from norec_core.audit.recorder import record as record_audit
+from norec_core.clock import now
+from norec_core.contributions import (
+    ActivityKind,
+    ApiEndpoint,
+    CliCommand,
+    JobType,
+    NavEntry,
+    Role,
+    SearchResult,
+    Section,
+    State,
+    Transition,
+    Workflow,
+)
+from norec_core.db import Base
+from norec_core.domain.activities import past as past_activities
+from norec_core.domain.activities import upcoming as upcoming_activities
+from norec_core.domain.demo import load_core_demo
+from norec_core.domain.demo import organisation as demo_organisation
+from norec_core.domain.demo import person as demo_person
+from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
+from norec_core.domain.registrations import cancel as cancel_registration
+from norec_core.domain.registrations import register
+from norec_core.forms import CSRFSchema, date_widget, datetime_widget, process_form
 from norec_core.hookspecs import hookimpl
+from norec_core.interfaces import (
+    IActivity,
+    IOrganisation,
+    IPartnership,
+    IPerson,
+    IRegistration,
+    IUser,
+)
+from norec_core.layout import flash
+from norec_core.mail.outbox import send_mail
+from norec_core.paging import paginate
 from norec_core.privacy import consent as _consent  # noqa: F401
+from norec_core.resources import model_factory
+from norec_core.security import (
+    ACCOUNT,
+    DIRECTORY_EDIT,
+    PERSON_EDIT,
+    PERSON_VIEW,
+    REGISTRATION_EDIT,
+    VIEW,
+    grant_local_role,
+    revoke_local_role,
+)
+from norec_core.tasks.jobs import enqueue_job
+from norec_core.workflow.engine import history as workflow_history
+from norec_core.workflow.engine import transition
 
-__all__ = ["hookimpl", "main"]
+__all__ = [
+    "ACCOUNT",
+    "DIRECTORY_EDIT",
+    "PERSON_EDIT",
+    "PERSON_VIEW",
+    "REGISTRATION_EDIT",
+    "VIEW",
+    "Activity",
+    "ActivityKind",
+    "ApiEndpoint",
+    "Base",
+    "CSRFSchema",
+    "CliCommand",
+    "IActivity",
+    "IOrganisation",
+    "IPartnership",
+    "IPerson",
+    "IRegistration",
+    "IUser",
+    "JobType",
+    "NavEntry",
+    "Organisation",
+    "Partnership",
+    "Person",
+    "Registration",
+    "Role",
+    "SearchResult",
+    "Section",
+    "State",
+    "Transition",
+    "User",
+    "Workflow",
+    "cancel_registration",
+    "date_widget",
+    "datetime_widget",
+    "demo_organisation",
+    "demo_person",
+    "enqueue_job",
+    "flash",
+    "grant_local_role",
+    "hookimpl",
+    "load_core_demo",
+    "main",
+    "model_factory",
+    "now",
+    "paginate",
+    "past_activities",
+    "process_form",
+    "record_audit",
+    "register",
+    "revoke_local_role",
+    "send_mail",
+    "transition",
+    "upcoming_activities",
+    "workflow_history",
+]

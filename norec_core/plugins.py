@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
@@ -14,8 +16,10 @@ from pyramid.config import Configurator
 
 from norec_core import hookspecs
 from norec_core.contributions import ActivityKind, JobType, Role, Workflow
+from norec_core.db import Base
 
 ENTRY_POINT_GROUP = "norec.plugins"
+log = logging.getLogger(__name__)
 # The core's own hook implementations, loaded by name as a plugin's module is loaded from
 # its entry point: they sit above the web layer, and this module sits below it.
 CORE_HOOKS = "norec_core.builtin"
@@ -82,6 +86,7 @@ def make_plugin_manager(
             module = ep.load()
         except ImportError as exc:
             raise PluginError(f"plugin {name!r} ({ep.value}) failed to import: {exc}") from exc
+        _refuse_undecorated(name, module)
         try:
             pm.register(module, name=name)
         except pluggy.PluginValidationError as exc:
@@ -96,6 +101,17 @@ def make_plugin_manager(
         raise PluginError(f"plugin {pm.get_name(exc.plugin)!r}: {exc}") from exc
     pm.norec_plugins = infos  # the enabled plugins, in setting order
     return pm
+
+
+def _refuse_undecorated(name: str, module: ModuleType) -> None:
+    # pluggy registers only functions marked with hookimpl and silently passes over the
+    # rest, so a forgotten decorator would make a hook that never runs.
+    for attribute, value in vars(module).items():
+        if attribute.startswith("norec_") and callable(value) and not hasattr(value, "norec_impl"):
+            raise PluginError(
+                f"plugin {name!r}: the function {attribute!r} looks like a hook but is not "
+                "decorated with @norec_core.hookimpl"
+            )
 
 
 def call_for(pm: pluggy.PluginManager, plugin_name: str, hook_name: str, **kwargs):
@@ -156,6 +172,32 @@ def workflows(pm: pluggy.PluginManager) -> dict[type, Workflow]:
     return found
 
 
+def check_plugin_tables(pm: pluggy.PluginManager, mappers: Iterable | None = None) -> None:
+    """Each plugin's tables carry its name as prefix, and a plugin with tables answers the
+    personal-data events (or says at start-up that it does not)."""
+    mappers = list(Base.registry.mappers if mappers is None else mappers)
+    for info in pm.norec_plugins:
+        package = info.module.__name__.split(".")[0]
+        tables = sorted(
+            {m.local_table.name for m in mappers if m.class_.__module__.split(".")[0] == package}
+        )
+        wrong = [table for table in tables if not table.startswith(f"{info.name}_")]
+        if wrong:
+            raise PluginError(
+                f"plugin {info.name!r}: the table(s) {', '.join(wrong)} must be named "
+                f"{info.name}_…, so that no two plugins can claim one table"
+            )
+        hooks = {caller.name for caller in pm.get_hookcallers(info.module) or ()}
+        if tables and not hooks & {"norec_person_export", "norec_person_erase"}:
+            # A warning, not an error: a plugin's tables may hold no personal data at all.
+            log.warning(
+                "plugin %r has tables (%s) but implements neither norec_person_export nor "
+                "norec_person_erase: a person's data export and erasure will not reach them",
+                info.name,
+                ", ".join(tables),
+            )
+
+
 def plugin_settings(pm: pluggy.PluginManager, settings: dict) -> dict[str, dict]:
     """Validate each plugin's `norec.<plugin>.*` settings against the schema it declares."""
     validated = {}
@@ -181,6 +223,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.roles"] = roles(pm)
     config.registry["norec.job_types"] = job_types(pm)
     config.registry["norec.workflows"] = workflows(pm)
+    check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values
 

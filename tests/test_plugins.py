@@ -5,12 +5,14 @@ from importlib.metadata import EntryPoint
 
 import colander
 import pytest
+from sqlalchemy import Integer
 
 from norec_core import hookimpl
 from norec_core.contributions import ActivityKind, Role
 from norec_core.plugins import (
     PluginError,
     activity_kinds,
+    check_plugin_tables,
     enabled_names,
     installed_plugins,
     make_plugin_manager,
@@ -63,6 +65,13 @@ def test_a_hook_with_an_unknown_name_is_rejected():
         make_plugin_manager({}, {"typo": _Installed(typo)})
 
 
+def test_a_hook_without_the_decorator_is_rejected():
+    forgotten = types.ModuleType("forgotten")
+    forgotten.norec_navigation = lambda request: []
+    with pytest.raises(PluginError, match="'norec_navigation' looks like a hook but is not"):
+        make_plugin_manager({}, {"forgotten": _Installed(forgotten)})
+
+
 def test_a_hook_asking_for_an_unknown_argument_is_rejected():
     wrong = _plugin("wrong", norec_navigation=lambda request, user: [])
     with pytest.raises(PluginError, match="plugin 'wrong'"):
@@ -110,3 +119,41 @@ def test_plugin_settings_are_validated_strictly():
         plugin_settings(pm, {"norec.configured.batch_size": "many"})
     with pytest.raises(PluginError, match="invalid settings"):
         plugin_settings(pm, {"norec.configured.colour": "blue"})
+
+
+def _plugin_with_table(plugin_name, table, **hooks):
+    from sqlalchemy.orm import DeclarativeBase, mapped_column
+
+    module = _plugin(f"norec_{plugin_name}.hooks", **hooks)
+
+    class Private(DeclarativeBase):  # not the platform's metadata: nothing to migrate
+        pass
+
+    model = type(
+        "Thing",
+        (Private,),
+        {
+            "__tablename__": table,
+            "__module__": f"norec_{plugin_name}.models",
+            "id": mapped_column(Integer, primary_key=True),
+        },
+    )
+    pm = make_plugin_manager({}, {plugin_name: _Installed(module)})
+    return pm, [model.__mapper__]
+
+
+def test_a_plugin_table_without_the_plugin_prefix_stops_start_up():
+    pm, mappers = _plugin_with_table("shelf", "books")
+    with pytest.raises(PluginError, match="'shelf': the table.*books must be named shelf_"):
+        check_plugin_tables(pm, mappers)
+
+
+def test_a_plugin_with_tables_but_no_personal_data_hooks_is_named_at_start_up(caplog):
+    pm, mappers = _plugin_with_table("shelf", "shelf_book")
+    check_plugin_tables(pm, mappers)
+    assert "plugin 'shelf' has tables (shelf_book) but implements neither" in caplog.text
+    caplog.clear()
+    erase = lambda dbsession, person: None  # noqa: E731
+    pm, mappers = _plugin_with_table("shelf", "shelf_book", norec_person_erase=erase)
+    check_plugin_tables(pm, mappers)
+    assert caplog.text == ""

@@ -4,10 +4,7 @@ import datetime
 
 from pyramid.i18n import TranslationStringFactory
 
-from norec_core import hookimpl
-from norec_core.contributions import ActivityKind, NavEntry
-from norec_core.domain import demo, registrations
-from norec_core.domain.models import Activity
+from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
 
 _ = TranslationStringFactory("norec_grants")
 
@@ -48,4 +45,4 @@ def norec_demo_data(dbsession):
     )
     dbsession.add(course)
     dbsession.flush()
-    registrations.register(dbsession, course, demo.person(dbsession, "ingrid.haugen@example.org"))
+    register(dbsession, course, demo_person(dbsession, "ingrid.haugen@example.org"))

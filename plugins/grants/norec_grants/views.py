@@ -6,9 +6,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core.contributions import Section
-from norec_core.domain import activities
-from norec_core.domain.models import Partnership
+from norec_core import Partnership, Section, upcoming_activities
 from norec_grants.hooks import COURSE_KINDS, _
 
 
@@ -31,7 +29,7 @@ def overview(request):
                 _("Upcoming courses"),
                 10,
                 "norec_core:templates/activity_list.pt",
-                {"activities": activities.upcoming(request.dbsession, COURSE_KINDS)},
+                {"activities": upcoming_activities(request.dbsession, COURSE_KINDS)},
             )
         ],
     }

@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 
-from norec_core.domain.demo import load_core_demo
-from norec_core.domain.models import Organisation, Partnership
+from norec_core import Organisation, Partnership, load_core_demo
 from norec_grants import hooks
 
 

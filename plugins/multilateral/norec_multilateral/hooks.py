@@ -4,10 +4,15 @@ import datetime
 
 from pyramid.i18n import TranslationStringFactory
 
-from norec_core import hookimpl
-from norec_core.contributions import ActivityKind, NavEntry
-from norec_core.domain import demo, registrations
-from norec_core.domain.models import Activity
+from norec_core import (
+    Activity,
+    ActivityKind,
+    NavEntry,
+    demo_organisation,
+    demo_person,
+    hookimpl,
+    register,
+)
 
 _ = TranslationStringFactory("norec_multilateral")
 
@@ -38,9 +43,9 @@ def norec_demo_data(dbsession):
         ends_at=datetime.datetime(2027, 5, 6, 15, 30),
         online_url="https://meet.example.org/norwegians-in-the-un",
         capacity=200,
-        organisation=demo.organisation(dbsession, "United Nations Volunteers (UNV)"),
+        organisation=demo_organisation(dbsession, "United Nations Volunteers (UNV)"),
         description="News on JPO and UNV recruitment, and how to stay in the system.",
     )
     dbsession.add(meeting)
     dbsession.flush()
-    registrations.register(dbsession, meeting, demo.person(dbsession, "kari.nordmann@example.org"))
+    register(dbsession, meeting, demo_person(dbsession, "kari.nordmann@example.org"))

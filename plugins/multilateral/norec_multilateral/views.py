@@ -3,9 +3,7 @@
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core.contributions import Section
-from norec_core.domain import activities
-from norec_core.domain.models import Organisation
+from norec_core import Organisation, Section, upcoming_activities
 from norec_multilateral.hooks import _
 
 
@@ -27,7 +25,7 @@ def overview(request):
                 _("Information meetings"),
                 10,
                 "norec_core:templates/activity_list.pt",
-                {"activities": activities.upcoming(request.dbsession, ["information_meeting"])},
+                {"activities": upcoming_activities(request.dbsession, ["information_meeting"])},
             )
         ],
     }

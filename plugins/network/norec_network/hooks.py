@@ -4,10 +4,7 @@ import datetime
 
 from pyramid.i18n import TranslationStringFactory
 
-from norec_core import hookimpl
-from norec_core.contributions import ActivityKind, NavEntry
-from norec_core.domain import demo, registrations
-from norec_core.domain.models import Activity
+from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
 
 _ = TranslationStringFactory("norec_network")
 
@@ -69,4 +66,4 @@ def norec_demo_data(dbsession):
         (nepal, "bishnu.thapa@example.org"),
         (webinar, "priya.raman@example.org"),
     ):
-        registrations.register(dbsession, activity, demo.person(dbsession, email))
+        register(dbsession, activity, demo_person(dbsession, email))

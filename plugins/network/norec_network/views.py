@@ -2,8 +2,7 @@
 
 from pyramid.view import view_config
 
-from norec_core.contributions import Section
-from norec_core.domain import activities
+from norec_core import Section, past_activities, upcoming_activities
 from norec_network.hooks import NETWORK_KINDS, _
 
 
@@ -21,13 +20,13 @@ def overview(request):
                 _("Coming gatherings and webinars"),
                 10,
                 "norec_core:templates/activity_list.pt",
-                {"activities": activities.upcoming(session, NETWORK_KINDS)},
+                {"activities": upcoming_activities(session, NETWORK_KINDS)},
             ),
             Section(
                 _("Earlier gatherings"),
                 20,
                 "norec_core:templates/activity_list.pt",
-                {"activities": activities.past(session, ["gathering"])},
+                {"activities": past_activities(session, ["gathering"])},
             ),
         ],
     }

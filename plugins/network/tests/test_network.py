@@ -1,6 +1,6 @@
 """The network plugin's page, kinds and demo data."""
 
-from norec_core.domain.demo import load_core_demo
+from norec_core import load_core_demo
 from norec_network import hooks
 
 

@@ -4,9 +4,7 @@ import datetime
 
 from pyramid.i18n import TranslationStringFactory
 
-from norec_core import hookimpl
-from norec_core.contributions import ActivityKind, NavEntry
-from norec_core.domain.models import Activity
+from norec_core import Activity, ActivityKind, NavEntry, hookimpl
 
 _ = TranslationStringFactory("norec_research")
 

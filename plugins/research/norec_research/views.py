@@ -2,8 +2,7 @@
 
 from pyramid.view import view_config
 
-from norec_core.contributions import Section
-from norec_core.domain import activities
+from norec_core import Section, upcoming_activities
 from norec_research.hooks import _
 
 
@@ -21,7 +20,7 @@ def overview(request):
                 _("Seminars"),
                 10,
                 "norec_core:templates/activity_list.pt",
-                {"activities": activities.upcoming(session, ["seminar"])},
+                {"activities": upcoming_activities(session, ["seminar"])},
             )
         ],
     }

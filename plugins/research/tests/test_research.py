@@ -1,6 +1,6 @@
 """The research plugin's page, kind and demo data."""
 
-from norec_core.domain.demo import load_core_demo
+from norec_core import load_core_demo
 from norec_research import hooks
 
 

@@ -5,11 +5,18 @@ import deform
 from pyramid.httpexceptions import HTTPFound
 from sqlalchemy import select
 
-from norec_core import hookimpl
-from norec_core.contributions import ApiEndpoint, JobType, NavEntry, Role, Section
-from norec_core.domain.models import Person
-from norec_core.forms import CSRFSchema, process_form
-from norec_core.interfaces import IPerson
+from norec_core import (
+    ApiEndpoint,
+    CSRFSchema,
+    IPerson,
+    JobType,
+    NavEntry,
+    Person,
+    Role,
+    Section,
+    hookimpl,
+    process_form,
+)
 from norec_notes.models import Note
 
 ADD = "notes.add"

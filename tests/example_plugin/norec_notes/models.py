@@ -3,8 +3,7 @@ import datetime
 from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core.db import Base
-from norec_core.domain.models import Person
+from norec_core import Base, Person
 
 
 class Note(Base):

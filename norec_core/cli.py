@@ -49,7 +49,11 @@ def _db_run(args, settings) -> int:
     from alembic import command
 
     if args.db_command == "upgrade":
-        migrate.upgrade(settings)
+        try:
+            migrate.upgrade(settings)
+        except migrate.MigrationError as exc:
+            print(f"norec: {exc}", file=sys.stderr)
+            return 2
     elif args.db_command == "downgrade":
         migrate.downgrade(settings, args.revision)
     else:
@@ -185,27 +189,34 @@ def core_commands() -> list[CliCommand]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="norec", description="The Norec platform.")
-    parser.add_argument(
+    # The config option is read first, without --help: which commands exist depends on
+    # the plugins the configuration enables, and the help must list them.
+    config_option = argparse.ArgumentParser(add_help=False)
+    config_option.add_argument(
         "-c",
         "--config",
         default=os.environ.get("NOREC_CONFIG", "development.ini"),
         help="the ini file (default: $NOREC_CONFIG or development.ini)",
     )
-    # Parse the config option first: which commands exist depends on the enabled plugins.
-    known, _rest = parser.parse_known_args(argv)
-    if not os.path.exists(known.config):
-        parser.error(f"no configuration file {known.config!r}; give one with -c")
-    setup_logging(known.config)
-    settings = dict(get_appsettings(known.config, name="main"))
-    try:
-        pm = make_plugin_manager(settings)
-    except PluginError as exc:
-        print(f"norec: {exc}", file=sys.stderr)
-        return 2
-    settings["norec.pm"] = pm
-    # The core's commands, then the plugins' (two of the same name stop the command).
-    commands = core_commands() + [c for result in pm.hook.norec_cli_commands() for c in result]
+    known, _rest = config_option.parse_known_args(argv)
+    parser = argparse.ArgumentParser(
+        prog="norec",
+        description="The Norec platform. `norec COMMAND --help` explains a command.",
+        parents=[config_option],
+    )
+    settings: dict = {}
+    commands = core_commands()
+    if os.path.exists(known.config):
+        setup_logging(known.config)
+        settings = dict(get_appsettings(known.config, name="main"))
+        try:
+            pm = make_plugin_manager(settings)
+        except PluginError as exc:
+            print(f"norec: {exc}", file=sys.stderr)
+            return 2
+        settings["norec.pm"] = pm
+        # The core's commands, then the plugins' (two of the same name stop the command).
+        commands += [c for result in pm.hook.norec_cli_commands() for c in result]
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     runners = {}
     for command in sorted(commands, key=lambda c: c.name):
@@ -215,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         command.configure(sub.add_parser(command.name, help=command.help))
         runners[command.name] = command.run
     args = parser.parse_args(argv)
+    if not settings:
+        parser.error(f"no configuration file {known.config!r}; give one with -c")
     return runners[args.command](args, settings) or 0
 
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection
 
-from norec_core.plugins import make_plugin_manager
+from norec_core.db import make_engine
+from norec_core.plugins import installed_plugins, make_plugin_manager
+
+log = logging.getLogger(__name__)
+
+
+class MigrationError(Exception):
+    """The database cannot be brought up to date as configured; the message says why."""
 
 
 def _asset_path(spec: str) -> str:
@@ -31,7 +42,81 @@ def alembic_config(settings: dict, connection: Connection | None = None) -> Conf
 
 
 def upgrade(settings: dict, revision: str = "heads", connection: Connection | None = None) -> None:
-    command.upgrade(alembic_config(settings, connection), revision)
+    """Upgrade to `revision`; by default every enabled branch to its newest revision.
+
+    A plugin that was enabled once and is disabled now leaves its revision in the version
+    table, where Alembic alone would fail with "Can't locate revision". Its tables are
+    left as they are (its data is kept for when it is enabled again) and every other
+    branch is upgraded; a revision that no installed distribution knows stops the upgrade
+    with a message saying what to do.
+    """
+    config = alembic_config(settings, connection)
+    if revision != "heads":
+        command.upgrade(config, revision)
+        return
+    unknown = _unknown_revisions(config, _stored_revisions(settings, connection))
+    if not unknown:
+        command.upgrade(config, "heads")
+        return
+    disabled = _disabled_plugin_locations(settings)
+    locations = config.get_main_option("version_locations")
+    config.set_main_option("version_locations", os.pathsep.join([locations, *disabled.values()]))
+    still_unknown = _unknown_revisions(config, unknown)
+    if still_unknown:
+        raise MigrationError(
+            f"the database is at revision {', '.join(still_unknown)}, which neither the core "
+            "nor any installed plugin knows: reinstall the plugin that made those tables "
+            "(norec plugins lists what is installed)"
+        )
+    script = ScriptDirectory.from_config(config)
+    for head in script.get_heads():
+        owner = next(
+            (n for n, d in disabled.items() if script.get_revision(head).path.startswith(d)), None
+        )
+        if owner is None:
+            command.upgrade(config, head)
+        else:
+            log.warning(
+                "plugin %r is not enabled: its tables are kept at their revision; enable it "
+                "again, or remove them with it enabled: norec db downgrade %s@base",
+                owner,
+                owner,
+            )
+
+
+def _stored_revisions(settings: dict, connection: Connection | None) -> tuple[str, ...]:
+    if connection is not None:
+        return MigrationContext.configure(connection).get_current_heads()
+    engine = make_engine(settings["sqlalchemy.url"])
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_heads()
+    finally:
+        engine.dispose()
+
+
+def _unknown_revisions(config: Config, revisions) -> list[str]:
+    script = ScriptDirectory.from_config(config)
+    unknown = []
+    for rev in revisions:
+        try:
+            script.get_revision(rev)
+        except CommandError:
+            unknown.append(rev)
+    return unknown
+
+
+def _disabled_plugin_locations(settings: dict) -> dict[str, str]:
+    """The version directories of the installed plugins that `settings` does not enable."""
+    pm = settings.get("norec.pm") or make_plugin_manager(settings)
+    enabled = {info.name for info in pm.norec_plugins}
+    found = {}
+    for name, entry_point in installed_plugins().items():
+        hook = getattr(entry_point.load(), "norec_migrations", None)
+        spec = hook() if name not in enabled and hook is not None else None
+        if spec:
+            found[name] = _asset_path(spec)
+    return found
 
 
 def downgrade(settings: dict, revision: str, connection: Connection | None = None) -> None:

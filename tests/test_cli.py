@@ -85,3 +85,13 @@ def test_missing_plugin_is_a_clear_error(tmp_path):
     result = _norec(path, "plugins")
     assert result.returncode == 2
     assert "is norec-nonesuch installed?" in result.stderr
+
+
+def test_help_lists_the_commands_and_each_command_has_its_own(ini, tmp_path):
+    listing = _norec(ini, "--help")
+    assert listing.returncode == 0, listing.stderr
+    assert all(name in listing.stdout for name in ("db", "demo", "i18n", "user", "worker"))
+    # Without a configuration the core's commands are still listed.
+    assert "worker" in _norec(tmp_path / "missing.ini", "--help").stdout
+    i18n = _norec(ini, "i18n", "update", "--help")
+    assert i18n.returncode == 0 and "usage: norec i18n" in i18n.stdout

@@ -12,7 +12,17 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `query_counter`: counts the SQL statements the app executes;
 - `smtp_server`: a real SMTP server on loopback (aiosmtpd) that the app delivers to;
   `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage;
-- `redis_url`: a throw-away Redis server (Debian's redis-server), for the task queue.
+- `redis_url`: a throw-away Redis server (Debian's redis-server), for the task queue;
+- `make_person`, `make_organisation`, `make_partnership`, `make_activity`: factories that
+  add a record with plausible values, any of which a keyword overrides;
+- `make_user`: a user with the given site roles (none makes a plain member), who logs in
+  with `testapp.login(user.email, USER_PASSWORD)`;
+- `private_core_imports(path)`: where a plugin imports more of norec_core than its
+  public surface (assert it returns `[]` in the plugin's own tests).
+
+Run a plugin's tests with `pip install norec-core[test]` installed; `--norec-db=sqlite`
+runs them on SQLite alone (the default is both SQLite and PostgreSQL, which needs
+Debian's postgresql package).
 
 Background work runs in-process right after each commit (`norec.queue.url = immediate`),
 so a test sees the mail a request sent as soon as the request returns.
@@ -20,7 +30,9 @@ so a test sees the mail a request sent as soon as the request returns.
 
 from __future__ import annotations
 
+import datetime
 import functools
+import itertools
 import os
 import pwd
 import shutil
@@ -33,6 +45,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
+
+from norec_core.domain.models import Activity, Organisation, Partnership, Person
 
 ADMIN_EMAIL = "admin@test.example.org"
 ADMIN_PASSWORD = "admin-password"
@@ -398,6 +412,109 @@ def wait_for_port(port: int, timeout: float = 10.0) -> None:
                 return
         time.sleep(0.05)
     raise TimeoutError(f"nothing listens on port {port}")
+
+
+# -- Records and users for tests -------------------------------------------------------------
+
+_serial = itertools.count(1)
+USER_PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture
+def make_person(db_session):
+    def make(**kw):
+        n = next(_serial)
+        values = {
+            "given_name": "Ingrid",
+            "family_name": f"Haugen{n}",
+            "email": f"person{n}@example.org",
+            "country": "NO",
+        }
+        languages = kw.pop("languages", ["nb"])
+        person = Person(**{**values, **kw})
+        person.languages = languages
+        db_session.add(person)
+        db_session.flush()
+        return person
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(db_session):
+    def make(**kw):
+        n = next(_serial)
+        organisation = Organisation(
+            **{"name": f"Organisation {n}", "country": "NO", "kind": "health", **kw}
+        )
+        db_session.add(organisation)
+        db_session.flush()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def make_partnership(db_session, make_organisation):
+    def make(**kw):
+        organisations = kw.pop("organisations", None) or [
+            make_organisation(country="NO"),
+            make_organisation(country="IN"),
+        ]
+        partnership = Partnership(
+            **{
+                "title": f"Partnership {next(_serial)}",
+                "direction": "north-south",
+                "starts_on": datetime.date(2025, 1, 1),
+                "ends_on": datetime.date(2027, 12, 31),
+                **kw,
+            }
+        )
+        partnership.organisations = organisations
+        db_session.add(partnership)
+        db_session.flush()
+        return partnership
+
+    return make
+
+
+@pytest.fixture
+def make_activity(db_session):
+    def make(**kw):
+        start = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(days=30)
+        activity = Activity(
+            **{
+                "title": f"Activity {next(_serial)}",
+                "kind": "meeting",
+                "starts_at": start,
+                "ends_at": start + datetime.timedelta(hours=2),
+                "place": "Førde",
+                **kw,
+            }
+        )
+        db_session.add(activity)
+        db_session.flush()
+        return activity
+
+    return make
+
+
+@pytest.fixture
+def make_user(db_session):
+    """Make a user with the given site roles (none: a plain member), who logs in with
+    `testapp.login(user.email, USER_PASSWORD)`; `person` links their person record."""
+    from norec_core.accounts.users import save_user
+
+    def make(email: str | None = None, roles=(), person=None):
+        user = save_user(
+            db_session, email or f"user{next(_serial)}@example.org", USER_PASSWORD, roles=roles
+        )
+        if person is not None:
+            user.person = person
+            db_session.flush()
+        return user
+
+    return make
 
 
 # -- The public surface -----------------------------------------------------------------------

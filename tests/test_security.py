@@ -109,3 +109,12 @@ def test_no_permission_required_is_reserved_for_login_and_logout(app):
                 if related.category_name == "views" and related["route_name"]:
                     open_routes.add(related["route_name"])
     assert {r for r in open_routes if not r.startswith("__")} == {"login", "logout"}
+
+
+def test_the_shipped_user_factory_makes_a_member_who_logs_in(testapp, make_user):
+    from norec_core.testing import USER_PASSWORD
+
+    member = make_user()
+    testapp.login(member.email, USER_PASSWORD)
+    assert testapp.get("/account").status_int == 200
+    testapp.get("/people", status=403)

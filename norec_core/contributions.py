@@ -46,7 +46,7 @@ class Role:
 
     A site role (`local=False`) is held across the whole site and granted to users by an
     administrator. A local role (`local=True`) is held on one object only: stored for a
-    user and an object (`norec_core.security.grant_local_role`), or derived by the
+    user and an object (`norec_core.grant_local_role`), or derived by the
     `norec_local_roles` hook ("the person's own account owns the person"). A local role
     on an object is also held on the objects below it (their `__parent__` chain), as
     Plone's local roles are acquired.

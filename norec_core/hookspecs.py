@@ -8,8 +8,11 @@ A plugin is an installed distribution with an entry point in the group `norec.pl
 The entry point's name is the plugin's name; the module it names holds the plugin's hook
 implementations, each a function decorated with `norec_core.hookimpl` and named after
 one of the specifications below. A function named `norec_*` that matches no
-specification, or that asks for an argument the specification does not give, stops
-start-up: a typo must not become a silently ignored feature.
+specification, that asks for an argument the specification does not give, or that lacks
+the decorator, stops start-up: a typo must not become a silently ignored feature.
+
+Plugins import from `norec_core` (its `__all__`) and `norec_core.testing` only;
+docs/writing-a-plugin.md walks through a plugin.
 
 Results that are shown in order carry their own sort key, so that nothing depends on the
 order in which plugins happen to load. The core implements these hooks itself
@@ -83,7 +86,7 @@ def norec_sections(request: Request, context: Any) -> list[Section]:
     """Return sections for the page of a shared domain object.
 
     `context` provides one of `IPerson`, `IOrganisation`, `IPartnership` or `IActivity`
-    (from `norec_core.interfaces`); test with `IPerson.providedBy(context)` and return an
+    (from `norec_core`); test with `IPerson.providedBy(context)` and return an
     empty list for what the plugin has nothing to say about. Sections appear below the
     object's own details, sorted by `order`. Only return personal data to a user whose
     `request.has_permission(...)` allows it.
@@ -127,8 +130,10 @@ def norec_migrations() -> str | None:
 
     The directory's first revision has `branch_labels=("<plugin name>",)`,
     `down_revision=None` and `depends_on` a core revision; `norec db upgrade` runs
-    `upgrade heads` over the core's and every enabled plugin's directories. Tables carry
-    the plugin's name as prefix and use `norec_core.db.Base`.
+    `upgrade heads` over the core's and every enabled plugin's directories. Models use
+    `norec_core.Base`, and each table's name begins with the plugin's name and an
+    underscore ("notes_note"), or start-up stops. A plugin with tables implements
+    `norec_person_export` and `norec_person_erase`, or start-up warns.
     """
 
 
@@ -154,7 +159,7 @@ def norec_workflows() -> list[Workflow]:
     transitions the user may take now on the object's page (as a section, or with the
     `workflow` macro on the plugin's own pages), checks each transition's permission,
     guard and required comment, records who did what, when and why, and writes the
-    audit log. Take a transition from code with `norec_core.workflow.engine.transition`.
+    audit log. Take a transition from code with `norec_core.transition`.
     One workflow per model; a model named by two stops start-up.
     """
 
@@ -175,7 +180,7 @@ def norec_api_endpoints() -> list[ApiEndpoint]:
 def norec_jobs() -> list[JobType]:
     """Return the kinds of long work the plugin runs on the task queue.
 
-    Start one with `norec_core.tasks.jobs.enqueue_job(request, name, **params)`; it runs
+    Start one with `norec_core.enqueue_job(request, name, **params)`; it runs
     after the request's transaction commits, on the worker (`norec worker`), and its page
     (`request.route_path("jobs.detail", id=job.id)`) shows its progress. Names are global.
     """

@@ -74,7 +74,15 @@ def build_form(
 
 def render_form(form: deform.Form, appstruct=colander.null) -> str:
     _describe(form)
-    return form.render(appstruct)
+    return form.render(without_none(appstruct))
+
+
+def without_none(appstruct):
+    """`appstruct` with None as colander.null, the empty value a schema serialises as such."""
+    # colander's String serialises None as the text "None": an empty field must stay empty.
+    if isinstance(appstruct, dict):
+        return {key: without_none(value) for key, value in appstruct.items()}
+    return colander.null if appstruct is None else appstruct
 
 
 def process_form(

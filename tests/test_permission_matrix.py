@@ -53,6 +53,8 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.edit", "GET"): PEOPLE_EDITORS | {"owner"},
     ("people.export", "GET"): frozenset({"admin", "owner"}),
     ("people.erase", "GET"): ADMINS,
+    # Everyone may ask; what a profile shows is the person's choice (test_profiles).
+    ("people.profile", "GET"): EVERYONE,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),
     ("registrations.cancel", "POST"): frozenset({"admin", "network_adviser", "owner"}),
     ("organisations", "GET"): EVERYONE,
@@ -98,6 +100,8 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("api.people.read", "GET"): PEOPLE_STAFF | {"owner"},
     ("api.people.create", "POST"): PEOPLE_EDITORS,
     ("api.people.update", "PATCH"): PEOPLE_EDITORS | {"owner"},
+    ("api.profiles.list", "GET"): EVERYONE,
+    ("api.profiles.read", "GET"): EVERYONE,
     ("api.organisations.list", "GET"): EVERYONE,
     ("api.organisations.read", "GET"): EVERYONE,
     ("api.organisations.create", "POST"): DIRECTORY_EDITORS,

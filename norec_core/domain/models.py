@@ -7,6 +7,7 @@ import datetime
 from sqlalchemy import (
     JSON,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     String,
@@ -54,6 +55,18 @@ class Person(_Timestamps, Base):
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     expertise: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What several jobs ask of a person (an exchange's age limit, a JPO post's citizenship,
+    # an author's ORCID), each shown to others only as `visibility` allows.
+    birth_date: Mapped[datetime.date | None] = mapped_column(Date)
+    citizenship: Mapped[str | None] = mapped_column(String(2))
+    gender: Mapped[str | None] = mapped_column(String(100))  # as the person states it
+    city: Mapped[str | None] = mapped_column(String(200))
+    employer: Mapped[str | None] = mapped_column(String(300))
+    correspondence_language: Mapped[str | None] = mapped_column(String(2))
+    orcid: Mapped[str | None] = mapped_column(String(19))
+    # Profile field name -> "members" or "public"; a field not named is private (seen only
+    # by the person and staff): privacy by default.
+    visibility: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     consent_contact: Mapped[bool] = mapped_column(default=False)
     consent_newsletter: Mapped[bool] = mapped_column(default=False)
     consent_directory: Mapped[bool] = mapped_column(default=False)
@@ -106,6 +119,8 @@ class Organisation(_Timestamps, Base):
     kind: Mapped[str] = mapped_column(String(30))
     website: Mapped[str | None] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
+    ror: Mapped[str | None] = mapped_column(String(9))  # Research Organization Registry id
+    org_number: Mapped[str | None] = mapped_column(String(30))  # national registry number
 
     partnerships: Mapped[list[Partnership]] = relationship(
         secondary=partnership_organisation, back_populates="organisations"

@@ -22,6 +22,7 @@ def includeme(config) -> None:
     config.add_route(
         "people.export", r"/people/{id:\d+}/export.json", factory=model_factory(Person)
     )
+    config.add_route("people.profile", r"/people/{id:\d+}/profile", factory=model_factory(Person))
     config.add_route("people.erase", r"/people/{id:\d+}/erase", factory=model_factory(Person))
     config.add_route(
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)

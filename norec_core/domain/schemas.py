@@ -7,6 +7,7 @@ import deform
 from pyramid.request import Request
 from sqlalchemy import func, select
 
+from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget
 from norec_core.i18n import _, codes
@@ -79,10 +80,10 @@ def _language_widget(node, kw):
     return deform.widget.SelectWidget(values=list(names.items()), multiple=True, size=8)
 
 
-def country_node(**kw) -> colander.SchemaNode:
+def country_node(title=None, **kw) -> colander.SchemaNode:
     return colander.SchemaNode(
         colander.String(),
-        title=_("Country"),
+        title=title or _("Country"),
         widget=_country_widget,
         validator=colander.OneOf(sorted(codes.COUNTRY_CODES)),
         **kw,
@@ -102,6 +103,32 @@ def _unique_email(node, kw):
             raise colander.Invalid(node, _("Another person already has this e-mail address."))
 
     return validate
+
+
+# The interface's languages, in their own names: what the platform can write mail in.
+LANGUAGE_TITLES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
+
+
+class VisibilitySchema(colander.MappingSchema):
+    """One choice per profile field: private (the default), members or public.
+
+    Each choice is named `show_<field>`: a form must not hold two inputs named "email".
+    """
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        choices = list(profiles.LEVEL_TITLES.items())
+        for name, title in profiles.PROFILE_FIELDS.items():
+            self.add(
+                colander.SchemaNode(
+                    colander.String(),
+                    name=f"show_{name}",
+                    title=title,
+                    missing=profiles.PRIVATE,
+                    widget=deform.widget.SelectWidget(values=choices),
+                    validator=colander.OneOf(profiles.LEVELS),
+                )
+            )
 
 
 class PersonSchema(CSRFSchema):
@@ -132,6 +159,49 @@ class PersonSchema(CSRFSchema):
         title=_("Expertise"),
         description=_("Separate fields with commas, for example: nursing, midwifery."),
         missing=[],
+    )
+    birth_date = colander.SchemaNode(
+        colander.Date(), title=_("Birth date"), missing=None, widget=date_widget()
+    )
+    citizenship = country_node(title=_("Citizenship"), missing=None)
+    gender = colander.SchemaNode(
+        colander.String(),
+        title=_("Gender"),
+        description=_("In your own words; leave it empty if you prefer."),
+        missing=None,
+        validator=colander.Length(max=100),
+    )
+    city = colander.SchemaNode(
+        colander.String(), title=_("City"), missing=None, validator=colander.Length(max=200)
+    )
+    employer = colander.SchemaNode(
+        colander.String(),
+        title=_("Current employer"),
+        missing=None,
+        validator=colander.Length(max=300),
+    )
+    correspondence_language = colander.SchemaNode(
+        colander.String(),
+        title=_("Language of correspondence"),
+        description=_("The language of the mail the platform sends."),
+        missing=None,
+        widget=deform.widget.SelectWidget(
+            values=[("", _("– as the languages spoken suggest –")), *LANGUAGE_TITLES.items()]
+        ),
+        validator=colander.OneOf(sorted(LANGUAGE_TITLES)),
+    )
+    orcid = colander.SchemaNode(
+        colander.String(),
+        title=_("ORCID iD"),
+        description=_("For example 0000-0002-1825-0097."),
+        missing=None,
+        preparer=identifiers.clean_orcid,
+        validator=identifiers.orcid_validator,
+    )
+    visibility = VisibilitySchema(
+        title=_("Who may see what"),
+        description=_("Norec's staff see everything; others see only what you show here."),
+        missing={},
     )
     # The titles are the consent texts, versioned in norec_core.privacy.consent.
     consent_contact = colander.SchemaNode(
@@ -166,6 +236,22 @@ class OrganisationSchema(CSRFSchema):
         widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
     )
     description = description_node()
+    ror = colander.SchemaNode(
+        colander.String(),
+        title=_("ROR id"),
+        description=_("The Research Organization Registry's id, for example 01xtthb56."),
+        missing=None,
+        preparer=identifiers.clean_ror,
+        validator=identifiers.ror_validator,
+    )
+    org_number = colander.SchemaNode(
+        colander.String(),
+        title=_("Organisation number"),
+        description=_("In the national register (Brønnøysund: nine digits)."),
+        missing=None,
+        preparer=identifiers.clean_org_number,
+        validator=identifiers.org_number_validator,
+    )
 
 
 @colander.deferred
@@ -178,6 +264,17 @@ def _organisation_widget(node, kw):
         multiple=True,
         size=8,
     )
+
+
+@colander.deferred
+def _existing_organisation(node, kw):
+    session = _request(kw).dbsession
+
+    def validate(node, value):
+        if parse_id(str(value)) is None or session.get(Organisation, value) is None:
+            raise colander.Invalid(node, _("Choose an organisation from the list."))
+
+    return validate
 
 
 def north_countries_setting(request: Request) -> frozenset[str]:
@@ -318,6 +415,7 @@ class ActivitySchema(CSRFSchema):
         title=_("Organiser"),
         missing=None,
         widget=_optional_organisation_widget,
+        validator=_existing_organisation,
     )
     description = description_node()
 

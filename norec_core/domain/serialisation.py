@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from norec_core.audit.recorder import jsonable
+from norec_core.domain import profiles
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 
 PERSON_FIELDS = (
@@ -17,11 +18,27 @@ PERSON_FIELDS = (
     "email",
     "country",
     "expertise",
+    "birth_date",
+    "citizenship",
+    "gender",
+    "city",
+    "employer",
+    "correspondence_language",
+    "orcid",
+    "visibility",
     "consent_contact",
     "consent_newsletter",
     "consent_directory",
 )
-ORGANISATION_FIELDS = ("name", "country", "kind", "website", "description")
+ORGANISATION_FIELDS = (
+    "name",
+    "country",
+    "kind",
+    "website",
+    "description",
+    "ror",
+    "org_number",
+)
 PARTNERSHIP_FIELDS = ("title", "direction", "starts_on", "ends_on", "reciprocal", "description")
 ACTIVITY_FIELDS = (
     "title",
@@ -43,7 +60,8 @@ def fields_json(obj, names) -> dict[str, Any]:
 
 def person_json(p: Person) -> dict[str, Any]:
     return fields_json(p, (*PERSON_FIELDS, "created_at", "updated_at")) | {
-        "languages": list(p.languages)
+        "languages": list(p.languages),
+        "visibility": profiles.choices(p),
     }
 
 

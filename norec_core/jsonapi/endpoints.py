@@ -11,11 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 import colander
-from pyramid.httpexceptions import HTTPCreated
+from pyramid.httpexceptions import HTTPCreated, HTTPNotFound
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core.contributions import ApiEndpoint
+from norec_core.domain import profiles
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.schemas import (
     ActivitySchema,
@@ -57,6 +58,14 @@ RESPONSE_SCHEMAS = {
             "country": _S,
             "languages": _STRINGS,
             "expertise": _STRINGS,
+            "birth_date": _DATE,
+            "citizenship": _S,
+            "gender": _S,
+            "city": _S,
+            "employer": _S,
+            "correspondence_language": _S,
+            "orcid": _S,
+            "visibility": {"type": "object", "additionalProperties": _S},
             "consent_contact": _B,
             "consent_newsletter": _B,
             "consent_directory": _B,
@@ -66,7 +75,15 @@ RESPONSE_SCHEMAS = {
     ),
     "Organisation": _object(
         "Organisation",
-        {"name": _S, "country": _S, "kind": _S, "website": _S, "description": _S},
+        {
+            "name": _S,
+            "country": _S,
+            "kind": _S,
+            "website": _S,
+            "description": _S,
+            "ror": _S,
+            "org_number": _S,
+        },
     ),
     "Partnership": _object(
         "Partnership",
@@ -318,4 +335,65 @@ def core_endpoints() -> list[ApiEndpoint]:
             order=(Activity.starts_at.desc(), Activity.id),
         ),
         *workflow_endpoints("partnerships", Partnership),
+        *profile_endpoints(),
+    ]
+
+
+def profile_endpoints() -> list[ApiEndpoint]:
+    """People as others may see them: only the fields each person chose to show."""
+    profile = {
+        "type": "object",
+        "title": "Profile",
+        "description": "Only the fields the person shows to the caller; the rest are absent.",
+        "properties": {"id": _I, "name": _S, **RESPONSE_SCHEMAS["Person"]["properties"]},
+    }
+
+    def list_view(request, _data):
+        query = profiles.profiles_query(request, select(Person))
+        q = request.GET.get("q", "").strip()
+        if q:
+            query = search(query, q, Person.given_name, Person.family_name)
+        result = paginate(request, query.order_by(Person.family_name, Person.id))
+        return {
+            "items": [profiles.profile_json(request, p) for p in result.items],
+            "total": result.total,
+            "page": result.number,
+            "pages": result.count,
+        }
+
+    def read_view(request, _data):
+        found = profiles.profile_json(request, request.context)
+        if found is None:
+            raise HTTPNotFound()
+        return found
+
+    page = {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": profile},
+            "total": _I,
+            "page": _I,
+            "pages": _I,
+        },
+    }
+    return [
+        ApiEndpoint(
+            "profiles.list",
+            "/profiles",
+            "GET",
+            VIEW,
+            "People who show their name to the caller (25 a page; q searches names)",
+            list_view,
+            response_schema=page,
+        ),
+        ApiEndpoint(
+            "profiles.read",
+            "/profiles/{id}",
+            "GET",
+            VIEW,
+            "One person, as the caller may see them",
+            read_view,
+            model=Person,
+            response_schema=profile,
+        ),
     ]

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from norec_core import clock
 from norec_core.contributions import ApiEndpoint
-from norec_core.forms import CSRFSchema, build_form, process_form, render_form
+from norec_core.forms import CSRFSchema, build_form, process_form, render_form, without_none
 from norec_core.i18n import _
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.jsonapi.models import ApiToken
@@ -50,7 +50,7 @@ def endpoint_view(endpoint: ApiEndpoint):
             cstruct = to_cstruct(schema, body)
             if endpoint.current is not None:
                 # Start from the object as it is; the body changes what it names.
-                cstruct = {**schema.serialize(endpoint.current(context)), **cstruct}
+                cstruct = {**schema.serialize(without_none(endpoint.current(context))), **cstruct}
             unknown = sorted(set(body) - {c.name for c in schema.children} - {"id"})
             if unknown:
                 return _error(

@@ -49,7 +49,10 @@ def localizer_for(request: Request, locale: str | None):
 
 
 def locale_of(person: Person) -> str | None:
-    """The interface language a person reads, from the languages they speak, if any."""
+    """The language a person chose for mail, or else one of the interface's languages
+    they speak, if any."""
+    if person.correspondence_language:
+        return person.correspondence_language
     spoken = set(person.languages)
     for locale in ("nn", "nb", "en"):
         if locale in spoken:

@@ -6,14 +6,19 @@ import datetime
 import json
 from functools import partial
 
-from pyramid.httpexceptions import HTTPFound
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core.domain import registrations
+from norec_core.domain import profiles, registrations
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
-from norec_core.domain.schemas import EraseSchema, PersonSchema, RegistrationSchema
+from norec_core.domain.schemas import (
+    LANGUAGE_TITLES,
+    EraseSchema,
+    PersonSchema,
+    RegistrationSchema,
+)
 from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.forms import process_form
@@ -27,6 +32,7 @@ from norec_core.security import (
     PERSON_EXPORT,
     PERSON_VIEW,
     REGISTRATION_EDIT,
+    VIEW,
 )
 
 
@@ -87,10 +93,42 @@ def person_detail(request):
         ).all(),
         "register_form": register_form,
         "sections": request.pm.hook.norec_sections(request=request, context=person),
+        "shown": [
+            (title, profiles.LEVEL_TITLES[profiles.level(person, field)])
+            for field, title in profiles.PROFILE_FIELDS.items()
+            if profiles.level(person, field) != profiles.PRIVATE
+        ],
+        "language_titles": LANGUAGE_TITLES,
         "can_edit": request.has_permission(PERSON_EDIT),
         "can_export": request.has_permission(PERSON_EXPORT),
         "can_erase": request.has_permission(PERSON_ERASE),
     }
+
+
+@view_config(
+    route_name="people.profile",
+    renderer="norec_core:templates/people/profile.pt",
+    permission=VIEW,
+)
+def person_profile(request):
+    """The person as the visitor may see them: only the fields the person chose to show."""
+    person = request.context
+    fields = profiles.visible_fields(request, person)
+    if not fields:
+        # Indistinguishable from a person who does not exist: a private name is no one's.
+        raise HTTPNotFound()
+    return {
+        "page_title": person.full_name,
+        "person": person,
+        "fields": [
+            (f, profiles.PROFILE_FIELDS[f], profiles.field_value(person, f)) for f in fields
+        ],
+        "levels": {f: profiles.LEVEL_TITLES[profiles.level(person, f)] for f in fields},
+    }
+
+
+def _titled(fields: list[str]):
+    return [(field, profiles.PROFILE_FIELDS[field]) for field in fields]
 
 
 def _registration_form(request, person, activities):
@@ -135,6 +173,7 @@ def person_register(request):
 def to_form(person: Person) -> dict:
     data = {key: getattr(person, key) for key in PERSON_FIELDS}
     data["languages"] = set(person.languages)
+    data["visibility"] = profiles.choices(person)
     return data
 
 
@@ -142,6 +181,8 @@ def from_form(_request, person: Person, data: dict) -> None:
     for key in PERSON_FIELDS:
         setattr(person, key, data[key])
     person.languages = sorted(data["languages"])
+    # Only what the person chose to show is stored: a field not named stays private.
+    person.visibility = profiles.chosen(data["visibility"])
 
 
 @view_config(

@@ -8,6 +8,7 @@ pages accept exactly the same data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import colander
@@ -115,6 +116,28 @@ RESPONSE_SCHEMAS = {
 }
 
 
+def page_schema(item: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI schema of one page of a list of `item`s."""
+    return {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": item},
+            "total": _I,
+            "page": _I,
+            "pages": _I,
+        },
+    }
+
+
+def page_json(page, to_json: Callable) -> dict[str, Any]:
+    return {
+        "items": [to_json(item) for item in page.items],
+        "total": page.total,
+        "page": page.number,
+        "pages": page.count,
+    }
+
+
 def resource(
     name: str,
     model: type,
@@ -131,28 +154,14 @@ def resource(
     """List, read, create and update endpoints for one model."""
     title = model.__name__
     one = RESPONSE_SCHEMAS[title]
-    page = {
-        "type": "object",
-        "properties": {
-            "items": {"type": "array", "items": one},
-            "total": _I,
-            "page": _I,
-            "pages": _I,
-        },
-    }
+    page = page_schema(one)
 
     def list_view(request, _data):
         query = select(model).options(*(selectinload(rel) for rel in eager))
         q = request.GET.get("q", "").strip()
         if q:
             query = search(query, q, *searched)
-        result = paginate(request, query.order_by(*order))
-        return {
-            "items": [to_json(o) for o in result.items],
-            "total": result.total,
-            "page": result.number,
-            "pages": result.count,
-        }
+        return page_json(paginate(request, query.order_by(*order)), to_json)
 
     def read_view(request, _data):
         return to_json(request.context)
@@ -354,12 +363,7 @@ def profile_endpoints() -> list[ApiEndpoint]:
         if q:
             query = search(query, q, Person.given_name, Person.family_name)
         result = paginate(request, query.order_by(Person.family_name, Person.id))
-        return {
-            "items": [profiles.profile_json(request, p) for p in result.items],
-            "total": result.total,
-            "page": result.number,
-            "pages": result.count,
-        }
+        return page_json(result, partial(profiles.profile_json, request))
 
     def read_view(request, _data):
         found = profiles.profile_json(request, request.context)
@@ -367,15 +371,7 @@ def profile_endpoints() -> list[ApiEndpoint]:
             raise HTTPNotFound()
         return found
 
-    page = {
-        "type": "object",
-        "properties": {
-            "items": {"type": "array", "items": profile},
-            "total": _I,
-            "page": _I,
-            "pages": _I,
-        },
-    }
+    page = page_schema(profile)
     return [
         ApiEndpoint(
             "profiles.list",

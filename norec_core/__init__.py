@@ -8,7 +8,7 @@ What is here, by what a plugin does with it:
 
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
-  `SearchResult`, and `Workflow`, `State`, `Transition`); the hooks themselves are
+  `SearchResult`, `RecordFields`, and `Workflow`, `State`, `Transition`); the hooks themselves are
   documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
@@ -40,6 +40,7 @@ from norec_core.contributions import (
     CliCommand,
     JobType,
     NavEntry,
+    RecordFields,
     Role,
     SearchResult,
     Section,
@@ -109,6 +110,7 @@ __all__ = [
     "Organisation",
     "Partnership",
     "Person",
+    "RecordFields",
     "Registration",
     "Role",
     "SearchResult",

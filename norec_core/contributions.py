@@ -173,3 +173,23 @@ class ApiEndpoint:
     response_schema: Mapping[str, Any] | None = None
     current: Callable[[Any], dict] | None = None
     status: int = 200
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """Fields a plugin keeps on a shared record (a person, an organisation) in its own table.
+
+    `applies_to` is `IPerson` or `IOrganisation`. The record's form gets a fieldset named
+    `name` with the nodes of `schema()` (a colander mapping schema) under `title`, filled
+    by `load(dbsession, record)` (a dict, also the record's JSON under the key `name` in
+    the API's answer about that one record and in a person's data export) and stored by
+    `save(dbsession, record, data)`.
+    Names are global per kind of record; two plugins declaring one stops start-up.
+    """
+
+    name: str
+    title: Any
+    applies_to: type
+    schema: Callable[[], Any]
+    load: Callable[[Any, Any], dict[str, Any]]
+    save: Callable[[Any, Any, dict[str, Any]], None]

@@ -35,6 +35,7 @@ from norec_core.contributions import (
     CliCommand,
     JobType,
     NavEntry,
+    RecordFields,
     Role,
     SearchResult,
     Section,
@@ -90,6 +91,18 @@ def norec_sections(request: Request, context: Any) -> list[Section]:
     empty list for what the plugin has nothing to say about. Sections appear below the
     object's own details, sorted by `order`. Only return personal data to a user whose
     `request.has_permission(...)` allows it.
+    """
+
+
+@hookspec
+def norec_record_fields() -> list[RecordFields]:
+    """Return the fields the plugin adds to people's and organisations' records.
+
+    Each `RecordFields` keeps its values in the plugin's own table and gives the record's
+    form a fieldset, the JSON API's answers and a person's data export a key, all under
+    its `name`; show them on the record's page with `norec_sections`. A person's own
+    profile fields (birth date, citizenship, ORCID, ...) are the core's, each with the
+    visibility the person chose; a plugin's fields are seen where its permission says.
     """
 
 

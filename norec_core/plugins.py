@@ -15,7 +15,7 @@ import pluggy
 from pyramid.config import Configurator
 
 from norec_core import hookspecs
-from norec_core.contributions import ActivityKind, JobType, Role, Workflow
+from norec_core.contributions import ActivityKind, JobType, RecordFields, Role, Workflow
 from norec_core.db import Base
 
 ENTRY_POINT_GROUP = "norec.plugins"
@@ -198,6 +198,16 @@ def check_plugin_tables(pm: pluggy.PluginManager, mappers: Iterable | None = Non
             )
 
 
+def record_fields(pm: pluggy.PluginManager) -> list[RecordFields]:
+    found: dict[tuple[type, str], RecordFields] = {}
+    for fields in (f for result in pm.hook.norec_record_fields() for f in result):
+        key = (fields.applies_to, fields.name)
+        if key in found:
+            raise PluginError(f"two plugins add fields named {fields.name!r} to one record")
+        found[key] = fields
+    return list(found.values())
+
+
 def plugin_settings(pm: pluggy.PluginManager, settings: dict) -> dict[str, dict]:
     """Validate each plugin's `norec.<plugin>.*` settings against the schema it declares."""
     validated = {}
@@ -223,6 +233,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.roles"] = roles(pm)
     config.registry["norec.job_types"] = job_types(pm)
     config.registry["norec.workflows"] = workflows(pm)
+    config.registry["norec.record_fields"] = record_fields(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

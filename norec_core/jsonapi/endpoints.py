@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core.contributions import ApiEndpoint
-from norec_core.domain import profiles
+from norec_core.domain import profiles, record_fields
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.schemas import (
     ActivitySchema,
@@ -161,10 +161,15 @@ def resource(
         q = request.GET.get("q", "").strip()
         if q:
             query = search(query, q, *searched)
+        # The plugins' fields are in the answer about one record, not in lists: one query
+        # a row for each plugin would make a page's cost grow with its length.
         return page_json(paginate(request, query.order_by(*order)), to_json)
 
+    def with_plugins(request, obj):
+        return to_json(obj) | record_fields.as_json(request, obj)
+
     def read_view(request, _data):
-        return to_json(request.context)
+        return with_plugins(request, request.context)
 
     def create_view(request, data):
         obj = model()
@@ -174,12 +179,12 @@ def resource(
         url = request.route_url(f"api.{name}.read", id=obj.id)
         request.response.status = 201
         request.response.location = url
-        return to_json(obj)
+        return with_plugins(request, obj)
 
     def update_view(request, data):
         module.from_form(request, request.context, data)
         request.dbsession.flush()
-        return to_json(request.context)
+        return with_plugins(request, request.context)
 
     path = f"/{name}"
     return [

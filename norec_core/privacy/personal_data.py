@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from norec_core.accounts.models import User
 from norec_core.audit.models import AuditEvent
 from norec_core.audit.recorder import jsonable, record
+from norec_core.domain import record_fields
 from norec_core.domain.models import Person, Registration
 from norec_core.domain.serialisation import person_json
 from norec_core.plugins import call_for
@@ -69,6 +70,8 @@ def export(request: Request, person: Person) -> dict[str, Any]:
         "exported_at": datetime.datetime.now(datetime.UTC).isoformat(),
         "core": core_export(session, person),
     }
+    # The plugins' fields on the person record, beside the core's own.
+    document["core"]["person"] |= record_fields.as_json(request, person)
     pm = request.pm
     for info in pm.norec_plugins:
         # pluggy leaves out the None of a plugin that holds nothing on the person.

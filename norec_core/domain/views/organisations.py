@@ -8,6 +8,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from norec_core.domain import record_fields
 from norec_core.domain.models import Activity, Organisation, Partnership
 from norec_core.domain.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
 from norec_core.domain.serialisation import ORGANISATION_FIELDS
@@ -76,13 +77,17 @@ def organisation_detail(request):
     }
 
 
-def to_form(organisation: Organisation) -> dict:
-    return {key: getattr(organisation, key) for key in ORGANISATION_FIELDS}
+def to_form(organisation: Organisation, request=None) -> dict:
+    data = {key: getattr(organisation, key) for key in ORGANISATION_FIELDS}
+    if request is not None:
+        data |= record_fields.form_values(request, organisation)
+    return data
 
 
-def from_form(_request, organisation: Organisation, data: dict) -> None:
+def from_form(request, organisation: Organisation, data: dict) -> None:
     for key in ORGANISATION_FIELDS:
         setattr(organisation, key, data[key])
+    record_fields.save(request, organisation, data)
 
 
 @view_config(
@@ -91,12 +96,13 @@ def from_form(_request, organisation: Organisation, data: dict) -> None:
     permission=DIRECTORY_EDIT,
 )
 def organisation_new(request):
+    organisation = Organisation()
     return edit_page(
         request,
-        OrganisationSchema(),
-        Organisation(),
+        record_fields.with_fieldsets(request, OrganisationSchema(), organisation),
+        organisation,
         is_new=True,
-        appstruct=to_form,
+        appstruct=partial(to_form, request=request),
         apply=partial(from_form, request),
         detail_route="organisations.detail",
         page_title=_("New organisation"),
@@ -112,10 +118,10 @@ def organisation_edit(request):
     organisation = request.context
     return edit_page(
         request,
-        OrganisationSchema(),
+        record_fields.with_fieldsets(request, OrganisationSchema(), organisation),
         organisation,
         is_new=False,
-        appstruct=to_form,
+        appstruct=partial(to_form, request=request),
         apply=partial(from_form, request),
         detail_route="organisations.detail",
         page_title=_("Edit ${name}", mapping={"name": organisation.name}),

@@ -11,7 +11,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core.domain import profiles, registrations
+from norec_core.domain import profiles, record_fields, registrations
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.schemas import (
     LANGUAGE_TITLES,
@@ -170,31 +170,35 @@ def person_register(request):
     return HTTPFound(request.route_path("people.detail", id=person.id))
 
 
-def to_form(person: Person) -> dict:
+def to_form(person: Person, request=None) -> dict:
     data = {key: getattr(person, key) for key in PERSON_FIELDS}
+    if request is not None:
+        data |= record_fields.form_values(request, person)
     data["languages"] = set(person.languages)
     data["visibility"] = profiles.choices(person)
     return data
 
 
-def from_form(_request, person: Person, data: dict) -> None:
+def from_form(request, person: Person, data: dict) -> None:
     for key in PERSON_FIELDS:
         setattr(person, key, data[key])
     person.languages = sorted(data["languages"])
     # Only what the person chose to show is stored: a field not named stays private.
     person.visibility = profiles.chosen(data["visibility"])
+    record_fields.save(request, person, data)
 
 
 @view_config(
     route_name="people.new", renderer="norec_core:templates/form.pt", permission=PERSON_EDIT
 )
 def person_new(request):
+    person = Person()
     return edit_page(
         request,
-        PersonSchema(),
-        Person(),
+        record_fields.with_fieldsets(request, PersonSchema(), person),
+        person,
         is_new=True,
-        appstruct=to_form,
+        appstruct=partial(to_form, request=request),
         apply=partial(from_form, request),
         detail_route="people.detail",
         page_title=_("New person"),
@@ -208,10 +212,10 @@ def person_edit(request):
     person = request.context
     return edit_page(
         request,
-        PersonSchema(),
+        record_fields.with_fieldsets(request, PersonSchema(), person),
         person,
         is_new=False,
-        appstruct=to_form,
+        appstruct=partial(to_form, request=request),
         apply=partial(from_form, request),
         detail_route="people.detail",
         page_title=_("Edit ${name}", mapping={"name": person.full_name}),

@@ -12,12 +12,13 @@ from norec_core import (
     JobType,
     NavEntry,
     Person,
+    RecordFields,
     Role,
     Section,
     hookimpl,
     process_form,
 )
-from norec_notes.models import Note
+from norec_notes.models import Nickname, Note
 
 ADD = "notes.add"
 
@@ -113,6 +114,7 @@ def norec_person_export(dbsession, person):
 def norec_person_erase(dbsession, person):
     for note in dbsession.scalars(select(Note).where(Note.person_id == person.id)):
         dbsession.delete(note)
+    _save_nickname(dbsession, person, {"nickname": ""})
 
 
 def _notes_json(request, _data):
@@ -139,5 +141,33 @@ def norec_api_endpoints():
             "All notes",
             _notes_json,
             response_schema={"type": "array", "items": note},
+        )
+    ]
+
+
+class NicknameSchema(colander.MappingSchema):
+    nickname = colander.SchemaNode(
+        colander.String(), title="Nickname", missing="", validator=colander.Length(max=100)
+    )
+
+
+def _load_nickname(dbsession, person):
+    found = dbsession.get(Nickname, person.id)
+    return {"nickname": found.nickname if found else ""}
+
+
+def _save_nickname(dbsession, person, data):
+    found = dbsession.get(Nickname, person.id)
+    if data["nickname"]:
+        dbsession.merge(Nickname(person_id=person.id, nickname=data["nickname"]))
+    elif found is not None:
+        dbsession.delete(found)
+
+
+@hookimpl
+def norec_record_fields():
+    return [
+        RecordFields(
+            "notes", "Notes plugin", IPerson, NicknameSchema, _load_nickname, _save_nickname
         )
     ]

@@ -1,6 +1,6 @@
 import datetime
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Person
@@ -15,3 +15,14 @@ class Note(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(default=datetime.datetime.now)
 
     person: Mapped[Person] = relationship()
+
+
+class Nickname(Base):
+    """The plugin's own field on the person record (see `norec_record_fields`)."""
+
+    __tablename__ = "notes_nickname"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    nickname: Mapped[str] = mapped_column(String(100))

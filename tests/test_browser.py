@@ -98,9 +98,9 @@ def test_log_in_create_a_person_and_find_it_listed(page):
     page.get_by_role("link", name="New person").click()
     page.get_by_label("Given name").fill("Aisha")
     page.get_by_label("Family name").fill("Mwangi")
-    page.get_by_label("E-mail").fill("aisha.mwangi@example.org")
-    page.get_by_label("Country").select_option("KE")
-    page.get_by_label("Languages").select_option(["sw", "en"])
+    page.get_by_label("E-mail", exact=True).fill("aisha.mwangi@example.org")
+    page.get_by_label("Country", exact=True).select_option("KE")
+    page.get_by_label("Languages", exact=True).select_option(["sw", "en"])
     page.get_by_role("button", name="Create").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Aisha Mwangi"
     assert page.get_by_role("status").inner_text() == "Created."

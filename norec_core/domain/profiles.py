@@ -43,6 +43,20 @@ PROFILE_FIELDS = {
     "birth_date": _("Birth date"),
     "orcid": _("ORCID iD"),
 }
+# The label of each field's choice: "E-mail" alone would name two inputs of the form.
+CHOICE_TITLES = {
+    "name": _("Who sees the name"),
+    "email": _("Who sees the e-mail address"),
+    "country": _("Who sees the country"),
+    "city": _("Who sees the city"),
+    "employer": _("Who sees the current employer"),
+    "expertise": _("Who sees the expertise"),
+    "languages": _("Who sees the languages"),
+    "citizenship": _("Who sees the citizenship"),
+    "gender": _("Who sees the gender"),
+    "birth_date": _("Who sees the birth date"),
+    "orcid": _("Who sees the ORCID iD"),
+}
 
 
 def level(person: Person, field: str) -> str:

@@ -118,7 +118,7 @@ class VisibilitySchema(colander.MappingSchema):
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
         choices = list(profiles.LEVEL_TITLES.items())
-        for name, title in profiles.PROFILE_FIELDS.items():
+        for name, title in profiles.CHOICE_TITLES.items():
             self.add(
                 colander.SchemaNode(
                     colander.String(),

@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 LOCALES = ("nn", "nb")
@@ -103,6 +103,17 @@ def _mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def _translations(catalog: Catalog) -> dict:
+    """What a catalogue translates, as gettext reads it: its header (which names the Babel
+    version that wrote it) aside, so that a newer Babel does not make every .mo stale."""
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def _compiled(mo: Path) -> dict:
+    with mo.open("rb") as f:
+        return _translations(read_mo(f))
+
+
 def compile_all(package: str) -> None:
     for po in sorted(locale_dir(package).glob("*/LC_MESSAGES/*.po")):
         with po.open("rb") as f:
@@ -133,6 +144,6 @@ def problems(package: str) -> list[str]:
             if untranslated or missing:
                 found.append(f"{package} {locale}/{domain}: untranslated {missing + untranslated}")
             mo = po.with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != _mo_bytes(catalog):
+            if not mo.exists() or _compiled(mo) != _translations(catalog):
                 found.append(f"{package}: {mo} is not compiled from {po.name}")
     return found

@@ -68,8 +68,8 @@ from norec_core.interfaces import (
     IUser,
 )
 from norec_core.layout import flash
+from norec_core.lists import paginate
 from norec_core.mail.outbox import send_mail
-from norec_core.paging import paginate
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
 from norec_core.security import (

@@ -21,8 +21,8 @@ from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.jsonapi.endpoints import core_endpoints
+from norec_core.lists import search
 from norec_core.mail import mailing
-from norec_core.paging import search
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
 from norec_core.workflow import engine

@@ -13,7 +13,7 @@ from norec_core.accounts.passwords import UNUSABLE
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.resources import parse_id
 from norec_core.security import USERS_MANAGE, local_role_holders_of_user, revoke_local_role_by_id
 

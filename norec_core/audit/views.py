@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from norec_core.audit.models import ACTIONS, AuditEvent
 from norec_core.i18n import _
-from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.resources import parse_id
 from norec_core.security import AUDIT_VIEW
 

@@ -33,7 +33,7 @@ from norec_core.domain.serialisation import (
     person_json,
 )
 from norec_core.domain.views import activities, organisations, partnerships, people
-from norec_core.paging import paginate, search
+from norec_core.lists import paginate, search
 from norec_core.security import ACCOUNT, DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
 from norec_core.workflow import engine
 

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.mail import mailing
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_after_commit, retry
-from norec_core.paging import paginate, search, search_filter, select_filter
 from norec_core.resources import parse_id
 from norec_core.security import OPERATIONS
 from norec_core.tasks.jobs import enqueue_job

@@ -6,7 +6,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core.i18n import _
-from norec_core.paging import paginate, select_filter
+from norec_core.lists import paginate, select_filter
 from norec_core.security import JOB_VIEW, OPERATIONS
 from norec_core.tasks.models import STATUSES, Job
 

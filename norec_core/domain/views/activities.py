@@ -17,7 +17,7 @@ from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
 
 WHEN = {"upcoming": _("Upcoming"), "past": _("Past"), "all": _("All")}

@@ -14,7 +14,7 @@ from norec_core.domain.schemas import ORGANISATION_KIND_TITLES, OrganisationSche
 from norec_core.domain.serialisation import ORGANISATION_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _, codes
-from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
 
 

@@ -24,7 +24,7 @@ from norec_core.domain.views.editing import edit_page
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
-from norec_core.paging import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.privacy import personal_data
 from norec_core.security import (
     PERSON_EDIT,

@@ -1,4 +1,5 @@
-"""Paged, filtered lists: a fixed number of queries per page, whatever the table's size."""
+"""Lists of records: paged (a fixed number of queries per page, whatever the table's size),
+searched by text and filtered by the controls above them."""
 
 from __future__ import annotations
 

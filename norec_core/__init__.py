@@ -8,8 +8,8 @@ What is here, by what a plugin does with it:
 
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
-  `SearchResult`, `RecordFields`, and `Workflow`, `State`, `Transition`); the hooks themselves are
-  documented in `norec_core/hookspecs.py`;
+  `SearchResult`, `RecordFields`, `ScheduledTask`, and `Workflow`, `State`,
+  `Transition`); the hooks themselves are documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
   interfaces `IPerson`, `IOrganisation`, `IPartnership`, `IActivity`, `IRegistration`,
@@ -42,6 +42,7 @@ from norec_core.contributions import (
     NavEntry,
     RecordFields,
     Role,
+    ScheduledTask,
     SearchResult,
     Section,
     State,
@@ -113,6 +114,7 @@ __all__ = [
     "RecordFields",
     "Registration",
     "Role",
+    "ScheduledTask",
     "SearchResult",
     "Section",
     "State",

@@ -193,3 +193,24 @@ class RecordFields:
     schema: Callable[[], Any]
     load: Callable[[Any, Any], dict[str, Any]]
     save: Callable[[Any, Any, dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class ScheduledTask:
+    """Work the worker runs on a schedule: reminders before deadlines, expiry of
+    invitations, retention erasure, appeal windows closing.
+
+    The schedule is cron's five fields, read in UTC ("0", "7", "*", "*", "1" is Mondays at
+    07:00 UTC; "*/15" every quarter of an hour). `run(request)` gets a request of its own
+    whose URLs begin with `norec.base_url`, so `send_mail` and `request.route_url` work as
+    in a view; its `request.dbsession` commits when `run` returns and rolls back if it
+    raises (the failure is logged, and the next run tries again).
+    """
+
+    name: str
+    run: Callable[[Any], Any]
+    minute: str = "0"
+    hour: str = "*"
+    day: str = "*"
+    month: str = "*"
+    day_of_week: str = "*"

@@ -37,6 +37,7 @@ from norec_core.contributions import (
     NavEntry,
     RecordFields,
     Role,
+    ScheduledTask,
     SearchResult,
     Section,
     Workflow,
@@ -169,8 +170,9 @@ def norec_workflows() -> list[Workflow]:
     """Return the workflows of the plugin's models: states, and transitions between them.
 
     The core runs them: it shows the state, the history and the buttons of the
-    transitions the user may take now on the object's page (as a section, or with the
-    `workflow` macro on the plugin's own pages), checks each transition's permission,
+    transitions the user may take now as a section of the object's page (on a plugin's
+    own page, pass `request.pm.hook.norec_sections(request=request, context=obj)` to the
+    `sections` macro), checks each transition's permission,
     guard and required comment, records who did what, when and why, and writes the
     audit log. Take a transition from code with `norec_core.transition`.
     One workflow per model; a model named by two stops start-up.
@@ -196,6 +198,17 @@ def norec_jobs() -> list[JobType]:
     Start one with `norec_core.enqueue_job(request, name, **params)`; it runs
     after the request's transaction commits, on the worker (`norec worker`), and its page
     (`request.route_path("jobs.detail", id=job.id)`) shows its progress. Names are global.
+    """
+
+
+@hookspec
+def norec_scheduled_tasks() -> list[ScheduledTask]:
+    """Return the plugin's work to run on a schedule, each a `ScheduledTask`.
+
+    `norec worker` looks every minute for the tasks that are due and runs each in its own
+    transaction (with `norec.queue.url = immediate` there is no worker, and no schedule).
+    Make a task safe to run twice, since a worker that stops mid-run runs it again: mark
+    what it has done (a reminder's `sent_at`) and skip what is marked. Names are global.
     """
 
 

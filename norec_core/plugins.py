@@ -12,10 +12,18 @@ from types import ModuleType
 
 import colander
 import pluggy
+from huey import crontab
 from pyramid.config import Configurator
 
 from norec_core import hookspecs
-from norec_core.contributions import ActivityKind, JobType, RecordFields, Role, Workflow
+from norec_core.contributions import (
+    ActivityKind,
+    JobType,
+    RecordFields,
+    Role,
+    ScheduledTask,
+    Workflow,
+)
 from norec_core.db import Base
 
 ENTRY_POINT_GROUP = "norec.plugins"
@@ -198,6 +206,20 @@ def check_plugin_tables(pm: pluggy.PluginManager, mappers: Iterable | None = Non
             )
 
 
+def scheduled_tasks(pm: pluggy.PluginManager) -> list[ScheduledTask]:
+    found: dict[str, ScheduledTask] = {}
+    for task in (t for result in pm.hook.norec_scheduled_tasks() for t in result):
+        if task.name in found:
+            raise PluginError(f"two plugins declare the scheduled task {task.name!r}")
+        try:
+            crontab(task.minute, task.hour, task.day, task.month, task.day_of_week)
+        except ValueError as exc:
+            message = f"the scheduled task {task.name!r} has a bad schedule: {exc}"
+            raise PluginError(message) from exc
+        found[task.name] = task
+    return list(found.values())
+
+
 def record_fields(pm: pluggy.PluginManager) -> list[RecordFields]:
     found: dict[tuple[type, str], RecordFields] = {}
     for fields in (f for result in pm.hook.norec_record_fields() for f in result):
@@ -234,6 +256,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.job_types"] = job_types(pm)
     config.registry["norec.workflows"] = workflows(pm)
     config.registry["norec.record_fields"] = record_fields(pm)
+    config.registry["norec.scheduled_tasks"] = scheduled_tasks(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

@@ -17,6 +17,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
   add a record with plausible values, any of which a keyword overrides;
 - `make_user`: a user with the given site roles (none makes a plain member), who logs in
   with `testapp.login(user.email, USER_PASSWORD)`;
+- `run_due(app.registry, moment)`: run the scheduled tasks due at `moment` as the worker
+  would, returning the names of those that ran;
 - `private_core_imports(path)`: where a plugin imports more of norec_core than its
   public surface (assert it returns `[]` in the plugin's own tests).
 
@@ -47,6 +49,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
 
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 
 ADMIN_EMAIL = "admin@test.example.org"
 ADMIN_PASSWORD = "admin-password"

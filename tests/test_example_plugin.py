@@ -87,3 +87,45 @@ def test_its_field_on_the_person_record_is_in_the_form_the_api_and_the_export(
     assert api.json["notes"] == {"nickname": "Kari K."}
     export = admin_app.get(f"/people/{person.id}/export.json").json
     assert export["core"]["person"]["notes"] == {"nickname": "Kari K."}
+
+
+def _note(db_session, person, text="Call back about the gathering."):
+    from norec_notes.models import Note
+
+    note = Note(person=person, text=text)
+    db_session.add(note)
+    db_session.flush()
+    return note
+
+
+def test_its_workflow_runs_through_the_core_with_guards_and_reasons(
+    admin_app, db_session, make_person
+):
+    note = _note(db_session, make_person())
+    page = admin_app.get(f"/notes/{note.id}")
+    assert "Status and history" in page.text and "No steps taken yet." in page.text
+    [form] = [f for f in page.forms.values() if "/workflow/" in f.action]
+    form.submit("transition", value="close").follow()
+    db_session.refresh(note)
+    assert note.state == "done"
+    url, token = f"/workflow/notes_note/{note.id}", admin_app.csrf_token()
+    refused = admin_app.post(url, {"transition": "reopen", "csrf_token": token}, status=422)
+    assert "needs a comment that gives the reason" in refused.text
+    db_session.refresh(note)
+    assert note.state == "done"
+
+
+def test_its_scheduled_reminder_is_delivered_when_due(app, db_session, make_person, mail):
+    import datetime
+
+    from norec_core.testing import run_due
+
+    person = make_person(email="wanjiru@remind.example.org")
+    _note(db_session, person)
+    monday_0700 = datetime.datetime(2027, 1, 11, 7, 0, tzinfo=datetime.UTC)
+    assert run_due(app.registry, monday_0700 + datetime.timedelta(minutes=1)) == []
+    assert mail.messages == []
+    assert run_due(app.registry, monday_0700) == ["notes.remind"]
+    [message] = mail.messages
+    assert message["To"] == "wanjiru@remind.example.org"
+    assert f"http://localhost/people/{person.id}" in message.get_content()

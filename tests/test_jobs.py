@@ -1,13 +1,18 @@
 """Jobs run on the task queue after the commit, report progress, and fail visibly."""
 
+import datetime
+import zoneinfo
+
 from pyramid.scripting import prepare
 from sqlalchemy import select
 from zope.interface.verify import verifyObject
 
+from norec_core import ScheduledTask
 from norec_core.interfaces import ITaskQueue
 from norec_core.tasks.jobs import enqueue_job
 from norec_core.tasks.models import Job
 from norec_core.tasks.queue import HueyTaskQueue, make_huey
+from norec_core.tasks.schedule import is_due, run_due
 from norec_notes.models import Note
 
 
@@ -99,3 +104,39 @@ def test_redis_is_one_setting_away(app, redis_url, db_session, make_person):
     queue.huey.execute(queue.huey.dequeue())
     db_session.refresh(job)
     assert job.status == "done"
+
+
+def test_a_schedule_is_read_in_utc_whatever_the_moment_s_zone():
+    weekly = ScheduledTask("weekly", print, minute="0", hour="7", day_of_week="1")
+    oslo = zoneinfo.ZoneInfo("Europe/Oslo")
+    assert is_due(weekly, datetime.datetime(2027, 1, 11, 8, 0, tzinfo=oslo))  # 07:00 UTC
+    assert not is_due(weekly, datetime.datetime(2027, 1, 11, 7, 0, tzinfo=oslo))
+    assert not is_due(weekly, datetime.datetime(2027, 1, 12, 7, 0, tzinfo=datetime.UTC))
+    quarterly = ScheduledTask("quarter", print, minute="*/15")
+    assert is_due(quarterly, datetime.datetime(2027, 1, 12, 13, 45, tzinfo=datetime.UTC))
+
+
+def test_a_failing_scheduled_task_is_undone_and_the_others_still_run(
+    app, db_session, make_person, caplog
+):
+    person_id = make_person().id
+
+    def write(text, fail=False):
+        def run(request):
+            request.dbsession.add(Note(person_id=person_id, text=text))
+            if fail:
+                raise RuntimeError("on purpose")
+
+        return run
+
+    tasks = [ScheduledTask("a", write("from a", fail=True)), ScheduledTask("b", write("from b"))]
+    registry = app.registry
+    saved, registry["norec.scheduled_tasks"] = registry["norec.scheduled_tasks"], tasks
+    try:
+        done = run_due(registry, datetime.datetime(2027, 1, 11, 9, 0, tzinfo=datetime.UTC))
+    finally:
+        registry["norec.scheduled_tasks"] = saved
+    assert done == ["b"]
+    assert "scheduled task a failed" in caplog.text
+    texts = db_session.scalars(select(Note.text).where(Note.person_id == person_id)).all()
+    assert texts == ["from b"]

@@ -20,6 +20,7 @@ from norec_core.mail import unsubscribe
 from norec_core.security import ACCOUNT, VIEW, grant_local_role
 from norec_core.tasks.models import Job
 from norec_core.testing import SESSION_SECRET
+from norec_notes.models import Note
 
 SITE_ROLES = (
     "admin",
@@ -177,7 +178,8 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     activity = make_activity(capacity=10)
     registration = Registration(activity=activity, person=person, status="confirmed")
     job = Job(name="mail.mailing", params={}, status="done")
-    db_session.add_all([registration, job])
+    note = Note(person=person, text="the example plugin's record")
+    db_session.add_all([registration, job, note])
     db_session.flush()
     owner = save_user(db_session, "token-owner@matrix.example.org", "matrix-password")
     return {
@@ -191,6 +193,7 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
         "Partnership": partnership,
         "Activity": activity,
         "Registration": registration,
+        "Note": note,
     }
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Integer
 
 from norec_core import hookimpl
-from norec_core.contributions import ActivityKind, Role
+from norec_core.contributions import ActivityKind, Role, ScheduledTask
 from norec_core.plugins import (
     PluginError,
     activity_kinds,
@@ -18,6 +18,7 @@ from norec_core.plugins import (
     make_plugin_manager,
     plugin_settings,
     roles,
+    scheduled_tasks,
 )
 
 
@@ -83,6 +84,19 @@ def test_two_plugins_claiming_one_activity_kind_is_an_error():
     pm = make_plugin_manager({}, {"dup": _Installed(_plugin("dup", norec_activity_kinds=kind))})
     with pytest.raises(PluginError, match="activity kind 'meeting' is taken"):
         activity_kinds(pm)
+
+
+def test_scheduled_tasks_need_unique_names_and_a_valid_schedule():
+    def manager(*tasks):
+        hook = lambda: list(tasks)  # noqa: E731
+        return make_plugin_manager({}, {"t": _Installed(_plugin("t", norec_scheduled_tasks=hook))})
+
+    nightly = ScheduledTask("t.nightly", print, minute="0", hour="2")
+    assert scheduled_tasks(manager(nightly)) == [nightly]
+    with pytest.raises(PluginError, match="two plugins declare the scheduled task 't.nightly'"):
+        scheduled_tasks(manager(nightly, nightly))
+    with pytest.raises(PluginError, match="'t.bad' has a bad schedule: 61 is not a valid"):
+        scheduled_tasks(manager(ScheduledTask("t.bad", print, minute="61")))
 
 
 def test_roles_are_merged_across_plugins():

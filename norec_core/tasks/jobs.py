@@ -12,7 +12,6 @@ import logging
 from typing import Any
 
 from pyramid.request import Request
-from pyramid.scripting import prepare
 from sqlalchemy import update
 
 from norec_core import clock
@@ -20,6 +19,7 @@ from norec_core.accounts.models import User
 from norec_core.db import new_session
 from norec_core.interfaces import ITaskQueue
 from norec_core.tasks.models import Job
+from norec_core.tasks.requests import background_request
 
 log = logging.getLogger(__name__)
 
@@ -76,30 +76,32 @@ def _set(registry, job_id: int, **values) -> None:
 
 def execute(registry, job_id: int) -> None:
     """Run the job `job_id`; the worker's task. Failures are recorded on the job."""
-    base_url = registry.settings.get("norec.base_url", "http://127.0.0.1:6543")
-    env = prepare(request=Request.blank("/", base_url=base_url), registry=registry)
-    request = env["request"]
-    try:
-        with new_session(registry) as session, session.begin():
-            # Claimed by one UPDATE that only one worker wins: a job runs once.
-            claimed = session.execute(
-                update(Job)
-                .where(Job.id == job_id, Job.status == "queued")
-                .values(status="running", started_at=clock.now())
-            ).rowcount
-            if not claimed:
-                return
-            job = session.get(Job, job_id)
-            name, params = job.name, dict(job.params)
-            creator = session.get(User, job.created_by_id) if job.created_by_id else None
-            actor = (creator.id, creator.email) if creator else (None, "system")
-        job_type = registry["norec.job_types"][name]
-        with request.tm:
-            request.dbsession.info["actor"] = actor
-            result = job_type.run(JobContext(request, job_id), **params)
-        _set(registry, job_id, status="done", finished_at=clock.now(), message=str(result or ""))
-    except Exception as exc:
-        log.exception("job %s failed", job_id)
-        _set(registry, job_id, status="failed", finished_at=clock.now(), message=f"{exc}"[:2000])
-    finally:
-        env["closer"]()
+    with background_request(registry) as request:
+        try:
+            _run(registry, request, job_id)
+        except Exception as exc:
+            log.exception("job %s failed", job_id)
+            _set(
+                registry, job_id, status="failed", finished_at=clock.now(), message=f"{exc}"[:2000]
+            )
+
+
+def _run(registry, request, job_id: int) -> None:
+    with new_session(registry) as session, session.begin():
+        # Claimed by one UPDATE that only one worker wins: a job runs once.
+        claimed = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.status == "queued")
+            .values(status="running", started_at=clock.now())
+        ).rowcount
+        if not claimed:
+            return
+        job = session.get(Job, job_id)
+        name, params = job.name, dict(job.params)
+        creator = session.get(User, job.created_by_id) if job.created_by_id else None
+        actor = (creator.id, creator.email) if creator else (None, "system")
+    job_type = registry["norec.job_types"][name]
+    with request.tm:
+        request.dbsession.info["actor"] = actor
+        result = job_type.run(JobContext(request, job_id), **params)
+    _set(registry, job_id, status="done", finished_at=clock.now(), message=str(result or ""))

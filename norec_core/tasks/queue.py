@@ -19,7 +19,11 @@ from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
 from pyramid.registry import Registry
 from zope.interface import implementer
 
+from norec_core import clock
 from norec_core.interfaces import ITaskQueue
+from norec_core.mail.outbox import deliver_for_registry
+from norec_core.tasks.jobs import execute
+from norec_core.tasks.schedule import run_due
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +45,6 @@ class HueyTaskQueue:
     """The platform's work, as huey tasks bound to one application's registry."""
 
     def __init__(self, huey, registry: Registry):
-        from norec_core.mail.outbox import deliver_for_registry
-        from norec_core.tasks.jobs import execute
-
         self.huey = huey
 
         @huey.task(name="norec.run_job")
@@ -58,6 +59,11 @@ class HueyTaskQueue:
         @huey.periodic_task(crontab(minute="*"), name="norec.deliver_mail_due")
         def deliver_mail_due() -> None:
             deliver_for_registry(registry)
+
+        # The plugins' scheduled tasks: each minute, those whose schedule names it.
+        @huey.periodic_task(crontab(minute="*"), name="norec.scheduled_tasks")
+        def scheduled_tasks() -> None:
+            run_due(registry, clock.now())
 
         self._run_job, self._deliver_mail = run_job, deliver_mail
 

@@ -14,9 +14,15 @@ from norec_core import (
     Person,
     RecordFields,
     Role,
+    ScheduledTask,
     Section,
+    State,
+    Transition,
+    Workflow,
     hookimpl,
+    model_factory,
     process_form,
+    send_mail,
 )
 from norec_notes.models import Nickname, Note
 
@@ -31,6 +37,11 @@ def norec_configure(config):
         route_name="notes.index",
         renderer="norec_notes:templates/index.pt",
         permission=ADD,
+    )
+    # A page per note, the note its context: the core's sections show its workflow there.
+    config.add_route("notes.note", r"/{id:\d+}", factory=model_factory(Note))
+    config.add_view(
+        note_page, route_name="notes.note", renderer="norec_notes:templates/note.pt", permission=ADD
     )
 
 
@@ -85,6 +96,11 @@ def notes_index(request):
         request.dbsession.add(Note(person=person, text=result.data["text"]))
         return HTTPFound(request.route_path("people.detail", id=person.id))
     return {"form": result.html, "page_title": "Notes", "error": None}
+
+
+def note_page(note, request):
+    sections = request.pm.hook.norec_sections(request=request, context=note)
+    return {"note": note, "page_title": f"Note {note.id}", "sections": sections}
 
 
 def tally(job, fail: bool = False):
@@ -171,3 +187,36 @@ def norec_record_fields():
             "notes", "Notes plugin", IPerson, NicknameSchema, _load_nickname, _save_nickname
         )
     ]
+
+
+NOTE_WORKFLOW = Workflow(
+    name="note",
+    model=Note,
+    initial="open",
+    states=(State("open", "Open"), State("done", "Done")),
+    transitions=(
+        Transition("close", "Mark done", ("open",), "done", ADD),
+        Transition("reopen", "Reopen", ("done",), "open", ADD, comment_required=True),
+    ),
+)
+
+
+@hookimpl
+def norec_workflows():
+    return [NOTE_WORKFLOW]
+
+
+def remind(request):
+    """Tell each person with open notes about them: Mondays at 07:00 UTC."""
+    with_open_notes = select(Note.person_id).where(Note.state == "open")
+    people = request.dbsession.scalars(
+        select(Person).where(Person.id.in_(with_open_notes), Person.email.is_not(None))
+    )
+    for person in people:
+        url = request.route_url("people.detail", id=person.id)
+        send_mail(request, person.email, "Open notes", f"There are open notes about you: {url}")
+
+
+@hookimpl
+def norec_scheduled_tasks():
+    return [ScheduledTask("notes.remind", remind, minute="0", hour="7", day_of_week="1")]

@@ -12,6 +12,7 @@ class Note(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="open")  # see NOTE_WORKFLOW
     created_at: Mapped[datetime.datetime] = mapped_column(default=datetime.datetime.now)
 
     person: Mapped[Person] = relationship()

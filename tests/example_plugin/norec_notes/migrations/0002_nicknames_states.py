@@ -1,4 +1,4 @@
-"""nicknames: the notes plugin's own field on the person record
+"""nicknames on the person record; notes get a workflow state
 
 Revision ID: 0002_nicknames
 Revises: 0001_notes
@@ -26,7 +26,13 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_notes_nickname")),
     )
+    with op.batch_alter_table("notes_note") as batch:
+        batch.add_column(
+            sa.Column("state", sa.String(length=20), nullable=False, server_default="open")
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("notes_note") as batch:
+        batch.drop_column("state")
     op.drop_table("notes_nickname")

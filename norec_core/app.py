@@ -11,7 +11,9 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.plugins")
     # The request's database session, joined to its transaction (pyramid_tm, retry).
     config.include("norec_core.db")
-    # Input no person types (NUL characters) is refused before any view sees it.
+    # Links built from norec.base_url; a Host not configured, a body too large or
+    # malformed, and input no person types (NUL) refused before any view sees them.
+    config.include("norec_core.urls")
     config.include("norec_core.request_checks")
     # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
     config.include("norec_core.security")

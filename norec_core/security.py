@@ -217,7 +217,8 @@ def includeme(config) -> None:
             cookie_name="norec_session",
             httponly=True,
             samesite="Lax",
-            secure=asbool(settings.get("norec.secure_cookies", False)),
+            # Over HTTPS only, unless a development setup says otherwise.
+            secure=asbool(settings.get("norec.secure_cookies", True)),
             # Idle time after which the session ends (norec.session_max_age caps its life).
             timeout=timeout,
             reissue_time=min(600, timeout // 10),

@@ -287,6 +287,9 @@ def make_settings(database_url: str, **overrides) -> dict:
         "norec.mail.port": "25",
         "norec.mail.sender": "Norec test <noreply@test.example.org>",
         "norec.base_url": "http://localhost",
+        # WebTest calls the site localhost; the browser tests, 127.0.0.1.
+        "norec.allowed_hosts": "127.0.0.1",
+        "norec.secure_cookies": "false",
     }
     settings.update(overrides)
     return settings

@@ -28,7 +28,7 @@ def test_nasty_text_in_every_field_is_refused_or_kept_never_a_500(admin_app, pat
         assert response.status_int < 500, (path, repr(value[:20]))
         if "\x00" in value:
             assert response.status_int == 400
-            assert "The request could not be understood." in response.text
+            assert "NUL characters cannot be used." in response.text
 
 
 @pytest.mark.parametrize("path", ["/register", "/password/forgot", "/login"])
@@ -49,7 +49,7 @@ def test_nul_characters_in_filters_and_api_bodies_are_refused(admin_app):
     admin_app.get("/people", {"q": "a\x00b"}, status=400)
     admin_app.get("/admin/audit", {"q": "\x00"}, status=400)
     response = admin_app.post_json("/api/v1/organisations", {"name": "a\x00"}, status=400)
-    assert response.json["error"] == "The request could not be understood."
+    assert response.json["error"] == "NUL characters cannot be used."
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import colander
-from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
+from pyramid.httpexceptions import HTTPClientError, HTTPFound, HTTPNotFound
 from pyramid.view import (
     exception_view_config,
     forbidden_view_config,
@@ -24,6 +24,7 @@ from norec_core.jsonapi.models import ApiToken
 from norec_core.jsonapi.schemas import json_schema, to_cstruct
 from norec_core.layout import flash
 from norec_core.security import ACCOUNT, VIEW
+from norec_core.views.errors import reason
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,18 @@ def _error(request, status: int, message, **extra):
     return {"error": request.localizer.translate(message), **extra}
 
 
+def is_json(media_type: str) -> bool:
+    """application/json, or a type built on it such as application/merge-patch+json."""
+    kind, _slash, subtype = media_type.lower().partition("/")
+    return kind == "application" and (subtype == "json" or subtype.endswith("+json"))
+
+
 def endpoint_view(endpoint: ApiEndpoint):
     def view(context, request):
         data = None
         if endpoint.request_schema is not None:
+            if not is_json(request.content_type):
+                return _error(request, 415, _("Send the body as application/json."))
             try:
                 body = request.json_body
             except ValueError:
@@ -83,9 +92,12 @@ def api_forbidden(exc, request):
     return _error(request, 403, _("The token's user may not do this."))
 
 
-@exception_view_config(HTTPBadRequest, path_info=r"^/api/", renderer="json")
-def api_bad_request(exc, request):
-    return _error(request, 400, _("The request could not be understood."))
+@exception_view_config(HTTPClientError, path_info=r"^/api/", renderer="json")
+def api_client_error(exc, request):
+    request.response.headers.update(
+        {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")}
+    )
+    return _error(request, exc.status_int, reason(exc))
 
 
 @exception_view_config(Exception, path_info=r"^/api/", renderer="json")

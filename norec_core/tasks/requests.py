@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from pyramid.registry import Registry
-from pyramid.request import Request
 from pyramid.scripting import prepare
+
+from norec_core.urls import Request, base_url
 
 
 @contextmanager
 def background_request(registry: Registry) -> Iterator[Request]:
     """A request whose URLs begin with `norec.base_url`, never with a client's Host."""
-    base_url = registry.settings.get("norec.base_url", "http://127.0.0.1:6543")
-    env = prepare(request=Request.blank("/", base_url=base_url), registry=registry)
+    request = Request.blank("/", base_url=base_url(registry.settings))
+    env = prepare(request=request, registry=registry)
     try:
         yield env["request"]
     finally:

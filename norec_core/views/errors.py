@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from pyramid.exceptions import BadCSRFToken
-from pyramid.httpexceptions import HTTPBadRequest, HTTPFound
+from pyramid.httpexceptions import HTTPClientError, HTTPFound
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config
 
 from norec_core.i18n import _
@@ -46,10 +46,21 @@ def bad_csrf(exc, request):
     }
 
 
-@exception_view_config(HTTPBadRequest, renderer=TEMPLATE)
-def bad_request(exc, request):
-    request.response.status = 400
-    return {"page_title": _("Bad request"), "message": _("The request could not be understood.")}
+@exception_view_config(HTTPClientError, renderer=TEMPLATE)
+def client_error(exc, request):
+    """Any other refusal (400, 405, 413, 415): its own reason, or a general one."""
+    request.response.status = exc.status
+    request.response.headers.update(
+        {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")}
+    )
+    return {"page_title": _("Bad request"), "message": reason(exc)}
+
+
+def reason(exc: HTTPClientError):
+    """The message a refusal was raised with; Pyramid's own HTTP exceptions carry none."""
+    if isinstance(exc.detail, str) and exc.detail:
+        return exc.detail
+    return _("The request could not be understood.")
 
 
 @exception_view_config(Exception, renderer=TEMPLATE)

@@ -1,0 +1,112 @@
+"""Requests the site refuses with a reason before any view runs, and links that never
+come from the client's Host header."""
+
+import re
+
+import pytest
+from webob import Request
+
+from norec_core.accounts.users import save_user
+from norec_core.jsonapi import tokens as api_tokens
+from norec_core.request_checks import MAX_FIELD
+
+
+@pytest.fixture
+def token(db_session):
+    user = save_user(db_session, "staff@checks.example.org", "staff-password", roles=["admin"])
+    return {"Authorization": f"Bearer {api_tokens.create(db_session, user, 'tests')[1]}"}
+
+
+def test_a_host_the_site_is_not_served_at_is_refused(testapp, db_session, mail):
+    save_user(db_session, "victim@example.org", "the-victims-password")
+    form = testapp.get("/password/forgot").forms["norec-form"]
+    form["email"] = "victim@example.org"
+    refused = form.submit("submit", headers={"Host": "evil.example"}, status=400)
+    assert "This site is not served at that address." in refused.text
+    assert mail.messages == []
+    testapp.get("/api/v1/people", headers={"Host": "evil.example"}, status=400)
+
+
+def test_mail_links_come_from_the_base_url_whatever_host_was_used(app, db_session, mail):
+    """127.0.0.1 is an allowed host in the tests; the mailed link still names localhost."""
+    from webtest import TestApp
+
+    save_user(db_session, "kari@example.org", "the-old-password")
+    other_host = TestApp(app, extra_environ={"HTTP_HOST": "127.0.0.1:8080"})
+    form = other_host.get("/password/forgot").forms["norec-form"]
+    form["email"] = "kari@example.org"
+    form.submit("submit")
+    [message] = mail.messages
+    links = re.findall(r"https?://[^\s/]+", message.get_content())
+    assert links and set(links) == {"http://localhost"}
+
+
+def test_a_multipart_body_without_its_boundary_is_a_400_not_a_500(app):
+    # Straight to the app: WebTest would add the boundary that is missing here.
+    for path in ("/", "/login", "/api/v1/organisations", "/no/such/page"):
+        request = Request.blank(
+            path, method="POST", body=b"--x\r\n", content_type="multipart/form-data"
+        )
+        response = request.get_response(app)
+        assert response.status_int == 400, path
+        assert "The form data could not be read." in response.text
+
+
+def test_bodies_and_fields_have_a_size_limit(admin_app):
+    form = admin_app.get("/organisations/new").forms["norec-form"]
+    form["name"] = "x" * (MAX_FIELD + 1)
+    refused = form.submit("submit", status=413)
+    assert "A field is longer than 100,000 characters." in refused.text
+    huge = b"{" + b" " * (26 * 2**20) + b"}"
+    refused = admin_app.post(
+        "/api/v1/organisations", huge, content_type="application/json", status=413
+    )  # refused before the token is even looked at
+    assert refused.json["error"] == "The request is larger than 25 MB."
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-json", "", "text/json"])
+def test_the_api_reads_json_only_under_a_json_content_type(testapp, token, content_type):
+    body = b'{"name": "Typed wrong", "country": "KE", "kind": "ngo"}'
+    response = testapp.post(
+        "/api/v1/organisations", body, headers=token, content_type=content_type, status=415
+    )
+    assert response.status_int == 415, response.text
+    assert "application/json" in response.json["error"]
+
+
+def test_nul_is_refused_under_any_content_type(testapp, token):
+    for content_type in ("text/plain", "application/json; charset=utf-8", "application/foo"):
+        response = testapp.post(
+            "/api/v1/organisations",
+            b'{"name": "a\\u0000"}',
+            headers=token,
+            content_type=content_type,
+            status=400,
+        )
+        assert response.json["error"] == "NUL characters cannot be used."
+
+
+def test_a_very_long_search_text_is_answered(admin_app, testapp, token, make_person):
+    make_person(family_name="Longsearch")
+    for path in ("/people", "/organisations", "/search", "/admin/audit", "/admin/users"):
+        admin_app.get(path, {"q": "x" * 50_000}, status=200)
+    testapp.get("/api/v1/people", {"q": "x" * 50_000}, headers=token, status=200)
+    assert "Longsearch" in admin_app.get("/people", {"q": "longsearch " * 5_000}).text
+
+
+def test_organisation_ids_that_do_not_exist_are_field_errors(testapp, token, make_organisation):
+    kenya, norway = make_organisation(country="KE"), make_organisation(country="NO")
+    for bad in ("999999", "99999999999999999999", "-1", "x"):
+        body = {
+            "title": "Ids",
+            "organisations": [kenya.id, norway.id, bad],
+            "direction": "north-south",
+            "starts_on": "2027-01-01",
+            "ends_on": "2027-12-31",
+        }
+        response = testapp.post_json("/api/v1/partnerships", body, headers=token, status="*")
+        assert response.status_int == 422, (bad, response.text)
+        activity = {"title": "Ids", "kind": "meeting", "organisation_id": bad}
+        response = testapp.post_json("/api/v1/activities", activity, headers=token, status="*")
+        assert response.status_int == 422, (bad, response.text)
+        assert "organisation_id" in response.json["errors"]

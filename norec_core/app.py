@@ -15,6 +15,8 @@ def make_config(settings: dict) -> Configurator:
     # malformed, and input no person types (NUL) refused before any view sees them.
     config.include("norec_core.urls")
     config.include("norec_core.request_checks")
+    # Content-Security-Policy, no framing, no caching of pages with personal data.
+    config.include("norec_core.headers")
     # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
     config.include("norec_core.security")
     # Services behind interfaces (mailer, task queue), chosen by settings.

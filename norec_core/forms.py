@@ -138,4 +138,4 @@ def includeme(config) -> None:
         ],
         translator=_translate,
     )
-    config.add_static_view("deform_static", "deform:static/")
+    config.add_static_view("deform_static", "deform:static/", cache_max_age=3600)

@@ -110,3 +110,34 @@ def test_organisation_ids_that_do_not_exist_are_field_errors(testapp, token, mak
         response = testapp.post_json("/api/v1/activities", activity, headers=token, status="*")
         assert response.status_int == 422, (bad, response.text)
         assert "organisation_id" in response.json["errors"]
+
+
+def test_every_answer_carries_the_security_headers(admin_app, testapp, token):
+    answers = {
+        "page": admin_app.get("/people"),
+        "error": testapp.get("/no/such/page", status=404),
+        "refusal": testapp.get("/", headers={"Host": "evil.example"}, status=400),
+        "api": testapp.get("/api/v1/people", headers=token),
+    }
+    for name, response in answers.items():
+        csp = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp, name
+        assert "frame-ancestors 'none'" in csp, name
+        assert response.headers["X-Frame-Options"] == "DENY", name
+        assert response.headers["X-Content-Type-Options"] == "nosniff", name
+        assert response.headers["Referrer-Policy"] == "same-origin", name
+        assert response.headers["Cache-Control"] == "no-store", name
+    # Static files, which hold no personal data, may be cached.
+    static = testapp.get(testapp.get("/").html.find("link", rel="stylesheet")["href"])
+    assert "no-store" not in static.headers["Cache-Control"]
+    assert "Strict-Transport-Security" not in answers["page"].headers  # served over HTTP
+
+
+def test_over_https_the_browser_is_told_to_stay_there(app_settings):
+    from webtest import TestApp
+
+    from norec_core.app import main
+
+    app = TestApp(main({}, **{**app_settings, "norec.base_url": "https://norec.example.org"}))
+    response = app.get("/", headers={"Host": "norec.example.org"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")

@@ -6,11 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import security
+from norec_core.accounts import sessions as login_sessions
 from norec_core.contributions import (
     ActivityKind,
     JobType,
     NavEntry,
     Role,
+    ScheduledTask,
     SearchResult,
     Section,
 )
@@ -131,6 +133,15 @@ def norec_sections(request, context):
 @hookimpl
 def norec_api_endpoints():
     return core_endpoints()
+
+
+@hookimpl
+def norec_scheduled_tasks():
+    # Sessions past their lifetime are refused already; this keeps the table small.
+    def purge_sessions(request):
+        login_sessions.purge(request.dbsession, request.registry.settings)
+
+    return [ScheduledTask("accounts.purge_sessions", purge_sessions, minute="17")]
 
 
 @hookimpl

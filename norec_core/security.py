@@ -3,9 +3,6 @@ permissions."""
 
 from __future__ import annotations
 
-import datetime
-import time
-
 from pyramid.authentication import SessionAuthenticationHelper
 from pyramid.authorization import ALL_PERMISSIONS, ACLHelper, Allow, Authenticated, Everyone
 from pyramid.csrf import SessionCSRFStoragePolicy
@@ -16,6 +13,7 @@ from pyramid.settings import asbool
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts.models import LocalRole, User
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.resources import resource_key
@@ -75,19 +73,8 @@ class SecurityPolicy:
         user_id = self.session.authenticated_userid(request)
         if user_id is None:
             return None
-        # Idle sessions end with the cookie's timeout; every session ends after
-        # norec.session_max_age, and when the account's password changes.
-        login_at = request.session.get("norec.login_at", 0)
-        max_age = int(request.registry.settings.get("norec.session_max_age", 12 * 3600))
-        if time.time() - login_at > max_age:
-            return None
-        user = request.dbsession.get(User, user_id)
-        if user is None or not user.active:
-            return None
-        changed = user.password_changed_at
-        if changed is not None and login_at < changed.replace(tzinfo=datetime.UTC).timestamp():
-            return None
-        return user
+        # Alive while its row is: see accounts.sessions for when a session ends.
+        return login_sessions.user_for(request, user_id)
 
     def authenticated_userid(self, request: Request) -> int | None:
         user = request.identity

@@ -250,23 +250,55 @@ def test_each_role_is_allowed_exactly_what_the_matrix_declares(
     app, testapp, db_session, objects, case
 ):
     api_headers = _login_as(testapp, db_session, case, objects)
+    unexpected = _contrary_to_the_matrix(app, testapp, objects, case, api_headers, case)
+    assert unexpected == [], f"{case}: allowed/refused contrary to the matrix"
+
+
+@pytest.mark.parametrize("case", ["admin", "owner"])
+@pytest.mark.parametrize("ended_by", ["logout", "password change"])
+def test_a_copied_cookie_is_worth_nothing_once_its_session_ended(
+    app, testapp, db_session, objects, case, ended_by
+):
+    """Someone who copied the cookie (or the token, after a password change) is anonymous."""
+    api_headers = _login_as(testapp, db_session, case, objects)
+    thief = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+    for cookie in testapp.cookiejar:
+        thief.cookiejar.set_cookie(cookie)
+    assert thief.get("/account").status_int == 200  # the copy works while the session does
+    if ended_by == "logout":
+        testapp.post("/logout", {"csrf_token": testapp.csrf_token()})
+    else:
+        form = testapp.get("/account/password").forms["norec-form"]
+        form["current_password"] = "matrix-password"
+        form["password"] = form["password_again"] = "a-new-matrix-password"
+        form.submit("submit", status=302)
+    # Logging out keeps the user's API tokens; a new password revokes them.
+    api_case = case if ended_by == "logout" else "anonymous"
+    unexpected = _contrary_to_the_matrix(app, thief, objects, "anonymous", api_headers, api_case)
+    assert unexpected == [], f"{case} after {ended_by}: allowed/refused contrary to the matrix"
+
+
+def _contrary_to_the_matrix(app, client, objects, case, api_headers, api_case) -> list:
+    """The routes where `client` is allowed or refused contrary to the matrix for `case`
+    (for `api_case` on the API's routes, called with `api_headers`)."""
     routes = _routes(app.registry)
-    token = testapp.csrf_token()
+    token = client.csrf_token()
     unexpected = []
     # Logging out last, or it would end the session for the routes after it.
     order = sorted(_views_by_route(app.registry).items(), key=lambda i: (i[0] == "logout", i[0]))
     for name, entries in order:
         url = _url(routes[name], objects)
+        is_api = name.startswith("api.")
         for entry in entries:
             method = entry["method"]
             expected = CORE_MATRIX.get((name, method))
             if expected is None:
                 expected = _expected_from_permission(app.registry, entry["permission"])
-            headers = api_headers if name.startswith("api.") else {}
+            headers = api_headers if is_api else {}
             if method == "GET":
-                response = testapp.get(url, headers=headers, expect_errors=True)
+                response = client.get(url, headers=headers, expect_errors=True)
             else:
-                response = testapp.request(
+                response = client.request(
                     url,
                     method=method,
                     POST={"csrf_token": token},
@@ -276,7 +308,7 @@ def test_each_role_is_allowed_exactly_what_the_matrix_declares(
             refused = response.status_int in (401, 403) or (
                 response.status_int == 302 and "/login?came_from=" in response.location
             )
-            if refused == (case in expected):
+            if refused == ((api_case if is_api else case) in expected):
                 unexpected.append((name, method, response.status))
             assert response.status_int < 500, (name, method, response.status)
-    assert unexpected == [], f"{case}: allowed/refused contrary to the matrix"
+    return unexpected

@@ -103,3 +103,20 @@ class LoginFailure(Base):
     email: Mapped[str] = mapped_column(String(320), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
+
+
+class LoginSession(Base):
+    """A logged-in browser. The session cookie holds a random key whose hash is here, so
+    that logging out (which deletes the row) makes a copied cookie worthless."""
+
+    __tablename__ = "login_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    last_seen_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+
+    user: Mapped[User] = relationship()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core import clock
 from norec_core.accounts import mails, tokens
+from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts.forms import ChangeEmailSchema, ChangePasswordSchema
 from norec_core.accounts.messages import ASK_AGAIN, TEMPLATE, link_does_not_work, message_page
 from norec_core.accounts.users import find_user, set_password
@@ -48,8 +47,10 @@ def change_password(request):
             "cancel_url": request.route_path("account"),
         }
     set_password(user, result.data["password"])
-    # Other sessions of this account end with the old password; this one goes on.
-    request.session["norec.login_at"] = time.time()
+    # Other sessions of this account end with the old password; this one goes on in a
+    # session started after the change.
+    login_sessions.end(request)
+    login_sessions.start(request, user)
     flash(request, _("Your new password is saved."))
     return HTTPFound(request.route_path("account"))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from pyramid.csrf import new_csrf_token
 from pyramid.httpexceptions import HTTPFound
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
@@ -12,6 +10,7 @@ from sqlalchemy import select
 
 from norec_core import clock
 from norec_core.accounts import mails, tokens
+from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchema, RegisterSchema
 from norec_core.accounts.messages import (
     ASK_AGAIN,
@@ -35,7 +34,7 @@ def log_in(request, user: User) -> list:
     # A fresh session and CSRF token on login: nothing planted before it survives.
     request.session.invalidate()
     headers = remember(request, user.id)
-    request.session["norec.login_at"] = time.time()
+    login_sessions.start(request, user)
     new_csrf_token(request)
     return headers
 
@@ -73,6 +72,7 @@ def login(request):
 
 @view_config(route_name="logout", request_method="POST", permission=NO_PERMISSION_REQUIRED)
 def logout(request):
+    login_sessions.end(request)
     headers = forget(request)
     request.session.invalidate()
     flash(request, _("You are logged out."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import colander
+import deform
 from pyramid.httpexceptions import HTTPClientError, HTTPFound, HTTPNotFound
 from pyramid.view import (
     exception_view_config,
@@ -181,6 +182,17 @@ class TokenSchema(CSRFSchema):
         title=_("What the token is for"),
         validator=colander.Length(min=1, max=100),
     )
+    days = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Works for"),
+        default=api_tokens.DEFAULT_LIFETIME_DAYS,
+        widget=deform.widget.SelectWidget(
+            values=[
+                (str(d), _("${days} days", mapping={"days": d})) for d in api_tokens.LIFETIMES_DAYS
+            ]
+        ),
+        validator=colander.OneOf(api_tokens.LIFETIMES_DAYS),
+    )
 
 
 @view_config(
@@ -191,10 +203,11 @@ class TokenSchema(CSRFSchema):
 def token_page(request):
     user = request.identity
     result = process_form(request, TokenSchema(), submit_title=_("Make a token"), formid="token")
-    new_token = None
+    new_token = new_row = None
     form_html = result.html
     if result.valid:
-        _row, new_token = api_tokens.create(request.dbsession, user, result.data["name"])
+        data = result.data
+        new_row, new_token = api_tokens.create(request.dbsession, user, data["name"], data["days"])
         form_html = render_form(
             build_form(request, TokenSchema(), submit_title=_("Make a token"), formid="token")
         )
@@ -202,11 +215,14 @@ def token_page(request):
         "page_title": _("API tokens"),
         "form": form_html,
         "new_token": new_token,
-        "tokens": request.dbsession.scalars(
-            select(ApiToken)
-            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-            .order_by(ApiToken.id)
-        ).all(),
+        "new_row": new_row,
+        "tokens": [
+            t
+            for t in request.dbsession.scalars(
+                select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)
+            )
+            if api_tokens.usable(t, clock.now())
+        ],
         "openapi": request.route_url("api.openapi"),
     }
 

@@ -1,0 +1,89 @@
+"""Login sessions kept on the server: a session ends for good when its user logs out,
+changes or resets the password, is blocked, or stays away too long.
+
+The signed cookie alone could not do this: a copy of it would stay valid until it
+expired. So the cookie carries a random key, and the session lives only while the row
+holding the key's hash does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+
+from pyramid.request import Request
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from norec_core import clock
+from norec_core.accounts.models import LoginSession, User
+
+KEY = "norec.session_key"
+# How often the last activity is written: not on every request.
+SEEN_EVERY = datetime.timedelta(minutes=5)
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def lifetimes(settings) -> tuple[datetime.timedelta, datetime.timedelta]:
+    """How long a session may be idle, and how long it may last at most."""
+    idle = int(settings.get("norec.session_timeout", 2 * 3600))
+    most = int(settings.get("norec.session_max_age", 12 * 3600))
+    return datetime.timedelta(seconds=idle), datetime.timedelta(seconds=most)
+
+
+def start(request: Request, user: User) -> None:
+    """Begin a session for `user` in this browser (its cookie session already fresh)."""
+    key = secrets.token_urlsafe(32)
+    request.dbsession.add(LoginSession(user=user, key_hash=_hash(key)))
+    request.session[KEY] = key
+
+
+def user_for(request: Request, user_id: int) -> User | None:
+    """The user of this browser's session, if the session is still alive."""
+    key = request.session.get(KEY)
+    if not isinstance(key, str):
+        return None
+    row = request.dbsession.execute(
+        select(LoginSession, User)
+        .join(User, User.id == LoginSession.user_id)
+        .where(LoginSession.key_hash == _hash(key), LoginSession.user_id == user_id)
+    ).first()
+    if row is None:
+        return None
+    login, user = row
+    now = clock.now()
+    idle, most = lifetimes(request.registry.settings)
+    changed = user.password_changed_at
+    if (
+        not user.active
+        or (changed is not None and login.created_at < changed)
+        or now - login.created_at > most
+        or now - login.last_seen_at > idle
+    ):
+        return None
+    if now - login.last_seen_at > SEEN_EVERY:
+        login.last_seen_at = now
+    return user
+
+
+def end(request: Request) -> None:
+    """End this browser's session (logging out)."""
+    key = request.session.get(KEY)
+    if isinstance(key, str):
+        request.dbsession.execute(delete(LoginSession).where(LoginSession.key_hash == _hash(key)))
+
+
+def purge(session: Session, settings) -> int:
+    """Delete the sessions that can no longer be used; the number deleted."""
+    idle, most = lifetimes(settings)
+    now = clock.now()
+    result = session.execute(
+        delete(LoginSession).where(
+            or_(LoginSession.created_at < now - most, LoginSession.last_seen_at < now - idle)
+        )
+    )
+    return result.rowcount

@@ -9,7 +9,9 @@ from norec_core import clock
 from norec_core.accounts.models import AccountToken, LoginFailure, User
 from norec_core.accounts.users import save_user
 from norec_core.domain.models import Person
+from norec_core.jsonapi import tokens as api_tokens
 from norec_core.security import grant_local_role
+from norec_core.testing import USER_PASSWORD
 
 
 def _link(message) -> str:
@@ -257,3 +259,49 @@ def test_idle_sessions_end(migrated_database, db_connection):
     browser.get("/admin")
     time.sleep(2.2)  # waiting out the timeout itself, not timing anything
     assert "/login" in browser.get("/admin").location
+
+
+def test_nobody_can_claim_an_address_to_get_its_owner_linked_to_their_record(
+    testapp, db_session, mail, make_user, make_person
+):
+    """A member who put the victim's address on their own record would have had the
+    victim's future account linked to that record, and seen all that was entered there."""
+    attacker = make_user()
+    attacker.person = make_person(email=None)
+    db_session.flush()
+    testapp.login(attacker.email, USER_PASSWORD)
+    form = testapp.get(f"/people/{attacker.person.id}/edit").forms["norec-form"]
+    form["email"] = "victim@example.org"
+    refused = form.submit("submit", status=422)
+    assert "Change your e-mail address on your account page" in refused.text
+    assert refused.forms["norec-form"]["email"].value == "victim@example.org"
+    _row, secret = api_tokens.create(db_session, attacker, "attack")
+    response = testapp.patch_json(
+        f"/api/v1/people/{attacker.person.id}",
+        {"email": "victim@example.org"},
+        headers={"Authorization": f"Bearer {secret}"},
+        status=422,
+    )
+    assert "account page" in response.json["errors"]["email"]
+    db_session.refresh(attacker.person)
+    assert attacker.person.email is None
+
+    # Were the address on the attacker's record anyway (set before this check existed),
+    # the victim's registration still makes a record of the victim's own.
+    attacker.person.email = "victim@example.org"
+    db_session.flush()
+    testapp.reset()
+    _register(testapp, email="victim@example.org")
+    confirm = testapp.get(_link(mail.messages[-1]))
+    confirm.forms["confirm"].submit("submit")
+    victim = db_session.scalar(select(User).where(User.email == "victim@example.org"))
+    assert victim.person_id not in (None, attacker.person_id)
+
+
+def test_staff_set_the_addresses_on_people_s_records(admin_app, db_session, make_person):
+    person = make_person(email="old@example.org")
+    form = admin_app.get(f"/people/{person.id}/edit").forms["norec-form"]
+    form["email"] = "new@example.org"
+    form.submit("submit", status=302)
+    db_session.refresh(person)
+    assert person.email == "new@example.org"

@@ -129,13 +129,22 @@ def confirm(request):
     tokens.use(found)
     user = found.user
     user.active, user.email_confirmed_at = True, clock.now()
-    # The account's person: the one already known by this address, or a new one.
-    person = request.dbsession.scalar(select(Person).where(Person.email == user.email))
+    # The account's person: the one already known by this address, unless an account
+    # already is that person's; otherwise a new one. Addresses on records are the staff's
+    # or proven by a link (domain.schemas), so nobody can have planted this one.
+    person = request.dbsession.scalar(
+        select(Person).where(
+            Person.email == user.email,
+            ~select(User.id).where(User.person_id == Person.id).exists(),
+        )
+    )
     if person is None:
+        taken = request.dbsession.scalar(select(Person.id).where(Person.email == user.email))
         person = Person(
             given_name=found.data.get("given_name", ""),
             family_name=found.data.get("family_name", ""),
-            email=user.email,
+            # The staff sort out an address on two records; the account is not held up.
+            email=None if taken else user.email,
         )
         request.dbsession.add(person)
         request.dbsession.flush()

@@ -13,6 +13,7 @@ from norec_core.forms import CSRFSchema, date_widget, datetime_widget
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
 from norec_core.resources import parse_id
+from norec_core.security import PERSON_EDIT, site_root
 
 ORGANISATION_KIND_TITLES = {
     "public": _("Public body"),
@@ -90,12 +91,29 @@ def country_node(title=None, **kw) -> colander.SchemaNode:
     )
 
 
+OWN_ADDRESS_CHANGE = _(
+    "Change your e-mail address on your account page: a link sent to the new address "
+    "confirms it."
+)
+
+
+def _staff(request: Request) -> bool:
+    """Whether the user edits people site-wide, not only their own record as its owner."""
+    return bool(request.has_permission(PERSON_EDIT, site_root(request)))
+
+
 @colander.deferred
 def _unique_email(node, kw):
     request, current = _request(kw), kw.get("person")
 
     def validate(node, value):
         colander.Email()(node, value)
+        changed = current is None or (current.email or "").lower() != value.lower()
+        if changed and current is not None and not _staff(request):
+            # Owners change the address on their account page, where a link sent to the
+            # new address proves it is theirs: nobody may claim an address, and with it
+            # the record an account of that address would be linked to.
+            raise colander.Invalid(node, OWN_ADDRESS_CHANGE)
         query = select(Person.id).where(func.lower(Person.email) == value.lower())
         if current is not None:
             query = query.where(Person.id != current.id)

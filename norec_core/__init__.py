@@ -18,7 +18,9 @@ What is here, by what a plugin does with it:
   `PERSON_EDIT`, `DIRECTORY_EDIT`, `REGISTRATION_EDIT`; `grant_local_role`,
   `revoke_local_role`;
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
-  `flash`, `paginate`; templates use the layout macro `norec_core:templates/layout.pt`;
+  `name_validator` and `line_validator` (names, titles and subjects: one line, no
+  direction overrides), `flash`, `paginate`; templates use the layout macro
+  `norec_core:templates/layout.pt`;
 - work and mail: `send_mail`, `enqueue_job`, `transition` and `workflow_history`,
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
@@ -58,7 +60,14 @@ from norec_core.domain.demo import person as demo_person
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
-from norec_core.forms import CSRFSchema, date_widget, datetime_widget, process_form
+from norec_core.forms import (
+    CSRFSchema,
+    date_widget,
+    datetime_widget,
+    line_validator,
+    name_validator,
+    process_form,
+)
 from norec_core.hookspecs import hookimpl
 from norec_core.interfaces import (
     IActivity,
@@ -130,9 +139,11 @@ __all__ = [
     "flash",
     "grant_local_role",
     "hookimpl",
+    "line_validator",
     "load_core_demo",
     "main",
     "model_factory",
+    "name_validator",
     "now",
     "paginate",
     "past_activities",

@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import security
 from norec_core.accounts import sessions as login_sessions
+from norec_core.accounts import throttle
 from norec_core.contributions import (
     ActivityKind,
     JobType,
@@ -137,11 +138,13 @@ def norec_api_endpoints():
 
 @hookimpl
 def norec_scheduled_tasks():
-    # Sessions past their lifetime are refused already; this keeps the table small.
-    def purge_sessions(request):
+    # Sessions past their lifetime and old failures count for nothing already; this
+    # keeps the tables small.
+    def purge(request):
         login_sessions.purge(request.dbsession, request.registry.settings)
+        throttle.purge(request.dbsession)
 
-    return [ScheduledTask("accounts.purge_sessions", purge_sessions, minute="17")]
+    return [ScheduledTask("accounts.purge", purge, minute="17")]
 
 
 @hookimpl

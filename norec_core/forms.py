@@ -4,6 +4,7 @@ errors announced to screen readers."""
 from __future__ import annotations
 
 import copy
+import unicodedata
 from importlib.resources import files
 
 import colander
@@ -32,6 +33,37 @@ class CSRFSchema(colander.MappingSchema):
         default=_deferred_csrf_token,
         missing="",
     )
+
+
+# Characters that reorder the text after them (U+202A to U+202E, U+2066 to U+2069): in a name
+# they make "Kari Nordmann" display as something else wherever it is shown.
+_BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def line_validator(max_length: int, min_length: int = 1):
+    """One line of text (a subject, a title): no line breaks or other control characters,
+    which in a mail subject would start new headers."""
+
+    def validate(node, value):
+        colander.Length(min=min_length, max=max_length)(node, value)
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            raise colander.Invalid(node, _("One line only, without line breaks or tabs."))
+
+    return validate
+
+
+def name_validator(max_length: int, min_length: int = 1):
+    """A name: one line, and no characters that reverse or reorder how it is displayed."""
+    one_line = line_validator(max_length, min_length)
+
+    def validate(node, value):
+        one_line(node, value)
+        if _BIDI_CONTROLS.intersection(value):
+            raise colander.Invalid(
+                node, _("Remove the invisible characters that change the text's direction.")
+            )
+
+    return validate
 
 
 def date_widget() -> deform.widget.Widget:

@@ -172,9 +172,13 @@ def test_repeated_failures_block_logins_for_a_while(testapp, db_session):
     form["email"], form["password"] = "admin@test.example.org", "admin-password"
     page = form.submit("submit", status=429)
     assert "Too many failed attempts" in page.text
-    # Others are not locked out by someone guessing at this account.
+    # Others are not locked out by someone guessing at this account, nor is its owner
+    # on another machine.
     save_user(db_session, "kari@example.org", "kari-password-1")
     testapp.login("kari@example.org", "kari-password-1")
+    testapp.reset()
+    elsewhere = type(testapp)(testapp.app, extra_environ={"REMOTE_ADDR": "192.0.2.7"})
+    elsewhere.login("admin@test.example.org", "admin-password")
     # After the window, the right password works again and the count starts afresh.
     for failure in db_session.scalars(select(LoginFailure)):
         failure.at = failure.at.replace(year=2000)
@@ -187,6 +191,25 @@ def test_repeated_failures_block_logins_for_a_while(testapp, db_session):
         ).all()
         == []
     )
+
+
+def test_guessing_from_many_machines_cannot_lock_the_owner_out_of_a_mailed_link(
+    testapp, db_session, mail
+):
+    save_user(db_session, "kari@example.org", "kari-password-1")
+    db_session.add_all(
+        LoginFailure(email="kari@example.org", address=f"198.51.100.{n}") for n in range(100)
+    )
+    db_session.flush()
+    form = testapp.get("/login").forms["login"]
+    form["email"], form["password"] = "kari@example.org", "kari-password-1"
+    page = form.submit("submit", status=429)
+    form = page.click("get a link by e-mail that logs you in").forms["norec-form"]
+    form["email"] = "kari@example.org"
+    form.submit("submit")
+    form = testapp.get(_link(mail.messages[-1])).forms["norec-form"]
+    form["password"] = form["password_again"] = "kari-password-2"
+    assert "My account" in form.submit("submit").follow().text
 
 
 def test_sessions_end_after_their_maximum_age(admin_app, app, monkeypatch):
@@ -305,3 +328,14 @@ def test_staff_set_the_addresses_on_people_s_records(admin_app, db_session, make
     form.submit("submit", status=302)
     db_session.refresh(person)
     assert person.email == "new@example.org"
+
+
+def test_registrations_are_limited_per_network_address(testapp, app, monkeypatch, mail):
+    monkeypatch.setitem(app.registry.settings, "norec.register.max_per_address", "2")
+    assert "Check your e-mail" in _register(testapp, email="one@example.org").text
+    assert "Check your e-mail" in _register(testapp, email="admin@test.example.org").text
+    refused = _register(testapp, email="three@example.org")
+    assert refused.status_int == 429
+    assert "Too many registrations came from your network" in refused.text
+    elsewhere = type(testapp)(app, extra_environ={"REMOTE_ADDR": "192.0.2.9"})
+    assert "Check your e-mail" in _register(elsewhere, email="three@example.org").text

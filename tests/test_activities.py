@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from norec_core.domain import registrations
 from norec_core.domain.models import Activity, Registration
+from norec_core.testing import USER_PASSWORD
 
 
 def test_create_activity(admin_app, make_organisation, db_session):
@@ -117,3 +118,21 @@ def test_register_for_unknown_activity_is_rejected(admin_app, make_person):
         status=422,
     )
     assert response.html.find("select", {"name": "activity_id"})["aria-invalid"] == "true"
+
+
+def test_a_member_cancelling_a_seat_is_not_told_who_got_it(
+    testapp, db_session, make_activity, make_person, make_user
+):
+    activity = make_activity(capacity=1)
+    member = make_user()
+    member.person = make_person()
+    waiting = make_person(given_name="Wanjiru", family_name="Kamau")
+    mine = registrations.register(db_session, activity, member.person)
+    registrations.register(db_session, activity, waiting)
+    db_session.flush()
+    testapp.login(member.email, USER_PASSWORD)
+    page = testapp.post(
+        f"/registrations/{mine.id}/cancel", {"csrf_token": testapp.csrf_token()}
+    ).follow()
+    assert "The seat went to the first on the waiting list." in page.text
+    assert "Kamau" not in page.text

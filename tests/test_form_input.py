@@ -75,3 +75,26 @@ def test_nasty_filters_never_give_a_500(admin_app, path):
         for value in values:
             response = admin_app.get(path, {name: value}, expect_errors=True)
             assert response.status_int < 500, (path, name, value[:20])
+
+
+def test_names_refuse_direction_overrides_and_subjects_refuse_line_breaks(admin_app):
+    form = admin_app.get("/people/new").forms["norec-form"]
+    form["given_name"] = "Kari\u202enamdroN"  # shows as "KariNordman" reversed
+    form["family_name"] = "Nordmann"
+    page = form.submit("submit", status=422)
+    assert "change the text's direction" in page.text
+    assert page.forms["norec-form"]["given_name"].value == "Kari\u202enamdroN"
+    form = admin_app.get("/admin/mailing").forms["norec-form"]
+    form["subject"] = "News\r\nBcc: everyone@example.org"
+    form["body"] = "Hello"
+    page = form.submit("submit", status=422)
+    assert "One line only" in page.text
+
+
+def test_passwords_that_are_common_or_breached_are_refused(testapp):
+    for password in ("password123456", "qwertyuiop123", "iloveyou2024"):
+        form = testapp.get("/register").forms["register"]
+        form["given_name"], form["family_name"], form["email"] = "Ola", "Dunk", "ola@example.org"
+        form["password"] = form["password_again"] = password
+        page = form.submit("submit", status=422)
+        assert "easy to guess" in page.text, password

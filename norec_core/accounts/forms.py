@@ -3,9 +3,9 @@
 import colander
 import deform
 
-from norec_core.accounts.passwords import verify_password
+from norec_core.accounts.passwords import easy_to_guess, verify_password
 from norec_core.accounts.users import find_user
-from norec_core.forms import CSRFSchema
+from norec_core.forms import CSRFSchema, name_validator
 from norec_core.i18n import _
 
 MIN_PASSWORD = 10
@@ -24,14 +24,28 @@ def _email_node(title=EMAIL, autocomplete="email"):
     )
 
 
+def _not_easy_to_guess(node, value):
+    if easy_to_guess(value):
+        raise colander.Invalid(
+            node,
+            _(
+                "This password is common, or close to one that is, and easy to guess. "
+                "A few unrelated words make a strong one."
+            ),
+        )
+
+
 def _password_node(title, autocomplete="new-password", check=True):
     return colander.SchemaNode(
         colander.String(),
         title=title,
-        validator=colander.Length(
-            min=MIN_PASSWORD,
-            max=200,
-            min_err=_("At least ${min} characters.", mapping={"min": MIN_PASSWORD}),
+        validator=colander.All(
+            colander.Length(
+                min=MIN_PASSWORD,
+                max=200,
+                min_err=_("At least ${min} characters.", mapping={"min": MIN_PASSWORD}),
+            ),
+            _not_easy_to_guess,
         )
         if check
         else None,
@@ -70,13 +84,13 @@ class RegisterSchema(CSRFSchema):
     given_name = colander.SchemaNode(
         colander.String(),
         title=_("Given name"),
-        validator=colander.Length(min=1, max=200),
+        validator=name_validator(200),
         widget=deform.widget.TextInputWidget(attributes={"autocomplete": "given-name"}),
     )
     family_name = colander.SchemaNode(
         colander.String(),
         title=_("Family name"),
-        validator=colander.Length(min=1, max=200),
+        validator=name_validator(200),
         widget=deform.widget.TextInputWidget(attributes={"autocomplete": "family-name"}),
     )
     email = _email_node()
@@ -172,7 +186,7 @@ class UserSchema(CSRFSchema):
         node["email"].validator = _unused_email(node["email"], kw)
 
     display_name = colander.SchemaNode(
-        colander.String(), title=_("Name"), missing="", validator=colander.Length(max=200)
+        colander.String(), title=_("Name"), missing="", validator=name_validator(200, 0)
     )
     active = colander.SchemaNode(
         colander.Boolean(),

@@ -105,6 +105,17 @@ class LoginFailure(Base):
     at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
 
 
+class RegistrationAttempt(Base):
+    """A registration sent from a network address, counted to stop mass registration (and
+    written for every registration, so that a known address takes no less time)."""
+
+    __tablename__ = "registration_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
+
+
 class LoginSession(Base):
     """A logged-in browser. The session cookie holds a random key whose hash is here, so
     that logging out (which deletes the row) makes a copied cookie worthless."""

@@ -1,7 +1,9 @@
-"""Password hashing with argon2, the current recommendation for stored passwords."""
+"""Password hashing with argon2, the current recommendation for stored passwords, and
+refusing passwords that are easy to guess."""
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
 _hasher = PasswordHasher()
 
@@ -28,3 +30,11 @@ DUMMY_HASH = _hasher.hash("not a password anyone has")
 # Stored for accounts that have no password yet (invited, not yet chosen): it is no
 # argon2 hash, so no password verifies against it.
 UNUSABLE = "!no password yet"
+
+
+def easy_to_guess(password: str) -> bool:
+    """Whether `password` is common, breached or close to one that is, or otherwise quick
+    to guess: zxcvbn's estimate, offline, from the lists of passwords leaked in breaches,
+    common words and names, keyboard patterns and dates. Below 3 of 4 means fewer than
+    10^8 guesses, which an attacker holding the hashes can afford."""
+    return zxcvbn(password[:72])["score"] < 3  # zxcvbn reads no more than 72 characters

@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core import clock
-from norec_core.accounts import mails, tokens
+from norec_core.accounts import mails, throttle, tokens
 from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts.forms import EmailSchema, LoginSchema, NewPasswordSchema, RegisterSchema
 from norec_core.accounts.messages import (
@@ -19,6 +19,7 @@ from norec_core.accounts.messages import (
     message_page,
 )
 from norec_core.accounts.models import User
+from norec_core.accounts.passwords import hash_password
 from norec_core.accounts.throttle import Throttle
 from norec_core.accounts.users import authenticate, find_user, set_password
 from norec_core.domain.models import Person
@@ -85,14 +86,26 @@ def register(request):
     if not result.valid:
         return {"page_title": _("Register"), "form": result.html}
     data = result.data
+    if not throttle.may_register(
+        request.dbsession, request.registry.settings, request.client_addr or ""
+    ):
+        return message_page(
+            request,
+            _("Too many registrations"),
+            _("Too many registrations came from your network. Try again in an hour."),
+            status=429,
+        )
     names = {"given_name": data["given_name"], "family_name": data["family_name"]}
+    # Hashed whether or not the address has an account: the hash is most of the time a
+    # registration takes, so that time tells nobody whether the address is known.
+    password_hash = hash_password(data["password"])
     user = find_user(request.dbsession, data["email"])
     if user is None:
         user = User(
             email=data["email"], display_name=f"{names['given_name']} {names['family_name']}"
         )
         user.active = False  # until the address is confirmed
-        set_password(user, data["password"])
+        user.password_hash, user.password_changed_at = password_hash, clock.now()
         user.roles = ["member"]
         request.dbsession.add(user)
         request.dbsession.flush()

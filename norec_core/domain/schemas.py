@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
-from norec_core.forms import CSRFSchema, date_widget, datetime_widget
+from norec_core.forms import CSRFSchema, date_widget, datetime_widget, name_validator
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
 from norec_core.resources import parse_id
@@ -92,8 +92,7 @@ def country_node(title=None, **kw) -> colander.SchemaNode:
 
 
 OWN_ADDRESS_CHANGE = _(
-    "Change your e-mail address on your account page: a link sent to the new address "
-    "confirms it."
+    "Change your e-mail address on your account page: a link sent to the new address confirms it."
 )
 
 
@@ -151,10 +150,10 @@ class VisibilitySchema(colander.MappingSchema):
 
 class PersonSchema(CSRFSchema):
     given_name = colander.SchemaNode(
-        colander.String(), title=_("Given name"), validator=colander.Length(min=1, max=200)
+        colander.String(), title=_("Given name"), validator=name_validator(200)
     )
     family_name = colander.SchemaNode(
-        colander.String(), title=_("Family name"), validator=colander.Length(min=1, max=200)
+        colander.String(), title=_("Family name"), validator=name_validator(200)
     )
     email = colander.SchemaNode(
         colander.String(),
@@ -234,9 +233,7 @@ class PersonSchema(CSRFSchema):
 
 
 class OrganisationSchema(CSRFSchema):
-    name = colander.SchemaNode(
-        colander.String(), title=_("Name"), validator=colander.Length(min=1, max=300)
-    )
+    name = colander.SchemaNode(colander.String(), title=_("Name"), validator=name_validator(300))
     country = country_node()
     kind = colander.SchemaNode(
         colander.String(),
@@ -301,9 +298,7 @@ def north_countries_setting(request: Request) -> frozenset[str]:
 
 
 class PartnershipSchema(CSRFSchema):
-    title = colander.SchemaNode(
-        colander.String(), title=_("Title"), validator=colander.Length(min=1, max=300)
-    )
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=name_validator(300))
     organisations = colander.SchemaNode(
         colander.Set(),
         title=_("Partner organisations"),
@@ -391,9 +386,7 @@ def _optional_organisation_widget(node, kw):
 
 
 class ActivitySchema(CSRFSchema):
-    title = colander.SchemaNode(
-        colander.String(), title=_("Title"), validator=colander.Length(min=1, max=300)
-    )
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=name_validator(300))
     kind = colander.SchemaNode(
         colander.String(), title=_("Kind"), widget=_kind_widget, validator=_kind_validator
     )

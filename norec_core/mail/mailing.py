@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core.domain.models import Person
-from norec_core.forms import CSRFSchema
+from norec_core.forms import CSRFSchema, line_validator
 from norec_core.i18n import _, codes
 from norec_core.mail.outbox import send_mail
 
@@ -36,7 +36,7 @@ def _country_widget(node, kw):
 
 class MailingSchema(CSRFSchema):
     subject = colander.SchemaNode(
-        colander.String(), title=_("Subject"), validator=colander.Length(min=1, max=200)
+        colander.String(), title=_("Subject"), validator=line_validator(200)
     )
     body = colander.SchemaNode(
         colander.String(),

@@ -91,7 +91,8 @@ def registration_cancel(request):
     if registration.status != "cancelled":
         promoted = registrations.cancel(request.dbsession, registration)
         flash(request, _("The registration is cancelled."))
-        if promoted is not None:
+        # Who got the seat is told only to those who may see that person.
+        if promoted is not None and request.has_permission(PERSON_VIEW, promoted.person):
             flash(
                 request,
                 _(
@@ -99,6 +100,8 @@ def registration_cancel(request):
                     mapping={"name": promoted.person.full_name},
                 ),
             )
+        elif promoted is not None:
+            flash(request, _("The seat went to the first on the waiting list."))
     return HTTPFound(request.route_path("activities.detail", id=registration.activity_id))
 
 

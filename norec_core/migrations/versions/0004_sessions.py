@@ -1,4 +1,4 @@
-"""login sessions kept on the server; API tokens that expire
+"""login sessions kept on the server; API tokens that expire; registration attempts
 
 Revision ID: 0004_sessions
 Revises: 0003_person_fields
@@ -33,6 +33,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("key_hash", name=op.f("uq_login_session_key_hash")),
     )
     op.create_index(op.f("ix_login_session_user_id"), "login_session", ["user_id"])
+    op.create_table(
+        "registration_attempt",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("address", sa.String(length=64), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_registration_attempt")),
+    )
+    op.create_index(op.f("ix_registration_attempt_address"), "registration_attempt", ["address"])
+    op.create_index(op.f("ix_registration_attempt_at"), "registration_attempt", ["at"])
     with op.batch_alter_table("api_token") as batch:
         batch.add_column(sa.Column("expires_at", sa.DateTime(), nullable=True))
     # Tokens made before tokens expired get the default lifetime from today.
@@ -47,5 +56,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("api_token") as batch:
         batch.drop_column("expires_at")
+    op.drop_index(op.f("ix_registration_attempt_at"), table_name="registration_attempt")
+    op.drop_index(op.f("ix_registration_attempt_address"), table_name="registration_attempt")
+    op.drop_table("registration_attempt")
     op.drop_index(op.f("ix_login_session_user_id"), table_name="login_session")
     op.drop_table("login_session")

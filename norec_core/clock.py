@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime
 
+# The zone the site shows moments in, and new activities' zone unless one is chosen.
+DEFAULT_TIMEZONE = "Europe/Oslo"
+
 
 def now() -> datetime.datetime:
-    """The current moment in UTC, as stored in the database's timestamp columns."""
-    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    """The current moment, aware of its zone (UTC), as the models' columns give moments."""
+    return datetime.datetime.now(datetime.UTC)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import zope.sqlalchemy
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import DateTime, Engine, MetaData, TypeDecorator, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 # Constraint names are fixed so that Alembic migrations can name what they alter or drop,
@@ -19,10 +20,34 @@ NAMING_CONVENTION = {
 }
 
 
+class UTCDateTime(TypeDecorator):
+    """A moment, stored as UTC in a plain timestamp column (the same on SQLite, which has
+    no time zones, and PostgreSQL) and read back aware of its zone.
+
+    A moment given with an offset is converted to UTC, never stripped of it; one given
+    without (a form's local date and time, until the record says its zone) is taken as
+    UTC. Every `Mapped[datetime.datetime]` column of every model has this type.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+        return value
+
+
 class Base(DeclarativeBase):
     """The base of every model, the core's and the plugins': one metadata, one migration history."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime.datetime: UTCDateTime}
 
 
 def make_engine(url: str, **kwargs) -> Engine:

@@ -4,6 +4,7 @@ errors announced to screen readers."""
 from __future__ import annotations
 
 import copy
+import datetime
 import unicodedata
 from importlib.resources import files
 
@@ -40,30 +41,41 @@ class CSRFSchema(colander.MappingSchema):
 _BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
-def line_validator(max_length: int, min_length: int = 1):
+class LineValidator:
     """One line of text (a subject, a title): no line breaks or other control characters,
-    which in a mail subject would start new headers."""
+    which in a mail subject would start new headers. `pattern` says the same to the API's
+    clients, in the JSON Schema of the field."""
 
-    def validate(node, value):
-        colander.Length(min=min_length, max=max_length)(node, value)
+    pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+
+    def __init__(self, max_length: int, min_length: int = 1):
+        self.length = colander.Length(min=min_length, max=max_length)
+
+    def __call__(self, node, value):
+        self.length(node, value)
         if any(unicodedata.category(c) == "Cc" for c in value):
             raise colander.Invalid(node, _("One line only, without line breaks or tabs."))
 
-    return validate
 
-
-def name_validator(max_length: int, min_length: int = 1):
+class NameValidator(LineValidator):
     """A name: one line, and no characters that reverse or reorder how it is displayed."""
-    one_line = line_validator(max_length, min_length)
 
-    def validate(node, value):
-        one_line(node, value)
+    pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+
+    def __call__(self, node, value):
+        super().__call__(node, value)
         if _BIDI_CONTROLS.intersection(value):
             raise colander.Invalid(
                 node, _("Remove the invisible characters that change the text's direction.")
             )
 
-    return validate
+
+def line_validator(max_length: int, min_length: int = 1) -> LineValidator:
+    return LineValidator(max_length, min_length)
+
+
+def name_validator(max_length: int, min_length: int = 1) -> NameValidator:
+    return NameValidator(max_length, min_length)
 
 
 def date_widget() -> deform.widget.Widget:
@@ -71,8 +83,24 @@ def date_widget() -> deform.widget.Widget:
     return deform.widget.TextInputWidget(attributes={"type": "date"})
 
 
+class _LocalDateTimeWidget(deform.widget.TextInputWidget):
+    """The browser's date-and-time input, which holds no zone: it shows a moment's local
+    time in the zone the form's values are given in, to the minute; the schema reads
+    what is typed in the zone the record names."""
+
+    def serialize(self, field, cstruct, **kw):
+        if isinstance(cstruct, str) and cstruct:
+            try:
+                moment = datetime.datetime.fromisoformat(cstruct)
+            except ValueError:
+                pass  # the user's own input, shown back as they typed it
+            else:
+                cstruct = moment.strftime("%Y-%m-%dT%H:%M")
+        return super().serialize(field, cstruct, **kw)
+
+
 def datetime_widget() -> deform.widget.Widget:
-    return deform.widget.TextInputWidget(attributes={"type": "datetime-local"})
+    return _LocalDateTimeWidget(attributes={"type": "datetime-local"})
 
 
 class FormResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from typing import Any
 
 from babel.dates import format_date, format_datetime
@@ -11,6 +12,7 @@ from pyramid.events import BeforeRender, subscriber
 from pyramid.renderers import get_renderer, render
 from pyramid.request import Request
 
+from norec_core import clock
 from norec_core.contributions import Section
 from norec_core.i18n import LANGUAGES, codes
 from norec_core.security import site_root
@@ -59,10 +61,17 @@ class Layout:
     def date(self, value: datetime.date | None) -> str:
         return format_date(value, "long", locale=self.request.locale_name) if value else ""
 
-    def datetime(self, value: datetime.datetime | None) -> str:
+    def datetime(self, value: datetime.datetime | None, zone: str | None = None) -> str:
+        """A moment as local time in `zone` (the site's zone by default), with the zone's
+        abbreviation, so that nobody has to guess which clock it is on."""
         if value is None:
             return ""
-        return format_datetime(value, "d. MMMM y HH:mm", locale=self.request.locale_name)
+        return format_datetime(
+            value,
+            "d. MMMM y HH:mm z",
+            tzinfo=zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE),
+            locale=self.request.locale_name,
+        )
 
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)

@@ -48,6 +48,7 @@ import pytest
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
 
+from norec_core import clock
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 
@@ -65,9 +66,20 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "norec_backends(*names): run this database test on these backends only"
+    )
+
+
 def pytest_generate_tests(metafunc):
     if "norec_backend" in metafunc.fixturenames:
         chosen = [b.strip() for b in metafunc.config.getoption("--norec-db").split(",") if b]
+        # @pytest.mark.norec_backends("sqlite"): a test whose point does not depend on the
+        # database (and is slow) runs on the backends it names only.
+        marker = metafunc.definition.get_closest_marker("norec_backends")
+        if marker is not None:
+            chosen = [b for b in chosen if b in marker.args]
         metafunc.parametrize("norec_backend", chosen, indirect=True, scope="session")
 
 
@@ -487,7 +499,7 @@ def make_partnership(db_session, make_organisation):
 @pytest.fixture
 def make_activity(db_session):
     def make(**kw):
-        start = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(days=30)
+        start = clock.now().replace(microsecond=0) + datetime.timedelta(days=30)
         activity = Activity(
             **{
                 "title": f"Activity {next(_serial)}",

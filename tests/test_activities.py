@@ -14,6 +14,8 @@ def test_create_activity(admin_app, make_organisation, db_session):
     form = admin_app.get("/activities/new").forms["norec-form"]
     form["title"] = "Network gathering"
     form["kind"] = "course"
+    assert form["timezone"].value == "Europe/Oslo"  # the site's, unless the venue differs
+    form["timezone"] = "Africa/Nairobi"
     form["starts_at"] = "2030-05-23T09:00"
     form["ends_at"] = "2030-05-25T16:00"
     form["place"] = "Nairobi"
@@ -22,7 +24,11 @@ def test_create_activity(admin_app, make_organisation, db_session):
     page = form.submit("submit").follow()
     assert "Network gathering" in page.text and "0 of 2 taken" in page.text
     activity = db_session.scalars(select(Activity)).one()
-    assert activity.starts_at == datetime.datetime(2030, 5, 23, 9, 0)
+    # 09:00 in Nairobi is 06:00 UTC; the pages and the form show the venue's time.
+    assert activity.starts_at == datetime.datetime(2030, 5, 23, 6, 0, tzinfo=datetime.UTC)
+    assert "23. May 2030 09:00 +0300" in page.text
+    edit = admin_app.get(f"/activities/{activity.id}/edit").forms["norec-form"]
+    assert edit["starts_at"].value == "2030-05-23T09:00"  # as datetime-local reads it
     assert activity.organisation_id == organiser.id
 
 
@@ -30,6 +36,8 @@ def test_activity_rules(admin_app):
     form = admin_app.get("/activities/new").forms["norec-form"]
     form["title"] = "Webinar"
     form["kind"].force_value("no-such-kind")
+    assert form["timezone"].value == "Europe/Oslo"  # the site's, unless the venue differs
+    form["timezone"] = "Africa/Nairobi"
     form["starts_at"] = "2030-05-23T09:00"
     form["ends_at"] = "2030-05-22T09:00"
     form["capacity"] = "-1"

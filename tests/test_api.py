@@ -209,3 +209,75 @@ def test_no_input_of_any_shape_gives_a_500(admin_app, db_session, resource, requ
                 expect_errors=True,
             )
             assert response.status_int in (200, 400, 422), (field, value, response.status)
+
+
+def test_a_method_a_path_does_not_have_is_405_with_the_allowed_ones(testapp, token):
+    response = testapp.delete("/api/v1/people/1", headers=_auth(token), status=405)
+    assert response.headers["Allow"] == "GET, HEAD, PATCH"
+    assert response.json["error"] == "This address takes GET, HEAD, PATCH only."
+    assert testapp.put_json("/api/v1/people", {}, status=405).headers["Allow"] == "GET, HEAD, POST"
+    testapp.post("/api/v1/openapi.json", status=405)
+    testapp.get("/api/v1/people/999999", headers=_auth(token), status=404)  # still 404
+
+
+def test_moments_keep_their_zone_and_an_offset_given_is_never_dropped(testapp, token):
+    activity = {
+        "title": "Gathering in Nairobi",
+        "kind": "meeting",
+        "timezone": "Africa/Nairobi",
+        "starts_at": "2030-05-23T09:00:00+03:00",
+        "ends_at": "2030-05-23T17:00",  # no offset: the venue's local time
+        "place": "Nairobi",
+    }
+    created = testapp.post_json("/api/v1/activities", activity, headers=_auth(token)).json
+    read = testapp.get(f"/api/v1/activities/{created['id']}").json
+    assert read["starts_at"] == "2030-05-23T06:00:00+00:00"
+    assert read["ends_at"] == "2030-05-23T14:00:00+00:00"
+    assert read["timezone"] == "Africa/Nairobi"
+
+
+def test_a_patch_changes_what_it_names_and_nothing_else(
+    testapp, db_session, token, make_organisation
+):
+    # Stored before today's rules (a website that is not a web address): still patchable.
+    organisation = make_organisation(website="www.example.org", description="")
+    url = f"/api/v1/organisations/{organisation.id}"
+    patched = testapp.patch_json(url, {"name": "Renamed"}, headers=_auth(token)).json
+    assert (patched["name"], patched["website"]) == ("Renamed", "www.example.org")
+    refused = testapp.patch_json(
+        url, {"website": "not a web address"}, headers=_auth(token), status=422
+    )
+    assert set(refused.json["errors"]) == {"website"}
+    activity = testapp.post_json(
+        "/api/v1/activities",
+        {
+            "title": "Online",
+            "kind": "meeting",
+            "starts_at": "2030-01-01T10:00",
+            "ends_at": "2030-01-01T11:00",
+            "online_url": "https://meet.example.org/x",
+        },
+        headers=_auth(token),
+    ).json
+    patched = testapp.patch_json(
+        f"/api/v1/activities/{activity['id']}", {"title": "Still online"}, headers=_auth(token)
+    ).json
+    assert patched["place"] is None and patched["starts_at"] == activity["starts_at"]
+
+
+def test_a_token_that_does_not_work_is_401_even_where_none_is_needed(testapp):
+    response = testapp.get("/api/v1/organisations", headers=_auth("nrc_expired"), status=401)
+    assert 'error="invalid_token"' in response.headers["WWW-Authenticate"]
+    testapp.get("/api/v1/organisations", status=200)
+
+
+def test_the_document_says_what_is_public_nullable_and_refused(testapp):
+    document = testapp.get("/api/v1/openapi.json").json
+    people = document["paths"]["/people"]
+    assert people["get"]["security"] == [{"token": []}]
+    assert document["paths"]["/organisations"]["get"]["security"] == [{}, {"token": []}]
+    person = people["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    fields = person["properties"]["items"]["items"]["properties"]
+    assert fields["email"]["nullable"] and "nullable" not in fields["family_name"]
+    assert {"400", "401", "403", "413", "415", "422"} <= set(people["post"]["responses"])
+    assert document["components"]["schemas"]["PersonInput"]["additionalProperties"] is False

@@ -272,8 +272,9 @@ def test_a_copied_cookie_is_worth_nothing_once_its_session_ended(
         form["current_password"] = "matrix-password"
         form["password"] = form["password_again"] = "a-new-matrix-password"
         form.submit("submit", status=302)
-    # Logging out keeps the user's API tokens; a new password revokes them.
-    api_case = case if ended_by == "logout" else "anonymous"
+    # Logging out keeps the user's API tokens; a new password revokes them, and a token
+    # that does not work is refused everywhere, public reads too ("nobody" may).
+    api_case = case if ended_by == "logout" else "nobody"
     unexpected = _contrary_to_the_matrix(app, thief, objects, "anonymous", api_headers, api_case)
     assert unexpected == [], f"{case} after {ended_by}: allowed/refused contrary to the matrix"
 

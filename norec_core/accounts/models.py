@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from zope.interface import implementer
@@ -28,13 +28,13 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    last_login_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
-    email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    last_login_at: Mapped[datetime.datetime | None] = mapped_column()
+    email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column()
     # Sessions that logged in before this are no longer valid.
-    password_changed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime.datetime | None] = mapped_column()
     # When a link or notice about the account was last mailed (see accounts.mails).
-    account_mail_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    account_mail_at: Mapped[datetime.datetime | None] = mapped_column()
 
     person: Mapped[Person | None] = relationship()
     role_links: Mapped[list[UserRole]] = relationship(
@@ -69,7 +69,7 @@ class LocalRole(Base):
     resource_type: Mapped[str] = mapped_column(String(60))
     resource_id: Mapped[int]
     role: Mapped[str] = mapped_column(String(50))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
 
     user: Mapped[User] = relationship()
 
@@ -87,9 +87,9 @@ class AccountToken(Base):
     # What the link will do: the new address of an e-mail change, the names to give the
     # person record when an account is confirmed.
     data: Mapped[dict] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
-    used_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    expires_at: Mapped[datetime.datetime] = mapped_column()
+    used_at: Mapped[datetime.datetime | None] = mapped_column()
 
     user: Mapped[User] = relationship()
 
@@ -102,7 +102,7 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(320), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
+    at: Mapped[datetime.datetime] = mapped_column(default=clock.now, index=True)
 
 
 class RegistrationAttempt(Base):
@@ -113,7 +113,7 @@ class RegistrationAttempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
+    at: Mapped[datetime.datetime] = mapped_column(default=clock.now, index=True)
 
 
 class LoginSession(Base):
@@ -127,7 +127,7 @@ class LoginSession(Base):
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    last_seen_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    last_seen_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
 
     user: Mapped[User] = relationship()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, DateTime, Index, String, Text
+from sqlalchemy import JSON, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -18,7 +18,7 @@ class AuditEvent(Base):
     __table_args__ = (Index("ix_audit_event_resource", "resource_type", "resource_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now, index=True)
+    at: Mapped[datetime.datetime] = mapped_column(default=clock.now, index=True)
     # No foreign key: the trail outlives the accounts it names.
     actor_id: Mapped[int | None]
     actor: Mapped[str] = mapped_column(String(320), default="")

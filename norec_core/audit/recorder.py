@@ -69,6 +69,8 @@ def _insert(session: Session, execute, events: list[tuple[str, Any, dict, str]])
 
 
 def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC).isoformat()  # one zone for every moment
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):

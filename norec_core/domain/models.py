@@ -8,7 +8,6 @@ from sqlalchemy import (
     JSON,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     String,
     Table,
@@ -37,10 +36,8 @@ REGISTRATION_STATUSES = ("confirmed", "waitlisted", "cancelled")
 
 
 class _Timestamps:
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    updated_at: Mapped[datetime.datetime] = mapped_column(
-        DateTime, default=clock.now, onupdate=clock.now
-    )
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    updated_at: Mapped[datetime.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
 
 @implementer(IPerson)
@@ -158,8 +155,10 @@ class Activity(_Timestamps, Base):
     title: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[str] = mapped_column(String(50), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # Moments (stored in UTC), shown and entered in the venue's zone, an IANA name.
     starts_at: Mapped[datetime.datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime.datetime]
+    timezone: Mapped[str] = mapped_column(String(64), default=clock.DEFAULT_TIMEZONE)
     place: Mapped[str | None] = mapped_column(String(300))
     online_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int | None]
@@ -185,7 +184,7 @@ class Registration(Base):
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
 
     activity: Mapped[Activity] = relationship(back_populates="registrations")
     person: Mapped[Person] = relationship(back_populates="registrations")
@@ -207,5 +206,5 @@ class ConsentRecord(Base):
     granted: Mapped[bool]
     text_version: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    recorded_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    recorded_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     actor: Mapped[str] = mapped_column(String(320), default="")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
+
 import colander
 import deform
 from pyramid.request import Request
 from sqlalchemy import func, select
 
+from norec_core import clock
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget, name_validator
@@ -385,16 +389,26 @@ def _optional_organisation_widget(node, kw):
     )
 
 
+# The IANA zones, for the venue of an activity.
+TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
+
+
 class ActivitySchema(CSRFSchema):
     title = colander.SchemaNode(colander.String(), title=_("Title"), validator=name_validator(300))
     kind = colander.SchemaNode(
         colander.String(), title=_("Kind"), widget=_kind_widget, validator=_kind_validator
     )
+    timezone = colander.SchemaNode(
+        colander.String(),
+        title=_("Time zone"),
+        description=_("The venue's: the times below are local times there."),
+        default=clock.DEFAULT_TIMEZONE,
+        missing=clock.DEFAULT_TIMEZONE,
+        widget=deform.widget.SelectWidget(values=[(z, z) for z in TIMEZONES]),
+        validator=colander.OneOf(TIMEZONES),
+    )
     starts_at = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=None),
-        title=_("Starts"),
-        description=_("Local time at the venue."),
-        widget=datetime_widget(),
+        colander.DateTime(default_tzinfo=None), title=_("Starts"), widget=datetime_widget()
     )
     ends_at = colander.SchemaNode(
         colander.DateTime(default_tzinfo=None), title=_("Ends"), widget=datetime_widget()
@@ -429,6 +443,18 @@ class ActivitySchema(CSRFSchema):
         validator=_existing_organisation,
     )
     description = description_node()
+
+    @staticmethod
+    def preparer(value):
+        # A time without an offset (the form's) is the venue's local time; one with an
+        # offset (the API's) is kept as the moment it names.
+        if isinstance(value, dict) and value.get("timezone") in TIMEZONES:
+            zone = zoneinfo.ZoneInfo(value["timezone"])
+            for key in ("starts_at", "ends_at"):
+                moment = value.get(key)
+                if isinstance(moment, datetime.datetime) and moment.tzinfo is None:
+                    value[key] = moment.replace(tzinfo=zone)
+        return value
 
     def validator(self, node, value):
         exc = colander.Invalid(node)

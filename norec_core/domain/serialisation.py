@@ -45,6 +45,7 @@ ACTIVITY_FIELDS = (
     "kind",
     "starts_at",
     "ends_at",
+    "timezone",
     "place",
     "online_url",
     "capacity",

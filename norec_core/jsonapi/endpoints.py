@@ -39,10 +39,21 @@ from norec_core.workflow import engine
 
 
 def _object(type_name: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """An object's schema; a property is nullable where the model's column is."""
+    model = {m.__name__: m for m in (Activity, Organisation, Partnership, Person)}[type_name]
+    columns = model.__table__.columns
     return {
         "type": "object",
         "title": type_name,
-        "properties": {"id": {"type": "integer"}, **properties},
+        "properties": {
+            "id": {"type": "integer"},
+            **{
+                name: {**schema, "nullable": True}
+                if name in columns and columns[name].nullable
+                else schema
+                for name, schema in properties.items()
+            },
+        },
     }
 
 
@@ -107,6 +118,7 @@ RESPONSE_SCHEMAS = {
             "description": _S,
             "starts_at": _TIME,
             "ends_at": _TIME,
+            "timezone": _S,
             "place": _S,
             "online_url": _S,
             "capacity": _I,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import clock
@@ -23,9 +23,9 @@ class ApiToken(Base):
     # The first characters, shown so that the owner can tell tokens apart.
     prefix: Mapped[str] = mapped_column(String(12))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    last_used_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
-    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime)
-    revoked_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    last_used_at: Mapped[datetime.datetime | None] = mapped_column()
+    expires_at: Mapped[datetime.datetime] = mapped_column()
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column()
 
     user: Mapped[User] = relationship()

@@ -8,8 +8,10 @@ from typing import Any
 import colander
 
 from norec_core.domain.schemas import TagList
+from norec_core.forms import LineValidator
 
 _SKIP = ("csrf_token",)
+NO_NUL = "^[^\\u0000]*$"
 
 
 def to_cstruct(node: colander.SchemaNode, value: Any) -> Any:
@@ -29,12 +31,6 @@ def to_cstruct(node: colander.SchemaNode, value: Any) -> Any:
         return ", ".join(str(v) for v in value) if isinstance(value, list) else value
     if isinstance(typ, colander.Set | colander.List):
         return [str(v) for v in value] if isinstance(value, list) else value
-    if (
-        isinstance(typ, colander.String)
-        and isinstance(value, int | float)
-        and not isinstance(value, bool)
-    ):
-        return str(value)
     if isinstance(typ, colander.Boolean) and isinstance(value, bool):
         return "true" if value else "false"
     return value
@@ -47,6 +43,7 @@ def json_schema(node: colander.SchemaNode, translate=str) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
             "properties": {c.name: json_schema(c, translate) for c in children},
+            "additionalProperties": False,  # an unknown field is refused (422)
         }
         required = [c.name for c in children if c.required]
         if required:
@@ -72,6 +69,11 @@ def json_schema(node: colander.SchemaNode, translate=str) -> dict[str, Any]:
     if node.description and schema["type"] != "array":
         schema["description"] = translate(node.description)
     _constraints(node.validator, schema)
+    # NUL is refused in every body (request_checks): the document says so for each text.
+    if schema["type"] == "string":
+        schema.setdefault("pattern", NO_NUL)
+    elif schema["type"] == "array":
+        schema["items"].setdefault("pattern", NO_NUL)
     # Custom validators say nothing about formats; the form's input type does.
     input_type = (getattr(node.widget, "attributes", None) or {}).get("type")
     if input_type in _FORMATS and schema["type"] == "string":
@@ -88,6 +90,9 @@ def _constraints(validator, schema: dict) -> None:
     if isinstance(validator, colander.All):
         for v in validator.validators:
             _constraints(v, schema)
+    elif isinstance(validator, LineValidator):
+        _constraints(validator.length, schema)
+        schema["pattern"] = validator.pattern
     elif isinstance(validator, colander.Email):
         schema["format"] = "email"
     elif isinstance(validator, colander.Length):

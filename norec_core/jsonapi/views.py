@@ -7,7 +7,10 @@ import logging
 
 import colander
 import deform
+from pyramid.exceptions import PredicateMismatch
 from pyramid.httpexceptions import HTTPClientError, HTTPFound, HTTPNotFound
+from pyramid.interfaces import IRoutesMapper
+from pyramid.security import NO_PERMISSION_REQUIRED
 from pyramid.view import (
     exception_view_config,
     forbidden_view_config,
@@ -22,7 +25,7 @@ from norec_core.forms import CSRFSchema, build_form, process_form, render_form, 
 from norec_core.i18n import _
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.jsonapi.models import ApiToken
-from norec_core.jsonapi.schemas import json_schema, to_cstruct
+from norec_core.jsonapi.schemas import NO_NUL, json_schema, to_cstruct
 from norec_core.layout import flash
 from norec_core.security import ACCOUNT, VIEW
 from norec_core.views.errors import reason
@@ -37,6 +40,17 @@ def _error(request, status: int, message, **extra):
     return {"error": request.localizer.translate(message), **extra}
 
 
+def broken_token(request) -> bool:
+    """A token was sent but does not work: an error even where none is needed, so that a
+    client learns that its token expired rather than quietly seeing less."""
+    return "Authorization" in request.headers and request.identity is None
+
+
+def _invalid_token(request):
+    request.response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+    return _error(request, 401, _("The token does not work: it may have expired."))
+
+
 def is_json(media_type: str) -> bool:
     """application/json, or a type built on it such as application/merge-patch+json."""
     kind, _slash, subtype = media_type.lower().partition("/")
@@ -46,6 +60,11 @@ def is_json(media_type: str) -> bool:
 def endpoint_view(endpoint: ApiEndpoint):
     def view(context, request):
         data = None
+        if broken_token(request):
+            return _invalid_token(request)
+        page = request.GET.get("page")
+        if page is not None and not (page.isdigit() and 1 <= int(page) <= 10**9):
+            return _error(request, 400, _("page must be a whole number from 1."))
         if endpoint.request_schema is not None:
             if not is_json(request.content_type):
                 return _error(request, 415, _("Send the body as application/json."))
@@ -70,7 +89,9 @@ def endpoint_view(endpoint: ApiEndpoint):
                 data = schema.deserialize(cstruct)
             except colander.Invalid as invalid:
                 errors = invalid.asdict(translate=request.localizer.translate)
-                return _error(request, 422, _("Some fields are not valid."), errors=errors)
+                data = _keeping_untouched(schema, cstruct, body, errors, endpoint)
+                if data is None:
+                    return _error(request, 422, _("Some fields are not valid."), errors=errors)
             data.pop("csrf_token", None)
         return endpoint.view(request, data)
 
@@ -79,10 +100,51 @@ def endpoint_view(endpoint: ApiEndpoint):
     return view
 
 
+def _keeping_untouched(schema, cstruct, body, errors, endpoint) -> dict | None:
+    """For a PATCH whose only errors are in fields the body does not name (a record stored
+    before a rule was added): the body's changes, the other fields as they are. None if
+    the body's own fields have errors."""
+    named = {key.split(".")[0] for key in errors}
+    untouched = named - set(body)
+    if (
+        endpoint.current is None
+        or untouched != named
+        or not named <= {c.name for c in schema.children}
+    ):
+        return None
+    lenient = schema.clone()
+    for name in untouched:
+        lenient[name].validator = None  # kept as stored, not judged by today's rule
+    try:
+        return lenient.deserialize(cstruct)
+    except colander.Invalid:
+        return None
+
+
 # Errors under /api/ answer in JSON, with a status a client can act on.
 @notfound_view_config(path_info=r"^/api/", renderer="json")
 def api_not_found(exc, request):
+    # No route took the method, or the route's view did not (a predicate mismatch).
+    found = request.matched_route is not None and not isinstance(exc, PredicateMismatch)
+    allowed = [] if found else allowed_methods(request)
+    if allowed:
+        # The address exists, not with this method.
+        request.response.headers["Allow"] = ", ".join(allowed)
+        message = _("This address takes ${methods} only.", mapping={"methods": ", ".join(allowed)})
+        return _error(request, 405, message)
     return _error(request, 404, _("Not found."))
+
+
+def allowed_methods(request) -> list[str]:
+    """The methods the API's routes take at the request's path."""
+    methods = {"GET"} if request.path_info == PREFIX + "/openapi.json" else set()
+    routes = {r.name: r for r in request.registry.getUtility(IRoutesMapper).get_routes()}
+    for _prefix, name, endpoint in request.registry["norec.api_endpoints"]:
+        if routes[name].match(request.path_info) is not None:
+            methods.add(endpoint.method)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 @forbidden_view_config(path_info=r"^/api/", renderer="json")
@@ -107,36 +169,68 @@ def api_error(exc, request):
     return _error(request, 500, _("Something went wrong; the error has been logged."))
 
 
-@view_config(route_name="api.openapi", renderer="json", permission=VIEW)
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "error": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+    "required": ["error"],
+}
+
+
+def _errors(*statuses: tuple[str, str]) -> dict:
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    return {status: {"description": text, "content": error} for status, text in statuses}
+
+
+@view_config(route_name="api.openapi", request_method="GET", renderer="json", permission=VIEW)
 def openapi(request):
     """The OpenAPI 3 document of every endpoint the installed plugins offer."""
+    if broken_token(request):
+        return _invalid_token(request)
     translate = request.localizer.translate
     paths: dict = {}
-    schemas: dict = {}
+    schemas: dict = {"Error": ERROR_SCHEMA}
     for prefix, _route, endpoint in request.registry["norec.api_endpoints"]:
+        public = endpoint.permission in (VIEW, NO_PERMISSION_REQUIRED)
         operation: dict = {
             "operationId": endpoint.name,
             "summary": endpoint.summary,
-            "security": [{"token": []}],
+            # Public reads need no token; with one, they answer as its user may see.
+            "security": [{}, {"token": []}] if public else [{"token": []}],
             "responses": {
                 str(endpoint.status): {
                     "description": "OK",
                     "content": {"application/json": {"schema": endpoint.response_schema or {}}},
                 },
-                "401": {"description": "No valid token"},
-                "403": {"description": "The token's user lacks the permission"},
+                **_errors(
+                    ("400", "The request could not be understood (a NUL, a bad form body)"),
+                    ("413", "The body is too large"),
+                ),
             },
         }
+        if not public:
+            operation["responses"].update(
+                _errors(
+                    ("401", "No valid token"),
+                    ("403", "The token's user lacks the permission"),
+                )
+            )
         parameters = []
         if "{id}" in endpoint.path:
             parameters.append(
                 {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
             )
-            operation["responses"]["404"] = {"description": "No such object"}
+            operation["responses"].update(_errors(("404", "No such object")))
         if endpoint.method == "GET" and "{id}" not in endpoint.path:
             parameters += [
-                {"name": "q", "in": "query", "schema": {"type": "string"}},
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                {"name": "q", "in": "query", "schema": {"type": "string", "pattern": NO_NUL}},
+                {
+                    "name": "page",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 10**9},
+                },
             ]
         if parameters:
             operation["parameters"] = parameters
@@ -155,8 +249,13 @@ def openapi(request):
                     "application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}
                 },
             }
-            operation["responses"]["400"] = {"description": "The body is not a JSON object"}
-            operation["responses"]["422"] = {"description": "Invalid fields, with an error each"}
+            operation["responses"].update(
+                _errors(
+                    ("400", "The body is not a JSON object"),
+                    ("415", "The body is not sent as application/json"),
+                    ("422", "Invalid fields, with an error each"),
+                )
+            )
         path = prefix.removeprefix(PREFIX) + endpoint.path
         paths.setdefault(path, {})[endpoint.method.lower()] = operation
     return {

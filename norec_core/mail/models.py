@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, DateTime, String, Text
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -18,7 +18,7 @@ class OutboxMessage(Base):
     __tablename__ = "mail_outbox"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
     recipient: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(500))
@@ -28,9 +28,7 @@ class OutboxMessage(Base):
     headers: Mapped[dict] = mapped_column(JSON, default=dict)
     bulk: Mapped[bool] = mapped_column(default=False)
     attempts: Mapped[int] = mapped_column(default=0)
-    next_attempt_at: Mapped[datetime.datetime] = mapped_column(
-        DateTime, default=clock.now, index=True
-    )
+    next_attempt_at: Mapped[datetime.datetime] = mapped_column(default=clock.now, index=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
-    claimed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
-    sent_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    claimed_at: Mapped[datetime.datetime | None] = mapped_column()
+    sent_at: Mapped[datetime.datetime | None] = mapped_column()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -26,9 +26,9 @@ class Job(Base):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
-    started_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
-    finished_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    started_at: Mapped[datetime.datetime | None] = mapped_column()
+    finished_at: Mapped[datetime.datetime | None] = mapped_column()
 
     @property
     def percent(self) -> int | None:

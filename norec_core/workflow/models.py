@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import DateTime, Index, String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -24,5 +24,5 @@ class WorkflowHistory(Base):
     to_state: Mapped[str] = mapped_column(String(60))
     actor_id: Mapped[int | None]
     actor: Mapped[str] = mapped_column(String(320), default="")
-    at: Mapped[datetime.datetime] = mapped_column(DateTime, default=clock.now)
+    at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     comment: Mapped[str] = mapped_column(Text, default="")

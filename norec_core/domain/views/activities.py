@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import zoneinfo
 from functools import partial
 
 from pyramid.httpexceptions import HTTPFound
@@ -10,6 +10,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from norec_core import clock
 from norec_core.domain import registrations
 from norec_core.domain.models import Activity, Registration
 from norec_core.domain.schemas import ActivitySchema
@@ -33,7 +34,7 @@ def activity_list(request):
     kind = request.GET.get("kind", "")
     when = request.GET.get("when", "upcoming")
     kinds = request.registry["norec.activity_kinds"]
-    now = datetime.datetime.now()
+    now = clock.now()
     query = select(Activity).options(selectinload(Activity.organisation))
     if q:
         query = search(query, q, Activity.title, Activity.place)
@@ -106,7 +107,11 @@ def registration_cancel(request):
 
 
 def to_form(activity: Activity) -> dict:
-    return {key: getattr(activity, key) for key in ACTIVITY_FIELDS}
+    values = {key: getattr(activity, key) for key in ACTIVITY_FIELDS}
+    zone = zoneinfo.ZoneInfo(activity.timezone)
+    for key in ("starts_at", "ends_at"):
+        values[key] = values[key].astimezone(zone)  # the form shows the venue's time
+    return values
 
 
 def from_form(_request, activity: Activity, data: dict) -> None:

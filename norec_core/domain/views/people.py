@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from functools import partial
 
@@ -11,6 +10,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from norec_core import clock
 from norec_core.domain import profiles, record_fields, registrations
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.schemas import (
@@ -75,7 +75,7 @@ def person_detail(request):
     )
     upcoming = request.dbsession.scalars(
         select(Activity)
-        .where(Activity.starts_at >= datetime.datetime.now(), Activity.id.not_in(held))
+        .where(Activity.starts_at >= clock.now(), Activity.id.not_in(held))
         .order_by(Activity.starts_at)
         .limit(100)
     ).all()
@@ -152,7 +152,7 @@ def _registration_form(request, person, activities):
 def person_register(request):
     person = request.context
     activities = request.dbsession.scalars(
-        select(Activity).where(Activity.starts_at >= datetime.datetime.now())
+        select(Activity).where(Activity.starts_at >= clock.now())
     ).all()
     result = _registration_form(request, person, activities)
     if not result.valid:

@@ -1,10 +1,13 @@
 """The grants plugin's contributions to the Norec platform."""
 
 import datetime
+import zoneinfo
 
 from pyramid.i18n import TranslationStringFactory
 
 from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
 
 _ = TranslationStringFactory("norec_grants")
 
@@ -37,8 +40,8 @@ def norec_demo_data(dbsession):
     course = Activity(
         title="Pre-departure course for exchange participants",
         kind="pre_departure_course",
-        starts_at=datetime.datetime(2027, 1, 11, 9, 0),
-        ends_at=datetime.datetime(2027, 1, 15, 15, 0),
+        starts_at=datetime.datetime(2027, 1, 11, 9, 0, tzinfo=OSLO),
+        ends_at=datetime.datetime(2027, 1, 15, 15, 0, tzinfo=OSLO),
         place="Førde",
         capacity=30,
         description="A week on culture, security and learning goals before the exchange.",

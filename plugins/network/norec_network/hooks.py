@@ -1,10 +1,13 @@
 """The network plugin's contributions to the Norec platform."""
 
 import datetime
+import zoneinfo
 
 from pyramid.i18n import TranslationStringFactory
 
 from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
 
 _ = TranslationStringFactory("norec_network")
 
@@ -36,8 +39,8 @@ def norec_demo_data(dbsession):
     nairobi = Activity(
         title="Norec Network gathering in Nairobi",
         kind="gathering",
-        starts_at=datetime.datetime(2023, 5, 23, 9, 0),
-        ends_at=datetime.datetime(2023, 5, 25, 16, 0),
+        starts_at=datetime.datetime(2023, 5, 23, 9, 0, tzinfo=OSLO),
+        ends_at=datetime.datetime(2023, 5, 25, 16, 0, tzinfo=OSLO),
         place="Nairobi, Kenya",
         capacity=120,
         description="Alumni from East Africa meet to share what the exchange led to.",
@@ -45,8 +48,8 @@ def norec_demo_data(dbsession):
     nepal = Activity(
         title="Norec Network gathering in Nepal",
         kind="gathering",
-        starts_at=datetime.datetime(2024, 11, 14, 9, 0),
-        ends_at=datetime.datetime(2024, 11, 16, 16, 0),
+        starts_at=datetime.datetime(2024, 11, 14, 9, 0, tzinfo=OSLO),
+        ends_at=datetime.datetime(2024, 11, 16, 16, 0, tzinfo=OSLO),
         place="Kathmandu, Nepal",
         capacity=80,
         description="Alumni from South Asia meet in Kathmandu.",
@@ -54,8 +57,8 @@ def norec_demo_data(dbsession):
     webinar = Activity(
         title="Webinar: using your exchange experience in your career",
         kind="webinar",
-        starts_at=datetime.datetime(2027, 2, 10, 13, 0),
-        ends_at=datetime.datetime(2027, 2, 10, 14, 30),
+        starts_at=datetime.datetime(2027, 2, 10, 13, 0, tzinfo=OSLO),
+        ends_at=datetime.datetime(2027, 2, 10, 14, 30, tzinfo=OSLO),
         online_url="https://meet.example.org/norec-network",
         capacity=300,
     )

@@ -1,10 +1,13 @@
 """The research plugin's contributions to the Norec platform."""
 
 import datetime
+import zoneinfo
 
 from pyramid.i18n import TranslationStringFactory
 
 from norec_core import Activity, ActivityKind, NavEntry, hookimpl
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
 
 _ = TranslationStringFactory("norec_research")
 
@@ -32,8 +35,8 @@ def norec_demo_data(dbsession):
         Activity(
             title="Seminar: what exchanges give partner organisations",
             kind="seminar",
-            starts_at=datetime.datetime(2027, 3, 18, 10, 0),
-            ends_at=datetime.datetime(2027, 3, 18, 12, 0),
+            starts_at=datetime.datetime(2027, 3, 18, 10, 0, tzinfo=OSLO),
+            ends_at=datetime.datetime(2027, 3, 18, 12, 0, tzinfo=OSLO),
             place="Oslo",
             online_url="https://meet.example.org/norec-research",
             description="Findings of a study of twenty partnerships, with time for questions.",

@@ -8,8 +8,9 @@ What is here, by what a plugin does with it:
 
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
-  `SearchResult`, `RecordFields`, `ScheduledTask`, and `Workflow`, `State`,
-  `Transition`); the hooks themselves are documented in `norec_core/hookspecs.py`;
+  `SearchResult`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
+  `PersonFact`, and `Workflow`, `State`, `Transition`); the hooks themselves are
+  documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
   interfaces `IPerson`, `IOrganisation`, `IPartnership`, `IActivity`, `IRegistration`,
@@ -25,6 +26,9 @@ What is here, by what a plugin does with it:
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
+- between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
+  fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
+  newsletter items), `merge_people` (`MergeError`);
 - time: `now()`, the one clock the platform reads;
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`.
 """
@@ -40,8 +44,11 @@ from norec_core.contributions import (
     ActivityKind,
     ApiEndpoint,
     CliCommand,
+    DigestItem,
+    Exchange,
     JobType,
     NavEntry,
+    PersonFact,
     RecordFields,
     Role,
     ScheduledTask,
@@ -57,6 +64,9 @@ from norec_core.domain.activities import upcoming as upcoming_activities
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.demo import organisation as demo_organisation
 from norec_core.domain.demo import person as demo_person
+from norec_core.domain.exchanges import exchange_completed
+from norec_core.domain.facts import UnknownFact, person_fact
+from norec_core.domain.merging import MergeError, merge_people
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
@@ -79,6 +89,7 @@ from norec_core.interfaces import (
 )
 from norec_core.layout import flash
 from norec_core.lists import paginate
+from norec_core.mail.digest import digest_items
 from norec_core.mail.outbox import send_mail
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
@@ -109,6 +120,8 @@ __all__ = [
     "Base",
     "CSRFSchema",
     "CliCommand",
+    "DigestItem",
+    "Exchange",
     "IActivity",
     "IOrganisation",
     "IPartnership",
@@ -116,10 +129,12 @@ __all__ = [
     "IRegistration",
     "IUser",
     "JobType",
+    "MergeError",
     "NavEntry",
     "Organisation",
     "Partnership",
     "Person",
+    "PersonFact",
     "RecordFields",
     "Registration",
     "Role",
@@ -128,6 +143,7 @@ __all__ = [
     "Section",
     "State",
     "Transition",
+    "UnknownFact",
     "User",
     "Workflow",
     "cancel_registration",
@@ -135,18 +151,22 @@ __all__ = [
     "datetime_widget",
     "demo_organisation",
     "demo_person",
+    "digest_items",
     "enqueue_job",
+    "exchange_completed",
     "flash",
     "grant_local_role",
     "hookimpl",
     "line_validator",
     "load_core_demo",
     "main",
+    "merge_people",
     "model_factory",
     "name_validator",
     "now",
     "paginate",
     "past_activities",
+    "person_fact",
     "process_form",
     "record_audit",
     "register",

@@ -10,6 +10,7 @@ from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts import throttle
 from norec_core.contributions import (
     ActivityKind,
+    DigestItem,
     JobType,
     NavEntry,
     Role,
@@ -17,7 +18,7 @@ from norec_core.contributions import (
     SearchResult,
     Section,
 )
-from norec_core.domain import activities, workflows
+from norec_core.domain import activities, facts, workflows
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.hookspecs import hookimpl
@@ -171,6 +172,32 @@ def norec_dashboard_panels(request):
             "norec_core:templates/activity_list.pt",
             {"activities": activities.upcoming(request.dbsession, limit=5)},
         )
+    ]
+
+
+@hookimpl
+def norec_person_facts():
+    return facts.CORE_FACTS
+
+
+@hookimpl
+def norec_digest_items(request, since, until, audience, language):
+    # Activities announced in the period that are still to come; public to every audience.
+    announced = request.dbsession.scalars(
+        select(Activity)
+        .where(Activity.created_at >= since, Activity.created_at < until)
+        .where(Activity.starts_at >= until)
+        .order_by(Activity.starts_at)
+    )
+    return [
+        DigestItem(
+            "activity",
+            a.title,
+            request.route_url("activities.detail", id=a.id),
+            a.starts_at,
+            a.place or "",
+        )
+        for a in announced
     ]
 
 

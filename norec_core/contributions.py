@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from argparse import ArgumentParser, Namespace
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -124,6 +125,9 @@ class Transition:
     permission: str
     guard: Callable[[Any, Any], Any] | None = None
     comment_required: bool = False
+    # Effects of this step alone, run after the state is stored, in the same transaction:
+    # `after(request, obj, entry)`, `entry` the history row (from, to, actor, comment).
+    after: Callable[[Any, Any, Any], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,3 +218,49 @@ class ScheduledTask:
     day: str = "*"
     month: str = "*"
     day_of_week: str = "*"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A person's exchange that has been completed: who went, from which organisation to
+    which, in which country, for which period, under which partnership (if any). The
+    plugin that knows (grants) announces it with `exchange_completed`; others react
+    through `norec_exchange_completed` (network invites the person)."""
+
+    person: Any
+    sending_organisation: Any
+    receiving_organisation: Any
+    country: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    partnership: Any = None
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One item of a newsletter or digest: an open call, a new publication, an activity.
+
+    `url` is absolute (made with `request.route_url`, so it begins with norec.base_url);
+    `at` is when it happened or happens, an aware datetime; `kind` groups items.
+    """
+
+    kind: str
+    title: str
+    url: str
+    at: datetime.datetime
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    """A named fact about people that other plugins use in rules and mailing segments.
+
+    `condition(**params)` returns a SQL condition on `Person` (such as
+    `Person.id.in_(select(...))`), so that a segment of thousands is one query:
+    `select(Person).where(person_fact(request, "network.member"), ...)`. `params` are the
+    fact's own (`year=2019`), documented in `title`.
+    """
+
+    name: str
+    title: str
+    condition: Callable[..., Any]

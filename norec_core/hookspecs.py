@@ -21,6 +21,7 @@ order in which plugins happen to load. The core implements these hooks itself
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import colander
@@ -33,8 +34,11 @@ from norec_core.contributions import (
     ActivityKind,
     ApiEndpoint,
     CliCommand,
+    DigestItem,
+    Exchange,
     JobType,
     NavEntry,
+    PersonFact,
     RecordFields,
     Role,
     ScheduledTask,
@@ -210,6 +214,61 @@ def norec_scheduled_tasks() -> list[ScheduledTask]:
     Make a task safe to run twice, since a worker that stops mid-run runs it again: mark
     what it has done (a reminder's `sent_at`) and skip what is marked. Names are global.
     """
+
+
+@hookspec
+def norec_transition_done(request: Request, workflow: Workflow, obj: Any, entry: Any) -> None:
+    """React to a workflow step on any record, after its new state is stored and inside
+    the same transaction: whichever route took it (a form, the JSON API, a job, a
+    scheduled task), the same effects follow, and they are undone with it.
+
+    `entry` is the history row: `transition`, `from_state`, `to_state`, `actor`,
+    `comment`. Effects of one transition only belong in its `Transition.after`; this hook
+    is for a plugin reacting to another's records (a grant approved opens a network
+    invitation). Raising undoes the step.
+    """
+
+
+@hookspec
+def norec_exchange_completed(request: Request, exchange: Exchange) -> None:
+    """React to a completed exchange (see `Exchange`), announced by the plugin that knows
+    of it with `norec_core.exchange_completed(request, exchange)`. Runs in the announcing
+    request's transaction."""
+
+
+@hookspec
+def norec_people_merged(dbsession: Session, kept: Any, merged: Any) -> None:
+    """Two person records were one person: re-point every row of yours that names
+    `merged` to `kept` (`UPDATE … SET person_id = kept.id`), resolving the duplicates your
+    unique constraints forbid. Called by `norec_core.merge_people` before `merged` is
+    deleted; any row still naming `merged` then stops the merge, so that no row is lost
+    to a cascade."""
+
+
+@hookspec
+def norec_digest_items(
+    request: Request,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    audience: str,
+    language: str,
+) -> list[DigestItem]:
+    """Return the plugin's items for a newsletter or digest covering `since` to `until`
+    (aware datetimes): open calls, new publications, posts, activities.
+
+    `audience` is "public" (anyone may read the mail) or "members" (people with an
+    account); show nothing an audience may not see. `language` ("nn", "nb", "en") is
+    the reader's: translate titles with `request.localizer` or pick the right version.
+    Collected, newest first, by `norec_core.digest_items`.
+    """
+
+
+@hookspec
+def norec_person_facts() -> list[PersonFact]:
+    """Return the named facts about people the plugin knows ("network.member",
+    "grants.completed_exchange" with a `year`), each a `PersonFact` whose condition is
+    SQL. Other plugins use them by name through `norec_core.person_fact`, without
+    importing the plugin; a name declared twice stops start-up."""
 
 
 @hookspec

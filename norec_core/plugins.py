@@ -19,6 +19,7 @@ from norec_core import hookspecs
 from norec_core.contributions import (
     ActivityKind,
     JobType,
+    PersonFact,
     RecordFields,
     Role,
     ScheduledTask,
@@ -156,13 +157,18 @@ def roles(pm: pluggy.PluginManager) -> dict[str, Role]:
     return merged
 
 
-def job_types(pm: pluggy.PluginManager) -> dict[str, JobType]:
-    found: dict[str, JobType] = {}
-    for job_type in (j for result in pm.hook.norec_jobs() for j in result):
-        if job_type.name in found:
-            raise PluginError(f"two plugins declare the job {job_type.name!r}")
-        found[job_type.name] = job_type
+def _by_name(results: Iterable[list], what: str) -> dict:
+    """A hook's results (a list from each plugin) by their names, each name taken once."""
+    found: dict = {}
+    for item in (i for result in results for i in result):
+        if item.name in found:
+            raise PluginError(f"two plugins declare the {what} {item.name!r}")
+        found[item.name] = item
     return found
+
+
+def job_types(pm: pluggy.PluginManager) -> dict[str, JobType]:
+    return _by_name(pm.hook.norec_jobs(), "job")
 
 
 def workflows(pm: pluggy.PluginManager) -> dict[type, Workflow]:
@@ -207,17 +213,18 @@ def check_plugin_tables(pm: pluggy.PluginManager, mappers: Iterable | None = Non
 
 
 def scheduled_tasks(pm: pluggy.PluginManager) -> list[ScheduledTask]:
-    found: dict[str, ScheduledTask] = {}
-    for task in (t for result in pm.hook.norec_scheduled_tasks() for t in result):
-        if task.name in found:
-            raise PluginError(f"two plugins declare the scheduled task {task.name!r}")
+    found = _by_name(pm.hook.norec_scheduled_tasks(), "scheduled task")
+    for task in found.values():
         try:
             crontab(task.minute, task.hour, task.day, task.month, task.day_of_week)
         except ValueError as exc:
             message = f"the scheduled task {task.name!r} has a bad schedule: {exc}"
             raise PluginError(message) from exc
-        found[task.name] = task
     return list(found.values())
+
+
+def person_facts(pm: pluggy.PluginManager) -> dict[str, PersonFact]:
+    return _by_name(pm.hook.norec_person_facts(), "person fact")
 
 
 def record_fields(pm: pluggy.PluginManager) -> list[RecordFields]:
@@ -257,6 +264,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.workflows"] = workflows(pm)
     config.registry["norec.record_fields"] = record_fields(pm)
     config.registry["norec.scheduled_tasks"] = scheduled_tasks(pm)
+    config.registry["norec.person_facts"] = person_facts(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

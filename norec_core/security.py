@@ -26,6 +26,7 @@ DIRECTORY_EDIT = "directory.edit"  # organisations, partnerships, activities
 REGISTRATION_EDIT = "registration.edit"
 PERSON_EXPORT = "person.export"  # download everything held on a person (GDPR art. 15)
 PERSON_ERASE = "person.erase"
+PERSON_MERGE = "person.merge"
 PARTNERSHIP_DECIDE = "partnership.decide"
 USERS_MANAGE = "users.manage"
 AUDIT_VIEW = "audit.view"

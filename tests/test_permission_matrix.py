@@ -54,6 +54,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.edit", "GET"): PEOPLE_EDITORS | {"owner"},
     ("people.export", "GET"): frozenset({"admin", "owner"}),
     ("people.erase", "GET"): ADMINS,
+    ("people.merge", "GET"): ADMINS,
     # Everyone may ask; what a profile shows is the person's choice (test_profiles).
     ("people.profile", "GET"): EVERYONE,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),

@@ -485,6 +485,29 @@ class RegistrationSchema(CSRFSchema):
     )
 
 
+@colander.deferred
+def _other_person(node, kw):
+    request, kept = _request(kw), kw["person"]
+
+    def validate(node, value):
+        if value == kept.id or request.dbsession.get(Person, value) is None:
+            raise colander.Invalid(node, _("Give the number of another person's record."))
+
+    return validate
+
+
+class MergeSchema(CSRFSchema):
+    merged_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Number of the duplicate record"),
+        description=_(
+            "Its number is in its address: /people/NUMBER. Everything it holds moves to "
+            "this record, and the duplicate is deleted."
+        ),
+        validator=_other_person,
+    )
+
+
 class EraseSchema(CSRFSchema):
     reason = colander.SchemaNode(
         colander.String(),

@@ -91,6 +91,10 @@ def transition(request: Request, obj, name: str, comment: str = "") -> WorkflowH
     session.add(entry)
     session.flush()
     record(session, "transition", obj, {workflow.attribute: [state, t.target]}, comment)
+    # The step's own effects, then everyone's: in this transaction, whichever route took it.
+    if t.after is not None:
+        t.after(request, obj, entry)
+    request.pm.hook.norec_transition_done(request=request, workflow=workflow, obj=obj, entry=entry)
     return entry
 
 

@@ -12,10 +12,12 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import clock
 from norec_core.domain import profiles, record_fields, registrations
+from norec_core.domain.merging import merge_people
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.schemas import (
     LANGUAGE_TITLES,
     EraseSchema,
+    MergeSchema,
     PersonSchema,
     RegistrationSchema,
 )
@@ -30,6 +32,7 @@ from norec_core.security import (
     PERSON_EDIT,
     PERSON_ERASE,
     PERSON_EXPORT,
+    PERSON_MERGE,
     PERSON_VIEW,
     REGISTRATION_EDIT,
     VIEW,
@@ -102,6 +105,7 @@ def person_detail(request):
         "can_edit": request.has_permission(PERSON_EDIT),
         "can_export": request.has_permission(PERSON_EXPORT),
         "can_erase": request.has_permission(PERSON_ERASE),
+        "can_merge": request.has_permission(PERSON_MERGE),
     }
 
 
@@ -233,6 +237,27 @@ def person_export(request):
     response.content_disposition = f'attachment; filename="norec-person-{person.id}.json"'
     response.text = json.dumps(personal_data.export(request, person), ensure_ascii=False, indent=2)
     return response
+
+
+@view_config(
+    route_name="people.merge", renderer="norec_core:templates/form.pt", permission=PERSON_MERGE
+)
+def person_merge(request):
+    kept = request.context
+    result = process_form(
+        request, MergeSchema(), bindings={"person": kept}, submit_title=_("Merge")
+    )
+    if not result.valid:
+        return {
+            "page_title": _("Merge a duplicate into ${name}", mapping={"name": kept.full_name}),
+            "form": result.html,
+            "cancel_url": request.route_path("people.detail", id=kept.id),
+        }
+    merged = request.dbsession.get(Person, result.data["merged_id"])
+    name = merged.full_name
+    merge_people(request, kept, merged)
+    flash(request, _("${name} is merged into this record.", mapping={"name": name}))
+    return HTTPFound(request.route_path("people.detail", id=kept.id))
 
 
 @view_config(

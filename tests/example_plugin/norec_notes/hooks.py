@@ -3,7 +3,7 @@
 import colander
 import deform
 from pyramid.httpexceptions import HTTPFound
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from norec_core import (
     ApiEndpoint,
@@ -12,6 +12,7 @@ from norec_core import (
     JobType,
     NavEntry,
     Person,
+    PersonFact,
     RecordFields,
     Role,
     ScheduledTask,
@@ -21,6 +22,7 @@ from norec_core import (
     Workflow,
     hookimpl,
     model_factory,
+    person_fact,
     process_form,
     send_mail,
 )
@@ -189,13 +191,18 @@ def norec_record_fields():
     ]
 
 
+def _tell_closed(request, note, entry):
+    if note.person.email:
+        send_mail(request, note.person.email, "A note is done", f"Done: {note.text}")
+
+
 NOTE_WORKFLOW = Workflow(
     name="note",
     model=Note,
     initial="open",
     states=(State("open", "Open"), State("done", "Done")),
     transitions=(
-        Transition("close", "Mark done", ("open",), "done", ADD),
+        Transition("close", "Mark done", ("open",), "done", ADD, after=_tell_closed),
         Transition("reopen", "Reopen", ("done",), "open", ADD, comment_required=True),
     ),
 )
@@ -208,9 +215,8 @@ def norec_workflows():
 
 def remind(request):
     """Tell each person with open notes about them: Mondays at 07:00 UTC."""
-    with_open_notes = select(Note.person_id).where(Note.state == "open")
     people = request.dbsession.scalars(
-        select(Person).where(Person.id.in_(with_open_notes), Person.email.is_not(None))
+        select(Person).where(person_fact(request, "notes.open"), Person.email.is_not(None))
     )
     for person in people:
         url = request.route_url("people.detail", id=person.id)
@@ -220,3 +226,27 @@ def remind(request):
 @hookimpl
 def norec_scheduled_tasks():
     return [ScheduledTask("notes.remind", remind, minute="0", hour="7", day_of_week="1")]
+
+
+@hookimpl
+def norec_exchange_completed(request, exchange):
+    text = f"Exchange to {exchange.country} completed {exchange.ends_on:%Y-%m-%d}."
+    request.dbsession.add(Note(person=exchange.person, text=text))
+
+
+@hookimpl
+def norec_people_merged(dbsession, kept, merged):
+    dbsession.execute(update(Note).where(Note.person_id == merged.id).values(person_id=kept.id))
+    if dbsession.get(Nickname, kept.id):  # one nickname a person: the kept record's wins
+        dbsession.execute(delete(Nickname).where(Nickname.person_id == merged.id))
+    dbsession.execute(
+        update(Nickname).where(Nickname.person_id == merged.id).values(person_id=kept.id)
+    )
+
+
+@hookimpl
+def norec_person_facts():
+    def with_open_notes():
+        return Person.id.in_(select(Note.person_id).where(Note.state == "open"))
+
+    return [PersonFact("notes.open", "Has open notes", with_open_notes)]

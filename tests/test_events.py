@@ -1,0 +1,228 @@
+"""Events between plugins: workflow steps, completed exchanges, merged people, digest
+items and named facts. Plugins cooperate through these without importing each other."""
+
+import datetime
+import types
+
+import pytest
+from pyramid.scripting import prepare
+from sqlalchemy import func, select
+
+from norec_core import (
+    Exchange,
+    MergeError,
+    Person,
+    PersonFact,
+    digest_items,
+    exchange_completed,
+    hookimpl,
+    merge_people,
+    person_fact,
+    register,
+)
+from norec_core.accounts.users import save_user
+from norec_core.domain.merging import person_references
+from norec_core.jsonapi import tokens as api_tokens
+from norec_core.plugins import PluginError, person_facts
+from norec_core.security import grant_local_role
+from norec_notes.models import Nickname, Note
+
+
+@pytest.fixture
+def request_(app, db_session):
+    """A request of the app whose session is the test's (rolled back afterwards)."""
+    env = prepare(registry=app.registry)
+    env["request"].dbsession = db_session
+    yield env["request"]
+    env["closer"]()
+
+
+@pytest.fixture
+def listener(app):
+    """A plugin registered while the test runs, that notes each workflow step."""
+    seen = []
+    plugin = types.SimpleNamespace(
+        norec_transition_done=hookimpl(
+            lambda request, workflow, obj, entry: seen.append(
+                (workflow.name, obj.id, entry.from_state, entry.to_state, entry.comment)
+            )
+        )
+    )
+    pm = app.registry["norec.pm"]
+    pm.register(plugin, name="listener")
+    yield seen
+    pm.unregister(plugin)
+
+
+def test_a_step_taken_by_form_or_by_api_has_the_same_effects(
+    admin_app, testapp, db_session, make_partnership, listener
+):
+    by_form, by_api = make_partnership(), make_partnership()
+    page = admin_app.get(f"/partnerships/{by_form.id}")
+    [form] = [f for f in page.forms.values() if "/workflow/" in f.action]
+    form["comment"] = "No budget."
+    form.submit("transition", value="reject")
+    user = save_user(db_session, "cw@events.example.org", "cw-password-1", roles=["caseworker"])
+    token = api_tokens.create(db_session, user, "t")[1]
+    testapp.post_json(
+        f"/api/v1/partnerships/{by_api.id}/workflow",
+        {"transition": "reject", "comment": "No budget."},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert listener == [
+        ("partnership", by_form.id, "proposed", "rejected", "No budget."),
+        ("partnership", by_api.id, "proposed", "rejected", "No budget."),
+    ]
+
+
+def test_a_transition_s_own_effect_runs_after_the_state_is_stored(
+    admin_app, db_session, make_person, mail
+):
+    note = Note(person=make_person(email="amina@events.example.org"), text="Call back")
+    db_session.add(note)
+    db_session.flush()
+    page = admin_app.get(f"/notes/{note.id}")
+    [form] = [f for f in page.forms.values() if "/workflow/" in f.action]
+    form.submit("transition", value="close")
+    [message] = mail.messages
+    assert (
+        message["To"] == "amina@events.example.org" and "Done: Call back" in message.get_content()
+    )
+
+
+def test_a_completed_exchange_reaches_the_other_plugins(
+    request_, db_session, make_person, make_organisation
+):
+    person = make_person()
+    exchange = Exchange(
+        person=person,
+        sending_organisation=make_organisation(country="NO"),
+        receiving_organisation=make_organisation(country="KE"),
+        country="KE",
+        starts_on=datetime.date(2026, 1, 10),
+        ends_on=datetime.date(2026, 10, 30),
+    )
+    exchange_completed(request_, exchange)
+    notes = db_session.scalars(select(Note.text).where(Note.person_id == person.id)).all()
+    assert notes == ["Exchange to KE completed 2026-10-30."]
+
+
+def _references(db_session, person_id) -> dict[str, int]:
+    return {
+        table.name: db_session.scalar(
+            select(func.count()).select_from(table).where(table.c[column] == person_id)
+        )
+        for table, column in person_references()
+    }
+
+
+def test_merging_people_moves_every_row_in_the_core_and_the_plugins(
+    request_, db_session, make_person, make_activity, make_user
+):
+    kept = make_person(email="kari@events.example.org", city=None, languages=["no"])
+    merged = make_person(email=None, city="Bergen", languages=["no", "en"])
+    both, other = make_activity(), make_activity()
+    for activity in (both, other):
+        register(db_session, activity, merged)
+    register(db_session, both, kept)
+    account = make_user()
+    account.person = merged
+    adviser = make_user(roles=["network_adviser"])
+    grant_local_role(db_session, adviser, merged, "owner")
+    db_session.add(Note(person=merged, text="about the duplicate"))
+    db_session.add(Nickname(person_id=merged.id, nickname="K"))
+    db_session.flush()
+    before = {
+        name: n + _references(db_session, kept.id)[name]
+        for name, n in _references(db_session, merged.id).items()
+    }
+    assert {"notes_note", "notes_nickname", "registration", "user_account"} <= {
+        name for name, n in before.items() if n
+    }
+
+    merged_id = merged.id
+    merge_people(request_, kept, merged)
+
+    assert db_session.get(Person, merged_id) is None
+    assert set(_references(db_session, merged_id).values()) == {0}
+    after = _references(db_session, kept.id)
+    # Every row moved; where both had one (a seat at the same activity, a language both
+    # speak), the kept record's stands.
+    assert after == {**before, "registration": 2, "person_language": 2}
+    assert kept.city == "Bergen" and kept.email == "kari@events.example.org"
+    assert account.person_id == kept.id
+    assert db_session.get(Nickname, kept.id).nickname == "K"
+
+
+def test_a_merge_that_would_lose_rows_is_refused(request_, app, db_session, make_person):
+    kept, merged = make_person(), make_person()
+    db_session.add(Note(person=merged, text="kept safe"))
+    db_session.flush()
+    pm = app.registry["norec.pm"]
+    notes_plugin = pm.get_plugin("notes")
+    pm.unregister(notes_plugin)  # a plugin that forgot to re-point its rows
+    try:
+        with pytest.raises(MergeError, match="rows of notes_note still name the merged person"):
+            merge_people(request_, kept, merged)
+    finally:
+        pm.register(notes_plugin, name="notes")
+
+
+def test_an_administrator_merges_a_duplicate_on_the_person_page(admin_app, db_session, make_person):
+    kept, merged = make_person(family_name="Haugen"), make_person(family_name="Haugen")
+    merged_id = merged.id
+    form = admin_app.get(f"/people/{kept.id}").click("Merge a duplicate").forms["norec-form"]
+    form["merged_id"] = str(kept.id)
+    assert "another person" in form.submit("submit", status=422).text
+    form["merged_id"] = str(merged_id)
+    page = form.submit("submit").follow()
+    assert "is merged into this record" in page.text
+    db_session.expunge_all()
+    assert db_session.scalar(select(Person).where(Person.id == merged_id)) is None
+
+
+def test_digest_items_come_from_every_plugin_newest_first(request_, make_activity):
+    week_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=7)
+    soon = make_activity(title="Alumni gathering", starts_at=week_ago + datetime.timedelta(days=40))
+    now = datetime.datetime.now(datetime.UTC)
+    items = digest_items(request_, week_ago, now, "members", "nb")
+    [item] = [i for i in items if i.title == "Alumni gathering"]
+    assert item.url == f"http://localhost/activities/{soon.id}"
+    with pytest.raises(ValueError, match="audience"):
+        digest_items(request_, now, now, "everyone", "nb")
+
+
+def test_named_facts_make_a_segment_of_one_query(
+    request_, db_session, make_person, make_activity, query_counter
+):
+    people = [make_person() for _ in range(30)]
+    course = make_activity(kind="course")
+    for person in people[:20]:
+        register(db_session, course, person)
+    db_session.add_all(Note(person=p, text="open") for p in people[10:])
+    db_session.flush()
+    segment = select(Person.id).where(
+        person_fact(request_, "core.registered", kind="course"),
+        person_fact(request_, "notes.open"),
+    )
+    query_counter.reset()
+    found = db_session.scalars(segment).all()
+    assert sorted(found) == sorted(p.id for p in people[10:20])
+    assert query_counter.count == 1
+
+
+def test_a_fact_declared_twice_stops_start_up(app):
+    from norec_core.plugins import make_plugin_manager
+
+    twice = types.ModuleType("twice")
+    twice.norec_person_facts = hookimpl(lambda: [PersonFact("core.has_account", "x", print)])
+
+    class Installed:
+        value, dist = "twice", None
+
+        def load(self):
+            return twice
+
+    pm = make_plugin_manager({}, {"twice": Installed()})
+    with pytest.raises(PluginError, match="person fact 'core.has_account'"):
+        person_facts(pm)

@@ -17,7 +17,8 @@ What is here, by what a plugin does with it:
   `IUser`; `model_factory` makes a route load its record as the request's context;
 - permissions: `VIEW` (everyone), `ACCOUNT` (every logged-in user), `PERSON_VIEW`,
   `PERSON_EDIT`, `DIRECTORY_EDIT`, `REGISTRATION_EDIT`; `grant_local_role`,
-  `revoke_local_role`;
+  `revoke_local_role`; `permitted(request, Model, permission)`, the SQL condition that
+  filters a list to what the user may see (roles, local roles, workflow states);
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
   direction overrides), `flash`, `paginate`; templates use the layout macro
@@ -101,6 +102,7 @@ from norec_core.security import (
     REGISTRATION_EDIT,
     VIEW,
     grant_local_role,
+    permitted,
     revoke_local_role,
 )
 from norec_core.tasks.jobs import enqueue_job
@@ -166,6 +168,7 @@ __all__ = [
     "now",
     "paginate",
     "past_activities",
+    "permitted",
     "person_fact",
     "process_form",
     "record_audit",

@@ -87,6 +87,11 @@ def norec_local_roles(request, user, context):
         return ["owner"]
     if isinstance(context, Job) and context.created_by_id == user.id:
         return ["owner"]
+    # A record whose workflow names its owner column belongs to that person's account.
+    workflow = request.registry["norec.workflows"].get(type(context))
+    owner = workflow.owner if workflow is not None else None
+    if owner and user.person_id is not None and getattr(context, owner) == user.person_id:
+        return ["owner"]
     return []
 
 

@@ -135,6 +135,17 @@ class Workflow:
     """A state machine for the objects of `model`, whose state is in `model.<attribute>`.
 
     New objects start in `initial`, which the model's column default must match.
+
+    `permissions` gives, per state, the roles that hold a permission on records in that
+    state, replacing what the site roles would give (Plone's model): `{"submitted":
+    {"grants.edit": {"caseworker"}}}` takes editing away from the applicant once the
+    application is submitted. Roles are site roles, local roles, "authenticated" (any
+    logged-in user) and "everyone". A permission a state does not name follows the site
+    roles as usual; administrators hold every permission in every state.
+
+    `owner` names the model's column holding the id of the person the record belongs to:
+    that person's account holds the local role "owner" on it, in pages and in lists
+    (`permitted`) alike.
     """
 
     name: str
@@ -143,6 +154,8 @@ class Workflow:
     transitions: tuple[Transition, ...]
     initial: str
     attribute: str = "state"
+    permissions: Mapping[str, Mapping[str, frozenset[str] | set[str]]] = field(default_factory=dict)
+    owner: str | None = None
 
     def state(self, name: str) -> State:
         return next(s for s in self.states if s.name == name)

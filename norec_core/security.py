@@ -8,9 +8,10 @@ from pyramid.authorization import ALL_PERMISSIONS, ACLHelper, Allow, Authenticat
 from pyramid.csrf import SessionCSRFStoragePolicy
 from pyramid.location import lineage
 from pyramid.request import Request
+from pyramid.security import Allowed, Denied
 from pyramid.session import SignedCookieSessionFactory
 from pyramid.settings import asbool
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, and_, delete, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from norec_core.accounts import sessions as login_sessions
@@ -83,11 +84,18 @@ class SecurityPolicy:
 
     def permits(self, request: Request, context, permission: str):
         # The root's ACL decides everywhere; on an object the user's local roles there
-        # join their site roles as principals.
+        # join their site roles as principals, and its workflow state may decide instead.
         user = request.identity
         found = principals(user)
         if context is not None and not isinstance(context, Root):
-            found += [f"role:{r}" for r in local_roles(request, user, context)]
+            held = local_roles(request, user, context)
+            by_state = state_roles(request, context, permission)
+            if by_state is not None and not is_admin(request, user):
+                names = role_names(user) | held
+                if names & by_state:
+                    return Allowed(f"{permission} in this state: {sorted(names & by_state)}")
+                return Denied(f"{permission} in this state needs one of {sorted(by_state)}")
+            found += [f"role:{r}" for r in held]
         return self.acl.permits(site_root(request), found, permission)
 
     def remember(self, request: Request, userid, **kw):
@@ -101,6 +109,78 @@ def site_root(request: Request) -> Root:
     """The site's root: the request's, or a new one where routing failed before making it."""
     root = getattr(request, "root", None)
     return root if isinstance(root, Root) else Root(request)
+
+
+def role_names(user: User | None) -> set[str]:
+    """The user's site roles, with "everyone" and "authenticated" as workflows name them."""
+    if user is None:
+        return {"everyone"}
+    return {"everyone", "authenticated", *user.roles}
+
+
+def is_admin(request: Request, user: User | None) -> bool:
+    roles = request.registry["norec.roles"]
+    return user is not None and any("*" in roles[r].permissions for r in user.roles if r in roles)
+
+
+def state_roles(request: Request, obj, permission: str) -> set[str] | None:
+    """The roles that hold `permission` on `obj` in its workflow state, or None where the
+    state does not say (the site roles decide then)."""
+    workflow = request.registry["norec.workflows"].get(type(obj))
+    if workflow is None:
+        return None
+    rules = workflow.permissions.get(getattr(obj, workflow.attribute), {})
+    return set(rules[permission]) if permission in rules else None
+
+
+def permitted(request: Request, model: type, permission: str) -> ColumnElement[bool]:
+    """A SQL condition on `model`: the records on which the user holds `permission` by
+    their site roles, their stored local roles, the workflow's `owner` column and the
+    records' states. One condition, so that a list of any length costs the same queries.
+
+    Local roles that a plugin computes in `norec_local_roles` cannot be known in SQL;
+    lists see the stored ones (`grant_local_role`) and the workflow's owner.
+    """
+    user = request.identity
+    if is_admin(request, user):
+        return true()
+    workflow = request.registry["norec.workflows"].get(model)
+    roles = request.registry["norec.roles"]
+    names = role_names(user)
+
+    def held_locally(wanted: set[str]) -> ColumnElement[bool]:
+        if user is None or not wanted:
+            return false()
+        stored = model.id.in_(
+            select(LocalRole.resource_id).where(
+                LocalRole.user_id == user.id,
+                LocalRole.resource_type == model.__tablename__,
+                LocalRole.role.in_(sorted(wanted)),
+            )
+        )
+        owner = workflow.owner if workflow is not None else None
+        if owner and "owner" in wanted and user.person_id is not None:
+            return or_(stored, getattr(model, owner) == user.person_id)
+        return stored
+
+    local_granting = {r.name for r in roles.values() if r.local and permission in r.permissions}
+    if request.has_permission(permission, site_root(request)):
+        otherwise = true()
+    else:
+        otherwise = held_locally(local_granting)
+    if workflow is None:
+        return otherwise
+    state = getattr(model, workflow.attribute)
+    decided = {
+        s: rules[permission] for s, rules in workflow.permissions.items() if permission in rules
+    }
+    conditions = [and_(state.not_in(sorted(decided)), otherwise)] if decided else [otherwise]
+    for name, allowed in decided.items():
+        if names & set(allowed):
+            conditions.append(state == name)
+        else:
+            conditions.append(and_(state == name, held_locally(set(allowed) - names)))
+    return or_(*conditions)
 
 
 def principals(user: User | None) -> list[str]:

@@ -173,13 +173,14 @@ def _expected_from_permission(registry, permission: str) -> frozenset[str]:
 
 @pytest.fixture
 def objects(db_session, make_person, make_organisation, make_partnership, make_activity):
-    person = make_person()
+    person, someone_else = make_person(), make_person()
     organisation = make_organisation()
     partnership = make_partnership()
     activity = make_activity(capacity=10)
     registration = Registration(activity=activity, person=person, status="confirmed")
     job = Job(name="mail.mailing", params={}, status="done")
-    note = Note(person=person, text="the example plugin's record")
+    # About someone else: the owner case is a plain member there (the matrix is site roles).
+    note = Note(person=someone_else, text="the example plugin's record")
     db_session.add_all([registration, job, note])
     db_session.flush()
     owner = save_user(db_session, "token-owner@matrix.example.org", "matrix-password")

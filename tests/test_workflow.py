@@ -1,13 +1,16 @@
 """Workflows: permission-guarded transitions, guards, required reasons, history, audit."""
 
+import re
+
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 
 from norec_core.accounts.users import save_user
 from norec_core.audit.models import AuditEvent
 from norec_core.contributions import State, Transition, Workflow
 from norec_core.domain.models import Partnership
 from norec_core.plugins import PluginError, make_plugin_manager, workflows
+from norec_core.testing import USER_PASSWORD
 from norec_core.workflow.models import WorkflowHistory
 
 
@@ -141,3 +144,67 @@ def test_workflows_are_checked_at_start_up():
     pm = make_plugin_manager({}, {"wf": _plugin_with([twice])})
     with pytest.raises(PluginError, match="two workflows for Partnership"):
         workflows(pm)
+
+
+def _notes_about(db_session, person, states):
+    from norec_notes.models import Note
+
+    notes = [Note(person=person, text=f"{state} note", state=state) for state in states]
+    db_session.add_all(notes)
+    db_session.flush()
+    return notes
+
+
+def test_a_state_decides_who_holds_a_permission_on_the_page_and_in_lists(
+    testapp, db_session, make_person, make_user
+):
+    """The example plugin's notes: the person a note is about reads it while it is open,
+    note takers always; lists show each user exactly what the pages let them open."""
+    member = make_user(person=make_person())
+    mine_open, mine_done = _notes_about(db_session, member.person, ["open", "done"])
+    [other_open] = _notes_about(db_session, make_person(), ["open"])
+    testapp.login(member.email, USER_PASSWORD)
+    testapp.get(f"/notes/{mine_open.id}", status=200)
+    testapp.get(f"/notes/{mine_done.id}", status=403)
+    testapp.get(f"/notes/{other_open.id}", status=403)
+    listed = testapp.get("/notes/list").text
+    assert "open note" in listed and "done note" not in listed
+    assert re.findall(r'href="/notes/(\d+)"', listed) == [str(mine_open.id)]
+
+    testapp.reset()
+    taker = make_user(roles=["notetaker"])
+    testapp.login(taker.email, USER_PASSWORD)
+    testapp.get(f"/notes/{mine_done.id}", status=200)
+    assert len(re.findall(r'href="/notes/\d+"', testapp.get("/notes/list").text)) == 3
+
+
+STATES = ("open", "done")
+
+
+def test_a_filtered_list_costs_the_same_queries_for_10_and_5000_records(
+    testapp, db_session, make_person, make_user, query_counter
+):
+    from norec_notes.models import Note
+
+    member = make_user(person=make_person())
+    testapp.login(member.email, USER_PASSWORD)
+    counts = []
+    for total in (10, 5000):
+        people = [member.person, make_person()]
+        db_session.execute(
+            insert(Note),
+            [
+                {
+                    "person_id": people[n % 2].id,
+                    "text": f"n{n}",
+                    "state": ("open", "done")[n % 3 == 0],
+                }
+                for n in range(total)
+            ],
+        )
+        db_session.flush()
+        query_counter.reset()
+        page = testapp.get("/notes/list")
+        counts.append(query_counter.count)
+        assert "note" in page.text
+    assert counts[0] == counts[1], counts

@@ -6,6 +6,7 @@ from pyramid.httpexceptions import HTTPFound
 from sqlalchemy import delete, select, update
 
 from norec_core import (
+    ACCOUNT,
     ApiEndpoint,
     CSRFSchema,
     IPerson,
@@ -22,6 +23,8 @@ from norec_core import (
     Workflow,
     hookimpl,
     model_factory,
+    paginate,
+    permitted,
     person_fact,
     process_form,
     send_mail,
@@ -29,6 +32,8 @@ from norec_core import (
 from norec_notes.models import Nickname, Note
 
 ADD = "notes.add"
+READ = "notes.read"
+T = "norec_notes:templates"
 
 
 @hookimpl
@@ -43,7 +48,18 @@ def norec_configure(config):
     # A page per note, the note its context: the core's sections show its workflow there.
     config.add_route("notes.note", r"/{id:\d+}", factory=model_factory(Note))
     config.add_view(
-        note_page, route_name="notes.note", renderer="norec_notes:templates/note.pt", permission=ADD
+        note_page,
+        route_name="notes.note",
+        renderer="norec_notes:templates/note.pt",
+        permission=READ,
+    )
+    # The notes a user may read, filtered in SQL: one query for the page, however many.
+    config.add_route("notes.list", "/list")
+    config.add_view(
+        notes_list,
+        route_name="notes.list",
+        renderer="norec_notes:templates/list.pt",
+        permission=ACCOUNT,
     )
 
 
@@ -54,7 +70,7 @@ def norec_navigation(request):
 
 @hookimpl
 def norec_roles():
-    return [Role("notetaker", "Note taker", frozenset({ADD, "person.view"}))]
+    return [Role("notetaker", "Note taker", frozenset({ADD, READ, "person.view"}))]
 
 
 @hookimpl
@@ -98,6 +114,11 @@ def notes_index(request):
         request.dbsession.add(Note(person=person, text=result.data["text"]))
         return HTTPFound(request.route_path("people.detail", id=person.id))
     return {"form": result.html, "page_title": "Notes", "error": None}
+
+
+def notes_list(request):
+    query = select(Note).where(permitted(request, Note, READ)).order_by(Note.id)
+    return {"page": paginate(request, query), "page_title": "Notes I may read"}
 
 
 def note_page(note, request):
@@ -201,6 +222,9 @@ NOTE_WORKFLOW = Workflow(
     model=Note,
     initial="open",
     states=(State("open", "Open"), State("done", "Done")),
+    # The person a note is about may read it while it is open; once done, note takers only.
+    owner="person_id",
+    permissions={"open": {READ: {"notetaker", "owner"}}, "done": {READ: {"notetaker"}}},
     transitions=(
         Transition("close", "Mark done", ("open",), "done", ADD, after=_tell_closed),
         Transition("reopen", "Reopen", ("done",), "open", ADD, comment_required=True),

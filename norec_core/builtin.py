@@ -52,12 +52,20 @@ def norec_roles():
         Role(
             "caseworker",
             _("Caseworker"),
-            frozenset({s.PERSON_VIEW, s.DIRECTORY_EDIT, s.PARTNERSHIP_DECIDE}),
+            frozenset({s.PERSON_VIEW, s.DIRECTORY_EDIT, s.PARTNERSHIP_DECIDE, s.ATTENDANCE_RECORD}),
         ),
         Role(
             "network_adviser",
             _("Network adviser"),
-            frozenset({s.PERSON_VIEW, s.PERSON_EDIT, s.REGISTRATION_EDIT, s.DIRECTORY_EDIT}),
+            frozenset(
+                {
+                    s.PERSON_VIEW,
+                    s.PERSON_EDIT,
+                    s.REGISTRATION_EDIT,
+                    s.DIRECTORY_EDIT,
+                    s.ATTENDANCE_RECORD,
+                }
+            ),
         ),
         Role(
             "recruitment_adviser",

@@ -28,6 +28,7 @@ REGISTRATION_EDIT = "registration.edit"
 PERSON_EXPORT = "person.export"  # download everything held on a person (GDPR art. 15)
 PERSON_ERASE = "person.erase"
 PERSON_MERGE = "person.merge"
+ATTENDANCE_RECORD = "attendance.record"
 PARTNERSHIP_DECIDE = "partnership.decide"
 USERS_MANAGE = "users.manage"
 AUDIT_VIEW = "audit.view"

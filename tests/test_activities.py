@@ -144,3 +144,52 @@ def test_a_member_cancelling_a_seat_is_not_told_who_got_it(
     ).follow()
     assert "The seat went to the first on the waiting list." in page.text
     assert "Kamau" not in page.text
+
+
+def test_attendance_is_recorded_for_each_confirmed_seat(
+    admin_app, db_session, make_activity, make_person
+):
+    activity = make_activity(capacity=1)
+    came, waited = make_person(), make_person()
+    seat = registrations.register(db_session, activity, came)
+    registrations.register(db_session, activity, waited)
+    page = admin_app.get(f"/activities/{activity.id}")
+    form = page.forms["attendance-form"]
+    assert page.html.find("label", attrs={"for": f"attendance-{seat.id}"}).text.startswith(
+        "Attendance of"
+    )
+    form[f"attendance-{seat.id}"] = "attended"
+    form.submit().follow()
+    db_session.refresh(seat)
+    assert seat.attendance == "attended"
+    token = admin_app.csrf_token()
+    url = f"/activities/{activity.id}/attendance"
+    admin_app.post(url, {"csrf_token": token, f"attendance-{seat.id}": "asleep"}, status=400)
+
+
+def test_activities_are_a_calendar_feed_anyone_can_subscribe_to(testapp, db_session, make_activity):
+    import icalendar
+
+    nairobi = make_activity(
+        title="Gathering",
+        kind="course",
+        country="KE",
+        timezone="Africa/Nairobi",
+        starts_at=datetime.datetime(2030, 5, 23, 6, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2030, 5, 23, 14, 0, tzinfo=datetime.UTC),
+        place="Nairobi",
+    )
+    make_activity(title="Elsewhere", kind="meeting", country="NO")
+    response = testapp.get("/activities.ics", {"kind": "course", "country": "ke"})
+    assert response.content_type == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(response.body)  # parsed back, as clients do
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Gathering"
+    assert str(event["uid"]) == f"activity-{nairobi.id}@localhost"
+    start = event.decoded("dtstart")
+    assert (start.hour, str(start.tzinfo)) == (9, "Africa/Nairobi")
+    assert event.decoded("dtend") - start == datetime.timedelta(hours=8)
+    assert str(event["url"]) == f"http://localhost/activities/{nairobi.id}"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Nairobi"]
+    everything = icalendar.Calendar.from_ical(testapp.get("/activities.ics").body)
+    assert {"Gathering", "Elsewhere"} <= {str(e["summary"]) for e in everything.walk("VEVENT")}

@@ -71,6 +71,8 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("activities.new", "GET"): DIRECTORY_EDITORS,
     ("activities.detail", "GET"): EVERYONE,
     ("activities.edit", "GET"): DIRECTORY_EDITORS,
+    ("activities.ics", "GET"): EVERYONE,
+    ("activities.attendance", "POST"): frozenset({"admin", "caseworker", "network_adviser"}),
     ("admin", "GET"): ADMINS,
     ("admin.audit", "GET"): ADMINS,
     ("admin.outbox", "GET"): ADMINS,

@@ -160,6 +160,7 @@ class Activity(_Timestamps, Base):
     ends_at: Mapped[datetime.datetime]
     timezone: Mapped[str] = mapped_column(String(64), default=clock.DEFAULT_TIMEZONE)
     place: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)  # the venue's
     online_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int | None]
     organisation_id: Mapped[int | None] = mapped_column(
@@ -184,6 +185,8 @@ class Registration(Base):
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
+    # Recorded after the activity: see domain.registrations.ATTENDANCE.
+    attendance: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
 
     activity: Mapped[Activity] = relationship(back_populates="registrations")

@@ -6,6 +6,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from norec_core.domain.models import Activity, Person, Registration
+from norec_core.i18n import _
+
+# What is recorded of a confirmed registration after the activity, with its title.
+ATTENDANCE = {
+    "attended": _("attended"),
+    "absent": _("absent"),
+    "excused": _("excused"),
+}
 
 
 class AlreadyRegistered(ValueError):

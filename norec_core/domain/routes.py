@@ -9,6 +9,13 @@ from norec_core.resources import model_factory
 
 
 def includeme(config) -> None:
+    # Before /activities/{id}: the calendar of activities, by kind and country.
+    config.add_route("activities.ics", "/activities.ics")
+    config.add_route(
+        "activities.attendance",
+        r"/activities/{id:\d+}/attendance",
+        factory=model_factory(Activity),
+    )
     for name, prefix, model in (
         ("people", "/people", Person),
         ("organisations", "/organisations", Organisation),

@@ -420,6 +420,7 @@ class ActivitySchema(CSRFSchema):
         missing=None,
         validator=colander.Length(max=300),
     )
+    country = country_node(title=_("Country of the venue"), missing=None)
     online_url = colander.SchemaNode(
         colander.String(),
         title=_("Online link"),

@@ -47,6 +47,7 @@ ACTIVITY_FIELDS = (
     "ends_at",
     "timezone",
     "place",
+    "country",
     "online_url",
     "capacity",
     "organisation_id",

@@ -120,6 +120,7 @@ RESPONSE_SCHEMAS = {
             "ends_at": _TIME,
             "timezone": _S,
             "place": _S,
+            "country": _S,
             "online_url": _S,
             "capacity": _I,
             "organisation_id": _I,

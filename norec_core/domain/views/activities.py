@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from functools import partial
 
-from pyramid.httpexceptions import HTTPFound
+from pyramid.httpexceptions import HTTPBadRequest, HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import clock
 from norec_core.domain import registrations
+from norec_core.domain.calendar import activities_calendar
 from norec_core.domain.models import Activity, Registration
+from norec_core.domain.registrations import ATTENDANCE
 from norec_core.domain.schemas import ActivitySchema
 from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
-from norec_core.security import DIRECTORY_EDIT, PERSON_VIEW, REGISTRATION_EDIT, VIEW
+from norec_core.security import (
+    ATTENDANCE_RECORD,
+    DIRECTORY_EDIT,
+    PERSON_VIEW,
+    REGISTRATION_EDIT,
+    VIEW,
+)
 
 WHEN = {"upcoming": _("Upcoming"), "past": _("Past"), "all": _("All")}
 
@@ -59,6 +68,53 @@ def activity_list(request):
     }
 
 
+# A feed shows what is coming and what just happened, as calendar applications expect.
+FEED_PAST = datetime.timedelta(days=30)
+FEED_SIZE = 500
+
+
+@view_config(route_name="activities.ics", permission=VIEW)
+def activity_feed(request):
+    """The activities of a kind and a country as iCalendar, for calendar applications."""
+    kind, country = request.GET.get("kind", ""), request.GET.get("country", "").upper()
+    query = select(Activity).where(Activity.ends_at >= clock.now() - FEED_PAST)
+    title = "Norec"
+    if kind:
+        query = query.where(Activity.kind == kind)
+        title += f" – {kind}"
+    if country:
+        query = query.where(Activity.country == country)
+        title += f" – {country}"
+    activities = request.dbsession.scalars(query.order_by(Activity.starts_at).limit(FEED_SIZE))
+    response = request.response
+    response.content_type, response.charset = "text/calendar", "utf-8"
+    response.content_disposition = 'inline; filename="norec-activities.ics"'
+    # Public data that calendars poll: it may be cached for a while.
+    response.cache_control = "public, max-age=900"
+    response.body = activities_calendar(request, activities, title)
+    return response
+
+
+@view_config(
+    route_name="activities.attendance", request_method="POST", permission=ATTENDANCE_RECORD
+)
+def activity_attendance(request):
+    """Record who attended, from the registrations table of the activity's page."""
+    activity = request.context
+    confirmed = request.dbsession.scalars(
+        select(Registration).where(
+            Registration.activity_id == activity.id, Registration.status == "confirmed"
+        )
+    ).all()
+    for registration in confirmed:
+        value = request.POST.get(f"attendance-{registration.id}", "")
+        if value not in ("", *ATTENDANCE):
+            raise HTTPBadRequest(_("Choose attended, absent or excused."))
+        registration.attendance = value or None
+    flash(request, _("Attendance is saved."))
+    return HTTPFound(request.route_path("activities.detail", id=activity.id))
+
+
 @view_config(
     route_name="activities.detail",
     renderer="norec_core:templates/activities/detail.pt",
@@ -75,6 +131,8 @@ def activity_detail(request):
         "sections": request.pm.hook.norec_sections(request=request, context=activity),
         "can_edit": request.has_permission(DIRECTORY_EDIT),
         "can_cancel": request.has_permission(REGISTRATION_EDIT),
+        "can_record": request.has_permission(ATTENDANCE_RECORD),
+        "attendance": ATTENDANCE,
     }
     if request.has_permission(PERSON_VIEW):
         data["registrations"] = request.dbsession.scalars(

@@ -7,7 +7,8 @@ from pyramid.i18n import TranslationStringFactory
 
 from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
 
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
 
 _ = TranslationStringFactory("norec_network")
 
@@ -39,18 +40,22 @@ def norec_demo_data(dbsession):
     nairobi = Activity(
         title="Norec Network gathering in Nairobi",
         kind="gathering",
-        starts_at=datetime.datetime(2023, 5, 23, 9, 0, tzinfo=OSLO),
-        ends_at=datetime.datetime(2023, 5, 25, 16, 0, tzinfo=OSLO),
+        starts_at=datetime.datetime(2023, 5, 23, 9, 0, tzinfo=NAIROBI),
+        ends_at=datetime.datetime(2023, 5, 25, 16, 0, tzinfo=NAIROBI),
+        timezone="Africa/Nairobi",
         place="Nairobi, Kenya",
+        country="KE",
         capacity=120,
         description="Alumni from East Africa meet to share what the exchange led to.",
     )
     nepal = Activity(
         title="Norec Network gathering in Nepal",
         kind="gathering",
-        starts_at=datetime.datetime(2024, 11, 14, 9, 0, tzinfo=OSLO),
-        ends_at=datetime.datetime(2024, 11, 16, 16, 0, tzinfo=OSLO),
+        starts_at=datetime.datetime(2024, 11, 14, 9, 0, tzinfo=KATHMANDU),
+        ends_at=datetime.datetime(2024, 11, 16, 16, 0, tzinfo=KATHMANDU),
+        timezone="Asia/Kathmandu",
         place="Kathmandu, Nepal",
+        country="NP",
         capacity=80,
         description="Alumni from South Asia meet in Kathmandu.",
     )
@@ -69,4 +74,6 @@ def norec_demo_data(dbsession):
         (nepal, "bishnu.thapa@example.org"),
         (webinar, "priya.raman@example.org"),
     ):
-        register(dbsession, activity, demo_person(dbsession, email))
+        seat = register(dbsession, activity, demo_person(dbsession, email))
+        if activity is not webinar:
+            seat.attendance = "attended"  # gatherings that are over

@@ -9,7 +9,7 @@ What is here, by what a plugin does with it:
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
   `SearchResult`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
-  `PersonFact`, and `Workflow`, `State`, `Transition`); the hooks themselves are
+  `PersonFact`, `ActionPurpose`, and `Workflow`, `State`, `Transition`); the hooks themselves are
   documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
@@ -27,6 +27,8 @@ What is here, by what a plugin does with it:
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
+- people without an account: `action_link(request, purpose, person=…)`, a single-use
+  link whose `ActionPurpose` a plugin declares;
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
@@ -42,6 +44,7 @@ from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
 from norec_core.clock import now
 from norec_core.contributions import (
+    ActionPurpose,
     ActivityKind,
     ApiEndpoint,
     CliCommand,
@@ -60,6 +63,7 @@ from norec_core.contributions import (
     Workflow,
 )
 from norec_core.db import Base
+from norec_core.domain.action_links import action_link
 from norec_core.domain.activities import past as past_activities
 from norec_core.domain.activities import upcoming as upcoming_activities
 from norec_core.domain.demo import load_core_demo
@@ -116,6 +120,7 @@ __all__ = [
     "PERSON_VIEW",
     "REGISTRATION_EDIT",
     "VIEW",
+    "ActionPurpose",
     "Activity",
     "ActivityKind",
     "ApiEndpoint",
@@ -148,6 +153,7 @@ __all__ = [
     "UnknownFact",
     "User",
     "Workflow",
+    "action_link",
     "cancel_registration",
     "date_widget",
     "datetime_widget",

@@ -234,6 +234,23 @@ class ScheduledTask:
 
 
 @dataclass(frozen=True)
+class ActionPurpose:
+    """What an action link does when its holder confirms it (see `action_link`).
+
+    `run(request, link)` does it, in the request's transaction (`link.person`,
+    `link.email` and `link.data` say for whom and what), and returns a message to show,
+    or a response (a redirect to a form of the plugin's). `question` is shown with the
+    button before anything happens: mail scanners open links, only people press buttons.
+    """
+
+    name: str
+    title: Any
+    question: Any
+    run: Callable[[Any, Any], Any]
+    lifetime: datetime.timedelta = datetime.timedelta(days=14)
+
+
+@dataclass(frozen=True)
 class Exchange:
     """A person's exchange that has been completed: who went, from which organisation to
     which, in which country, for which period, under which partnership (if any). The

@@ -31,6 +31,7 @@ from pyramid.request import Request
 from sqlalchemy.orm import Session
 
 from norec_core.contributions import (
+    ActionPurpose,
     ActivityKind,
     ApiEndpoint,
     CliCommand,
@@ -269,6 +270,18 @@ def norec_person_facts() -> list[PersonFact]:
     "grants.completed_exchange" with a `year`), each a `PersonFact` whose condition is
     SQL. Other plugins use them by name through `norec_core.person_fact`, without
     importing the plugin; a name declared twice stops start-up."""
+
+
+@hookspec
+def norec_action_purposes() -> list[ActionPurpose]:
+    """Return what the plugin's action links do, each an `ActionPurpose`.
+
+    An action link is for someone who may have no account: `norec_core.action_link(
+    request, "network.join", person=person)` makes a single-use link (it expires after
+    the purpose's `lifetime`) to put in a mail; its holder confirms on a page of the core
+    and the purpose's `run` does the rest. Each use is recorded in the audit log. Names
+    are global; two plugins declaring one stops start-up.
+    """
 
 
 @hookspec

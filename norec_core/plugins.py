@@ -17,6 +17,7 @@ from pyramid.config import Configurator
 
 from norec_core import hookspecs
 from norec_core.contributions import (
+    ActionPurpose,
     ActivityKind,
     JobType,
     PersonFact,
@@ -223,6 +224,10 @@ def scheduled_tasks(pm: pluggy.PluginManager) -> list[ScheduledTask]:
     return list(found.values())
 
 
+def action_purposes(pm: pluggy.PluginManager) -> dict[str, ActionPurpose]:
+    return _by_name(pm.hook.norec_action_purposes(), "action purpose")
+
+
 def person_facts(pm: pluggy.PluginManager) -> dict[str, PersonFact]:
     return _by_name(pm.hook.norec_person_facts(), "person fact")
 
@@ -265,6 +270,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.record_fields"] = record_fields(pm)
     config.registry["norec.scheduled_tasks"] = scheduled_tasks(pm)
     config.registry["norec.person_facts"] = person_facts(pm)
+    config.registry["norec.action_purposes"] = action_purposes(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

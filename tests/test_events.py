@@ -6,7 +6,7 @@ import types
 
 import pytest
 from pyramid.scripting import prepare
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from norec_core import (
     Exchange,
@@ -226,3 +226,38 @@ def test_a_fact_declared_twice_stops_start_up(app):
     pm = make_plugin_manager({}, {"twice": Installed()})
     with pytest.raises(PluginError, match="person fact 'core.has_account'"):
         person_facts(pm)
+
+
+def test_an_action_link_acts_once_when_its_holder_confirms_it(
+    request_, testapp, db_session, make_person
+):
+    from norec_core import action_link
+    from norec_core.audit.models import AuditEvent
+    from norec_core.domain.models import ActionLink
+
+    person = make_person()
+    url = action_link(request_, "notes.confirm", person=person)
+    assert url.startswith("http://localhost/act/")
+    path = url.removeprefix("http://localhost")
+    page = testapp.get(path)  # opening it (as a mail scanner does) changes nothing
+    assert "Are the notes about you right?" in page.text
+    assert db_session.scalar(select(Note).where(Note.person_id == person.id)) is None
+    done = page.forms["action"].submit("submit")
+    assert "the notes about you are confirmed" in done.text
+    [note] = db_session.scalars(select(Note).where(Note.person_id == person.id)).all()
+    assert note.text == "The person confirmed the notes."
+    link = db_session.scalar(select(ActionLink).where(ActionLink.person_id == person.id))
+    assert link.used_at is not None
+    assert db_session.scalar(
+        select(AuditEvent).where(
+            AuditEvent.action == "action_link", AuditEvent.resource_id == person.id
+        )
+    )
+    assert "does not work" in testapp.get(path, status=404).text  # once only
+
+    expired = action_link(request_, "notes.confirm", email="someone@example.org")
+    db_session.execute(update(ActionLink).values(expires_at=datetime.datetime(2000, 1, 1)))
+    testapp.get(expired.removeprefix("http://localhost"), status=404)
+    testapp.get("/act/forged-token", status=404)
+    with pytest.raises(LookupError):
+        action_link(request_, "no.such.purpose", person=person)

@@ -9,7 +9,13 @@ from sqlalchemy import Table, delete, func, select, update
 from norec_core.accounts.models import LocalRole, User
 from norec_core.audit.recorder import record
 from norec_core.db import Base
-from norec_core.domain.models import ConsentRecord, Person, PersonLanguage, Registration
+from norec_core.domain.models import (
+    ActionLink,
+    ConsentRecord,
+    Person,
+    PersonLanguage,
+    Registration,
+)
 from norec_core.domain.serialisation import PERSON_FIELDS
 
 
@@ -49,7 +55,7 @@ def merge_people(request: Request, kept: Person, merged: Person) -> None:
     session.flush()
     _move_unique(session, PersonLanguage, "code", kept, merged)
     _move_unique(session, Registration, "activity_id", kept, merged)
-    for model in (ConsentRecord, User):
+    for model in (ActionLink, ConsentRecord, User):
         session.execute(update(model).where(model.person_id == merged.id).values(person_id=kept.id))
     _move_local_roles(session, kept, merged)
     request.pm.hook.norec_people_merged(dbsession=session, kept=kept, merged=merged)

@@ -211,3 +211,26 @@ class ConsentRecord(Base):
     text: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     actor: Mapped[str] = mapped_column(String(320), default="")
+
+
+class ActionLink(Base):
+    """A single-use, expiring link mailed to someone who may have no account: join the
+    network, confirm interest, confirm being a partner's contact. The link carries a
+    random token whose hash is here; what opening it does is its `purpose`'s (declared
+    by a plugin with `norec_action_purposes`)."""
+
+    __tablename__ = "action_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(60), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(320))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    expires_at: Mapped[datetime.datetime]
+    used_at: Mapped[datetime.datetime | None]
+
+    person: Mapped[Person | None] = relationship()

@@ -9,6 +9,7 @@ from norec_core.resources import model_factory
 
 
 def includeme(config) -> None:
+    config.add_route("action_link", "/act/{token}")
     # Before /activities/{id}: the calendar of activities, by kind and country.
     config.add_route("activities.ics", "/activities.ics")
     config.add_route(

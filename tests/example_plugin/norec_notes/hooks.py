@@ -7,6 +7,7 @@ from sqlalchemy import delete, select, update
 
 from norec_core import (
     ACCOUNT,
+    ActionPurpose,
     ApiEndpoint,
     CSRFSchema,
     IPerson,
@@ -274,3 +275,17 @@ def norec_person_facts():
         return Person.id.in_(select(Note.person_id).where(Note.state == "open"))
 
     return [PersonFact("notes.open", "Has open notes", with_open_notes)]
+
+
+def _confirm(request, link):
+    request.dbsession.add(Note(person=link.person, text="The person confirmed the notes."))
+    return "Thank you: the notes about you are confirmed."
+
+
+@hookimpl
+def norec_action_purposes():
+    return [
+        ActionPurpose(
+            "notes.confirm", "Confirm the notes", "Are the notes about you right?", _confirm
+        )
+    ]

@@ -27,6 +27,7 @@ from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerso
 from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.lists import search
 from norec_core.mail import mailing
+from norec_core.tasks import jobs
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
 from norec_core.workflow import engine
@@ -158,7 +159,14 @@ def norec_scheduled_tasks():
         login_sessions.purge(request.dbsession, request.registry.settings)
         throttle.purge(request.dbsession)
 
-    return [ScheduledTask("accounts.purge", purge, minute="17")]
+    # A job whose worker died stops showing "running" forever: it fails, to be resumed.
+    def stalled_jobs(request):
+        jobs.fail_stalled(request.dbsession, request.registry.settings)
+
+    return [
+        ScheduledTask("accounts.purge", purge, minute="17"),
+        ScheduledTask("tasks.stalled_jobs", stalled_jobs, minute="*/10"),
+    ]
 
 
 @hookimpl

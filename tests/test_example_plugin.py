@@ -125,7 +125,7 @@ def test_its_scheduled_reminder_is_delivered_when_due(app, db_session, make_pers
     monday_0700 = datetime.datetime(2027, 1, 11, 7, 0, tzinfo=datetime.UTC)
     assert run_due(app.registry, monday_0700 + datetime.timedelta(minutes=1)) == []
     assert mail.messages == []
-    assert run_due(app.registry, monday_0700) == ["notes.remind"]
+    assert "notes.remind" in run_due(app.registry, monday_0700)
     [message] = mail.messages
     assert message["To"] == "wanjiru@remind.example.org"
     assert f"http://localhost/people/{person.id}" in message.get_content()

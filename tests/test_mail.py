@@ -201,3 +201,61 @@ def test_a_message_claimed_by_another_worker_is_left_to_it_until_the_claim_is_st
     later = clock.now() + datetime.timedelta(minutes=20)
     assert deliver_for_registry(app.registry, now=later) == {"sent": 1}
     assert len(mail.messages) == 1
+
+
+def test_a_mailing_whose_worker_died_fails_and_resumes_without_sending_twice(
+    admin_app, app, db_session, make_person, mail
+):
+    from norec_core.tasks.jobs import STALLED, fail_stalled
+    from norec_core.tasks.models import Job
+
+    people = sorted(
+        (make_person(consent_newsletter=True, country="GH") for _ in range(4)),
+        key=lambda p: p.id,
+    )
+    # The worker committed the first two messages with their checkpoint, then died.
+    env = prepare(registry=app.registry)
+    with env["request"].tm:
+        for person in people[:2]:
+            send_mail(env["request"], person.email, "News", "Hello", bulk_for=person)
+    env["closer"]()
+    hour_ago = clock.now() - datetime.timedelta(hours=1)
+    job = Job(
+        name="mail.mailing",
+        params={"subject": "News", "body": "Hello", "country": "GH"},
+        status="running",
+        done=2,
+        total=4,
+        started_at=hour_ago,
+        beat_at=hour_ago,
+        checkpoint={"done": 2, "after": people[1].id},
+    )
+    db_session.add(job)
+    db_session.flush()
+    assert fail_stalled(db_session, app.registry.settings) == 1
+    db_session.refresh(job)
+    assert (job.status, job.message) == ("failed", STALLED)
+
+    page = admin_app.get(f"/jobs/{job.id}")
+    [resume] = [f for f in page.forms.values() if f.action.endswith("/resume")]
+    assert "Finished" in resume.submit().follow().text
+    sent = db_session.scalars(
+        select(OutboxMessage.recipient).where(OutboxMessage.subject == "News")
+    ).all()
+    assert sorted(sent) == sorted(p.email for p in people)  # each once
+
+
+def test_mail_can_wait_in_the_outbox_until_its_time(app, db_session, mail):
+    env = prepare(registry=app.registry)
+    tomorrow = clock.now() + datetime.timedelta(days=1)
+    with env["request"].tm:
+        message_id = send_mail(
+            env["request"], "later@example.org", "Reminder", "Tomorrow", send_at=tomorrow
+        ).id
+    env["closer"]()
+    deliver_for_registry(app.registry)
+    assert mail.messages == []
+    deliver_for_registry(app.registry, now=tomorrow + datetime.timedelta(minutes=1))
+    [delivered] = mail.messages
+    assert delivered["Subject"] == "Reminder"
+    assert db_session.get(OutboxMessage, message_id).status == "sent"

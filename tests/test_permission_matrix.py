@@ -72,6 +72,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("activities.detail", "GET"): EVERYONE,
     ("activities.edit", "GET"): DIRECTORY_EDITORS,
     ("activities.ics", "GET"): EVERYONE,
+    ("jobs.resume", "POST"): ADMINS,
     ("action_link", "GET"): EVERYONE,
     ("activities.attendance", "POST"): frozenset({"admin", "caseworker", "network_adviser"}),
     ("admin", "GET"): ADMINS,

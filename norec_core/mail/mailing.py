@@ -58,9 +58,9 @@ def run(job, subject: str, body: str, country: str = "") -> str:
     session = job.dbsession
     query = recipients(country)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    job.progress(0, total)
-    done = 0
-    last_id = 0
+    # A run resumed after a failure goes on after the last batch it committed.
+    done, last_id = job.checkpoint.get("done", 0), job.checkpoint.get("after", 0)
+    job.progress(done, total)
     while True:
         # Keyset paging: steady speed however far into 12,000 alumni the job has come.
         batch = session.scalars(
@@ -73,5 +73,5 @@ def run(job, subject: str, body: str, country: str = "") -> str:
         done += len(batch)
         last_id = batch[-1].id
         session.flush()
-        job.progress(done, total)
+        job.progress(done, total, checkpoint={"done": done, "after": last_id})
     return job.request.localizer.translate(_("${count} messages queued.", mapping={"count": done}))

@@ -68,12 +68,14 @@ def send_mail(
     *,
     locale: str | None = None,
     bulk_for: Person | None = None,
+    send_at: datetime.datetime | None = None,
 ) -> OutboxMessage:
     """Queue a message, translated into `locale` (the request's by default).
 
     A bulk mail (newsletter, invitation, mass mailing) names the `Person` it goes to
     in `bulk_for`: it gets an unsubscribe link in its text and its headers, and is in
-    the person's language when no `locale` is given.
+    the person's language when no `locale` is given. `send_at` (an aware datetime)
+    holds the message in the outbox until then: a reminder the day before a deadline.
     """
     if locale is None and bulk_for is not None:
         locale = locale_of(bulk_for)
@@ -92,6 +94,8 @@ def send_mail(
     message = add_to_outbox(
         request.dbsession, to, subject, body, headers, bulk=bulk_for is not None
     )
+    if send_at is not None:
+        message.next_attempt_at = send_at
     deliver_after_commit(request)
     return message
 

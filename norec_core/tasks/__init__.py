@@ -12,5 +12,6 @@ def includeme(config) -> None:
     config.register_service(HueyTaskQueue(make_huey(url), registry), ITaskQueue)
     config.add_route("jobs.detail", r"/jobs/{id:\d+}", factory=model_factory(Job))
     config.add_route("jobs.status", r"/jobs/{id:\d+}/status", factory=model_factory(Job))
+    config.add_route("jobs.resume", r"/jobs/{id:\d+}/resume", factory=model_factory(Job))
     config.add_route("admin.jobs", "/admin/jobs")
     config.scan("norec_core.tasks.views")

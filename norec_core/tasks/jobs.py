@@ -8,20 +8,26 @@ that the job's page shows while it runs.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from typing import Any
 
 from pyramid.request import Request
-from sqlalchemy import update
+from sqlalchemy import func, update
 
 from norec_core import clock
 from norec_core.accounts.models import User
 from norec_core.db import new_session
+from norec_core.i18n import _
 from norec_core.interfaces import ITaskQueue
 from norec_core.tasks.models import Job
 from norec_core.tasks.requests import background_request
 
 log = logging.getLogger(__name__)
+# Stored as written here, and translated where it is shown (tasks.views).
+STALLED = _(
+    "The worker stopped while running this job. Run it again to go on from where it stopped."
+)
 
 
 class UnknownJob(ValueError):
@@ -57,14 +63,26 @@ class JobContext:
     def dbsession(self):
         return self.request.dbsession
 
-    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+    @property
+    def checkpoint(self) -> dict:
+        """What the job saved with its last progress: where a resumed run takes up."""
+        return dict(self.dbsession.get(Job, self.job_id).checkpoint or {})
+
+    def progress(
+        self, done: int, total: int | None = None, message: str = "", checkpoint=None
+    ) -> None:
         """Report progress, and commit the work done so far with it.
 
         A long job thus holds no lock for long and its effects (mail in the outbox) start
         to show while it runs; work after the last report is rolled back if the job fails.
+        `checkpoint` (JSON) is committed with that work: a run resumed after a failure
+        reads it in `self.checkpoint` and starts after it, so nothing is done twice.
         """
         job = self.dbsession.get(Job, self.job_id)
         job.done, job.total, job.message = done, total, message
+        job.beat_at = clock.now()
+        if checkpoint is not None:
+            job.checkpoint = checkpoint
         self.request.tm.commit()
         self.request.tm.begin()
 
@@ -105,3 +123,28 @@ def _run(registry, request, job_id: int) -> None:
         request.dbsession.info["actor"] = actor
         result = job_type.run(JobContext(request, job_id), **params)
     _set(registry, job_id, status="done", finished_at=clock.now(), message=str(result or ""))
+
+
+def resume(request: Request, job: Job) -> None:
+    """Run a failed job again from its checkpoint, after the current transaction."""
+    job.status, job.message, job.finished_at = "queued", "", None
+    queue = request.find_service(ITaskQueue)
+    job_id = job.id
+
+    def send(committed: bool) -> None:
+        if committed:
+            queue.run_job(job_id)
+
+    request.tm.get().addAfterCommitHook(send)
+
+
+def fail_stalled(session, settings) -> int:
+    """Mark failed the running jobs that have not reported for `norec.jobs.stall_minutes`
+    (their worker died); each can be resumed from its checkpoint. The number marked."""
+    minutes = int(settings.get("norec.jobs.stall_minutes", 30))
+    since = clock.now() - datetime.timedelta(minutes=minutes)
+    return session.execute(
+        update(Job)
+        .where(Job.status == "running", func.coalesce(Job.beat_at, Job.started_at) < since)
+        .values(status="failed", finished_at=clock.now(), message=STALLED)
+    ).rowcount

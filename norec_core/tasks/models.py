@@ -29,6 +29,10 @@ class Job(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     started_at: Mapped[datetime.datetime | None] = mapped_column()
     finished_at: Mapped[datetime.datetime | None] = mapped_column()
+    # Where a job that stopped takes up again, committed with the work it records, and
+    # when a running job last reported: a job silent for long had its worker die.
+    checkpoint: Mapped[dict] = mapped_column(JSON, default=dict)
+    beat_at: Mapped[datetime.datetime | None] = mapped_column()
 
     @property
     def percent(self) -> int | None:

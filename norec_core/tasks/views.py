@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core.i18n import _
+from norec_core.layout import flash
 from norec_core.lists import paginate, select_filter
 from norec_core.security import JOB_VIEW, OPERATIONS
+from norec_core.tasks import jobs
 from norec_core.tasks.models import STATUSES, Job
 
 STATUS_TITLES = {
@@ -31,7 +34,9 @@ def status(request, job: Job) -> dict:
         "done": job.done,
         "total": job.total,
         "percent": job.percent,
-        "message": job.message,
+        "message": request.localizer.translate(jobs.STALLED)
+        if job.message == jobs.STALLED
+        else job.message,
         "finished": job.status in ("done", "failed"),
     }
 
@@ -41,7 +46,21 @@ def status(request, job: Job) -> dict:
 )
 def job_detail(request):
     job = request.context
-    return {"page_title": _title(request, job), "job": job, "status": status(request, job)}
+    return {
+        "page_title": _title(request, job),
+        "job": job,
+        "status": status(request, job),
+        "can_resume": job.status == "failed" and request.has_permission(OPERATIONS),
+    }
+
+
+@view_config(route_name="jobs.resume", request_method="POST", permission=OPERATIONS)
+def job_resume(request):
+    job = request.context
+    if job.status == "failed":
+        jobs.resume(request, job)
+        flash(request, _("The job runs again from where it stopped."))
+    return HTTPFound(request.route_path("jobs.detail", id=job.id))
 
 
 @view_config(route_name="jobs.status", renderer="json", permission=JOB_VIEW)

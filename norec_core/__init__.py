@@ -9,8 +9,8 @@ What is here, by what a plugin does with it:
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
   `SearchResult`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
-  `PersonFact`, `ActionPurpose`, and `Workflow`, `State`, `Transition`); the hooks themselves are
-  documented in `norec_core/hookspecs.py`;
+  `PersonFact`, `ActionPurpose`, `MailingList`, and `Workflow`, `State`,
+  `Transition`); the hooks themselves are documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
   interfaces `IPerson`, `IOrganisation`, `IPartnership`, `IActivity`, `IRegistration`,
@@ -29,6 +29,8 @@ What is here, by what a plugin does with it:
   `past_activities`;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
   link whose `ActionPurpose` a plugin declares;
+- mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
+  declared list's subscribers (send with `send_mail(..., mailing_list=name)`);
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
@@ -51,6 +53,7 @@ from norec_core.contributions import (
     DigestItem,
     Exchange,
     JobType,
+    MailingList,
     NavEntry,
     PersonFact,
     RecordFields,
@@ -95,6 +98,7 @@ from norec_core.interfaces import (
 from norec_core.layout import flash
 from norec_core.lists import paginate
 from norec_core.mail.digest import digest_items
+from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import send_mail
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
@@ -136,6 +140,7 @@ __all__ = [
     "IRegistration",
     "IUser",
     "JobType",
+    "MailingList",
     "MergeError",
     "NavEntry",
     "Organisation",
@@ -166,6 +171,7 @@ __all__ = [
     "grant_local_role",
     "hookimpl",
     "line_validator",
+    "list_members",
     "load_core_demo",
     "main",
     "merge_people",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -9,6 +11,7 @@ from norec_core import security
 from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts import throttle
 from norec_core.contributions import (
+    ActionPurpose,
     ActivityKind,
     DigestItem,
     JobType,
@@ -18,15 +21,21 @@ from norec_core.contributions import (
     SearchResult,
     Section,
 )
-from norec_core.domain import activities, facts, workflows
+from norec_core.domain import activities, facts, profiles, workflows
 from norec_core.domain.demo import load_core_demo
-from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.domain.models import (
+    Activity,
+    ListSubscription,
+    Organisation,
+    Partnership,
+    Person,
+)
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.lists import search
-from norec_core.mail import mailing
+from norec_core.mail import lists, mailing
 from norec_core.tasks import jobs
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
@@ -123,6 +132,23 @@ def norec_sections(request, context):
                     local_roles.section_values(request, context),
                 )
             )
+    # A person's mailing lists, to those who may change the person's record.
+    declared = request.registry["norec.mailing_lists"]
+    if IPerson.providedBy(context) and declared and request.has_permission(security.PERSON_EDIT):
+        statuses = {
+            s.list_name: s.status
+            for s in request.dbsession.scalars(
+                select(ListSubscription).where(ListSubscription.person_id == context.id)
+            )
+        }
+        sections.append(
+            Section(
+                _("Mailing lists"),
+                60,
+                "norec_core:templates/people/lists.pt",
+                {"person": context, "lists": declared.values(), "statuses": statuses},
+            )
+        )
     # Any object with a workflow shows its state, its history and the steps one may take.
     workflow = engine.workflow_for(request, context)
     if workflow is None:
@@ -197,6 +223,19 @@ def norec_dashboard_panels(request):
 
 
 @hookimpl
+def norec_action_purposes():
+    return [
+        ActionPurpose(
+            lists.CONFIRM,
+            _("Confirm the mailing list"),
+            _("Do you want to receive this mailing list at this address?"),
+            lists.confirm,
+            datetime.timedelta(days=7),
+        )
+    ]
+
+
+@hookimpl
 def norec_person_facts():
     return facts.CORE_FACTS
 
@@ -226,16 +265,19 @@ def norec_digest_items(request, since, until, audience, language):
 def norec_search(request, query, limit):
     session = request.dbsession
     results = []
-    if request.has_permission(security.PERSON_VIEW):
-        people = session.scalars(
-            search(select(Person), query, Person.given_name, Person.family_name, Person.email)
-            .order_by(Person.family_name)
-            .limit(limit)
-        )
-        results += [
-            SearchResult(p.full_name, request.route_path("people.detail", id=p.id), _("Person"))
-            for p in people
-        ]
+    # Staff find people by name or address; everyone else finds the profiles that their
+    # people chose to show them, by name only (profiles decides who sees what).
+    staff = request.has_permission(security.PERSON_VIEW)
+    columns = (Person.given_name, Person.family_name, *((Person.email,) if staff else ()))
+    people = session.scalars(
+        profiles.profiles_query(request, search(select(Person), query, *columns))
+        .order_by(Person.family_name)
+        .limit(limit)
+    )
+    page = "people.detail" if staff else "people.profile"
+    results += [
+        SearchResult(p.full_name, request.route_path(page, id=p.id), _("Person")) for p in people
+    ]
     for org in session.scalars(
         search(select(Organisation), query, Organisation.name)
         .order_by(Organisation.name)

@@ -251,6 +251,24 @@ class ActionPurpose:
 
 
 @dataclass(frozen=True)
+class MailingList:
+    """A list people join to receive a plugin's mail: a newsletter, a talent pool's
+    vacancies, a network's news.
+
+    Joining records the consent in `text`, with its `version` (change it whenever the
+    text changes). With `double_opt_in`, joining sends a link to the person's address
+    and only following it subscribes. Every mail to the list carries a one-click
+    unsubscribe link for this list alone.
+    """
+
+    name: str
+    title: Any
+    text: Any
+    version: str
+    double_opt_in: bool = True
+
+
+@dataclass(frozen=True)
 class Exchange:
     """A person's exchange that has been completed: who went, from which organisation to
     which, in which country, for which period, under which partnership (if any). The

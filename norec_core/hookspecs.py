@@ -38,6 +38,7 @@ from norec_core.contributions import (
     DigestItem,
     Exchange,
     JobType,
+    MailingList,
     NavEntry,
     PersonFact,
     RecordFields,
@@ -281,6 +282,18 @@ def norec_action_purposes() -> list[ActionPurpose]:
     the purpose's `lifetime`) to put in a mail; its holder confirms on a page of the core
     and the purpose's `run` does the rest. Each use is recorded in the audit log. Names
     are global; two plugins declaring one stops start-up.
+    """
+
+
+@hookspec
+def norec_mailing_lists() -> list[MailingList]:
+    """Return the plugin's mailing lists, each a `MailingList`.
+
+    People join and leave them on their person page (double opt-in by e-mail where the
+    list asks for it); `norec_core.list_members(request, name)` is the SQL condition on
+    `Person` of those subscribed, and `send_mail(..., bulk_for=person,
+    mailing_list=name)` gives each message the list's own unsubscribe link. Names are
+    global; two plugins declaring one stops start-up.
     """
 
 

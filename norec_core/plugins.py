@@ -20,6 +20,7 @@ from norec_core.contributions import (
     ActionPurpose,
     ActivityKind,
     JobType,
+    MailingList,
     PersonFact,
     RecordFields,
     Role,
@@ -228,6 +229,10 @@ def action_purposes(pm: pluggy.PluginManager) -> dict[str, ActionPurpose]:
     return _by_name(pm.hook.norec_action_purposes(), "action purpose")
 
 
+def mailing_lists(pm: pluggy.PluginManager) -> dict[str, MailingList]:
+    return _by_name(pm.hook.norec_mailing_lists(), "mailing list")
+
+
 def person_facts(pm: pluggy.PluginManager) -> dict[str, PersonFact]:
     return _by_name(pm.hook.norec_person_facts(), "person fact")
 
@@ -271,6 +276,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.scheduled_tasks"] = scheduled_tasks(pm)
     config.registry["norec.person_facts"] = person_facts(pm)
     config.registry["norec.action_purposes"] = action_purposes(pm)
+    config.registry["norec.mailing_lists"] = mailing_lists(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

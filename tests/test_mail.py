@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from zope.interface.verify import verifyClass, verifyObject
 
 from norec_core import clock
-from norec_core.domain.models import ConsentRecord
+from norec_core.domain.models import ConsentRecord, Person
 from norec_core.i18n import _
 from norec_core.interfaces import IMailer
 from norec_core.mail.models import OutboxMessage
@@ -259,3 +259,45 @@ def test_mail_can_wait_in_the_outbox_until_its_time(app, db_session, mail):
     [delivered] = mail.messages
     assert delivered["Subject"] == "Reminder"
     assert db_session.get(OutboxMessage, message_id).status == "sent"
+
+
+def test_a_plugin_s_mailing_list_has_double_opt_in_and_its_own_unsubscribe(
+    admin_app, app, db_session, make_person, mail
+):
+    from norec_core import list_members
+    from norec_core.domain.models import ListSubscription
+
+    person = make_person(email="asha@lists.example.org", consent_newsletter=True)
+    page = admin_app.get(f"/people/{person.id}")
+    [join] = [f for f in page.forms.values() if f.action.endswith("/lists/notes.digest")]
+    assert "A link to confirm is sent" in join.submit("action", value="join").follow().text
+    row = db_session.scalar(select(ListSubscription).where(ListSubscription.person_id == person.id))
+    assert row.status == "pending"  # nothing until the owner of the address says yes
+    [message] = mail.messages
+    assert message["Subject"] == "Confirm: Notes digest"
+    link = next(w for w in message.get_content().split() if "/act/" in w)
+    admin_app.reset()
+    confirm = admin_app.get(link.removeprefix("http://localhost"))
+    assert "You are on the list: Notes digest." in confirm.forms["action"].submit("submit").text
+    db_session.refresh(row)
+    assert row.status == "subscribed"
+    consent = db_session.scalar(
+        select(ConsentRecord).where(ConsentRecord.kind == "list:notes.digest")
+    )
+    assert (consent.granted, consent.text_version) == (True, "2026-11")
+
+    env = prepare(registry=app.registry)
+    request = env["request"]
+    members = db_session.scalars(select(Person.id).where(list_members(request, "notes.digest")))
+    assert list(members) == [person.id]
+    mail.clear()
+    with request.tm:
+        send_mail(
+            request, person.email, "Digest", "Notes", bulk_for=person, mailing_list="notes.digest"
+        )
+    env["closer"]()
+    [digest] = mail.messages
+    admin_app.post(digest["List-Unsubscribe"].strip("<>").removeprefix("http://localhost"))
+    db_session.refresh(row)
+    db_session.refresh(person)
+    assert row.status == "unsubscribed" and person.consent_newsletter is True  # this list only

@@ -55,6 +55,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.export", "GET"): frozenset({"admin", "owner"}),
     ("people.erase", "GET"): ADMINS,
     ("people.merge", "GET"): ADMINS,
+    ("people.lists", "POST"): PEOPLE_EDITORS | {"owner"},
     # Everyone may ask; what a profile shows is the person's choice (test_profiles).
     ("people.profile", "GET"): EVERYONE,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),
@@ -191,6 +192,7 @@ def objects(db_session, make_person, make_organisation, make_partnership, make_a
     return {
         "ApiToken": api_tokens.create(db_session, owner, "someone else's")[0],
         "resource_type": "partnership",
+        "name": "notes.digest",  # a mailing list the example plugin declares
         "token": unsubscribe.token(SESSION_SECRET, person.id),
         "User": save_user(db_session, "someone@matrix.example.org", "matrix-password"),
         "Job": job,

@@ -147,3 +147,21 @@ def test_registry_identifiers_are_checked_by_their_check_digits(
         assert response.status_int == 302
         db_session.refresh(record)
         assert getattr(record, field) == stored
+
+
+def test_the_site_search_finds_people_only_as_their_profiles_allow(testapp, make_user, make_person):
+    for name, level in (("Publicsen", profiles.PUBLIC), ("Membersen", profiles.MEMBERS)):
+        make_person(family_name=name, given_name="Searchable", visibility={"name": level})
+    make_person(family_name="Privatsen", given_name="Searchable", email="hidden@example.org")
+
+    def found(q="searchable"):
+        page = testapp.get("/search", {"q": q})
+        return {a.text.split()[-1] for a in page.html.select("a[href*='/people/']")}
+
+    assert found() == {"Publicsen"}
+    assert found("hidden@example.org") == set()  # nobody finds a person by a hidden address
+    user = make_user()
+    testapp.login(user.email, USER_PASSWORD)
+    assert found() == {"Publicsen", "Membersen"}
+    links = testapp.get("/search", {"q": "searchable"}).html.select("a[href*='/people/']")
+    assert all(a["href"].endswith("/profile") for a in links)

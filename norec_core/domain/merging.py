@@ -12,6 +12,7 @@ from norec_core.db import Base
 from norec_core.domain.models import (
     ActionLink,
     ConsentRecord,
+    ListSubscription,
     Person,
     PersonLanguage,
     Registration,
@@ -55,6 +56,7 @@ def merge_people(request: Request, kept: Person, merged: Person) -> None:
     session.flush()
     _move_unique(session, PersonLanguage, "code", kept, merged)
     _move_unique(session, Registration, "activity_id", kept, merged)
+    _move_unique(session, ListSubscription, "list_name", kept, merged)
     for model in (ActionLink, ConsentRecord, User):
         session.execute(update(model).where(model.person_id == merged.id).values(person_id=kept.id))
     _move_local_roles(session, kept, merged)

@@ -234,3 +234,17 @@ class ActionLink(Base):
     used_at: Mapped[datetime.datetime | None]
 
     person: Mapped[Person | None] = relationship()
+
+
+class ListSubscription(Base):
+    """A person's place on a plugin's mailing list (see `norec_core.mail.lists`)."""
+
+    __tablename__ = "list_subscription"
+    __table_args__ = (UniqueConstraint("person_id", "list_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    list_name: Mapped[str] = mapped_column(String(60), index=True)
+    # pending (asked, waiting for the e-mailed link), subscribed, unsubscribed
+    status: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)

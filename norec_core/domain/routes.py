@@ -34,6 +34,9 @@ def includeme(config) -> None:
     config.add_route("people.erase", r"/people/{id:\d+}/erase", factory=model_factory(Person))
     config.add_route("people.merge", r"/people/{id:\d+}/merge", factory=model_factory(Person))
     config.add_route(
+        "people.lists", r"/people/{id:\d+}/lists/{name}", factory=model_factory(Person)
+    )
+    config.add_route(
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
     )
     config.add_route(

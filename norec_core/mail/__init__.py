@@ -11,4 +11,3 @@ def includeme(config) -> None:
     config.add_route("admin.outbox.retry", "/admin/outbox/retry")
     config.add_route("admin.mailing", "/admin/mailing")
     config.scan("norec_core.mail.views")
-    config.scan("norec_core.mail.unsubscribe")

@@ -68,13 +68,15 @@ def send_mail(
     *,
     locale: str | None = None,
     bulk_for: Person | None = None,
+    mailing_list: str | None = None,
     send_at: datetime.datetime | None = None,
 ) -> OutboxMessage:
     """Queue a message, translated into `locale` (the request's by default).
 
     A bulk mail (newsletter, invitation, mass mailing) names the `Person` it goes to
     in `bulk_for`: it gets an unsubscribe link in its text and its headers, and is in
-    the person's language when no `locale` is given. `send_at` (an aware datetime)
+    the person's language when no `locale` is given; with `mailing_list` (a declared
+    list's name) the link takes the person off that list alone. `send_at` (an aware datetime)
     holds the message in the outbox until then: a reminder the day before a deadline.
     """
     if locale is None and bulk_for is not None:
@@ -83,7 +85,7 @@ def send_mail(
     subject, body = localizer.translate(subject), localizer.translate(body)
     headers = {}
     if bulk_for is not None:
-        link = unsubscribe.url(request, bulk_for)
+        link = unsubscribe.url(request, bulk_for, mailing_list)
         footer = _(
             "You receive this because you agreed to receive e-mail from us. To stop: ${link}",
             mapping={"link": link},

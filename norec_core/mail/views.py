@@ -11,11 +11,11 @@ from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
-from norec_core.mail import mailing
+from norec_core.mail import lists, mailing, unsubscribe
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_after_commit, retry
 from norec_core.resources import parse_id
-from norec_core.security import OPERATIONS
+from norec_core.security import OPERATIONS, VIEW
 from norec_core.tasks.jobs import enqueue_job
 
 STATUS_TITLES = {
@@ -79,3 +79,32 @@ def new_mailing(request):
     job = enqueue_job(request, "mail.mailing", **result.data)
     flash(request, _("The mailing has started."))
     return HTTPFound(request.route_path("jobs.detail", id=job.id))
+
+
+@view_config(
+    route_name="unsubscribe",
+    request_method="GET",
+    renderer="norec_core:templates/unsubscribe.pt",
+    permission=VIEW,
+)
+def unsubscribe_confirm(request):
+    unsubscribe.read(request)
+    return {"page_title": _("Unsubscribe"), "done": False}
+
+
+# The link itself is the proof: mail clients post here without a session (one-click).
+@view_config(
+    route_name="unsubscribe",
+    request_method="POST",
+    renderer="norec_core:templates/unsubscribe.pt",
+    permission=VIEW,
+    require_csrf=False,
+)
+def unsubscribe_now(request):
+    person, mailing_list = unsubscribe.read(request)
+    request.dbsession.info["actor"] = (None, "unsubscribe link")
+    if mailing_list is None:
+        person.consent_newsletter = False
+    elif mailing_list in request.registry["norec.mailing_lists"]:
+        lists.leave(request, person, mailing_list)
+    return {"page_title": _("Unsubscribe"), "done": True}

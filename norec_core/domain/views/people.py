@@ -27,6 +27,7 @@ from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.mail import lists
 from norec_core.privacy import personal_data
 from norec_core.security import (
     PERSON_EDIT,
@@ -258,6 +259,26 @@ def person_merge(request):
     merge_people(request, kept, merged)
     flash(request, _("${name} is merged into this record.", mapping={"name": name}))
     return HTTPFound(request.route_path("people.detail", id=kept.id))
+
+
+@view_config(route_name="people.lists", request_method="POST", permission=PERSON_EDIT)
+def person_lists(request):
+    """Join or leave a mailing list from the person page."""
+    person, name = request.context, request.matchdict["name"]
+    if name not in request.registry["norec.mailing_lists"]:
+        raise HTTPNotFound()
+    if request.POST.get("action") == "leave":
+        lists.leave(request, person, name)
+        flash(request, _("Left the mailing list."))
+    elif person.email:
+        if lists.join(request, person, name).status == "subscribed":
+            flash(request, _("Joined the mailing list."))
+        else:
+            sent = _("A link to confirm is sent to ${email}.", mapping={"email": person.email})
+            flash(request, sent)
+    else:
+        flash(request, _("A mailing list needs an e-mail address on the record."), "error")
+    return HTTPFound(request.route_path("people.detail", id=person.id))
 
 
 @view_config(

@@ -12,6 +12,7 @@ from norec_core import (
     CSRFSchema,
     IPerson,
     JobType,
+    MailingList,
     NavEntry,
     Person,
     PersonFact,
@@ -289,3 +290,9 @@ def norec_action_purposes():
             "notes.confirm", "Confirm the notes", "Are the notes about you right?", _confirm
         )
     ]
+
+
+@hookimpl
+def norec_mailing_lists():
+    text = "Agrees to a weekly digest of the notes about them"
+    return [MailingList("notes.digest", "Notes digest", text, "2026-11")]

@@ -21,7 +21,7 @@ from norec_core.contributions import (
     SearchResult,
     Section,
 )
-from norec_core.domain import activities, facts, profiles, workflows
+from norec_core.domain import activities, facts, profiles, record_fields, workflows
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.models import (
     Activity,
@@ -132,6 +132,12 @@ def norec_sections(request, context):
                     local_roles.section_values(request, context),
                 )
             )
+    # The plugins' own fields on a person, to those who may see the person's record; on
+    # an organisation, to everyone who sees it.
+    if (IPerson.providedBy(context) and request.has_permission(security.PERSON_VIEW)) or (
+        IOrganisation.providedBy(context)
+    ):
+        sections += record_fields.sections(request, context)
     # A person's mailing lists, to those who may change the person's record.
     declared = request.registry["norec.mailing_lists"]
     if IPerson.providedBy(context) and declared and request.has_permission(security.PERSON_EDIT):

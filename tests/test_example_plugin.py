@@ -68,7 +68,7 @@ def test_disabled_it_leaves_no_trace(migrated_database):
     app.get("/notes/", status=404)
 
 
-def test_its_field_on_the_person_record_is_in_the_form_the_api_and_the_export(
+def test_its_field_on_the_person_record_is_in_the_form_page_api_and_export(
     admin_app, db_session, make_person
 ):
     from norec_core.jsonapi import tokens as api_tokens
@@ -77,7 +77,9 @@ def test_its_field_on_the_person_record_is_in_the_form_the_api_and_the_export(
     form = admin_app.get(f"/people/{person.id}/edit").forms["norec-form"]
     assert form["nickname"].value == ""
     form["nickname"] = "Kari K."
-    form.submit("submit").follow()
+    page = form.submit("submit").follow()
+    section = page.html.find("h2", string="Notes plugin").find_parent("section")
+    assert "Kari K." in section.text  # on the person page, as a section of its own
     assert admin_app.get(f"/people/{person.id}/edit").forms["norec-form"]["nickname"].value == (
         "Kari K."
     )

@@ -1,4 +1,5 @@
-"""The fields plugins keep on shared records: added to the record's form, JSON and export.
+"""The fields plugins keep on shared records: added to the record's form, page, JSON and
+export.
 
 Plugins declare them with `norec_record_fields`; the core's person and organisation pages
 and the JSON API call these functions, so a plugin never touches the core's forms.
@@ -12,7 +13,7 @@ import colander
 from pyramid.request import Request
 
 from norec_core.audit.recorder import jsonable
-from norec_core.contributions import RecordFields
+from norec_core.contributions import RecordFields, Section
 
 
 def declared(request: Request, record: Any) -> list[RecordFields]:
@@ -48,3 +49,17 @@ def save(request: Request, record: Any, data: dict[str, Any]) -> None:
 
 def as_json(request: Request, record: Any) -> dict[str, Any]:
     return {name: jsonable(values) for name, values in form_values(request, record).items()}
+
+
+def sections(request: Request, record: Any) -> list[Section]:
+    """A section on the record's page for each plugin's fields that hold a value."""
+    found = []
+    values_of = form_values(request, record)
+    for fields in declared(request, record):
+        values = values_of[fields.name]
+        nodes = {node.name: node.title for node in fields.schema().children}
+        rows = [(nodes.get(k, k), v) for k, v in values.items() if v not in (None, "", [])]
+        if rows:
+            template = "norec_core:templates/record_fields.pt"
+            found.append(Section(fields.title, 70, template, {"rows": rows}))
+    return found

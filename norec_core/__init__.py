@@ -22,7 +22,9 @@ What is here, by what a plugin does with it:
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
   direction overrides), `flash`, `paginate`; templates use the layout macro
-  `norec_core:templates/layout.pt`;
+  `norec_core:templates/layout.pt`; a list offers CSV and Excel of its rows with
+  `requested_format`, `export_response(request, query, [Column(title, value), …], name)`
+  and `export_links` (shown by the `exports` macro);
 - work and mail: `send_mail`, `enqueue_job`, `transition` and `workflow_history`,
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
@@ -78,6 +80,7 @@ from norec_core.domain.merging import MergeError, merge_people
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.forms import (
     CSRFSchema,
     date_widget,
@@ -131,6 +134,7 @@ __all__ = [
     "Base",
     "CSRFSchema",
     "CliCommand",
+    "Column",
     "DigestItem",
     "Exchange",
     "IActivity",
@@ -167,6 +171,8 @@ __all__ = [
     "digest_items",
     "enqueue_job",
     "exchange_completed",
+    "export_links",
+    "export_response",
     "flash",
     "grant_local_role",
     "hookimpl",
@@ -185,6 +191,7 @@ __all__ = [
     "process_form",
     "record_audit",
     "register",
+    "requested_format",
     "revoke_local_role",
     "send_mail",
     "transition",

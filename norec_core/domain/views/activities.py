@@ -14,11 +14,12 @@ from sqlalchemy.orm import selectinload
 from norec_core import clock
 from norec_core.domain import registrations
 from norec_core.domain.calendar import activities_calendar
-from norec_core.domain.models import Activity, Registration
+from norec_core.domain.models import Activity, Organisation, Registration
 from norec_core.domain.registrations import ATTENDANCE
 from norec_core.domain.schemas import ActivitySchema
 from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
@@ -33,6 +34,19 @@ from norec_core.security import (
 WHEN = {"upcoming": _("Upcoming"), "past": _("Past"), "all": _("All")}
 
 
+EXPORT_COLUMNS = [
+    Column(_("Title"), lambda r: r[0].title),
+    Column(_("Kind"), lambda r: r[0].kind),
+    Column(_("Starts"), lambda r: r[0].starts_at),
+    Column(_("Ends"), lambda r: r[0].ends_at),
+    Column(_("Time zone"), lambda r: r[0].timezone),
+    Column(_("Place"), lambda r: r[0].place),
+    Column(_("Country of the venue"), lambda r: r[0].country),
+    Column(_("Seats"), lambda r: r[0].capacity),
+    Column(_("Organiser"), lambda r: r[1]),
+]
+
+
 @view_config(
     route_name="activities",
     renderer="norec_core:templates/activities/list.pt",
@@ -44,7 +58,7 @@ def activity_list(request):
     when = request.GET.get("when", "upcoming")
     kinds = request.registry["norec.activity_kinds"]
     now = clock.now()
-    query = select(Activity).options(selectinload(Activity.organisation))
+    query = select(Activity)
     if q:
         query = search(query, q, Activity.title, Activity.place)
     if kind:
@@ -56,9 +70,19 @@ def activity_list(request):
     else:
         when = "upcoming"
         query = query.where(Activity.ends_at >= now).order_by(Activity.starts_at)
+    query = query.order_by(Activity.id)
+    if requested_format(request):
+        organiser = (
+            select(Organisation.name)
+            .where(Organisation.id == Activity.organisation_id)
+            .scalar_subquery()
+        )
+        export = query.add_columns(organiser)
+        return export_response(request, export, EXPORT_COLUMNS, "activities", scalars=False)
     return {
         "page_title": _("Activities"),
-        "page": paginate(request, query.order_by(Activity.id)),
+        "page": paginate(request, query.options(selectinload(Activity.organisation))),
+        "exports": export_links(request),
         "kinds": kinds,
         "filters": [
             search_filter(_("Title or place"), q),

@@ -13,9 +13,19 @@ from norec_core.domain.models import Activity, Organisation, Partnership
 from norec_core.domain.schemas import ORGANISATION_KIND_TITLES, OrganisationSchema
 from norec_core.domain.serialisation import ORGANISATION_FIELDS
 from norec_core.domain.views.editing import edit_page
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
 from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
+
+EXPORT_COLUMNS = [
+    Column(_("Name"), lambda o: o.name),
+    Column(_("Country"), lambda o: o.country),
+    Column(_("Kind"), lambda o: ORGANISATION_KIND_TITLES.get(o.kind, o.kind)),
+    Column(_("Website"), lambda o: o.website),
+    Column(_("ROR ID"), lambda o: o.ror),
+    Column(_("Organisation number"), lambda o: o.org_number),
+]
 
 
 @view_config(
@@ -24,6 +34,7 @@ from norec_core.security import DIRECTORY_EDIT, VIEW
     permission=VIEW,
 )
 def organisation_list(request):
+    """The directory of organisations, and the same rows as CSV or a workbook."""
     q = request.GET.get("q", "").strip()
     country = request.GET.get("country", "")
     kind = request.GET.get("kind", "")
@@ -35,9 +46,12 @@ def organisation_list(request):
     if kind:
         query = query.where(Organisation.kind == kind)
     query = query.order_by(Organisation.name, Organisation.id)
+    if requested_format(request):
+        return export_response(request, query, EXPORT_COLUMNS, "organisations")
     return {
         "page_title": _("Organisations"),
         "page": paginate(request, query),
+        "exports": export_links(request),
         "kinds": ORGANISATION_KIND_TITLES,
         "filters": [
             search_filter(_("Name"), q),

@@ -5,16 +5,26 @@ from __future__ import annotations
 from functools import partial
 
 from pyramid.view import view_config
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from norec_core.domain.models import Organisation, Partnership
+from norec_core.domain.models import Organisation, Partnership, partnership_organisation
 from norec_core.domain.schemas import DIRECTION_TITLES, PartnershipSchema
 from norec_core.domain.serialisation import PARTNERSHIP_FIELDS
 from norec_core.domain.views.editing import edit_page
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
 from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
+
+EXPORT_COLUMNS = [
+    Column(_("Title"), lambda r: r[0].title),
+    Column(_("Direction"), lambda r: DIRECTION_TITLES.get(r[0].direction, r[0].direction)),
+    Column(_("Partner organisations"), lambda r: r[1]),
+    Column(_("Starts on"), lambda r: r[0].starts_on),
+    Column(_("Ends on"), lambda r: r[0].ends_on),
+    Column(_("State"), lambda r: r[0].state),
+]
 
 
 @view_config(
@@ -26,7 +36,7 @@ def partnership_list(request):
     q = request.GET.get("q", "").strip()
     direction = request.GET.get("direction", "")
     country = request.GET.get("country", "")
-    query = select(Partnership).options(selectinload(Partnership.organisations))
+    query = select(Partnership)
     if q:
         query = search(query, q, Partnership.title)
     if direction:
@@ -34,9 +44,19 @@ def partnership_list(request):
     if country:
         query = query.where(Partnership.organisations.any(Organisation.country == country))
     query = query.order_by(Partnership.starts_on.desc(), Partnership.id)
+    if requested_format(request):
+        partners = (
+            select(func.aggregate_strings(Organisation.name, "; "))
+            .join(partnership_organisation)
+            .where(partnership_organisation.c.partnership_id == Partnership.id)
+            .scalar_subquery()
+        )
+        export = query.add_columns(partners)
+        return export_response(request, export, EXPORT_COLUMNS, "partnerships", scalars=False)
     return {
         "page_title": _("Partnerships"),
-        "page": paginate(request, query),
+        "page": paginate(request, query.options(selectinload(Partnership.organisations))),
+        "exports": export_links(request),
         "directions": DIRECTION_TITLES,
         "filters": [
             search_filter(_("Title"), q),

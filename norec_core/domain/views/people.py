@@ -7,7 +7,7 @@ from functools import partial
 
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core import clock
@@ -23,6 +23,7 @@ from norec_core.domain.schemas import (
 )
 from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.editing import edit_page
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
@@ -39,6 +40,22 @@ from norec_core.security import (
     VIEW,
 )
 
+# The staff's list (PERSON_VIEW): every field of the record, as the person page shows it.
+EXPORT_COLUMNS = [
+    Column(_("Given name"), lambda r: r[0].given_name),
+    Column(_("Family name"), lambda r: r[0].family_name),
+    Column(_("E-mail"), lambda r: r[0].email),
+    Column(_("Country"), lambda r: r[0].country),
+    Column(_("City"), lambda r: r[0].city),
+    Column(_("Languages"), lambda r: r[1]),
+    Column(_("Expertise"), lambda r: r[0].expertise),
+    Column(_("Current employer"), lambda r: r[0].employer),
+    Column(_("Citizenship"), lambda r: r[0].citizenship),
+    Column(_("Birth date"), lambda r: r[0].birth_date),
+    Column(_("ORCID iD"), lambda r: r[0].orcid),
+    Column(_("Registered"), lambda r: r[0].created_at),
+]
+
 
 @view_config(
     route_name="people", renderer="norec_core:templates/people/list.pt", permission=PERSON_VIEW
@@ -47,7 +64,7 @@ def person_list(request):
     q = request.GET.get("q", "").strip()
     country = request.GET.get("country", "")
     language = request.GET.get("language", "")
-    query = select(Person).options(selectinload(Person.language_links))
+    query = select(Person)
     if q:
         query = search(query, q, Person.given_name, Person.family_name, Person.email)
     if country:
@@ -55,10 +72,19 @@ def person_list(request):
     if language:
         query = query.where(Person.language_links.any(PersonLanguage.code == language))
     query = query.order_by(Person.family_name, Person.given_name, Person.id)
+    if requested_format(request):
+        languages = (
+            select(func.aggregate_strings(PersonLanguage.code, ", "))
+            .where(PersonLanguage.person_id == Person.id)
+            .scalar_subquery()
+        )
+        export = query.add_columns(languages)
+        return export_response(request, export, EXPORT_COLUMNS, "people", scalars=False)
     locale = request.locale_name
     return {
         "page_title": _("People"),
-        "page": paginate(request, query),
+        "page": paginate(request, query.options(selectinload(Person.language_links))),
+        "exports": export_links(request),
         "filters": [
             search_filter(_("Name or e-mail"), q),
             select_filter("country", _("Country"), codes.country_names(locale), country),

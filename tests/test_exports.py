@@ -1,0 +1,75 @@
+"""Every list as CSV and as a workbook: the rows its filters select, typed in the
+workbook, headers in the viewer's language, and the same queries for 10 or 12,000 rows."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from sqlalchemy import insert
+
+from norec_core.domain.models import Person, PersonLanguage
+
+
+def test_the_people_list_exports_what_its_filters_select(admin_app, make_person):
+    make_person(family_name="Kamau", country="KE", languages=["sw", "en"], city="Nairobi")
+    make_person(family_name="Haugen", country="NO")
+    page = admin_app.get("/people", {"country": "KE"})
+    link = page.html.find("a", string="CSV")["href"]
+    assert "country=KE" in link and "format=csv" in link
+    response = admin_app.get(link)
+    assert response.content_type == "text/csv"
+    assert response.content_disposition.startswith('attachment; filename="people-')
+    rows = list(csv.reader(io.StringIO(response.body.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Given name", "Family name", "E-mail"]
+    assert [r[1] for r in rows[1:]] == ["Kamau"]
+    assert sorted(rows[1][5].split(", ")) == ["en", "sw"] and rows[1][4] == "Nairobi"
+
+
+def test_the_workbook_has_typed_cells_and_headers_in_the_viewer_s_language(
+    admin_app, make_activity
+):
+    make_activity(
+        title="Course",
+        starts_at=datetime.datetime(2030, 5, 23, 7, 0, tzinfo=datetime.UTC),
+        capacity=30,
+    )
+    admin_app.post("/language", {"language": "nb", "csrf_token": admin_app.csrf_token()})
+    response = admin_app.get("/activities", {"format": "xlsx", "when": "all"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.body)).active
+    header = [c.value for c in sheet[1]]
+    assert header[0] == "Tittel" and "Plasser" in header
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "Course")
+    starts = row[header.index("Begynner")]
+    assert starts.value == datetime.datetime(2030, 5, 23, 9, 0)  # Oslo time, typed
+    assert starts.is_date
+    assert row[header.index("Plasser")].value == 30  # a number, not text
+
+
+@pytest.mark.parametrize(
+    "path", ["/people", "/organisations", "/partnerships", "/activities?when=all"]
+)
+def test_every_export_costs_the_same_queries_for_10_and_12000_rows(
+    admin_app, db_session, query_counter, path
+):
+    counts = []
+    for total in (10, 12_000):
+        ids = (
+            db_session.execute(
+                insert(Person).returning(Person.id),
+                [
+                    {"given_name": "Bulk", "family_name": f"Person {n}", "country": "NO"}
+                    for n in range(total - len(counts) * 10)
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        db_session.execute(insert(PersonLanguage), [{"person_id": i, "code": "nb"} for i in ids])
+        db_session.flush()
+        for fmt in ("csv", "xlsx"):
+            query_counter.reset()
+            admin_app.get(path, {"format": fmt})
+            counts.append(query_counter.count)
+    assert counts[:2] == counts[2:], counts

@@ -6,7 +6,7 @@ import datetime
 import zoneinfo
 from typing import Any
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from pyramid.csrf import get_csrf_token
 from pyramid.events import BeforeRender, subscriber
 from pyramid.renderers import get_renderer, render
@@ -66,12 +66,15 @@ class Layout:
         abbreviation, so that nobody has to guess which clock it is on."""
         if value is None:
             return ""
-        return format_datetime(
-            value,
-            "d. MMMM y HH:mm z",
-            tzinfo=zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE),
-            locale=self.request.locale_name,
+        # The locale's own long date and short time, so that dates read alike everywhere
+        # ("May 23, 2030" beside a date alone), and the zone's offset or abbreviation.
+        local = value.astimezone(zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE))
+        locale = self.request.locale_name
+        date, time = (
+            format_date(local, "long", locale=locale),
+            format_time(local, "short", locale=locale),
         )
+        return f"{date} {time} {format_datetime(local, 'z', locale=locale)}"
 
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)

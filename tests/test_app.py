@@ -23,6 +23,7 @@ def test_core_alone(migrated_database):
         app.get(f"/{plugin}/", status=404)
 
 
+@pytest.mark.bundle
 @pytest.mark.parametrize("plugin", PLUGINS)
 def test_each_plugin_alone(migrated_database, plugin):
     app = _start(migrated_database, plugin)

@@ -34,6 +34,7 @@ def ini(tmp_path):
     return path
 
 
+@pytest.mark.bundle
 def test_plugins_lists_installed_and_enabled(ini):
     result = _norec(ini, "plugins")
     assert result.returncode == 0, result.stderr
@@ -42,6 +43,7 @@ def test_plugins_lists_installed_and_enabled(ini):
     assert lines["notes"].endswith("installed")
 
 
+@pytest.mark.bundle
 def test_upgrade_user_and_demo(ini):
     assert _norec(ini, "db", "upgrade").returncode == 0
     result = _norec(
@@ -62,6 +64,7 @@ def test_upgrade_user_and_demo(ini):
     assert "already holds data" in _norec(ini, "demo", "load").stdout
 
 
+@pytest.mark.bundle
 def test_user_add_rejects_unknown_role_and_short_password(ini):
     assert _norec(ini, "db", "upgrade").returncode == 0
     result = _norec(
@@ -79,6 +82,7 @@ def test_user_add_rejects_unknown_role_and_short_password(ini):
     assert result.returncode == 2 and "at least 8 characters" in result.stderr
 
 
+@pytest.mark.bundle
 def test_missing_plugin_is_a_clear_error(tmp_path):
     path = tmp_path / "bad.ini"
     path.write_text(INI.format(db=tmp_path / "x.sqlite", plugins="grants nonesuch"))
@@ -87,6 +91,7 @@ def test_missing_plugin_is_a_clear_error(tmp_path):
     assert "is norec-nonesuch installed?" in result.stderr
 
 
+@pytest.mark.bundle
 def test_help_lists_the_commands_and_each_command_has_its_own(ini, tmp_path):
     listing = _norec(ini, "--help")
     assert listing.returncode == 0, listing.stderr

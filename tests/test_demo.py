@@ -9,6 +9,7 @@ def demo(app, db_session):
     db_session.flush()
 
 
+@pytest.mark.bundle
 def test_demo_pages(demo, admin_app):
     assert "Nurse exchange Bergen–Vellore" in admin_app.get("/partnerships").text
     assert (

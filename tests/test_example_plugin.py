@@ -5,6 +5,7 @@ into the test environment like any other package: it adds a table with its own
 migration, a route with a form, a navigation entry, a role and a section on the person page.
 """
 
+import pytest
 import webtest
 from sqlalchemy import select
 
@@ -62,6 +63,7 @@ def test_its_role_grants_its_permissions(testapp, db_session, make_person):
     testapp.get("/people/new", status=403)
 
 
+@pytest.mark.bundle
 def test_disabled_it_leaves_no_trace(migrated_database):
     settings = make_settings(migrated_database["sqlalchemy.url"], **{"norec.plugins": "grants"})
     app = webtest.TestApp(main({}, **settings))

@@ -49,6 +49,7 @@ def test_validation_messages_and_country_names_in_nynorsk(admin_app):
     assert "Skjemaet kunne ikkje lagrast" in response.text
 
 
+@pytest.mark.bundle
 def test_plugin_pages_are_translated(testapp):
     _switch(testapp, "nb")
     assert "Tilskuddsforvaltning" in testapp.get("/grants/").text

@@ -38,6 +38,7 @@ def test_upgrade_matches_models_and_downgrade_removes_everything(empty_database)
         engine.dispose()
 
 
+@pytest.mark.bundle
 def test_only_enabled_plugins_bring_their_version_directory(empty_database):
     def locations(plugins):
         settings = make_settings(empty_database, **{"norec.plugins": plugins})
@@ -61,6 +62,7 @@ def test_plugin_branch_upgrades_after_the_core_and_downgrades_alone(empty_databa
         engine.dispose()
 
 
+@pytest.mark.bundle
 def test_a_disabled_plugin_keeps_its_tables_and_the_rest_upgrades(empty_database):
     engine = make_engine(empty_database)
     try:

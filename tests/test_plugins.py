@@ -39,6 +39,7 @@ def _plugin(name, **hooks):
     return module
 
 
+@pytest.mark.bundle
 def test_the_four_plugins_are_installed():
     installed = installed_plugins()
     assert {"grants", "network", "multilateral", "research"} <= set(installed)

@@ -84,7 +84,7 @@ def test_an_api_token_expires_after_the_lifetime_chosen_and_shown(testapp, db_se
     form["days"] = "7"
     page = form.submit("submit")
     expires = clock.now() + datetime.timedelta(days=7)
-    assert f"It works until {expires.day}." in page.text
+    assert f"It works until {expires:%B} {expires.day}, {expires.year}" in page.text
     token = page.html.find(id="new-token")["value"]
     headers = {"Authorization": f"Bearer {token}"}
     testapp.get("/api/v1/people", headers=headers, status=403)  # a member's token

@@ -46,6 +46,7 @@ from norec_core.accounts.models import User
 from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
+from norec_core.charts import Chart, chart_section
 from norec_core.clock import now
 from norec_core.contributions import (
     ActionPurpose,
@@ -133,6 +134,7 @@ __all__ = [
     "ApiEndpoint",
     "Base",
     "CSRFSchema",
+    "Chart",
     "CliCommand",
     "Column",
     "DigestItem",
@@ -164,6 +166,7 @@ __all__ = [
     "Workflow",
     "action_link",
     "cancel_registration",
+    "chart_section",
     "date_widget",
     "datetime_widget",
     "demo_organisation",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core import security
 from norec_core.accounts import sessions as login_sessions
 from norec_core.accounts import throttle
+from norec_core.charts import Chart, chart_section
 from norec_core.contributions import (
     ActionPurpose,
     ActivityKind,
@@ -31,7 +32,7 @@ from norec_core.domain.models import (
     Person,
 )
 from norec_core.hookspecs import hookimpl
-from norec_core.i18n import _
+from norec_core.i18n import _, codes
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.lists import search
@@ -218,7 +219,7 @@ def norec_migrations():
 
 @hookimpl
 def norec_dashboard_panels(request):
-    return [
+    panels = [
         Section(
             _("Upcoming activities"),
             10,
@@ -226,6 +227,26 @@ def norec_dashboard_panels(request):
             {"activities": activities.upcoming(request.dbsession, limit=5)},
         )
     ]
+    # Where the people are, to the staff who see people.
+    if request.has_permission(security.PERSON_VIEW):
+        counts = request.dbsession.execute(
+            select(Person.country, func.count())
+            .where(Person.country.is_not(None))
+            .group_by(Person.country)
+            .order_by(func.count().desc(), Person.country)
+            .limit(10)
+        ).all()
+        if counts:
+            locale = request.locale_name
+            chart = Chart(
+                _("People by country"),
+                _("The ten countries with the most people in the register, and how many."),
+                _("Country"),
+                _("People"),
+                tuple((codes.country_name(c, locale), n) for c, n in counts),
+            )
+            panels.append(chart_section(_("People by country"), 20, chart))
+    return panels
 
 
 @hookimpl

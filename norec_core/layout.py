@@ -7,6 +7,7 @@ import zoneinfo
 from typing import Any
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal
 from pyramid.csrf import get_csrf_token
 from pyramid.events import BeforeRender, subscriber
 from pyramid.renderers import get_renderer, render
@@ -75,6 +76,10 @@ class Layout:
             format_time(local, "short", locale=locale),
         )
         return f"{date} {time} {format_datetime(local, 'z', locale=locale)}"
+
+    def number(self, value) -> str:
+        """A number as the viewer's language writes it (12 000 in Norwegian)."""
+        return format_decimal(value, locale=self.request.locale_name)
 
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)

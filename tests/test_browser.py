@@ -163,6 +163,7 @@ PUBLIC_PAGES = [
     "/research/",
 ]
 ADMIN_PAGES = [
+    "/",  # the staff's dashboard, with its chart
     "/people",
     "/people/1",
     "/people/new",

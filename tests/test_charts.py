@@ -1,0 +1,34 @@
+"""Charts drawn on the server: SVG with a title and a description, the numbers as a
+table beside it, no script."""
+
+from norec_core import Chart
+
+
+def test_bars_are_sized_to_the_largest_value():
+    chart = Chart("People", "How many", "Country", "People", (("Kenya", 40), ("Nepal", 10)))
+    kenya, nepal = chart.bars()
+    assert kenya["width"] == 4 * nepal["width"] and nepal["y"] > kenya["y"]
+    assert Chart("Empty", "Nothing", "A", "B", ()).bars() == []
+
+
+def test_the_dashboard_chart_is_svg_with_its_table(admin_app, make_person):
+    for country, n in (("KE", 3), ("NP", 2)):
+        for _ in range(n):
+            make_person(country=country)
+    page = admin_app.get("/")
+    figure = page.html.find("figure", class_="norec-chart")
+    svg = figure.find("svg")
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert figure.find(id=title_id).text == "People by country"
+    assert "most people" in figure.find(id=desc_id).text
+    rows = {r.th.text: r.td.text for r in figure.table.tbody.find_all("tr")}
+    assert rows["Kenya"] == "3" and rows["Nepal"] == "2"
+    bars = svg.find_all("rect")
+    assert len(bars) == len(rows)
+    assert figure.find("script") is None
+
+
+def test_people_by_country_is_for_staff_only(testapp, make_person):
+    make_person(country="KE")
+    assert testapp.get("/").html.find("figure", class_="norec-chart") is None

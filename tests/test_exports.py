@@ -48,7 +48,8 @@ def test_the_workbook_has_typed_cells_and_headers_in_the_viewer_s_language(
 
 
 @pytest.mark.parametrize(
-    "path", ["/people", "/organisations", "/partnerships", "/activities?when=all"]
+    "path",
+    ["/people", "/organisations", "/partnerships", "/activities?when=all", "/admin/audit"],
 )
 def test_every_export_costs_the_same_queries_for_10_and_12000_rows(
     admin_app, db_session, query_counter, path
@@ -73,3 +74,11 @@ def test_every_export_costs_the_same_queries_for_10_and_12000_rows(
             admin_app.get(path, {"format": fmt})
             counts.append(query_counter.count)
     assert counts[:2] == counts[2:], counts
+
+
+def test_the_users_export_has_roles_and_never_a_password_hash(admin_app):
+    page = admin_app.get("/admin/users")
+    response = admin_app.get(page.html.find("a", string="CSV")["href"])
+    text = response.body.decode("utf-8-sig")
+    assert "admin@test.example.org" in text and "admin" in text
+    assert "argon2" not in text

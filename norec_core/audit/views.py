@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core.audit.models import ACTIONS, AuditEvent
+from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _
 from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.resources import parse_id
@@ -19,6 +21,17 @@ def _date(value: str) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+AUDIT_COLUMNS = [
+    Column(_("When"), lambda e: e.at),
+    Column(_("Actor"), lambda e: e.actor),
+    Column(_("Action"), lambda e: e.action),
+    Column(_("Record type"), lambda e: e.resource_type),
+    Column(_("Record id"), lambda e: e.resource_id),
+    Column(_("Changes"), lambda e: json.dumps(e.changes, ensure_ascii=False)),
+    Column(_("Comment"), lambda e: e.comment),
+]
 
 
 @view_config(
@@ -46,9 +59,13 @@ def audit_log(request):
         query = query.where(AuditEvent.at >= since)
     if until:
         query = query.where(AuditEvent.at < until + datetime.timedelta(days=1))
+    query = query.order_by(AuditEvent.id.desc())
+    if requested_format(request):
+        return export_response(request, query, AUDIT_COLUMNS, "audit-log")
     return {
         "page_title": _("Audit log"),
-        "page": paginate(request, query.order_by(AuditEvent.id.desc())),
+        "page": paginate(request, query),
+        "exports": export_links(request),
         "filters": [
             search_filter(_("Actor"), params.get("q", "")),
             select_filter("action", _("Action"), {a: a for a in ACTIONS}, action),

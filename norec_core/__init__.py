@@ -9,7 +9,7 @@ What is here, by what a plugin does with it:
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
   `SearchResult`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
-  `PersonFact`, `ActionPurpose`, `MailingList`, and `Workflow`, `State`,
+  `PersonFact`, `ActionPurpose`, `MailingList`, `Task`, and `Workflow`, `State`,
   `Transition`); the hooks themselves are documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
@@ -65,6 +65,7 @@ from norec_core.contributions import (
     SearchResult,
     Section,
     State,
+    Task,
     Transition,
     Workflow,
 )
@@ -160,6 +161,7 @@ __all__ = [
     "SearchResult",
     "Section",
     "State",
+    "Task",
     "Transition",
     "UnknownFact",
     "User",

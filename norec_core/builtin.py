@@ -21,6 +21,7 @@ from norec_core.contributions import (
     ScheduledTask,
     SearchResult,
     Section,
+    Task,
 )
 from norec_core.domain import activities, facts, profiles, record_fields, workflows
 from norec_core.domain.demo import load_core_demo
@@ -37,6 +38,7 @@ from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerso
 from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.lists import search
 from norec_core.mail import lists, mailing
+from norec_core.mail.models import OutboxMessage
 from norec_core.tasks import jobs
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
@@ -247,6 +249,33 @@ def norec_dashboard_panels(request):
             )
             panels.append(chart_section(_("People by country"), 20, chart))
     return panels
+
+
+@hookimpl
+def norec_tasks(request):
+    # Decisions waiting for those who decide, and work that failed for the operators.
+    session, tasks = request.dbsession, []
+    if request.has_permission(security.PARTNERSHIP_DECIDE):
+        waiting = session.scalar(
+            select(func.count()).select_from(Partnership).where(Partnership.state == "proposed")
+        )
+        if waiting:
+            title = _("Partnerships waiting for a decision")
+            tasks.append(Task(title, request.route_path("partnerships"), waiting))
+    if request.has_permission(security.OPERATIONS):
+        failed_mail = session.scalar(
+            select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "failed")
+        )
+        if failed_mail:
+            url = request.route_path("admin.outbox", _query={"status": "failed"})
+            tasks.append(Task(_("Mail that could not be sent"), url, failed_mail))
+        failed_jobs = session.scalar(
+            select(func.count()).select_from(Job).where(Job.status == "failed")
+        )
+        if failed_jobs:
+            url = request.route_path("admin.jobs", _query={"status": "failed"})
+            tasks.append(Task(_("Jobs that failed"), url, failed_jobs))
+    return tasks
 
 
 @hookimpl

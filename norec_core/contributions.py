@@ -20,6 +20,18 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class Task:
+    """Something asked of the user now, shown first on their front page: applications to
+    assess, reports due, invitations to answer. `count` says how many wait behind `url`;
+    `due` (an aware datetime) puts the most urgent first."""
+
+    title: Any
+    url: str
+    count: int = 1
+    due: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     """A block on a shared page (a dashboard panel, a part of a person's page, ...).
 

@@ -46,6 +46,7 @@ from norec_core.contributions import (
     ScheduledTask,
     SearchResult,
     Section,
+    Task,
     Workflow,
 )
 
@@ -87,6 +88,14 @@ def norec_navigation(request: Request) -> list[NavEntry]:
 @hookspec
 def norec_dashboard_panels(request: Request) -> list[Section]:
     """Return panels for the front page (the dashboard), each a `Section`."""
+
+
+@hookspec
+def norec_tasks(request: Request) -> list[Task]:
+    """Return what is asked of `request.identity` now, each a `Task` (nothing for
+    anonymous visitors). The front page lists every plugin's tasks first, the most
+    urgent at the top. Count in one query per kind of task: this runs on every visit to
+    the front page."""
 
 
 @hookspec

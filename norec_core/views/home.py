@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from pyramid.view import view_config
 
 from norec_core.i18n import _
@@ -12,8 +14,16 @@ SEARCH_LIMIT = 20
 
 @view_config(route_name="home", renderer="norec_core:templates/home.pt", permission=VIEW)
 def home(request):
+    """For a user, a dashboard: what is asked of them now, then the panels for their
+    roles. For a visitor, what the platform offers and the way to its public parts."""
+    tasks = []
+    if request.identity is not None:
+        found = [t for result in request.pm.hook.norec_tasks(request=request) for t in result]
+        far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+        tasks = sorted(found, key=lambda t: (t.due or far, str(t.title)))
     return {
         "page_title": _("Norec platform"),
+        "tasks": tasks,
         "panels": [
             panel
             for result in request.pm.hook.norec_dashboard_panels(request=request)

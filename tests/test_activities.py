@@ -195,3 +195,29 @@ def test_activities_are_a_calendar_feed_anyone_can_subscribe_to(testapp, db_sess
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Nairobi"]
     everything = icalendar.Calendar.from_ical(testapp.get("/activities.ics").body)
     assert {"Gathering", "Elsewhere"} <= {str(e["summary"]) for e in everything.walk("VEVENT")}
+
+
+def test_an_attendance_certificate_is_a_tagged_pdf_in_the_participant_s_language(
+    testapp, db_session, make_activity, make_person, make_user
+):
+    import io
+
+    import pypdf
+
+    activity = make_activity(title="Leadership course", place="Bergen")
+    person = make_person(given_name="Bjørn", family_name="Ås", correspondence_language="nn")
+    seat = registrations.register(db_session, activity, person)
+    owner = make_user(person=person)
+    testapp.login(owner.email, USER_PASSWORD)
+    testapp.get(f"/registrations/{seat.id}/certificate.pdf", status=404)  # not attended yet
+    seat.attendance = "attended"
+    db_session.flush()
+    page = testapp.get(f"/people/{person.id}")
+    response = page.click(href="certificate.pdf")
+    assert response.content_type == "application/pdf"
+    pdf = pypdf.PdfReader(io.BytesIO(response.body))
+    text = pdf.pages[0].extract_text()
+    assert "Bjørn Ås" in text and "Leadership course" in text and "Bergen" in text
+    assert "Stadfesting" in text or "deltaking" in text.lower()  # in nynorsk
+    assert pdf.metadata.title
+    assert "/StructTreeRoot" in pdf.trailer["/Root"]  # tagged for screen readers

@@ -60,6 +60,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.profile", "GET"): EVERYONE,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),
     ("registrations.cancel", "POST"): frozenset({"admin", "network_adviser", "owner"}),
+    ("registrations.certificate", "GET"): frozenset({"admin", "network_adviser", "owner"}),
     ("organisations", "GET"): EVERYONE,
     ("organisations.new", "GET"): DIRECTORY_EDITORS,
     ("organisations.detail", "GET"): EVERYONE,

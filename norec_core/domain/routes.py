@@ -40,6 +40,11 @@ def includeme(config) -> None:
         "people.register", r"/people/{id:\d+}/registrations", factory=model_factory(Person)
     )
     config.add_route(
+        "registrations.certificate",
+        r"/registrations/{id:\d+}/certificate.pdf",
+        factory=model_factory(Registration),
+    )
+    config.add_route(
         "registrations.cancel",
         r"/registrations/{id:\d+}/cancel",
         factory=model_factory(Registration),

@@ -6,12 +6,13 @@ import datetime
 import zoneinfo
 from functools import partial
 
-from pyramid.httpexceptions import HTTPBadRequest, HTTPFound
+from pyramid.httpexceptions import HTTPBadRequest, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import clock
+from norec_core.documents import pdf_response, render_pdf
 from norec_core.domain import registrations
 from norec_core.domain.calendar import activities_calendar
 from norec_core.domain.models import Activity, Organisation, Registration
@@ -23,6 +24,7 @@ from norec_core.exports import Column, export_links, export_response, requested_
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.mail.outbox import locale_of, localizer_for
 from norec_core.security import (
     ATTENDANCE_RECORD,
     DIRECTORY_EDIT,
@@ -117,6 +119,25 @@ def activity_feed(request):
     response.cache_control = "public, max-age=900"
     response.body = activities_calendar(request, activities, title)
     return response
+
+
+@view_config(route_name="registrations.certificate", permission=REGISTRATION_EDIT)
+def attendance_certificate(request):
+    """A certificate of attendance, as PDF, in the participant's language."""
+    registration = request.context
+    if registration.attendance != "attended":
+        raise HTTPNotFound()
+    person, activity = registration.person, registration.activity
+    values = {
+        "person": person,
+        "activity": activity,
+        "issued": clock.now(),
+    }
+    locale = locale_of(person)
+    title = localizer_for(request, locale).translate(_("Certificate of attendance"))
+    template = "norec_core:templates/documents/certificate.pt"
+    pdf = render_pdf(request, template, {**values, "document_title": title}, locale)
+    return pdf_response(request, pdf, f"certificate-{registration.id}.pdf")
 
 
 @view_config(

@@ -1,0 +1,55 @@
+"""Documents as PDF, from the same Chameleon templates and translations as the pages:
+decision letters, attendance certificates, shortlists, in the recipient's language.
+
+WeasyPrint lays out HTML and CSS as print; the PDF is tagged (PDF/UA-1), with the
+document's language and title, so that screen readers read it in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pyramid.renderers import render
+from pyramid.request import Request
+from weasyprint import HTML
+
+from norec_core.mail.outbox import localizer_for
+from norec_core.urls import base_url
+
+
+@contextmanager
+def in_language(request: Request, locale: str | None) -> Iterator[None]:
+    """Render in `locale` (translations and Babel's formats), then back to the request's."""
+    if not locale or locale == request.locale_name:
+        yield
+        return
+    saved = request.__dict__.get("localizer"), request.__dict__.get("locale_name")
+    request.localizer, request.locale_name = localizer_for(request, locale), locale
+    try:
+        yield
+    finally:
+        for name, value in zip(("localizer", "locale_name"), saved, strict=True):
+            if value is None:
+                request.__dict__.pop(name, None)
+            else:
+                request.__dict__[name] = value
+
+
+def render_pdf(
+    request: Request, template: str, values: dict[str, Any], locale: str | None = None
+) -> bytes:
+    """`template` (which uses `norec_core:templates/documents/layout.pt`) as a PDF."""
+    with in_language(request, locale):
+        html = render(template, {**values, "locale": locale or request.locale_name}, request)
+    document = HTML(string=html, base_url=base_url(request.registry.settings))
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def pdf_response(request: Request, pdf: bytes, filename: str):
+    response = request.response
+    response.content_type = "application/pdf"
+    response.content_disposition = f'inline; filename="{filename}"'
+    response.body = pdf
+    return response

@@ -29,6 +29,10 @@ What is here, by what a plugin does with it:
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
+- files: `attach(request, record, filename, data, allowed=…, max_size=…,
+  read_permission=…, edit_permission=…)` stores a file checked by its content
+  (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
+  `read_permission` on `record`; `files_of(request, record)` lists them;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
   link whose `ActionPurpose` a plugin declares;
 - mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
@@ -83,6 +87,7 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
 from norec_core.exports import Column, export_links, export_response, requested_format
+from norec_core.files.attachments import UploadError, attach, files_of
 from norec_core.forms import (
     CSRFSchema,
     date_widget,
@@ -164,9 +169,11 @@ __all__ = [
     "Task",
     "Transition",
     "UnknownFact",
+    "UploadError",
     "User",
     "Workflow",
     "action_link",
+    "attach",
     "cancel_registration",
     "chart_section",
     "date_widget",
@@ -178,6 +185,7 @@ __all__ = [
     "exchange_completed",
     "export_links",
     "export_response",
+    "files_of",
     "flash",
     "grant_local_role",
     "hookimpl",

@@ -23,6 +23,7 @@ def make_config(settings: dict) -> Configurator:
     config.include("pyramid_services")
     config.include("norec_core.tasks")
     config.include("norec_core.mail")
+    config.include("norec_core.files")
     # Chameleon templates, with i18n through the request's localizer.
     config.include("pyramid_chameleon")
     config.include("norec_core.i18n")

@@ -94,3 +94,17 @@ class ITaskQueue(Interface):
 
     def deliver_mail():
         """Deliver what is due in the mail outbox, now."""
+
+
+class IFileStore(Interface):
+    """Where the contents of uploaded files live, by the sha256 of their bytes: the same
+    file is kept once however often it is attached. Chosen by `norec.files.url`."""
+
+    def put(data):
+        """Store the bytes `data`; return their key (the hex sha256)."""
+
+    def get(key):
+        """The bytes stored under `key` (KeyError if none)."""
+
+    def delete(key):
+        """Forget the bytes under `key`; nothing happens if there are none."""

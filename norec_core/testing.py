@@ -299,6 +299,7 @@ def make_settings(database_url: str, **overrides) -> dict:
         "norec.mail.port": "25",
         "norec.mail.sender": "Norec test <noreply@test.example.org>",
         "norec.base_url": "http://localhost",
+        "norec.files.url": f"file://{tempfile.mkdtemp(prefix='norec-files-')}",
         # WebTest calls the site localhost; the browser tests, 127.0.0.1.
         "norec.allowed_hosts": "127.0.0.1",
         "norec.secure_cookies": "false",

@@ -18,6 +18,7 @@ from norec_core.domain.models import (
     Registration,
 )
 from norec_core.domain.serialisation import PERSON_FIELDS
+from norec_core.files.models import StoredFile
 
 
 class MergeError(ValueError):
@@ -57,7 +58,7 @@ def merge_people(request: Request, kept: Person, merged: Person) -> None:
     _move_unique(session, PersonLanguage, "code", kept, merged)
     _move_unique(session, Registration, "activity_id", kept, merged)
     _move_unique(session, ListSubscription, "list_name", kept, merged)
-    for model in (ActionLink, ConsentRecord, User):
+    for model in (ActionLink, ConsentRecord, StoredFile, User):
         session.execute(update(model).where(model.person_id == merged.id).values(person_id=kept.id))
     _move_local_roles(session, kept, merged)
     request.pm.hook.norec_people_merged(dbsession=session, kept=kept, merged=merged)

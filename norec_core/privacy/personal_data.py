@@ -24,6 +24,7 @@ from norec_core.audit.recorder import jsonable, record
 from norec_core.domain import record_fields
 from norec_core.domain.models import Person, Registration
 from norec_core.domain.serialisation import person_json
+from norec_core.files.attachments import remove_person_files
 from norec_core.plugins import call_for
 
 ERASED = "[erased]"
@@ -97,6 +98,7 @@ def erase(request: Request, person: Person, reason: str) -> None:
     for info in pm.norec_plugins:
         call_for(pm, info.name, "norec_person_erase", dbsession=session, person=person)
     person_id = person.id
+    remove_person_files(request, person)
     user = session.scalar(select(User).where(User.person_id == person_id))
     conditions = [(AuditEvent.resource_type == "person") & (AuditEvent.resource_id == person_id)]
     if user is not None:

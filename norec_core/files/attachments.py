@@ -1,0 +1,117 @@
+"""Attaching files to records: checked by what their bytes are, not by their names, and
+limited in size for each use."""
+
+from __future__ import annotations
+
+import datetime
+import mimetypes
+from pathlib import PurePath
+
+import filetype
+from pyramid.request import Request
+from sqlalchemy import func, select
+
+from norec_core.files.models import StoredFile
+from norec_core.i18n import _
+from norec_core.interfaces import IFileStore
+from norec_core.resources import resource_key
+
+# Types a text file may be, which no signature reveals: only by name, and only as text.
+_TEXT_TYPES = {"text/plain", "text/csv"}
+
+
+class UploadError(ValueError):
+    """The upload is refused; `message` says why, for the form field."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def sniff(data: bytes, filename: str) -> str | None:
+    """The media type the bytes are, or None if they are none that can be told."""
+    kind = filetype.guess(data)
+    if kind is not None:
+        return kind.mime
+    guessed, _encoding = mimetypes.guess_type(filename)
+    if guessed in _TEXT_TYPES:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return guessed
+    return None
+
+
+def attach(
+    request: Request,
+    record,
+    filename: str,
+    data: bytes,
+    *,
+    allowed: set[str],
+    max_size: int,
+    read_permission: str,
+    edit_permission: str,
+    person=None,
+    embargo_until: datetime.datetime | None = None,
+) -> StoredFile:
+    """Store `data` as a file of `record`, or raise UploadError with the reason.
+
+    `read_permission` on `record` lets a user download it; before `embargo_until` only
+    holders of `edit_permission` may. `person` is whom the file is about: their erasure
+    removes it.
+    """
+    if len(data) > max_size:
+        mb = round(max_size / 2**20, 1)
+        raise UploadError(_("The file is larger than ${mb} MB.", mapping={"mb": mb}))
+    content_type = sniff(data, filename)
+    if content_type not in allowed:
+        raise UploadError(_("This kind of file cannot be used here."))
+    key = request.find_service(IFileStore).put(data)
+    resource_type, resource_id = resource_key(record)
+    row = StoredFile(
+        key=key,
+        filename=PurePath(filename.replace("\\", "/")).name[:255] or "file",
+        content_type=content_type,
+        size=len(data),
+        resource_type=resource_type,
+        resource_id=resource_id,
+        read_permission=read_permission,
+        edit_permission=edit_permission,
+        person_id=person.id if person is not None else None,
+        embargo_until=embargo_until,
+    )
+    request.dbsession.add(row)
+    request.dbsession.flush()
+    return row
+
+
+def files_of(request: Request, record) -> list[StoredFile]:
+    resource_type, resource_id = resource_key(record)
+    return list(
+        request.dbsession.scalars(
+            select(StoredFile)
+            .where(StoredFile.resource_type == resource_type, StoredFile.resource_id == resource_id)
+            .order_by(StoredFile.id)
+        )
+    )
+
+
+def remove(request: Request, rows: list[StoredFile]) -> None:
+    """Delete the files, and their bytes where no other file holds the same ones."""
+    session, store = request.dbsession, request.find_service(IFileStore)
+    keys = {row.key for row in rows}
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    for key in keys:
+        still = session.scalar(select(func.count()).where(StoredFile.key == key))
+        if not still:
+            store.delete(key)
+
+
+def remove_person_files(request: Request, person) -> None:
+    """Erasure: every file about `person`, bytes included."""
+    rows = request.dbsession.scalars(select(StoredFile).where(StoredFile.person_id == person.id))
+    remove(request, list(rows))

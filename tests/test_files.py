@@ -1,0 +1,102 @@
+"""Files attached to records: stored once by their content, checked by what they are,
+served to those who may see their record, after their embargo, with ETag and ranges."""
+
+import datetime
+
+import pytest
+from pyramid.scripting import prepare
+
+from norec_core.files.attachments import UploadError, attach
+from norec_core.files.store import LocalFileStore
+from norec_core.interfaces import IFileStore
+from norec_core.privacy import personal_data
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 32
+
+
+def test_the_local_store_keeps_each_content_once(tmp_path):
+    store = LocalFileStore(tmp_path)
+    key = store.put(PDF)
+    assert store.put(PDF) == key and store.get(key) == PDF
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
+    store.delete(key)
+    with pytest.raises(KeyError):
+        store.get(key)
+    with pytest.raises(KeyError):
+        store.get("../../etc/passwd")
+
+
+@pytest.fixture
+def request_(app, db_session):
+    env = prepare(registry=app.registry)
+    env["request"].dbsession = db_session
+    yield env["request"]
+    env["closer"]()
+
+
+def _attach(request, record, data=PDF, name="letter.pdf", **kw):
+    options = {
+        "allowed": {"application/pdf"},
+        "max_size": 1000,
+        "read_permission": "view",
+        "edit_permission": "directory.edit",
+    }
+    return attach(request, record, name, data, **{**options, **kw})
+
+
+def test_an_upload_is_judged_by_its_content_and_its_size(request_, make_organisation):
+    organisation = make_organisation()
+    with pytest.raises(UploadError) as refused:
+        _attach(request_, organisation, PNG, name="renamed.pdf")
+    assert str(refused.value.message) == "This kind of file cannot be used here."
+    with pytest.raises(UploadError, match="larger than"):
+        _attach(request_, organisation, PDF + b"x" * 2000)
+    assert _attach(request_, organisation).content_type == "application/pdf"
+
+
+def _anonymous(app, testapp):
+    return type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+
+
+def test_a_file_is_served_as_its_record_allows_with_etag_and_ranges(
+    request_, app, admin_app, db_session, make_organisation
+):
+    testapp = _anonymous(app, admin_app)
+    organisation = make_organisation()
+    row = _attach(request_, organisation, name="Årsrapport 2026.pdf")
+    url = f"/files/{row.id}/x.pdf"
+    response = testapp.get(url)
+    assert response.content_type == "application/pdf" and response.body == PDF
+    assert "filename*=UTF-8''%C3%85rsrapport%202026.pdf" in response.content_disposition
+    testapp.get(url, headers={"If-None-Match": response.headers["ETag"]}, status=304)
+    part = testapp.get(url, headers={"Range": "bytes=0-3"}, status=206)
+    assert part.body == b"%PDF"
+
+    row.embargo_until = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+    db_session.flush()
+    testapp.get(url, status=404)  # not before its date, to those who only read
+    assert admin_app.get(url).body == PDF  # its editors see it
+    row.embargo_until = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
+    db_session.flush()
+    assert testapp.get(url).body == PDF
+
+
+def test_a_person_s_file_is_theirs_and_the_staff_s_and_goes_with_their_erasure(
+    request_, app, admin_app, make_person
+):
+    testapp = _anonymous(app, admin_app)
+    person = make_person()
+    row = _attach(
+        request_,
+        person,
+        read_permission="person.view",
+        edit_permission="person.edit",
+        person=person,
+    )
+    key, url = row.key, f"/files/{row.id}/cv.pdf"
+    testapp.get(url, status=404)
+    assert admin_app.get(url).body == PDF
+    personal_data.erase(request_, person, "asked to be forgotten")
+    with pytest.raises(KeyError):
+        request_.find_service(IFileStore).get(key)

@@ -93,7 +93,7 @@ def norec_backend(request):
 # -- PostgreSQL ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -114,7 +114,7 @@ class PostgreSQLServer:
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
-        self.port = _free_port()
+        self.port = free_port()
         self.dir = Path(tempfile.mkdtemp(prefix="norec-pg-"))
         self.data = self.dir / "data"
         # initdb and pg_ctl refuse to run as root.
@@ -211,7 +211,7 @@ class SMTPServer:
     """aiosmtpd on a fixed loopback port, collecting what it receives."""
 
     def __init__(self):
-        self.port = _free_port()
+        self.port = free_port()
         self.messages: list = []
         self._controller = None
 
@@ -262,7 +262,7 @@ def redis_url(tmp_path_factory):
     executable = shutil.which("redis-server")
     if executable is None:
         pytest.fail("redis-server is not installed (apt-get install redis-server)")
-    port = _free_port()
+    port = free_port()
     directory = tmp_path_factory.mktemp("redis")
     process = subprocess.Popen(
         [

@@ -2,27 +2,73 @@
 served to those who may see their record, after their embargo, with ETag and ranges."""
 
 import datetime
+import hashlib
+import subprocess
+import sys
 
 import pytest
 from pyramid.scripting import prepare
 
 from norec_core.files.attachments import UploadError, attach
-from norec_core.files.store import LocalFileStore
+from norec_core.files.store import LocalFileStore, store_from_settings
 from norec_core.interfaces import IFileStore
 from norec_core.privacy import personal_data
+from norec_core.testing import free_port, wait_for_port
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 32
 
 
-def test_the_local_store_keeps_each_content_once(tmp_path):
-    store = LocalFileStore(tmp_path)
+@pytest.fixture(scope="module")
+def s3_endpoint(tmp_path_factory):
+    """A real S3 server on loopback (moto's), for the object store."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(params=["local", "s3"])
+def store(request, tmp_path):
+    if request.param == "local":
+        return LocalFileStore(tmp_path)
+    options = {
+        "endpoint_url": request.getfixturevalue("s3_endpoint"),
+        "region_name": "us-east-1",
+        "aws_access_key_id": "test",
+        "aws_secret_access_key": "test",
+    }
+    store = store_from_settings(
+        {
+            "norec.files.url": "s3://norec-files",
+            **{f"norec.files.s3.{k}": v for k, v in options.items()},
+        }
+    )
+    store.client.create_bucket(Bucket="norec-files")
+    return store
+
+
+def test_a_store_keeps_each_content_once_by_its_hash(store):
     key = store.put(PDF)
     assert store.put(PDF) == key and store.get(key) == PDF
-    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
+    assert key == hashlib.sha256(PDF).hexdigest()
     store.delete(key)
     with pytest.raises(KeyError):
         store.get(key)
+
+
+def test_the_local_store_writes_one_file_and_refuses_paths(tmp_path):
+    store = LocalFileStore(tmp_path)
+    store.put(PDF), store.put(PDF)
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
     with pytest.raises(KeyError):
         store.get("../../etc/passwd")
 

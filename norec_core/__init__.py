@@ -33,6 +33,8 @@ What is here, by what a plugin does with it:
   read_permission=…, edit_permission=…)` stores a file checked by its content
   (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
   `read_permission` on `record`; `files_of(request, record)` lists them;
+- documents: `render_pdf(request, template, values, locale)`, a template built on
+  `norec_core:templates/documents/layout.pt` as a tagged PDF, and `pdf_response`;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
   link whose `ActionPurpose` a plugin declares;
 - mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
@@ -74,6 +76,7 @@ from norec_core.contributions import (
     Workflow,
 )
 from norec_core.db import Base
+from norec_core.documents import pdf_response, render_pdf
 from norec_core.domain.action_links import action_link
 from norec_core.domain.activities import past as past_activities
 from norec_core.domain.activities import upcoming as upcoming_activities
@@ -199,11 +202,13 @@ __all__ = [
     "now",
     "paginate",
     "past_activities",
+    "pdf_response",
     "permitted",
     "person_fact",
     "process_form",
     "record_audit",
     "register",
+    "render_pdf",
     "requested_format",
     "revoke_local_role",
     "send_mail",

@@ -32,6 +32,7 @@ from norec_core.domain.models import (
     Partnership,
     Person,
 )
+from norec_core.files import attachments
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _, codes
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
@@ -141,6 +142,15 @@ def norec_sections(request, context):
         IOrganisation.providedBy(context)
     ):
         sections += record_fields.sections(request, context)
+    # A person's documents (a CV, certificates), to those who may see the record.
+    if IPerson.providedBy(context) and request.has_permission(security.PERSON_VIEW):
+        documents = attachments.files_of(request, context)
+        can_attach = request.has_permission(security.PERSON_EDIT)
+        if documents or can_attach:
+            values = {"person": context, "documents": documents, "can_attach": can_attach}
+            sections.append(
+                Section(_("Documents"), 65, "norec_core:templates/people/documents.pt", values)
+            )
     # A person's mailing lists, to those who may change the person's record.
     declared = request.registry["norec.mailing_lists"]
     if IPerson.providedBy(context) and declared and request.has_permission(security.PERSON_EDIT):

@@ -177,6 +177,7 @@ ADMIN_PAGES = [
     "/activities/1",
     "/partnerships/2",  # proposed: the workflow's buttons and comment field
     "/people/1/erase",
+    "/people/1/documents",
     "/account",
     "/account/email",
     "/account/password",

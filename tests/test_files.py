@@ -146,3 +146,32 @@ def test_a_person_s_file_is_theirs_and_the_staff_s_and_goes_with_their_erasure(
     personal_data.erase(request_, person, "asked to be forgotten")
     with pytest.raises(KeyError):
         request_.find_service(IFileStore).get(key)
+
+
+def test_a_form_that_fails_keeps_the_chosen_file(admin_app, db_session, make_person):
+    from webtest import Upload
+
+    person = make_person()
+    form = admin_app.get(f"/people/{person.id}").click("Attach a document").forms["norec-form"]
+    form["upload"] = Upload("cv.pdf", PDF, "application/pdf")
+    form["title"] = ""  # forgotten: the form comes back, the file is kept
+    page = form.submit("submit", status=422)
+    assert "cv.pdf" in page.text
+    again = page.forms["norec-form"]
+    again["title"] = "Curriculum vitae"
+    detail = again.submit("submit").follow()  # no file picked the second time
+    link = detail.html.find("a", string="Curriculum vitae")
+    assert admin_app.get(link["href"]).body == PDF
+
+
+def test_a_file_of_the_wrong_kind_is_an_error_at_its_field(admin_app, make_person):
+    from webtest import Upload
+
+    person = make_person()
+    form = admin_app.get(f"/people/{person.id}/documents").forms["norec-form"]
+    form["title"] = "Photo"
+    form["upload"] = Upload("photo.pdf", b"MZ\x90\x00not a pdf at all", "application/pdf")
+    page = form.submit("submit", status=422)
+    field = page.html.select_one("input[type=file]")
+    assert "This kind of file cannot be used here." in page.text
+    assert field.get("aria-invalid") == "true"

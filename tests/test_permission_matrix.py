@@ -56,6 +56,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("people.erase", "GET"): ADMINS,
     ("people.merge", "GET"): ADMINS,
     ("people.lists", "POST"): PEOPLE_EDITORS | {"owner"},
+    ("people.documents", "GET"): PEOPLE_EDITORS | {"owner"},
     # Everyone may ask; what a profile shows is the person's choice (test_profiles).
     ("people.profile", "GET"): EVERYONE,
     ("people.register", "POST"): frozenset({"admin", "network_adviser", "owner"}),

@@ -32,6 +32,9 @@ def includeme(config) -> None:
     )
     config.add_route("people.profile", r"/people/{id:\d+}/profile", factory=model_factory(Person))
     config.add_route("people.erase", r"/people/{id:\d+}/erase", factory=model_factory(Person))
+    config.add_route(
+        "people.documents", r"/people/{id:\d+}/documents", factory=model_factory(Person)
+    )
     config.add_route("people.merge", r"/people/{id:\d+}/merge", factory=model_factory(Person))
     config.add_route(
         "people.lists", r"/people/{id:\d+}/lists/{name}", factory=model_factory(Person)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from norec_core import clock
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
+from norec_core.files.uploads import upload_node
 from norec_core.forms import CSRFSchema, date_widget, datetime_widget, name_validator
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
@@ -495,6 +496,30 @@ def _other_person(node, kw):
             raise colander.Invalid(node, _("Give the number of another person's record."))
 
     return validate
+
+
+# What a person's documents may be (a CV, a certificate, a letter), by their content.
+DOCUMENT_TYPES = {
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "image/png",
+    "image/jpeg",
+}
+DOCUMENT_MAX = 10 * 2**20
+
+
+class DocumentSchema(CSRFSchema):
+    title = colander.SchemaNode(
+        colander.String(), title=_("What it is"), validator=name_validator(200)
+    )
+    upload = upload_node(
+        _("File"),
+        DOCUMENT_TYPES,
+        DOCUMENT_MAX,
+        accept=".pdf,.docx,.odt,.png,.jpg,.jpeg",
+        description=_("PDF, Word, OpenDocument or an image; at most 10 MB."),
+    )
 
 
 class MergeSchema(CSRFSchema):

@@ -43,6 +43,17 @@ def sniff(data: bytes, filename: str) -> str | None:
     return None
 
 
+def check(data: bytes, filename: str, allowed: set[str], max_size: int) -> str:
+    """The file's media type, or UploadError if it is too large or not of an allowed kind."""
+    if len(data) > max_size:
+        mb = round(max_size / 2**20, 1)
+        raise UploadError(_("The file is larger than ${mb} MB.", mapping={"mb": mb}))
+    content_type = sniff(data, filename)
+    if content_type not in allowed:
+        raise UploadError(_("This kind of file cannot be used here."))
+    return content_type
+
+
 def attach(
     request: Request,
     record,
@@ -55,6 +66,7 @@ def attach(
     edit_permission: str,
     person=None,
     embargo_until: datetime.datetime | None = None,
+    title: str = "",
 ) -> StoredFile:
     """Store `data` as a file of `record`, or raise UploadError with the reason.
 
@@ -62,17 +74,13 @@ def attach(
     holders of `edit_permission` may. `person` is whom the file is about: their erasure
     removes it.
     """
-    if len(data) > max_size:
-        mb = round(max_size / 2**20, 1)
-        raise UploadError(_("The file is larger than ${mb} MB.", mapping={"mb": mb}))
-    content_type = sniff(data, filename)
-    if content_type not in allowed:
-        raise UploadError(_("This kind of file cannot be used here."))
+    content_type = check(data, filename, allowed, max_size)
     key = request.find_service(IFileStore).put(data)
     resource_type, resource_id = resource_key(record)
     row = StoredFile(
         key=key,
         filename=PurePath(filename.replace("\\", "/")).name[:255] or "file",
+        title=title,
         content_type=content_type,
         size=len(data),
         resource_type=resource_type,

@@ -19,6 +19,7 @@ class StoredFile(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), index=True)  # sha256 of the bytes
     filename: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(200), default="")  # what it is, in words
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int]
     # The record the file belongs to, whose permissions decide who may download it.

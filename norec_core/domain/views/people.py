@@ -15,7 +15,10 @@ from norec_core.domain import profiles, record_fields, registrations
 from norec_core.domain.merging import merge_people
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.schemas import (
+    DOCUMENT_MAX,
+    DOCUMENT_TYPES,
     LANGUAGE_TITLES,
+    DocumentSchema,
     EraseSchema,
     MergeSchema,
     PersonSchema,
@@ -24,6 +27,7 @@ from norec_core.domain.schemas import (
 from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
+from norec_core.files.attachments import attach
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
@@ -285,6 +289,40 @@ def person_merge(request):
     merge_people(request, kept, merged)
     flash(request, _("${name} is merged into this record.", mapping={"name": name}))
     return HTTPFound(request.route_path("people.detail", id=kept.id))
+
+
+@view_config(
+    route_name="people.documents", renderer="norec_core:templates/form.pt", permission=PERSON_EDIT
+)
+def person_documents(request):
+    """Attach a document to a person; a form that fails keeps the chosen file."""
+    person = request.context
+    result = process_form(request, DocumentSchema(), submit_title=_("Attach"))
+    if result.valid:
+        upload = result.data["upload"]
+        attach(
+            request,
+            person,
+            upload["filename"],
+            upload["fp"].read(),
+            allowed=DOCUMENT_TYPES,
+            max_size=DOCUMENT_MAX,
+            read_permission=PERSON_VIEW,
+            edit_permission=PERSON_EDIT,
+            person=person,
+            title=result.data["title"],
+        )
+        flash(request, _("The document is attached."))
+        return HTTPFound(request.route_path("people.detail", id=person.id))
+    return _documents_page(request, person, result.html)
+
+
+def _documents_page(request, person, form_html) -> dict:
+    return {
+        "page_title": _("Attach a document to ${name}", mapping={"name": person.full_name}),
+        "form": form_html,
+        "cancel_url": request.route_path("people.detail", id=person.id),
+    }
 
 
 @view_config(route_name="people.lists", request_method="POST", permission=PERSON_EDIT)

@@ -19,6 +19,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("filename", sa.String(length=255), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("content_type", sa.String(length=100), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("resource_type", sa.String(length=60), nullable=False),

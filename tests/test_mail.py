@@ -301,3 +301,23 @@ def test_a_plugin_s_mailing_list_has_double_opt_in_and_its_own_unsubscribe(
     db_session.refresh(row)
     db_session.refresh(person)
     assert row.status == "unsubscribed" and person.consent_newsletter is True  # this list only
+
+
+def test_mail_carries_attachments_through_the_outbox(app, mail):
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    env = prepare(registry=app.registry)
+    with env["request"].tm:
+        send_mail(
+            env["request"],
+            "applicant@example.org",
+            "Decision",
+            "The decision letter is attached.",
+            attachments=[("Vedtak.pdf", "application/pdf", pdf)],
+        )
+    env["closer"]()
+    [message] = mail.messages
+    [attached] = list(message.iter_attachments())
+    assert attached.get_filename() == "Vedtak.pdf"
+    assert attached.get_content_type() == "application/pdf"
+    assert attached.get_content() == pdf
+    assert "The decision letter is attached." in message.get_body().get_content()

@@ -26,6 +26,8 @@ class OutboxMessage(Base):
     # Set when queued and kept on every retry, so that a receiver can tell duplicates.
     message_id: Mapped[str] = mapped_column(String(250), unique=True)
     headers: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Files sent with it, kept in the file store: [{"filename", "content_type", "key"}].
+    attachments: Mapped[list] = mapped_column(JSON, default=list)
     bulk: Mapped[bool] = mapped_column(default=False)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime.datetime] = mapped_column(default=clock.now, index=True)

@@ -27,7 +27,7 @@ from norec_core import clock
 from norec_core.db import new_session
 from norec_core.domain.models import Person
 from norec_core.i18n import _
-from norec_core.interfaces import IMailer, ITaskQueue
+from norec_core.interfaces import IFileStore, IMailer, ITaskQueue
 from norec_core.mail import unsubscribe
 from norec_core.mail.models import OutboxMessage
 
@@ -70,6 +70,7 @@ def send_mail(
     bulk_for: Person | None = None,
     mailing_list: str | None = None,
     send_at: datetime.datetime | None = None,
+    attachments: list[tuple[str, str, bytes]] = (),
 ) -> OutboxMessage:
     """Queue a message, translated into `locale` (the request's by default).
 
@@ -78,6 +79,7 @@ def send_mail(
     the person's language when no `locale` is given; with `mailing_list` (a declared
     list's name) the link takes the person off that list alone. `send_at` (an aware datetime)
     holds the message in the outbox until then: a reminder the day before a deadline.
+    `attachments` are (file name, media type, bytes): a decision letter as PDF.
     """
     if locale is None and bulk_for is not None:
         locale = locale_of(bulk_for)
@@ -98,6 +100,12 @@ def send_mail(
     )
     if send_at is not None:
         message.next_attempt_at = send_at
+    if attachments:
+        store = request.find_service(IFileStore)
+        message.attachments = [
+            {"filename": name, "content_type": kind, "key": store.put(data)}
+            for name, kind, data in attachments
+        ]
     deliver_after_commit(request)
     return message
 
@@ -133,7 +141,7 @@ def deliver_after_commit(request: Request) -> None:
     request.tm.get().addAfterCommitHook(deliver)
 
 
-def as_email(message: OutboxMessage, sender: str) -> EmailMessage:
+def as_email(message: OutboxMessage, sender: str, files: IFileStore | None = None) -> EmailMessage:
     email = EmailMessage()
     email["From"] = sender
     email["To"] = message.recipient
@@ -143,6 +151,14 @@ def as_email(message: OutboxMessage, sender: str) -> EmailMessage:
     for name, value in message.headers.items():
         email[name] = value
     email.set_content(message.body)
+    for attached in message.attachments or ():
+        maintype, _slash, subtype = attached["content_type"].partition("/")
+        email.add_attachment(
+            files.get(attached["key"]),
+            maintype=maintype,
+            subtype=subtype or "octet-stream",
+            filename=attached["filename"],
+        )
     return email
 
 
@@ -160,6 +176,7 @@ def deliver_due(
     base_delay: float = 60,
     now: datetime.datetime | None = None,
     limit: int = 1000,
+    files: IFileStore | None = None,
 ) -> Counter:
     """Send what is due; returns how many were sent, put back for a retry, or failed.
 
@@ -208,7 +225,7 @@ def deliver_due(
                     except Exception as exc:
                         down = exc
                         raise
-                send(as_email(message, sender))
+                send(as_email(message, sender, files))
             except Exception as exc:  # down, refused, or the line broke
                 report[_failed(message, exc, now, max_attempts, base_delay)] += 1
             else:
@@ -240,6 +257,7 @@ def deliver_for_registry(registry, now: datetime.datetime | None = None) -> Coun
     env = prepare(registry=registry)
     try:
         mailer = env["request"].find_service(IMailer)
+        files = env["request"].find_service(IFileStore)
     finally:
         env["closer"]()
     report = deliver_due(
@@ -249,6 +267,7 @@ def deliver_for_registry(registry, now: datetime.datetime | None = None) -> Coun
         max_attempts=int(settings.get("norec.mail.max_attempts", 8)),
         base_delay=float(settings.get("norec.mail.retry_delay", 60)),
         now=now,
+        files=files,
     )
     if report:
         log.info("mail delivery: %s", dict(report))

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-import zoneinfo
-
 import colander
 import deform
 from pyramid.request import Request
 from sqlalchemy import func, select
 
-from norec_core import clock
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
-from norec_core.files.uploads import upload_node
-from norec_core.forms import CSRFSchema, date_widget, datetime_widget, name_validator
+from norec_core.forms import CSRFSchema, date_widget, name_validator
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
 from norec_core.resources import parse_id
@@ -70,19 +65,19 @@ def web_address(node, value) -> None:
         raise colander.Invalid(node, _("Give the full address, beginning with https://"))
 
 
-def _request(kw) -> Request:
+def bound_request(kw) -> Request:
     return kw["request"]
 
 
 @colander.deferred
 def _country_widget(node, kw):
-    names = codes.country_names(_request(kw).locale_name)
+    names = codes.country_names(bound_request(kw).locale_name)
     return deform.widget.SelectWidget(values=[("", _("– choose a country –")), *names.items()])
 
 
 @colander.deferred
 def _language_widget(node, kw):
-    names = codes.language_names(_request(kw).locale_name)
+    names = codes.language_names(bound_request(kw).locale_name)
     return deform.widget.SelectWidget(values=list(names.items()), multiple=True, size=8)
 
 
@@ -108,7 +103,7 @@ def _staff(request: Request) -> bool:
 
 @colander.deferred
 def _unique_email(node, kw):
-    request, current = _request(kw), kw.get("person")
+    request, current = bound_request(kw), kw.get("person")
 
     def validate(node, value):
         colander.Email()(node, value)
@@ -276,7 +271,7 @@ class OrganisationSchema(CSRFSchema):
 
 @colander.deferred
 def _organisation_widget(node, kw):
-    rows = _request(kw).dbsession.execute(
+    rows = bound_request(kw).dbsession.execute(
         select(Organisation.id, Organisation.name, Organisation.country).order_by(Organisation.name)
     )
     return deform.widget.SelectWidget(
@@ -287,8 +282,8 @@ def _organisation_widget(node, kw):
 
 
 @colander.deferred
-def _existing_organisation(node, kw):
-    session = _request(kw).dbsession
+def existing_organisation(node, kw):
+    session = bound_request(kw).dbsession
 
     def validate(node, value):
         if parse_id(str(value)) is None or session.get(Organisation, value) is None:
@@ -365,187 +360,3 @@ class PartnershipSchema(CSRFSchema):
                 select(Organisation.country).where(Organisation.id.in_([int(i) for i in ids]))
             )
         )
-
-
-@colander.deferred
-def _kind_widget(node, kw):
-    kinds = _request(kw).registry["norec.activity_kinds"]
-    return deform.widget.SelectWidget(
-        values=[("", _("– choose a kind –"))] + [(k.name, k.title) for k in kinds.values()]
-    )
-
-
-@colander.deferred
-def _kind_validator(node, kw):
-    return colander.OneOf(list(_request(kw).registry["norec.activity_kinds"]))
-
-
-@colander.deferred
-def _optional_organisation_widget(node, kw):
-    rows = _request(kw).dbsession.execute(
-        select(Organisation.id, Organisation.name).order_by(Organisation.name)
-    )
-    return deform.widget.SelectWidget(
-        values=[("", _("– none –"))] + [(str(id_), name) for id_, name in rows]
-    )
-
-
-# The IANA zones, for the venue of an activity.
-TIMEZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
-
-
-class ActivitySchema(CSRFSchema):
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=name_validator(300))
-    kind = colander.SchemaNode(
-        colander.String(), title=_("Kind"), widget=_kind_widget, validator=_kind_validator
-    )
-    timezone = colander.SchemaNode(
-        colander.String(),
-        title=_("Time zone"),
-        description=_("The venue's: the times below are local times there."),
-        default=clock.DEFAULT_TIMEZONE,
-        missing=clock.DEFAULT_TIMEZONE,
-        widget=deform.widget.SelectWidget(values=[(z, z) for z in TIMEZONES]),
-        validator=colander.OneOf(TIMEZONES),
-    )
-    starts_at = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=None), title=_("Starts"), widget=datetime_widget()
-    )
-    ends_at = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=None), title=_("Ends"), widget=datetime_widget()
-    )
-    place = colander.SchemaNode(
-        colander.String(),
-        title=_("Place"),
-        description=_("Address or city, if it meets in person."),
-        missing=None,
-        validator=colander.Length(max=300),
-    )
-    country = country_node(title=_("Country of the venue"), missing=None)
-    online_url = colander.SchemaNode(
-        colander.String(),
-        title=_("Online link"),
-        description=_("Where participants join, if it meets online."),
-        missing=None,
-        validator=web_address,
-        widget=deform.widget.TextInputWidget(attributes={"type": "url"}),
-    )
-    capacity = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Seats"),
-        description=_("Leave empty for no limit. Registrations beyond it go on a waiting list."),
-        missing=None,
-        validator=colander.Range(min=1, max=100000),
-    )
-    organisation_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Organiser"),
-        missing=None,
-        widget=_optional_organisation_widget,
-        validator=_existing_organisation,
-    )
-    description = description_node()
-
-    @staticmethod
-    def preparer(value):
-        # A time without an offset (the form's) is the venue's local time; one with an
-        # offset (the API's) is kept as the moment it names.
-        if isinstance(value, dict) and value.get("timezone") in TIMEZONES:
-            zone = zoneinfo.ZoneInfo(value["timezone"])
-            for key in ("starts_at", "ends_at"):
-                moment = value.get(key)
-                if isinstance(moment, datetime.datetime) and moment.tzinfo is None:
-                    value[key] = moment.replace(tzinfo=zone)
-        return value
-
-    def validator(self, node, value):
-        exc = colander.Invalid(node)
-        if value["ends_at"] < value["starts_at"]:
-            exc["ends_at"] = _("The activity must end after it starts.")
-        if not value.get("place") and not value.get("online_url"):
-            exc["place"] = _("Give a place, an online link, or both.")
-        if exc.children:
-            raise exc
-
-
-@colander.deferred
-def _activity_choice_widget(node, kw):
-    return deform.widget.SelectWidget(values=kw["activity_choices"])
-
-
-@colander.deferred
-def _activity_choice_validator(node, kw):
-    return colander.OneOf([int(value) for value, _title in kw["activity_choices"]])
-
-
-class RegistrationSchema(CSRFSchema):
-    activity_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Activity"),
-        widget=_activity_choice_widget,
-        validator=_activity_choice_validator,
-    )
-
-
-@colander.deferred
-def _other_person(node, kw):
-    request, kept = _request(kw), kw["person"]
-
-    def validate(node, value):
-        if value == kept.id or request.dbsession.get(Person, value) is None:
-            raise colander.Invalid(node, _("Give the number of another person's record."))
-
-    return validate
-
-
-# What a person's documents may be (a CV, a certificate, a letter), by their content.
-DOCUMENT_TYPES = {
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-    "image/png",
-    "image/jpeg",
-}
-DOCUMENT_MAX = 10 * 2**20
-
-
-class DocumentSchema(CSRFSchema):
-    title = colander.SchemaNode(
-        colander.String(), title=_("What it is"), validator=name_validator(200)
-    )
-    upload = upload_node(
-        _("File"),
-        DOCUMENT_TYPES,
-        DOCUMENT_MAX,
-        accept=".pdf,.docx,.odt,.png,.jpg,.jpeg",
-        description=_("PDF, Word, OpenDocument or an image; at most 10 MB."),
-    )
-
-
-class MergeSchema(CSRFSchema):
-    merged_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Number of the duplicate record"),
-        description=_(
-            "Its number is in its address: /people/NUMBER. Everything it holds moves to "
-            "this record, and the duplicate is deleted."
-        ),
-        validator=_other_person,
-    )
-
-
-class EraseSchema(CSRFSchema):
-    reason = colander.SchemaNode(
-        colander.String(),
-        title=_("Reason"),
-        description=_("Kept in the audit log. Do not write personal data here."),
-        widget=deform.widget.TextAreaWidget(rows=3),
-        validator=colander.Length(min=1, max=2000),
-    )
-    confirm = colander.SchemaNode(
-        colander.Boolean(),
-        title=_("I understand that the erasure cannot be undone"),
-        validator=colander.Function(
-            lambda value: value is True, _("Tick the box to confirm the erasure.")
-        ),
-    )

@@ -18,9 +18,9 @@ from sqlalchemy.orm import selectinload
 
 from norec_core.contributions import ApiEndpoint
 from norec_core.domain import profiles, record_fields
+from norec_core.domain.activity_schemas import ActivitySchema
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.schemas import (
-    ActivitySchema,
     OrganisationSchema,
     PartnershipSchema,
     PersonSchema,

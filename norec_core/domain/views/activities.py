@@ -14,10 +14,10 @@ from sqlalchemy.orm import selectinload
 from norec_core import clock
 from norec_core.documents import pdf_response, render_pdf
 from norec_core.domain import registrations
+from norec_core.domain.activity_schemas import ActivitySchema
 from norec_core.domain.calendar import activities_calendar
 from norec_core.domain.models import Activity, Organisation, Registration
 from norec_core.domain.registrations import ATTENDANCE
-from norec_core.domain.schemas import ActivitySchema
 from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format

@@ -12,18 +12,17 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import clock
 from norec_core.domain import profiles, record_fields, registrations
+from norec_core.domain.activity_schemas import RegistrationSchema
 from norec_core.domain.merging import merge_people
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
-from norec_core.domain.schemas import (
+from norec_core.domain.person_actions import (
     DOCUMENT_MAX,
     DOCUMENT_TYPES,
-    LANGUAGE_TITLES,
     DocumentSchema,
     EraseSchema,
     MergeSchema,
-    PersonSchema,
-    RegistrationSchema,
 )
+from norec_core.domain.schemas import LANGUAGE_TITLES, PersonSchema
 from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format

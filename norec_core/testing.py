@@ -36,21 +36,27 @@ import datetime
 import functools
 import itertools
 import os
-import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from norec_core import clock
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
+
+# Public here too: a plugin's tests start their own servers with them.
+from norec_core.testservers import (
+    PostgreSQLServer,
+    SMTPServer,
+    free_port,
+    postgresql_bindir,
+    wait_for_port,
+)
 
 ADMIN_EMAIL = "admin@test.example.org"
 ADMIN_PASSWORD = "admin-password"
@@ -93,96 +99,9 @@ def norec_backend(request):
 # -- PostgreSQL ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _postgresql_bindir() -> Path | None:
-    if os.environ.get("NOREC_PG_BINDIR"):
-        return Path(os.environ["NOREC_PG_BINDIR"])
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    return versions[-1].parent if versions else None
-
-
-class PostgreSQLServer:
-    """A throw-away PostgreSQL cluster on loopback, run as the `postgres` user under root."""
-
-    def __init__(self, bindir: Path):
-        self.bindir = bindir
-        self.port = free_port()
-        self.dir = Path(tempfile.mkdtemp(prefix="norec-pg-"))
-        self.data = self.dir / "data"
-        # initdb and pg_ctl refuse to run as root.
-        self.user = "postgres" if os.geteuid() == 0 else None
-        if self.user:
-            entry = pwd.getpwnam(self.user)
-            os.chown(self.dir, entry.pw_uid, entry.pw_gid)
-        self.dir.chmod(0o755)
-
-    def _run(self, *args: str) -> None:
-        cmd = [str(self.bindir / args[0]), *args[1:]]
-        if self.user:
-            cmd = ["runuser", "-u", self.user, "--", *cmd]
-        subprocess.run(cmd, check=True, capture_output=True, cwd=self.dir)
-
-    def start(self) -> None:
-        self._run(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-            "--locale=C.UTF-8",
-        )
-        options = (
-            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=120"
-        )
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.dir / "log"),
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
-
-    def stop(self) -> None:
-        try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def create_database(self, name: str) -> str:
-        admin = create_engine(
-            f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres",
-            isolation_level="AUTOCOMMIT",
-        )
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
-
-
 @pytest.fixture(scope="session")
 def postgresql_server():
-    bindir = _postgresql_bindir()
+    bindir = postgresql_bindir()
     if bindir is None:
         pytest.fail(
             "PostgreSQL is not installed (apt-get install postgresql); "
@@ -205,39 +124,6 @@ def database_url(norec_backend, request, tmp_path_factory):
 
 
 # -- The application ------------------------------------------------------------------------
-
-
-class SMTPServer:
-    """aiosmtpd on a fixed loopback port, collecting what it receives."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.messages: list = []
-        self._controller = None
-
-    def start(self) -> None:
-        from aiosmtpd.controller import Controller
-
-        server = self
-
-        class Handler:
-            async def handle_DATA(self, _server, _session, envelope):
-                from email import message_from_bytes, policy
-
-                message = message_from_bytes(envelope.content, policy=policy.default)
-                server.messages.append(message)
-                return "250 OK"
-
-        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
-        self._controller.start()
-
-    def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
-
-    def clear(self) -> None:
-        self.messages.clear()
 
 
 @pytest.fixture(scope="session")
@@ -422,17 +308,6 @@ def admin_app(testapp):
     return testapp
 
 
-def wait_for_port(port: int, timeout: float = 10.0) -> None:
-    """Wait until something listens on 127.0.0.1:`port` (a server started by a fixture)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on port {port}")
-
-
 # -- Records and users for tests -------------------------------------------------------------
 
 _serial = itertools.count(1)
@@ -534,50 +409,3 @@ def make_user(db_session):
         return user
 
     return make
-
-
-# -- The public surface -----------------------------------------------------------------------
-
-PUBLIC_MODULES = ("norec_core", "norec_core.testing")
-
-
-def private_core_imports(*roots: Path) -> list[str]:
-    """Where the Python files under `roots` import more of norec_core than its public surface.
-
-    A plugin may import `norec_core` and `norec_core.testing`, and from them only names
-    that do not begin with an underscore. Returns one line per offence, "file:line: what";
-    a plugin's own test suite can assert it is empty.
-    """
-    import ast
-
-    found = []
-    for root in roots:
-        for path in sorted(Path(root).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Import):
-                    modules = [(alias.name, None) for alias in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                    modules = [(node.module, [alias.name for alias in node.names])]
-                else:
-                    continue
-                for module, names in modules:
-                    if module.split(".")[0] != "norec_core":
-                        continue
-                    where = f"{path}:{node.lineno}"
-                    if module not in PUBLIC_MODULES:
-                        found.append(f"{where}: imports the internal module {module}")
-                    for name in names or ():
-                        if name.startswith("_") or (
-                            module == "norec_core" and name not in _public_names()
-                        ):
-                            found.append(f"{where}: imports {name} from {module}, not public")
-    return found
-
-
-@functools.cache
-def _public_names() -> frozenset[str]:
-    import norec_core
-
-    # Submodules that are public in themselves are importable by name too.
-    return frozenset(norec_core.__all__) | {"testing"}

@@ -8,7 +8,7 @@ What is here, by what a plugin does with it:
 
 - hook implementations: `hookimpl`, and the plain data the hooks return (`NavEntry`,
   `Section`, `Role`, `ActivityKind`, `JobType`, `ApiEndpoint`, `CliCommand`,
-  `SearchResult`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
+  `SearchSource`, `SearchDocument`, `RecordFields`, `ScheduledTask`, `Exchange`, `DigestItem`,
   `PersonFact`, `ActionPurpose`, `MailingList`, `Task`, and `Workflow`, `State`,
   `Transition`); the hooks themselves are documented in `norec_core/hookspecs.py`;
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
@@ -33,6 +33,11 @@ What is here, by what a plugin does with it:
   read_permission=…, edit_permission=…)` stores a file checked by its content
   (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
   `read_permission` on `record`; `files_of(request, record)` lists them;
+  `attached_text(record)` is the words of its PDF and text files, for its search document;
+- search: `find(request, text, filters, kinds)` searches the index that the plugins'
+  `SearchSource`s fill (ranked, stemmed, with facet counts of what the viewer may see);
+  `reindex(dbsession, record)` indexes a record again when something the ORM does not
+  see changed (an embargo ended);
 - documents: `render_pdf(request, template, values, locale)`, a template built on
   `norec_core:templates/documents/layout.pt` as a tagged PDF, and `pdf_response`;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
@@ -68,7 +73,8 @@ from norec_core.contributions import (
     RecordFields,
     Role,
     ScheduledTask,
-    SearchResult,
+    SearchDocument,
+    SearchSource,
     Section,
     State,
     Task,
@@ -90,7 +96,7 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
 from norec_core.exports import Column, export_links, export_response, requested_format
-from norec_core.files.attachments import UploadError, attach, files_of
+from norec_core.files.attachments import UploadError, attach, attached_text, files_of
 from norec_core.forms import (
     CSRFSchema,
     date_widget,
@@ -115,6 +121,8 @@ from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import send_mail
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
+from norec_core.search.index import reindex
+from norec_core.search.query import find
 from norec_core.security import (
     ACCOUNT,
     DIRECTORY_EDIT,
@@ -166,7 +174,8 @@ __all__ = [
     "Registration",
     "Role",
     "ScheduledTask",
-    "SearchResult",
+    "SearchDocument",
+    "SearchSource",
     "Section",
     "State",
     "Task",
@@ -177,6 +186,7 @@ __all__ = [
     "Workflow",
     "action_link",
     "attach",
+    "attached_text",
     "cancel_registration",
     "chart_section",
     "date_widget",
@@ -189,6 +199,7 @@ __all__ = [
     "export_links",
     "export_response",
     "files_of",
+    "find",
     "flash",
     "grant_local_role",
     "hookimpl",
@@ -208,6 +219,7 @@ __all__ = [
     "process_form",
     "record_audit",
     "register",
+    "reindex",
     "render_pdf",
     "requested_format",
     "revoke_local_role",

@@ -33,6 +33,7 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.layout")
     # The site's own pages, then the shared domain's records and their pages.
     config.include("norec_core.views")
+    config.include("norec_core.search")
     config.include("norec_core.domain")
     config.include("norec_core.accounts")
     config.include("norec_core.audit")

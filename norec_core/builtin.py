@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from norec_core import security
 from norec_core.accounts import sessions as login_sessions
@@ -19,16 +18,14 @@ from norec_core.contributions import (
     NavEntry,
     Role,
     ScheduledTask,
-    SearchResult,
     Section,
     Task,
 )
-from norec_core.domain import activities, facts, profiles, record_fields, workflows
+from norec_core.domain import activities, facts, record_fields, searching, workflows
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.models import (
     Activity,
     ListSubscription,
-    Organisation,
     Partnership,
     Person,
 )
@@ -37,7 +34,6 @@ from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _, codes
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.jsonapi.endpoints import core_endpoints
-from norec_core.lists import search
 from norec_core.mail import lists, mailing
 from norec_core.mail.models import OutboxMessage
 from norec_core.tasks import jobs
@@ -328,59 +324,8 @@ def norec_digest_items(request, since, until, audience, language):
 
 
 @hookimpl
-def norec_search(request, query, limit):
-    session = request.dbsession
-    results = []
-    # Staff find people by name or address; everyone else finds the profiles that their
-    # people chose to show them, by name only (profiles decides who sees what).
-    staff = request.has_permission(security.PERSON_VIEW)
-    columns = (Person.given_name, Person.family_name, *((Person.email,) if staff else ()))
-    people = session.scalars(
-        profiles.profiles_query(request, search(select(Person), query, *columns))
-        .order_by(Person.family_name)
-        .limit(limit)
-    )
-    page = "people.detail" if staff else "people.profile"
-    results += [
-        SearchResult(p.full_name, request.route_path(page, id=p.id), _("Person")) for p in people
-    ]
-    for org in session.scalars(
-        search(select(Organisation), query, Organisation.name)
-        .order_by(Organisation.name)
-        .limit(limit)
-    ):
-        results.append(
-            SearchResult(
-                org.name, request.route_path("organisations.detail", id=org.id), _("Organisation")
-            )
-        )
-    for partnership in session.scalars(
-        search(select(Partnership), query, Partnership.title)
-        .options(selectinload(Partnership.organisations))
-        .limit(limit)
-    ):
-        results.append(
-            SearchResult(
-                partnership.title,
-                request.route_path("partnerships.detail", id=partnership.id),
-                _("Partnership"),
-                ", ".join(o.name for o in partnership.organisations),
-            )
-        )
-    for activity in session.scalars(
-        search(select(Activity), query, Activity.title, Activity.place)
-        .order_by(Activity.starts_at.desc())
-        .limit(limit)
-    ):
-        results.append(
-            SearchResult(
-                activity.title,
-                request.route_path("activities.detail", id=activity.id),
-                _("Activity"),
-                activity.place or "",
-            )
-        )
-    return results
+def norec_search_sources():
+    return searching.core_sources()
 
 
 @hookimpl(tryfirst=True)

@@ -20,7 +20,14 @@ from norec_core.db import make_engine
 from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
 from norec_core.i18n import catalogues
 from norec_core.interfaces import ITaskQueue
-from norec_core.plugins import PluginError, installed_plugins, make_plugin_manager, roles
+from norec_core.plugins import (
+    PluginError,
+    installed_plugins,
+    make_plugin_manager,
+    roles,
+    search_sources,
+)
+from norec_core.search.index import SOURCES, rebuild, track
 
 
 @contextmanager
@@ -32,6 +39,8 @@ def session_scope(settings: dict):
         with Session(engine) as session, session.begin():
             # The audit log names the operating-system user for command-line changes.
             session.info["actor"] = (None, f"command line ({getpass.getuser()})")
+            if "norec.pm" in settings:  # what it commits reaches the search index
+                track(session, search_sources(settings["norec.pm"]))
             yield session
     finally:
         engine.dispose()
@@ -126,6 +135,23 @@ def _demo_run(args, settings) -> int:
     return 0
 
 
+def _search_configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="search_command", required=True)
+    again = sub.add_parser("reindex", help="index every record anew (after enabling a plugin)")
+    again.add_argument("kinds", nargs="*", help="only these kinds of record (default: all)")
+
+
+def _search_run(args, settings) -> int:
+    with session_scope(settings) as session:
+        unknown = set(args.kinds) - set(session.info[SOURCES])
+        if unknown:
+            print(f"norec: no search source named {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+        for kind, count in rebuild(session, args.kinds or None).items():
+            print(f"{kind}: {count} indexed")
+    return 0
+
+
 def _i18n_configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
@@ -182,6 +208,7 @@ def core_commands() -> list[CliCommand]:
         CliCommand("plugins", "list installed and enabled plugins", lambda p: None, _plugins_run),
         CliCommand("demo", "demonstration data", _demo_configure, _demo_run),
         CliCommand("i18n", "translation catalogues", _i18n_configure, _i18n_run),
+        CliCommand("search", "the search index", _search_configure, _search_run),
         CliCommand(
             "worker", "run background work and mail delivery", _worker_configure, _worker_run
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from argparse import ArgumentParser, Namespace
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,14 +72,48 @@ class Role:
 
 
 @dataclass(frozen=True)
-class SearchResult:
-    """One hit of the site search; results are shown by descending `score`, then title."""
+class SearchDocument:
+    """What the site search holds of one record, as a `SearchSource` makes it.
+
+    `title` and `text` are searched (a word in the title counts more), in `language`'s
+    word stems where it is one the search knows (nynorsk, bokmål, English and the main
+    European languages). Put in `text` only what every holder of `permission` on the
+    record may read: the search shows a record to those who hold `permission` on it
+    (by their roles, local roles and the record's workflow state). `country` (ISO 3166),
+    the year of `date`, `language` and the plugin's `facets` ({name: value or values},
+    with titles in the source's `facets`) are the facets a search is narrowed by.
+    """
 
     title: str
-    url: str
-    kind: str
+    text: str = ""
     summary: str = ""
-    score: float = 0.0
+    language: str | None = None
+    country: str | None = None
+    date: datetime.date | datetime.datetime | None = None
+    facets: Mapping[str, str | Iterable[str]] = field(default_factory=dict)
+    permission: str = "view"
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of record the site search finds: rows of `model` (with an integer `id`).
+
+    `document(record)` returns its `SearchDocument`, or None to leave it out (a draft,
+    a withdrawn record). The index follows every change the ORM commits to such a
+    record, and to the files attached to it (`norec_core.attached_text`); `norec search
+    reindex` rebuilds it. A hit links to `route` with the record's id, or to what
+    `url(request, record_id)` returns. `options` are loader options (selectinload)
+    for the rebuild; `facets` titles the plugin's own facets. `name` is stored.
+    """
+
+    name: str
+    title: Any
+    model: type
+    document: Callable[[Any], SearchDocument | None]
+    route: str = ""
+    url: Callable[[Any, int], str] | None = None
+    options: tuple = ()
+    facets: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,10 @@ def includeme(config) -> None:
 
 def new_session(registry) -> Session:
     """A session outside any request (workers, jobs), bound as request sessions are."""
-    return registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+    session = registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+    # The search index follows what this session flushes (norec_core.search.index).
+    session.info["norec.search_sources"] = registry.get("norec.search_sources")
+    return session
 
 
 def _dbsession(request) -> Session:

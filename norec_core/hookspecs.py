@@ -44,7 +44,7 @@ from norec_core.contributions import (
     RecordFields,
     Role,
     ScheduledTask,
-    SearchResult,
+    SearchSource,
     Section,
     Task,
     Workflow,
@@ -307,10 +307,16 @@ def norec_mailing_lists() -> list[MailingList]:
 
 
 @hookspec
-def norec_search(request: Request, query: str, limit: int) -> list[SearchResult]:
-    """Return at most `limit` results for the site search `query`.
+def norec_search_sources() -> list[SearchSource]:
+    """Return the kinds of record the plugin's site search finds, each a `SearchSource`.
 
-    Return only what the requesting user may see (`request.has_permission`).
+    A source turns a record into a `SearchDocument`: its title and text (stemmed in its
+    language), a summary, facets, and the permission a viewer needs on the record to
+    find it. The core keeps its index in step as records and their files change
+    (PostgreSQL full-text search, SQLite FTS5), ranks the matches, counts the facets
+    among what the viewer may see, and shows them on the site search page;
+    `norec_core.find` answers the same for a plugin's own pages (a catalogue). Names
+    are global; two plugins declaring one stops start-up.
     """
 
 

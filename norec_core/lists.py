@@ -21,9 +21,10 @@ class Page:
     request: Request
 
     def url(self, number: int) -> str:
-        query = {k: v for k, v in self.request.GET.items() if k != "page" and v}
+        # Every value of a parameter given more than once (the search's facets) is kept.
+        query = [(k, v) for k, v in self.request.GET.items() if k != "page" and v]
         if number > 1:
-            query["page"] = str(number)
+            query.append(("page", str(number)))
         return self.request.current_route_path(_query=query)
 
     @property

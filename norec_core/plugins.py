@@ -25,6 +25,7 @@ from norec_core.contributions import (
     RecordFields,
     Role,
     ScheduledTask,
+    SearchSource,
     Workflow,
 )
 from norec_core.db import Base
@@ -237,6 +238,10 @@ def person_facts(pm: pluggy.PluginManager) -> dict[str, PersonFact]:
     return _by_name(pm.hook.norec_person_facts(), "person fact")
 
 
+def search_sources(pm: pluggy.PluginManager) -> dict[str, SearchSource]:
+    return _by_name(pm.hook.norec_search_sources(), "search source")
+
+
 def record_fields(pm: pluggy.PluginManager) -> list[RecordFields]:
     found: dict[tuple[type, str], RecordFields] = {}
     for fields in (f for result in pm.hook.norec_record_fields() for f in result):
@@ -277,6 +282,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.person_facts"] = person_facts(pm)
     config.registry["norec.action_purposes"] = action_purposes(pm)
     config.registry["norec.mailing_lists"] = mailing_lists(pm)
+    config.registry["norec.search_sources"] = search_sources(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

@@ -242,10 +242,24 @@ def db_connection(app):
 
 
 @pytest.fixture
-def db_session(db_connection):
+def db_session(app, db_connection):
     session = Session(bind=db_connection, join_transaction_mode="create_savepoint")
+    # What the tests' records are, the search finds, as it would the application's.
+    session.info["norec.search_sources"] = app.registry["norec.search_sources"]
     yield session
     session.close()
+
+
+@pytest.fixture
+def app_request(app, db_session):
+    """A request of the app outside any view, whose session is the test's: for calling
+    what takes a request (attach, send_mail, find, render_pdf) directly."""
+    from pyramid.scripting import prepare
+
+    env = prepare(registry=app.registry)
+    env["request"].dbsession = db_session
+    yield env["request"]
+    env["closer"]()
 
 
 class QueryCounter:

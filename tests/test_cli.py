@@ -1,5 +1,6 @@
 """The `norec` command line, run as a user runs it, on a real SQLite file."""
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,16 @@ def test_upgrade_user_and_demo(ini):
     assert result.returncode == 0, result.stderr
     assert "demo data loaded" in result.stdout
     assert "already holds data" in _norec(ini, "demo", "load").stdout
+    # The demo was indexed as it was loaded; a rebuild finds the same records.
+    database = sqlite3.connect(ini.parent / "cli.sqlite")
+    indexed = dict(database.execute("SELECT kind, count(*) FROM search_document GROUP BY kind"))
+    result = _norec(ini, "search", "reindex")
+    assert result.returncode == 0, result.stderr
+    assert f"activity: {indexed['activity']} indexed" in result.stdout
+    assert dict(database.execute("SELECT kind, count(*) FROM search_document GROUP BY kind")) == (
+        indexed
+    )
+    assert _norec(ini, "search", "reindex", "nothing").returncode == 2
 
 
 @pytest.mark.bundle

@@ -5,7 +5,6 @@ import datetime
 import types
 
 import pytest
-from pyramid.scripting import prepare
 from sqlalchemy import func, select, update
 
 from norec_core import (
@@ -26,15 +25,6 @@ from norec_core.jsonapi import tokens as api_tokens
 from norec_core.plugins import PluginError, person_facts
 from norec_core.security import grant_local_role
 from norec_notes.models import Nickname, Note
-
-
-@pytest.fixture
-def request_(app, db_session):
-    """A request of the app whose session is the test's (rolled back afterwards)."""
-    env = prepare(registry=app.registry)
-    env["request"].dbsession = db_session
-    yield env["request"]
-    env["closer"]()
 
 
 @pytest.fixture
@@ -91,7 +81,7 @@ def test_a_transition_s_own_effect_runs_after_the_state_is_stored(
 
 
 def test_a_completed_exchange_reaches_the_other_plugins(
-    request_, db_session, make_person, make_organisation
+    app_request, db_session, make_person, make_organisation
 ):
     person = make_person()
     exchange = Exchange(
@@ -102,7 +92,7 @@ def test_a_completed_exchange_reaches_the_other_plugins(
         starts_on=datetime.date(2026, 1, 10),
         ends_on=datetime.date(2026, 10, 30),
     )
-    exchange_completed(request_, exchange)
+    exchange_completed(app_request, exchange)
     notes = db_session.scalars(select(Note.text).where(Note.person_id == person.id)).all()
     assert notes == ["Exchange to KE completed 2026-10-30."]
 
@@ -117,7 +107,7 @@ def _references(db_session, person_id) -> dict[str, int]:
 
 
 def test_merging_people_moves_every_row_in_the_core_and_the_plugins(
-    request_, db_session, make_person, make_activity, make_user
+    app_request, db_session, make_person, make_activity, make_user
 ):
     kept = make_person(email="kari@events.example.org", city=None, languages=["no"])
     merged = make_person(email=None, city="Bergen", languages=["no", "en"])
@@ -141,7 +131,7 @@ def test_merging_people_moves_every_row_in_the_core_and_the_plugins(
     }
 
     merged_id = merged.id
-    merge_people(request_, kept, merged)
+    merge_people(app_request, kept, merged)
 
     assert db_session.get(Person, merged_id) is None
     assert set(_references(db_session, merged_id).values()) == {0}
@@ -154,7 +144,7 @@ def test_merging_people_moves_every_row_in_the_core_and_the_plugins(
     assert db_session.get(Nickname, kept.id).nickname == "K"
 
 
-def test_a_merge_that_would_lose_rows_is_refused(request_, app, db_session, make_person):
+def test_a_merge_that_would_lose_rows_is_refused(app_request, app, db_session, make_person):
     kept, merged = make_person(), make_person()
     db_session.add(Note(person=merged, text="kept safe"))
     db_session.flush()
@@ -163,7 +153,7 @@ def test_a_merge_that_would_lose_rows_is_refused(request_, app, db_session, make
     pm.unregister(notes_plugin)  # a plugin that forgot to re-point its rows
     try:
         with pytest.raises(MergeError, match="rows of notes_note still name the merged person"):
-            merge_people(request_, kept, merged)
+            merge_people(app_request, kept, merged)
     finally:
         pm.register(notes_plugin, name="notes")
 
@@ -181,19 +171,19 @@ def test_an_administrator_merges_a_duplicate_on_the_person_page(admin_app, db_se
     assert db_session.scalar(select(Person).where(Person.id == merged_id)) is None
 
 
-def test_digest_items_come_from_every_plugin_newest_first(request_, make_activity):
+def test_digest_items_come_from_every_plugin_newest_first(app_request, make_activity):
     week_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=7)
     soon = make_activity(title="Alumni gathering", starts_at=week_ago + datetime.timedelta(days=40))
     now = datetime.datetime.now(datetime.UTC)
-    items = digest_items(request_, week_ago, now, "members", "nb")
+    items = digest_items(app_request, week_ago, now, "members", "nb")
     [item] = [i for i in items if i.title == "Alumni gathering"]
     assert item.url == f"http://localhost/activities/{soon.id}"
     with pytest.raises(ValueError, match="audience"):
-        digest_items(request_, now, now, "everyone", "nb")
+        digest_items(app_request, now, now, "everyone", "nb")
 
 
 def test_named_facts_make_a_segment_of_one_query(
-    request_, db_session, make_person, make_activity, query_counter
+    app_request, db_session, make_person, make_activity, query_counter
 ):
     people = [make_person() for _ in range(30)]
     course = make_activity(kind="course")
@@ -202,8 +192,8 @@ def test_named_facts_make_a_segment_of_one_query(
     db_session.add_all(Note(person=p, text="open") for p in people[10:])
     db_session.flush()
     segment = select(Person.id).where(
-        person_fact(request_, "core.registered", kind="course"),
-        person_fact(request_, "notes.open"),
+        person_fact(app_request, "core.registered", kind="course"),
+        person_fact(app_request, "notes.open"),
     )
     query_counter.reset()
     found = db_session.scalars(segment).all()
@@ -229,14 +219,14 @@ def test_a_fact_declared_twice_stops_start_up(app):
 
 
 def test_an_action_link_acts_once_when_its_holder_confirms_it(
-    request_, testapp, db_session, make_person
+    app_request, testapp, db_session, make_person
 ):
     from norec_core import action_link
     from norec_core.audit.models import AuditEvent
     from norec_core.domain.models import ActionLink
 
     person = make_person()
-    url = action_link(request_, "notes.confirm", person=person)
+    url = action_link(app_request, "notes.confirm", person=person)
     assert url.startswith("http://localhost/act/")
     path = url.removeprefix("http://localhost")
     page = testapp.get(path)  # opening it (as a mail scanner does) changes nothing
@@ -255,9 +245,9 @@ def test_an_action_link_acts_once_when_its_holder_confirms_it(
     )
     assert "does not work" in testapp.get(path, status=404).text  # once only
 
-    expired = action_link(request_, "notes.confirm", email="someone@example.org")
+    expired = action_link(app_request, "notes.confirm", email="someone@example.org")
     db_session.execute(update(ActionLink).values(expires_at=datetime.datetime(2000, 1, 1)))
     testapp.get(expired.removeprefix("http://localhost"), status=404)
     testapp.get("/act/forged-token", status=404)
     with pytest.raises(LookupError):
-        action_link(request_, "no.such.purpose", person=person)
+        action_link(app_request, "no.such.purpose", person=person)

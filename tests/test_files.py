@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from pyramid.scripting import prepare
 
 from norec_core.files.attachments import UploadError, attach
 from norec_core.files.store import LocalFileStore, store_from_settings
@@ -73,14 +72,6 @@ def test_the_local_store_writes_one_file_and_refuses_paths(tmp_path):
         store.get("../../etc/passwd")
 
 
-@pytest.fixture
-def request_(app, db_session):
-    env = prepare(registry=app.registry)
-    env["request"].dbsession = db_session
-    yield env["request"]
-    env["closer"]()
-
-
 def _attach(request, record, data=PDF, name="letter.pdf", **kw):
     options = {
         "allowed": {"application/pdf"},
@@ -91,14 +82,14 @@ def _attach(request, record, data=PDF, name="letter.pdf", **kw):
     return attach(request, record, name, data, **{**options, **kw})
 
 
-def test_an_upload_is_judged_by_its_content_and_its_size(request_, make_organisation):
+def test_an_upload_is_judged_by_its_content_and_its_size(app_request, make_organisation):
     organisation = make_organisation()
     with pytest.raises(UploadError) as refused:
-        _attach(request_, organisation, PNG, name="renamed.pdf")
+        _attach(app_request, organisation, PNG, name="renamed.pdf")
     assert str(refused.value.message) == "This kind of file cannot be used here."
     with pytest.raises(UploadError, match="larger than"):
-        _attach(request_, organisation, PDF + b"x" * 2000)
-    assert _attach(request_, organisation).content_type == "application/pdf"
+        _attach(app_request, organisation, PDF + b"x" * 2000)
+    assert _attach(app_request, organisation).content_type == "application/pdf"
 
 
 def _anonymous(app, testapp):
@@ -106,11 +97,11 @@ def _anonymous(app, testapp):
 
 
 def test_a_file_is_served_as_its_record_allows_with_etag_and_ranges(
-    request_, app, admin_app, db_session, make_organisation
+    app_request, app, admin_app, db_session, make_organisation
 ):
     testapp = _anonymous(app, admin_app)
     organisation = make_organisation()
-    row = _attach(request_, organisation, name="Årsrapport 2026.pdf")
+    row = _attach(app_request, organisation, name="Årsrapport 2026.pdf")
     url = f"/files/{row.id}/x.pdf"
     response = testapp.get(url)
     assert response.content_type == "application/pdf" and response.body == PDF
@@ -129,12 +120,12 @@ def test_a_file_is_served_as_its_record_allows_with_etag_and_ranges(
 
 
 def test_a_person_s_file_is_theirs_and_the_staff_s_and_goes_with_their_erasure(
-    request_, app, admin_app, make_person
+    app_request, app, admin_app, make_person
 ):
     testapp = _anonymous(app, admin_app)
     person = make_person()
     row = _attach(
-        request_,
+        app_request,
         person,
         read_permission="person.view",
         edit_permission="person.edit",
@@ -143,9 +134,9 @@ def test_a_person_s_file_is_theirs_and_the_staff_s_and_goes_with_their_erasure(
     key, url = row.key, f"/files/{row.id}/cv.pdf"
     testapp.get(url, status=404)
     assert admin_app.get(url).body == PDF
-    personal_data.erase(request_, person, "asked to be forgotten")
+    personal_data.erase(app_request, person, "asked to be forgotten")
     with pytest.raises(KeyError):
-        request_.find_service(IFileStore).get(key)
+        app_request.find_service(IFileStore).get(key)
 
 
 def test_a_form_that_fails_keeps_the_chosen_file(admin_app, db_session, make_person):

@@ -9,9 +9,12 @@ from pathlib import PurePath
 
 import filetype
 from pyramid.request import Request
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import object_session
 
+from norec_core import clock
 from norec_core.files.models import StoredFile
+from norec_core.files.text import extract_text
 from norec_core.i18n import _
 from norec_core.interfaces import IFileStore
 from norec_core.resources import resource_key
@@ -89,6 +92,7 @@ def attach(
         edit_permission=edit_permission,
         person_id=person.id if person is not None else None,
         embargo_until=embargo_until,
+        text=extract_text(data, content_type),
     )
     request.dbsession.add(row)
     request.dbsession.flush()
@@ -104,6 +108,24 @@ def files_of(request: Request, record) -> list[StoredFile]:
             .order_by(StoredFile.id)
         )
     )
+
+
+def attached_text(record) -> str:
+    """The words of `record`'s PDF and text files for its search document, but not of
+    those under embargo: their words become searchable when the embargo ends and the
+    record is indexed again (`norec_core.reindex`)."""
+    session = object_session(record)
+    resource_type, resource_id = resource_key(record)
+    now = clock.now()
+    texts = session.scalars(
+        select(StoredFile.text).where(
+            StoredFile.resource_type == resource_type,
+            StoredFile.resource_id == resource_id,
+            StoredFile.text.is_not(None),
+            or_(StoredFile.embargo_until.is_(None), StoredFile.embargo_until <= now),
+        )
+    )
+    return "\n".join(texts)
 
 
 def remove(request: Request, rows: list[StoredFile]) -> None:

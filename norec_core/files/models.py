@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -32,3 +32,5 @@ class StoredFile(Base):
     )
     embargo_until: Mapped[datetime.datetime | None]
     created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
+    # The words of a PDF or text file, for the search index of the record it belongs to.
+    text: Mapped[str | None] = mapped_column(Text)

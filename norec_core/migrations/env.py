@@ -10,6 +10,7 @@ from norec_core.db import Base, make_engine
 from norec_core.domain import models as _models  # noqa: F401
 from norec_core.jsonapi import models as _api  # noqa: F401
 from norec_core.mail import models as _mail  # noqa: F401
+from norec_core.search.models import unmodelled
 from norec_core.tasks import models as _tasks  # noqa: F401
 from norec_core.workflow import models as _workflow  # noqa: F401
 
@@ -24,6 +25,7 @@ def _run(connection) -> None:
         # SQLite alters tables by copying them: batch mode does that for us.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=unmodelled,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,9 +1,8 @@
-"""The site's own pages: the front page, search, administration, errors, local roles."""
+"""The site's own pages: the front page, administration, errors, local roles."""
 
 
 def includeme(config) -> None:
     config.add_route("home", "/")
-    config.add_route("search", "/search")
     config.add_route("admin", "/admin")
     config.add_route(
         "local_roles",

@@ -1,4 +1,4 @@
-"""The front page (the dashboard) and the site search."""
+"""The front page: the dashboard, or for a visitor what the platform offers."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from pyramid.view import view_config
 
 from norec_core.i18n import _
 from norec_core.security import VIEW
-
-SEARCH_LIMIT = 20
 
 
 @view_config(route_name="home", renderer="norec_core:templates/home.pt", permission=VIEW)
@@ -30,17 +28,3 @@ def home(request):
             for panel in result
         ],
     }
-
-
-@view_config(route_name="search", renderer="norec_core:templates/search.pt", permission=VIEW)
-def site_search(request):
-    q = request.GET.get("q", "").strip()[:200]
-    results = []
-    if q:
-        hits = [
-            r
-            for result in request.pm.hook.norec_search(request=request, query=q, limit=SEARCH_LIMIT)
-            for r in result
-        ]
-        results = sorted(hits, key=lambda r: (-r.score, str(r.title)))[:SEARCH_LIMIT]
-    return {"page_title": _("Search"), "q": q, "results": results}

@@ -19,10 +19,13 @@ from norec_core import (
     RecordFields,
     Role,
     ScheduledTask,
+    SearchDocument,
+    SearchSource,
     Section,
     State,
     Transition,
     Workflow,
+    attached_text,
     hookimpl,
     model_factory,
     paginate,
@@ -296,3 +299,22 @@ def norec_action_purposes():
 def norec_mailing_lists():
     text = "Agrees to a weekly digest of the notes about them"
     return [MailingList("notes.digest", "Notes digest", text, "2026-11")]
+
+
+def _note_document(note):
+    # Written in the language the person corresponds in; found with its files' words by
+    # those who may read the note in its state (the workflow's rules, as on its page).
+    return SearchDocument(
+        title=note.text.splitlines()[0][:80] if note.text else f"Note {note.id}",
+        text=f"{note.text}\n{attached_text(note)}",
+        language=note.person.correspondence_language,
+        facets={"state": note.state},
+        permission=READ,
+    )
+
+
+@hookimpl
+def norec_search_sources():
+    return [
+        SearchSource("note", "Note", Note, _note_document, "notes.note", facets={"state": "State"})
+    ]

@@ -1,4 +1,7 @@
-"""The demo data of the core and of every enabled plugin loads and shows."""
+"""The demo data of the core and of every enabled plugin loads and shows a working
+agency: hundreds of records, in every state."""
+
+import re
 
 import pytest
 
@@ -9,20 +12,35 @@ def demo(app, db_session):
     db_session.flush()
 
 
+def _total(page) -> int:
+    return int(re.search(r"of (\d+)", page.html.select_one("[role=status]").text).group(1))
+
+
 @pytest.mark.bundle
 def test_demo_pages(demo, admin_app):
-    assert "Nurse exchange Bergen–Vellore" in admin_app.get("/partnerships").text
+    assert "Nurse exchange Bergen–Vellore" in admin_app.get("/partnerships", {"q": "nurse"}).text
     assert (
         "Mission hospitals exchange Rwanda–Uganda"
-        in admin_app.get("/partnerships", {"direction": "south-south"}).text
+        in admin_app.get("/partnerships", {"direction": "south-south", "q": "mission"}).text
     )
-    past = admin_app.get("/activities", {"when": "past"}).text
+    past = admin_app.get("/activities", {"when": "past", "q": "gathering in"}).text
     assert (
         "Norec Network gathering in Nairobi" in past and "Norec Network gathering in Nepal" in past
     )
-    upcoming = admin_app.get("/activities").text
+    upcoming = admin_app.get("/activities", {"q": "digital"}).text
     assert "Digital meeting for Norwegians in UN organisations" in upcoming
-    organisations = admin_app.get("/organisations").text
     for name in ("UNV", "UNOSSC", "GPI", "ForUM"):
-        assert name in organisations
-    assert "Haugen, Ingrid" in admin_app.get("/people").text
+        assert name in admin_app.get("/organisations", {"q": name}).text
+    assert "Haugen, Ingrid" in admin_app.get("/people", {"q": "ingrid.haugen"}).text
+
+
+def test_the_demo_is_an_agency_at_work(demo, admin_app):
+    assert _total(admin_app.get("/people")) >= 400
+    assert _total(admin_app.get("/organisations")) >= 100
+    partnerships = _total(admin_app.get("/partnerships"))
+    for state in ("proposed", "approved", "rejected", "ended"):
+        assert 5 <= _total(admin_app.get("/partnerships", {"state": state})) < partnerships
+    assert _total(admin_app.get("/activities", {"when": "past"})) >= 10
+    assert _total(admin_app.get("/activities")) >= 10
+    search = admin_app.get("/search", {"q": "hospital"})
+    assert _total(search) >= 20 and search.html.select("fieldset legend")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from norec_core.accounts.users import save_user
+from norec_core.domain.demo_scale import load_scale_demo
 from norec_core.domain.models import Organisation, Partnership, Person
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -152,3 +153,4 @@ def load_core_demo(session: Session) -> None:
     )
     for role, (email, name) in DEMO_ROLE_USERS.items():
         save_user(session, email, f"demo-{role}", display_name=name, roles=[role])
+    load_scale_demo(session)

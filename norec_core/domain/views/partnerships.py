@@ -12,6 +12,7 @@ from norec_core.domain.models import Organisation, Partnership, partnership_orga
 from norec_core.domain.schemas import DIRECTION_TITLES, PartnershipSchema
 from norec_core.domain.serialisation import PARTNERSHIP_FIELDS
 from norec_core.domain.views.editing import edit_page
+from norec_core.domain.workflows import PARTNERSHIP
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
 from norec_core.lists import paginate, search, search_filter, select_filter
@@ -36,11 +37,15 @@ def partnership_list(request):
     q = request.GET.get("q", "").strip()
     direction = request.GET.get("direction", "")
     country = request.GET.get("country", "")
+    state = request.GET.get("state", "")
+    states = {s.name: s.title for s in PARTNERSHIP.states}
     query = select(Partnership)
     if q:
         query = search(query, q, Partnership.title)
     if direction:
         query = query.where(Partnership.direction == direction)
+    if state:
+        query = query.where(Partnership.state == state)
     if country:
         query = query.where(Partnership.organisations.any(Organisation.country == country))
     query = query.order_by(Partnership.starts_on.desc(), Partnership.id)
@@ -61,6 +66,7 @@ def partnership_list(request):
         "filters": [
             search_filter(_("Title"), q),
             select_filter("direction", _("Direction"), DIRECTION_TITLES, direction),
+            select_filter("state", _("State"), states, state),
             select_filter(
                 "country", _("Country"), codes.country_names(request.locale_name), country
             ),

@@ -2,13 +2,16 @@
 no framing), what it may guess, what it tells other sites, and what it may keep.
 
 Pages and API answers may hold personal data, so none is stored by a browser or a proxy
-(`Cache-Control: no-store`); the static files keep the caching they were served with.
+(`Cache-Control: no-store`), except what every visitor without a session sees alike: a
+public page asked for without a session and answered without one may be kept a minute,
+by language. The static files keep the caching they were served with.
 """
 
 from __future__ import annotations
 
 from pyramid.tweens import EXCVIEW
 
+from norec_core.security import SESSION_COOKIE
 from norec_core.urls import base_url
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -33,6 +36,28 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+PUBLIC_MAX_AGE = 60  # seconds: a seat taken or a date moved shows within a minute
+
+
+def _same_for_every_visitor(request, response) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and SESSION_COOKIE not in request.cookies
+        and "Authorization" not in request.headers
+        and "Set-Cookie" not in response.headers
+    )
+
+
+def _cache_control(request, response) -> None:
+    if "Cache-Control" in response.headers:
+        return
+    if _same_for_every_visitor(request, response):
+        response.headers["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+        # The language is chosen by a cookie, or else by the browser's preference.
+        response.vary = tuple(dict.fromkeys([*(response.vary or ()), "Cookie", "Accept-Language"]))
+    else:
+        response.headers["Cache-Control"] = "no-store"
 
 
 def headers_tween_factory(handler, registry):
@@ -44,8 +69,8 @@ def headers_tween_factory(handler, registry):
         response = handler(request)
         for name, value in headers.items():
             response.headers.setdefault(name, value)
-        if "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "no-store"
+        # Decided last: the session sets its cookie in a response callback, after tweens.
+        request.add_response_callback(_cache_control)
         return response
 
     return headers_tween

@@ -57,7 +57,14 @@ class Layout:
     @property
     def messages(self) -> list[tuple[str, str]]:
         session = self.request.session
-        return [(kind, msg) for kind in ("success", "error") for msg in session.pop_flash(kind)]
+        # Peek first: popping an empty queue marks the session changed, and its cookie
+        # would be signed and sent again with every page.
+        return [
+            (kind, msg)
+            for kind in ("success", "error")
+            if session.peek_flash(kind)
+            for msg in session.pop_flash(kind)
+        ]
 
     def date(self, value: datetime.date | None) -> str:
         return format_date(value, "long", locale=self.request.locale_name) if value else ""

@@ -20,6 +20,7 @@ from norec_core.jsonapi import tokens as api_tokens
 from norec_core.resources import resource_key
 
 # Permissions of the core. Plugins declare theirs through the roles hook.
+SESSION_COOKIE = "norec_session"
 VIEW = "view"  # public pages
 PERSON_VIEW = "person.view"  # personal data
 PERSON_EDIT = "person.edit"
@@ -283,7 +284,7 @@ def includeme(config) -> None:
     config.set_session_factory(
         SignedCookieSessionFactory(
             secret,
-            cookie_name="norec_session",
+            cookie_name=SESSION_COOKIE,
             httponly=True,
             samesite="Lax",
             # Over HTTPS only, unless a development setup says otherwise.

@@ -137,7 +137,7 @@ def test_keyboard_reaches_the_skip_link_first(page):
 
 def test_language_switch_in_the_browser(page):
     page.goto("/activities")
-    page.get_by_role("button", name="Nynorsk").click()
+    page.get_by_role("link", name="Nynorsk").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Aktivitetar"
     assert page.evaluate("document.documentElement.lang") == "nn"
     assert axe_violations(page) == []
@@ -204,7 +204,7 @@ def test_public_pages_pass_axe(page):
 
 def test_administration_pages_pass_axe_in_nynorsk(page):
     log_in(page)
-    page.get_by_role("button", name="Nynorsk").click()
+    page.get_by_role("link", name="Nynorsk").click()
     failures = {}
     for path in ADMIN_PAGES:
         page.goto(path)

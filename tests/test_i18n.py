@@ -7,10 +7,9 @@ from norec_core.plugins import installed_plugins
 
 
 def _switch(testapp, language, came_from="/"):
-    return testapp.post(
-        "/language",
-        {"language": language, "came_from": came_from, "csrf_token": testapp.csrf_token()},
-    )
+    """Follow the page's link to `language`, as a visitor clicks it."""
+    link = testapp.get(came_from).html.find("a", attrs={"hreflang": language})
+    return testapp.get(link["href"])
 
 
 def test_switch_to_nynorsk_and_back(testapp):
@@ -19,8 +18,8 @@ def test_switch_to_nynorsk_and_back(testapp):
     page = testapp.get("/")
     assert page.html.html["lang"] == "nn"
     assert "Komande aktivitetar" in page.text and "Hopp til hovudinnhaldet" in page.text
-    pressed = page.html.find("button", attrs={"aria-pressed": "true"})
-    assert pressed["value"] == "nn" and pressed["lang"] == "nn"
+    current = page.html.find("a", attrs={"aria-current": "true"})
+    assert current["hreflang"] == "nn" and current["lang"] == "nn"
     _switch(testapp, "nb")
     assert "Kommende aktiviteter" in testapp.get("/").text
     _switch(testapp, "en")
@@ -28,7 +27,12 @@ def test_switch_to_nynorsk_and_back(testapp):
 
 
 def test_switch_refuses_to_leave_the_site(testapp):
-    assert _switch(testapp, "nn", "https://evil.example/").location == "http://localhost/"
+    away = testapp.get("/language", {"language": "nn", "came_from": "https://evil.example/"})
+    assert away.location == "http://localhost/"
+    # The form of old, with its token, still works.
+    token = testapp.csrf_token()
+    back = {"language": "en", "came_from": "/activities", "csrf_token": token}
+    assert testapp.post("/language", back).location == "http://localhost/activities"
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("login", "GET"): EVERYONE,
     ("logout", "POST"): EVERYONE,
     ("language", "POST"): EVERYONE,
+    ("language", "GET"): EVERYONE,
     ("people", "GET"): PEOPLE_STAFF,
     ("people.new", "GET"): PEOPLE_EDITORS,
     ("people.detail", "GET"): PEOPLE_STAFF | {"owner"},

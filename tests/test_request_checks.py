@@ -141,3 +141,25 @@ def test_over_https_the_browser_is_told_to_stay_there(app_settings):
     app = TestApp(main({}, **{**app_settings, "norec.base_url": "https://norec.example.org"}))
     response = app.get("/", headers={"Host": "norec.example.org"})
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/organisations", "/activities", "/partnerships?q=health", "/search?q=oslo"]
+)
+def test_a_public_page_sets_no_cookie_and_may_be_kept_a_minute(app, testapp, path):
+    visitor = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+    response = visitor.get(path)
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Cache-Control"] == "public, max-age=60"
+    assert {"Cookie", "Accept-Language"} <= set(response.headers["Vary"].split(", "))
+    # A page with a form starts a session for its token, and is the visitor's own.
+    login = visitor.get("/login")
+    assert "norec_session=" in login.headers["Set-Cookie"]
+    assert login.headers["Cache-Control"] == "no-store"
+    # With a session, even a public page is not shared.
+    assert visitor.get(path).headers["Cache-Control"] == "no-store"
+
+
+def test_a_logged_in_page_is_not_signed_again_on_every_request(admin_app):
+    admin_app.get("/people")
+    assert "Set-Cookie" not in admin_app.get("/people").headers

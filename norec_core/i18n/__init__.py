@@ -25,10 +25,12 @@ def negotiate_locale(request: Request) -> str:
     return request.registry.settings.get("pyramid.default_locale_name", "nb")
 
 
-@view_config(route_name="language", request_method="POST", permission="view")
+# A link (GET) as well as a form: choosing a language changes nothing but this browser's
+# cookie, and a public page without a form need not start a session for a CSRF token.
+@view_config(route_name="language", request_method=("GET", "POST"), permission="view")
 def switch_language(request: Request):
-    lang = request.POST.get("language")
-    came_from = safe_redirect_target(request, request.POST.get("came_from"))
+    lang = request.params.get("language")
+    came_from = safe_redirect_target(request, request.params.get("came_from"))
     response = HTTPFound(came_from)
     if lang in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)

@@ -1,0 +1,342 @@
+"""How fast the platform's pages are beside a bare Pyramid view on the same data.
+
+    .venv/bin/python benchmarks/pages.py                 # SQLite, 1,000 and 12,000 people
+    .venv/bin/python benchmarks/pages.py --db postgresql --people 1000 --duration 5
+
+For each number of people it makes a database through the platform's own interfaces
+(`norec db upgrade`, `norec user add`, the models of `norec_core`), starts the platform
+and a bare Pyramid app (one query and one Chameleon template a page, below) under
+waitress, and runs wrk against each page in turn, interleaved, `--runs` times:
+
+- the organisation page, anonymous, against the bare app's organisation page;
+- the person page, logged in, against the same bare page;
+- the people list's first and last page, logged in, against the bare app's list (a COUNT
+  and 25 rows, at the same offset).
+
+It prints the median req/s, p50 and p99 of each and the ratio to the bare view, then the
+p99 of the platform's pages with 4 threads and 4 connections. A benchmark, not a test:
+the numbers depend on the machine and what else runs on it. wrk comes from Debian's
+package (installed here when missing and run as root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ADMIN, PASSWORD = "bench@example.org", "bench-password-long-enough"
+PAGE_SIZE = 25
+
+INI = """\
+[app:main]
+use = egg:norec-core
+sqlalchemy.url = {url}
+norec.base_url = http://127.0.0.1:{port}
+norec.session_secret = benchmark-secret-0123456789abcdef0123456789
+norec.secure_cookies = false
+norec.queue.url = immediate
+norec.files.url = file://{files}
+
+[loggers]
+keys = root
+
+[handlers]
+keys = null
+
+[formatters]
+keys =
+
+[logger_root]
+level = WARNING
+handlers = null
+
+[handler_null]
+class = NullHandler
+args = ()
+"""
+
+BARE_TEMPLATE = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><main><h1>${title}</h1>
+<dl tal:condition="org is not None"><dt>Country</dt><dd>${org.country}</dd>
+<dt>Kind</dt><dd>${org.kind}</dd><dt>Description</dt><dd>${org.description}</dd></dl>
+<table tal:condition="people is not None"><tr tal:repeat="p people">
+<td>${p.family_name}, ${p.given_name}</td><td>${p.email}</td><td>${p.country}</td></tr></table>
+<p tal:condition="people is not None">${total} people</p>
+</main></body></html>
+"""
+
+
+def bare_app(url: str, template: Path):
+    """The yardstick: Pyramid with one SQLAlchemy query and one Chameleon template."""
+    from pyramid.config import Configurator
+    from sqlalchemy import column, create_engine, func, select, table
+
+    engine = create_engine(url)
+    organisation = table(
+        "organisation",
+        column("id"),
+        column("name"),
+        column("country"),
+        column("kind"),
+        column("description"),
+    )
+    person = table(
+        "person",
+        column("id"),
+        column("given_name"),
+        column("family_name"),
+        column("email"),
+        column("country"),
+    )
+
+    def organisation_page(request):
+        with engine.connect() as connection:
+            org = connection.execute(
+                select(organisation).where(organisation.c.id == int(request.matchdict["id"]))
+            ).one()
+        return {"title": org.name, "org": org, "people": None, "total": 0}
+
+    def people_page(request):
+        number = int(request.GET.get("page", 1))
+        with engine.connect() as connection:
+            total = connection.scalar(select(func.count()).select_from(person))
+            people = connection.execute(
+                select(person)
+                .order_by(person.c.family_name, person.c.given_name, person.c.id)
+                .limit(PAGE_SIZE)
+                .offset((number - 1) * PAGE_SIZE)
+            ).all()
+        return {"title": "People", "org": None, "people": people, "total": total}
+
+    with Configurator() as config:
+        config.include("pyramid_chameleon")
+        config.add_route("organisation", "/organisations/{id}")
+        config.add_route("people", "/people")
+        config.add_view(organisation_page, route_name="organisation", renderer=str(template))
+        config.add_view(people_page, route_name="people", renderer=str(template))
+        return config.make_wsgi_app()
+
+
+def serve(kind: str, target: str, port: int, threads: int) -> None:
+    """Run in a child process: the bare app (`target` its database URL) or the
+    platform (`target` its ini file) under waitress."""
+    from waitress import serve as waitress_serve
+
+    if kind == "bare":
+        template = Path(tempfile.mkdtemp()) / "page.pt"
+        template.write_text(BARE_TEMPLATE)
+        app = bare_app(target, template)
+    else:
+        from pyramid.paster import get_app
+
+        app = get_app(target)
+    waitress_serve(app, listen=f"127.0.0.1:{port}", threads=threads, _quiet=True)
+
+
+def make_data(ini: Path, people: int) -> tuple[int, int]:
+    """The database of `ini`, with `people` people and 200 organisations; returns an
+    organisation's id and a person's."""
+    from pyramid.paster import bootstrap
+
+    from norec_core import Organisation, Person
+
+    norec = [str(Path(sys.executable).with_name("norec")), "-c", str(ini)]
+    subprocess.run([*norec, "db", "upgrade"], check=True, capture_output=True)
+    subprocess.run(
+        [*norec, "user", "add", ADMIN, "--role", "admin", "--password-stdin"],
+        input=PASSWORD + "\n",
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+    with bootstrap(str(ini)) as env:
+        request = env["request"]
+        with request.tm:
+            orgs = [
+                Organisation(
+                    name=f"Partner {n}",
+                    country=("NO", "KE", "NP", "TZ")[n % 4],
+                    kind="ngo",
+                    description="An organisation of the benchmark.",
+                )
+                for n in range(200)
+            ]
+            request.dbsession.add_all(orgs)
+        for start in range(0, people, 2000):
+            with request.tm:
+                request.dbsession.add_all(
+                    Person(
+                        given_name=f"Given{n}",
+                        family_name=f"Family{n % 997:04d}",
+                        email=f"person{n}@example.org",
+                        country=("NO", "KE", "NP")[n % 3],
+                    )
+                    for n in range(start, min(people, start + 2000))
+                )
+        with request.tm:
+            from sqlalchemy import func, select
+
+            org_id = request.dbsession.scalar(select(func.min(Organisation.id)))
+            person_id = request.dbsession.scalar(select(func.max(Person.id)))
+    return org_id, person_id
+
+
+def start(kind: str, target: str, port: int, threads: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, __file__, "serve", kind, target, str(port), str(threads)]
+    )
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return process
+        except urllib.error.HTTPError:
+            return process  # it answers
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit(f"the {kind} server did not start")
+
+
+def login(port: int) -> str:
+    """The platform's session cookie of the benchmark's administrator."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"http://127.0.0.1:{port}/login").read().decode()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode(
+        {"csrf_token": token, "email": ADMIN, "password": PASSWORD, "submit": "submit"}
+    ).encode()
+    opener.open(f"http://127.0.0.1:{port}/login", body)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def wrk(url: str, duration: int, connections: int, cookie: str = "") -> tuple[float, float, float]:
+    """(req/s, p50 ms, p99 ms) of `url`."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url} answered {errors.group(1)} errors:\n{out}")
+
+    def percentile(p):
+        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)\b", out).groups()
+        return float(value) * _UNITS[unit]
+
+    return rate, percentile(50), percentile(99)
+
+
+def bench(args, people: int, workdir: Path, url: str) -> None:
+    from norec_core.testservers import free_port
+
+    port, bare_port = free_port(), free_port()
+    ini = workdir / f"bench-{people}.ini"
+    files = workdir / "files"
+    files.mkdir(exist_ok=True)
+    ini.write_text(INI.format(url=url, port=port, files=files))
+    org_id, person_id = make_data(ini, people)
+    last = -(-people // PAGE_SIZE)
+    platform_url, bare_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{bare_port}"
+    pages = [
+        (
+            "organisation page, anonymous",
+            f"/organisations/{org_id}",
+            False,
+            f"/organisations/{org_id}",
+        ),
+        ("person page, logged in", f"/people/{person_id}", True, f"/organisations/{org_id}"),
+        ("people list, first page", "/people", True, "/people"),
+        ("people list, last page", f"/people?page={last}", True, f"/people?page={last}"),
+    ]
+    results: dict[str, list] = {}
+    servers = [start("platform", str(ini), port, 1), start("bare", url, bare_port, 1)]
+    try:
+        cookie = login(port)
+        for _ in range(args.runs):
+            for title, path, logged_in, bare_path in pages:
+                results.setdefault(("bare", bare_path), []).append(
+                    wrk(bare_url + bare_path, args.duration, 1)
+                )
+                results.setdefault(("platform", title), []).append(
+                    wrk(platform_url + path, args.duration, 1, cookie if logged_in else "")
+                )
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait()
+    print(
+        f"\n{people:,} people, {url.split(':')[0]}, one thread, one connection, "
+        f"median of {args.runs} runs of {args.duration} s"
+    )
+    print(f"{'page':34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'bare req/s':>10} {'ratio':>6}")
+    for title, _path, _logged_in, bare_path in pages:
+        ours = [statistics.median(v) for v in zip(*results[("platform", title)], strict=True)]
+        bare = statistics.median(r[0] for r in results[("bare", bare_path)])
+        print(
+            f"{title:34} {ours[0]:8.0f} {ours[1]:7.1f} {ours[2]:7.1f} {bare:10.0f} "
+            f"{ours[0] / bare:6.2f}"
+        )
+
+    server = start("platform", str(ini), port, 4)
+    try:
+        cookie = login(port)
+        print("4 threads, 4 connections:")
+        for title, path, logged_in, _bare_path in pages:
+            rate, p50, p99 = wrk(platform_url + path, args.duration, 4, cookie if logged_in else "")
+            print(f"  {title:32} {rate:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--people", default="1000,12000", help="comma-separated sizes")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, capture_output=True)
+    server = None
+    with tempfile.TemporaryDirectory(prefix="norec-bench-") as tmp:
+        workdir = Path(tmp)
+        if args.db == "postgresql":
+            from norec_core.testservers import PostgreSQLServer, postgresql_bindir
+
+            server = PostgreSQLServer(postgresql_bindir())
+            server.start()
+        try:
+            for n, people in enumerate(int(p) for p in args.people.split(",")):
+                if server is not None:
+                    url = server.create_database(f"bench{n}")
+                else:
+                    url = f"sqlite:///{workdir / f'bench{n}.sqlite'}"
+                bench(args, people, workdir, url)
+        finally:
+            if server is not None:
+                server.stop()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        serve(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    else:
+        main()

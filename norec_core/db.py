@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import zope.sqlalchemy
+from pyramid_retry import mark_error_retryable
 from sqlalchemy import DateTime, Engine, MetaData, TypeDecorator, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -50,6 +51,9 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime.datetime: UTCDateTime}
 
 
+READING = "norec_reading"  # an execution option: the transaction is a page being read
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
@@ -78,10 +82,22 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        # IMMEDIATE takes the write lock at the start: a transaction that read first and
-        # wrote later would otherwise fail with "database is locked" whenever another
-        # connection (the worker, another request) wrote in between, instead of waiting.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READING):
+            # A page being read takes no lock: in WAL mode it reads beside the writer.
+            connection.exec_driver_sql("BEGIN")
+        else:
+            # IMMEDIATE takes the write lock at the start: a transaction that read first
+            # and wrote later would otherwise fail with "database is locked" whenever
+            # another connection (the worker, another request) wrote in between.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    @event.listens_for(engine, "handle_error")
+    def _retry_when_locked(context):
+        # The rare write of a read (a login seen again, a token used) may find that
+        # another connection wrote since it read: pyramid_retry runs the request again.
+        if "database is locked" in str(context.original_exception):
+            if context.sqlalchemy_exception is not None:
+                mark_error_retryable(context.sqlalchemy_exception)
 
 
 def _lower(value):
@@ -97,6 +113,8 @@ def includeme(config) -> None:
 
     engine = make_engine(settings["sqlalchemy.url"])
     config.registry["norec.db_engine"] = engine
+    # The same engine and pool, whose transactions say they serve a page being read.
+    config.registry["norec.db_reading_engine"] = engine.execution_options(**{READING: True})
     # What request sessions bind to; the test fixtures swap in a connection held in an
     # outer transaction, and "create_savepoint" makes each request's commit a savepoint.
     config.registry["norec.db_bind"] = engine
@@ -106,16 +124,20 @@ def includeme(config) -> None:
     config.add_request_method(_dbsession, "dbsession", reify=True)
 
 
-def new_session(registry) -> Session:
-    """A session outside any request (workers, jobs), bound as request sessions are."""
-    session = registry["norec.dbsession_factory"](bind=registry["norec.db_bind"])
+def new_session(registry, reading: bool = False) -> Session:
+    """A session outside any request (workers, jobs), bound as request sessions are;
+    `reading`: one that mostly reads (a GET), which SQLite begins without a lock."""
+    bind = registry["norec.db_bind"]
+    if reading and bind is registry["norec.db_engine"]:
+        bind = registry["norec.db_reading_engine"]
+    session = registry["norec.dbsession_factory"](bind=bind)
     # The search index follows what this session flushes (norec_core.search.index).
     session.info["norec.search_sources"] = registry.get("norec.search_sources")
     return session
 
 
 def _dbsession(request) -> Session:
-    session = new_session(request.registry)
+    session = new_session(request.registry, reading=request.method in ("GET", "HEAD"))
     zope.sqlalchemy.register(session, transaction_manager=request.tm)
     # Who the audit log names as the author of what this request changes.
     session.info["actor"] = lambda: _actor(request)

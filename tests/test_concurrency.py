@@ -1,17 +1,26 @@
-"""Simultaneous registrations for the last seats: each in its own connection and
-transaction, committed for real, as fifty requests at once would be."""
+"""Simultaneous work on one database, committed for real: registrations for the last
+seats, as fifty requests at once would make them, and pages read while others write."""
 
 import datetime
 import threading
 
+import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from webtest import TestApp
 
-from norec_core import clock
+from norec_core import clock, migrate
+from norec_core.app import main
 from norec_core.audit.models import AuditEvent
 from norec_core.db import make_engine
 from norec_core.domain import registrations
-from norec_core.domain.models import Activity, ConsentRecord, Person, Registration
+from norec_core.domain.models import (
+    Activity,
+    ConsentRecord,
+    Organisation,
+    Person,
+    Registration,
+)
 
 RACERS = 50
 
@@ -92,3 +101,59 @@ def test_fifty_registrations_for_the_last_five_seats(migrated_database):
                 )
             )
         engine.dispose()
+
+
+@pytest.mark.norec_backends("sqlite")
+def test_pages_are_read_while_another_connection_writes(app_settings, tmp_path):
+    """A GET takes no lock on SQLite: it is answered while another connection holds the
+    write lock (with BEGIN IMMEDIATE it would wait out the busy timeout and fail), and
+    readers in two threads beside a writer in a third all succeed."""
+    settings = {**app_settings, "sqlalchemy.url": f"sqlite:///{tmp_path / 'rw.sqlite'}"}
+    migrate.upgrade(settings)
+    app = main({}, **settings)
+    engine = app.registry["norec.db_engine"]
+    with Session(engine) as session, session.begin():
+        organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
+        session.add(organisation)
+        session.flush()
+        organisation_id = organisation.id
+    path = f"/organisations/{organisation_id}"
+    writer = engine.connect()
+    try:
+        writer.begin()  # BEGIN IMMEDIATE, as every writing transaction: it holds the lock
+        reader = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+        assert "Read beside writes" in reader.get(path).text
+    finally:
+        writer.rollback()
+        writer.close()
+
+    errors, done = [], threading.Event()
+
+    def read():
+        visitor = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+        try:
+            while not done.is_set():
+                visitor.get(path)
+                visitor.get("/organisations")
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    def write():
+        try:
+            for n in range(40):
+                with Session(engine) as session, session.begin():
+                    session.get(Organisation, organisation_id).description = f"Edit {n}"
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            done.set()
+
+    threads = [threading.Thread(target=read), threading.Thread(target=read)]
+    threads.append(threading.Thread(target=write))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert "Edit 39" in TestApp(app, extra_environ={"HTTP_HOST": "localhost"}).get(path).text
+    engine.dispose()

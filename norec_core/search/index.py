@@ -45,7 +45,7 @@ _BATCH = 500
 
 
 def track(session: Session, sources: dict[str, SearchSource]) -> None:
-    """Index what `session` commits of the records of `sources` (by name)."""
+    """Index what `session` flushes of the records of `sources` (by name)."""
     session.info[SOURCES] = sources
 
 

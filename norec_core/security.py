@@ -49,12 +49,19 @@ class Root:
     """
 
     def __init__(self, request: Request):
-        roles = request.registry["norec.roles"]
-        self.__acl__ = [(Allow, Everyone, VIEW), (Allow, Authenticated, ACCOUNT)] + [
-            (Allow, f"role:{role.name}", ALL_PERMISSIONS if "*" in role.permissions else p)
-            for role in roles.values()
-            for p in sorted(role.permissions)
-        ]
+        # The roles are fixed at start-up, and so is this list: made once per application.
+        acl = request.registry.get("norec.root_acl")
+        if acl is None:
+            roles = request.registry["norec.roles"]
+            acl = request.registry["norec.root_acl"] = [
+                (Allow, Everyone, VIEW),
+                (Allow, Authenticated, ACCOUNT),
+            ] + [
+                (Allow, f"role:{role.name}", ALL_PERMISSIONS if "*" in role.permissions else p)
+                for role in roles.values()
+                for p in sorted(role.permissions)
+            ]
+        self.__acl__ = acl
 
 
 class SecurityPolicy:
@@ -89,15 +96,22 @@ class SecurityPolicy:
         # join their site roles as principals, and its workflow state may decide instead.
         user = request.identity
         found = principals(user)
-        if context is not None and not isinstance(context, Root):
-            held = local_roles(request, user, context)
-            by_state = state_roles(request, context, permission)
-            if by_state is not None and not is_admin(request, user):
-                names = role_names(user) | held
-                if names & by_state:
-                    return Allowed(f"{permission} in this state: {sorted(names & by_state)}")
-                return Denied(f"{permission} in this state needs one of {sorted(by_state)}")
-            found += [f"role:{r}" for r in held]
+        if context is None or isinstance(context, Root):
+            # The same question of the same user against the root has the same answer all
+            # request long (the navigation asks it for every entry).
+            known = request.__dict__.setdefault("_norec_root_permits", {})
+            key = (tuple(found), permission)
+            if key not in known:
+                known[key] = self.acl.permits(site_root(request), found, permission)
+            return known[key]
+        held = local_roles(request, user, context)
+        by_state = state_roles(request, context, permission)
+        if by_state is not None and not is_admin(request, user):
+            names = role_names(user) | held
+            if names & by_state:
+                return Allowed(f"{permission} in this state: {sorted(names & by_state)}")
+            return Denied(f"{permission} in this state needs one of {sorted(by_state)}")
+        found += [f"role:{r}" for r in held]
         return self.acl.permits(site_root(request), found, permission)
 
     def remember(self, request: Request, userid, **kw):
@@ -110,7 +124,11 @@ class SecurityPolicy:
 def site_root(request: Request) -> Root:
     """The site's root: the request's, or a new one where routing failed before making it."""
     root = getattr(request, "root", None)
-    return root if isinstance(root, Root) else Root(request)
+    if isinstance(root, Root):
+        return root
+    if "_norec_site_root" not in request.__dict__:
+        request._norec_site_root = Root(request)
+    return request._norec_site_root
 
 
 def role_names(user: User | None) -> set[str]:

@@ -3,14 +3,17 @@
 import datetime
 import zoneinfo
 
+import pytest
 from pyramid.scripting import prepare
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from zope.interface.verify import verifyObject
 
-from norec_core import ScheduledTask
+from norec_core import ScheduledTask, migrate
+from norec_core.app import main
 from norec_core.interfaces import ITaskQueue
 from norec_core.tasks.jobs import enqueue_job
-from norec_core.tasks.models import Job
+from norec_core.tasks.models import Job, ScheduledRun
 from norec_core.tasks.queue import HueyTaskQueue, make_huey
 from norec_core.tasks.schedule import is_due, run_due
 from norec_notes.models import Note
@@ -140,3 +143,33 @@ def test_a_failing_scheduled_task_is_undone_and_the_others_still_run(
     assert "scheduled task a failed" in caplog.text
     texts = db_session.scalars(select(Note.text).where(Note.person_id == person_id)).all()
     assert texts == ["from b"]
+
+
+@pytest.mark.norec_backends("sqlite")
+def test_a_scheduled_task_runs_once_a_minute_however_many_workers_find_it_due(
+    app_settings, tmp_path
+):
+    """Each worker's scheduler finds the task due; the claim, committed with the run,
+    lets one run it. On a database of its own: the claims must really commit and roll
+    back, as in production."""
+    settings = {**app_settings, "sqlalchemy.url": f"sqlite:///{tmp_path / 'runs.sqlite'}"}
+    migrate.upgrade(settings)
+    registry = main({}, **settings).registry
+    attempts = []
+
+    def work(request):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("the first worker fails")
+
+    registry["norec.scheduled_tasks"] = [ScheduledTask("once", work)]
+    minute = datetime.datetime(2027, 1, 11, 9, 0, tzinfo=datetime.UTC)
+    # A failed run leaves the minute to the next worker; a run that succeeded, to none.
+    assert run_due(registry, minute) == []
+    assert run_due(registry, minute + datetime.timedelta(seconds=20)) == ["once"]
+    assert run_due(registry, minute + datetime.timedelta(seconds=40)) == []
+    assert run_due(registry, minute + datetime.timedelta(hours=1)) == ["once"]  # hourly
+    assert len(attempts) == 3
+    with Session(registry["norec.db_engine"]) as session:
+        claimed = session.scalars(select(ScheduledRun.due_at).order_by(ScheduledRun.due_at))
+        assert list(claimed) == [minute, minute + datetime.timedelta(hours=1)]

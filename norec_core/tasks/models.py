@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from norec_core import clock
@@ -39,3 +39,16 @@ class Job(Base):
         if not self.total:
             return 100 if self.status == "done" else None
         return min(100, round(100 * self.done / self.total))
+
+
+class ScheduledRun(Base):
+    """A scheduled task's run for one minute, claimed in the run's own transaction: with
+    several workers, each of whose schedulers finds the task due, one runs it."""
+
+    __tablename__ = "scheduled_run"
+    __table_args__ = (UniqueConstraint("task", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task: Mapped[str] = mapped_column(String(100))
+    due_at: Mapped[datetime.datetime]
+    ran_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)

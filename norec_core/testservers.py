@@ -3,6 +3,7 @@ throw-away cluster on a free port) and an SMTP server on loopback (aiosmtpd)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import pwd
 import shutil
@@ -103,11 +104,13 @@ class PostgreSQLServer:
 
 
 class SMTPServer:
-    """aiosmtpd on a fixed loopback port, collecting what it receives."""
+    """aiosmtpd on a fixed loopback port, collecting what it receives; `delay` seconds
+    per message make it as slow as a real server far away."""
 
-    def __init__(self):
+    def __init__(self, delay: float = 0.0):
         self.port = free_port()
         self.messages: list = []
+        self.delay = delay
         self._controller = None
 
     def start(self) -> None:
@@ -119,6 +122,8 @@ class SMTPServer:
             async def handle_DATA(self, _server, _session, envelope):
                 from email import message_from_bytes, policy
 
+                if server.delay:
+                    await asyncio.sleep(server.delay)
                 message = message_from_bytes(envelope.content, policy=policy.default)
                 server.messages.append(message)
                 return "250 OK"

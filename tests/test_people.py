@@ -86,14 +86,23 @@ def test_edit_person(admin_app, make_person, db_session):
     assert sorted(person.languages) == ["en", "nn"]
 
 
+def _filters(page):
+    return next(form for form in page.forms.values() if "q" in form.fields)
+
+
 def test_list_search_and_filters(admin_app, make_person):
     make_person(given_name="Øystein", family_name="Ås", country="NO", languages=["nn"])
     make_person(given_name="Priya", family_name="Raman", country="IN", languages=["ta"])
     assert "Ås, Øystein" in admin_app.get("/people", {"q": "øystein"}).text
     assert "Raman" not in admin_app.get("/people", {"q": "øystein"}).text
     assert "Raman, Priya" in admin_app.get("/people", {"country": "IN"}).text
-    by_language = admin_app.get("/people", {"language": "nn"}).text
-    assert "Ås, Øystein" in by_language and "Raman" not in by_language
+    by_language = admin_app.get("/people", {"language": "nn"})
+    assert "Ås, Øystein" in by_language.text and "Raman" not in by_language.text
+    # The chosen values stay chosen in the filters, named in the viewer's language.
+    form = _filters(by_language)
+    assert form["language"].value == "nn" and form["country"].value == ""
+    assert ("IN", False, "India") in form["country"].options
+    assert _filters(admin_app.get("/people", {"country": "IN"}))["country"].value == "IN"
 
 
 def test_list_is_paged(admin_app, make_person):

@@ -131,8 +131,11 @@ def new_session(registry, reading: bool = False) -> Session:
     if reading and bind is registry["norec.db_engine"]:
         bind = registry["norec.db_reading_engine"]
     session = registry["norec.dbsession_factory"](bind=bind)
-    # The search index follows what this session flushes (norec_core.search.index).
-    session.info["norec.search_sources"] = registry.get("norec.search_sources")
+    # The search index follows what this session flushes. Imported here: the index's
+    # models are built on this module's Base.
+    from norec_core.search.index import track
+
+    track(session, registry.get("norec.search_sources") or {})
     return session
 
 

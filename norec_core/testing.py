@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from norec_core import clock
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 
@@ -245,7 +246,7 @@ def db_connection(app):
 def db_session(app, db_connection):
     session = Session(bind=db_connection, join_transaction_mode="create_savepoint")
     # What the tests' records are, the search finds, as it would the application's.
-    session.info["norec.search_sources"] = app.registry["norec.search_sources"]
+    track(session, app.registry["norec.search_sources"])
     yield session
     session.close()
 

@@ -28,6 +28,7 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.files")
     # Chameleon templates, with i18n through the request's localizer.
     config.include("pyramid_chameleon")
+    config.include("norec_core.templating")
     config.include("norec_core.i18n")
     # deform's templates (with ours first), its static files and translations.
     config.include("norec_core.forms")

@@ -18,7 +18,9 @@ What is here, by what a plugin does with it:
 - permissions: `VIEW` (everyone), `ACCOUNT` (every logged-in user), `PERSON_VIEW`,
   `PERSON_EDIT`, `DIRECTORY_EDIT`, `REGISTRATION_EDIT`; `grant_local_role`,
   `revoke_local_role`; `permitted(request, Model, permission)`, the SQL condition that
-  filters a list to what the user may see (roles, local roles, workflow states);
+  filters a list to what the user may see (roles, local roles, workflow states), and
+  `locally_held(request, Model, *roles)`, the records where the user holds a stored
+  local role (the organisations they are contact person of);
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
   direction overrides), `flash`, `paginate`; templates use the layout macro
@@ -48,6 +50,9 @@ What is here, by what a plugin does with it:
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
 - time: `now()`, the one clock the platform reads;
+- money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
+  (exact in every database), `convert(amount, rate)` rounds half up to the øre,
+  `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`.
 """
 
@@ -119,6 +124,7 @@ from norec_core.lists import paginate
 from norec_core.mail.digest import digest_items
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import send_mail
+from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
 from norec_core.search.index import reindex
@@ -131,6 +137,7 @@ from norec_core.security import (
     REGISTRATION_EDIT,
     VIEW,
     grant_local_role,
+    locally_held,
     permitted,
     revoke_local_role,
 )
@@ -140,6 +147,7 @@ from norec_core.workflow.engine import transition
 
 __all__ = [
     "ACCOUNT",
+    "CURRENCIES",
     "DIRECTORY_EDIT",
     "PERSON_EDIT",
     "PERSON_VIEW",
@@ -148,6 +156,7 @@ __all__ = [
     "ActionPurpose",
     "Activity",
     "ActivityKind",
+    "Amount",
     "ApiEndpoint",
     "Base",
     "CSRFSchema",
@@ -189,6 +198,8 @@ __all__ = [
     "attached_text",
     "cancel_registration",
     "chart_section",
+    "convert",
+    "currency_validator",
     "date_widget",
     "datetime_widget",
     "demo_organisation",
@@ -201,11 +212,13 @@ __all__ = [
     "files_of",
     "find",
     "flash",
+    "format_money",
     "grant_local_role",
     "hookimpl",
     "line_validator",
     "list_members",
     "load_core_demo",
+    "locally_held",
     "main",
     "merge_people",
     "model_factory",

@@ -16,6 +16,7 @@ from pyramid.request import Request
 from norec_core import clock
 from norec_core.contributions import Section
 from norec_core.i18n import LANGUAGES, codes
+from norec_core.money import format_money
 from norec_core.security import site_root
 
 
@@ -87,6 +88,10 @@ class Layout:
     def number(self, value) -> str:
         """A number as the viewer's language writes it (12 000 in Norwegian)."""
         return format_decimal(value, locale=self.request.locale_name)
+
+    def money(self, amount, currency: str) -> str:
+        """An amount with its currency as the viewer's language writes it."""
+        return format_money(amount, currency, self.request.locale_name)
 
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)

@@ -203,6 +203,25 @@ def permitted(request: Request, model: type, permission: str) -> ColumnElement[b
     return or_(*conditions)
 
 
+def locally_held(request: Request, model: type, *roles: str) -> ColumnElement[bool]:
+    """A SQL condition on `model`: the records on which the request's user holds one of
+    `roles` as a stored local role ("the organisations I am contact person of").
+
+    Join it through relationships to reach what hangs below such a record:
+    `Partnership.organisations.any(locally_held(request, Organisation, "contact"))`.
+    """
+    user = request.identity
+    if user is None:
+        return false()
+    return model.id.in_(
+        select(LocalRole.resource_id).where(
+            LocalRole.user_id == user.id,
+            LocalRole.resource_type == model.__tablename__,
+            LocalRole.role.in_(roles),
+        )
+    )
+
+
 def principals(user: User | None) -> list[str]:
     if user is None:
         return [Everyone]

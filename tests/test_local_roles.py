@@ -67,3 +67,30 @@ def test_the_owner_of_a_person_may_cancel_their_registrations(
     testapp.post(f"/registrations/{mine.id}/cancel", {"csrf_token": token}, status=302)
     db_session.refresh(mine)
     assert mine.status == "cancelled"
+
+
+def test_locally_held_selects_the_records_of_a_users_local_role(
+    app_request, db_session, make_organisation, make_partnership, make_user
+):
+    from sqlalchemy import select
+
+    from norec_core import Organisation, Partnership, grant_local_role, locally_held
+
+    ours, theirs = make_organisation(name="Haukeland"), make_organisation(name="Vellore")
+    shared = make_partnership(title="Nurses", organisations=[ours, theirs])
+    make_partnership(title="Other", organisations=[theirs])
+    contact = make_user()
+    grant_local_role(db_session, contact, ours, "contact")
+    grant_local_role(db_session, contact, theirs, "member")  # another role does not count
+
+    app_request._norec_identity = contact
+    mine = select(Organisation.name).where(locally_held(app_request, Organisation, "contact"))
+    assert db_session.scalars(mine).all() == ["Haukeland"]
+    partnerships = select(Partnership.title).where(
+        Partnership.organisations.any(locally_held(app_request, Organisation, "contact"))
+    )
+    assert db_session.scalars(partnerships).all() == [shared.title]
+
+    app_request._norec_identity = None  # a visitor holds no local role
+    anonymous = select(Organisation.name).where(locally_held(app_request, Organisation, "contact"))
+    assert db_session.scalars(anonymous).all() == []

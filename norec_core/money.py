@@ -1,0 +1,72 @@
+"""Money: a `Decimal` amount with its ISO 4217 currency, stored exactly.
+
+An amount is kept in the database as a whole number of hundredths (`Amount`), so that
+SQLite, which has no exact decimal type, sums it as exactly as PostgreSQL does, and no
+float ever touches it. The currency is a column of its own beside it, a three-letter
+ISO 4217 code (`currency_validator` for forms). `convert` turns an amount into another
+currency at a recorded rate, rounded half up to the øre, as an accountant would.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+import colander
+from babel.numbers import format_currency, get_currency_name, list_currencies
+from sqlalchemy import BigInteger
+from sqlalchemy.types import TypeDecorator
+
+from norec_core.i18n import _
+
+CENT = Decimal("0.01")
+CURRENCIES = frozenset(list_currencies())
+
+
+class Amount(TypeDecorator):
+    """A column type for money amounts: `Decimal` in Python, hundredths in the database."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("money is Decimal, never float")
+        exact = Decimal(value) * 100
+        if exact != exact.to_integral_value():
+            raise ValueError(f"{value} has more than two decimals")
+        return int(exact)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else (Decimal(value) / 100).quantize(CENT)
+
+
+def convert(amount: Decimal, rate: Decimal) -> Decimal:
+    """`amount` times `rate` (units of the target currency for one unit of the amount's),
+    rounded half up to two decimals."""
+    return (Decimal(amount) * Decimal(rate)).quantize(CENT, rounding=decimal.ROUND_HALF_UP)
+
+
+def format_money(amount: Decimal | None, currency: str, locale: str) -> str:
+    """An amount as the reader's language writes it: "12 500,00 kr" in Norwegian."""
+    if amount is None:
+        return ""
+    return format_currency(amount, currency, locale=locale)
+
+
+def currency_name(code: str, locale: str) -> str:
+    return get_currency_name(code, locale=locale)
+
+
+def currency_validator(node, value) -> None:
+    """A colander validator: `value` is an ISO 4217 code."""
+    if value not in CURRENCIES:
+        raise colander.Invalid(
+            node,
+            _(
+                "${code} is not an ISO 4217 currency code (such as NOK, EUR or INR).",
+                mapping={"code": value},
+            ),
+        )

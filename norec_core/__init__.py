@@ -20,21 +20,30 @@ What is here, by what a plugin does with it:
   `revoke_local_role`; `permitted(request, Model, permission)`, the SQL condition that
   filters a list to what the user may see (roles, local roles, workflow states), and
   `locally_held(request, Model, *roles)`, the records where the user holds a stored
-  local role (the organisations they are contact person of);
+  local role (the organisations they are contact person of); `holders_of(dbsession,
+  record, role)`, the users who hold one on a record;
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
+  `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
-  direction overrides), `flash`, `paginate`; templates use the layout macro
+  direction overrides), `flash`, `paginate`; a list's filters are `select_filter(name,
+  label, options, value)` and `search_filter(label, value)` (shown by the `filters` macro),
+  and `search_words(query, text, *columns)` matches every typed word; templates use the layout macro
   `norec_core:templates/layout.pt`; a list offers CSV and Excel of its rows with
   `requested_format`, `export_response(request, query, [Column(title, value), …], name)`
-  and `export_links` (shown by the `exports` macro);
+  and `export_links` (shown by the `exports` macro); `request.layout` (in templates
+  `layout`) writes dates, times, numbers, money, countries and languages as the
+  reader's language does;
 - work and mail: `send_mail`, `enqueue_job`, `transition` and `workflow_history`,
+  `import_history` (steps taken elsewhere: a migrated case, demonstration data),
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
 - files: `attach(request, record, filename, data, allowed=…, max_size=…,
   read_permission=…, edit_permission=…)` stores a file checked by its content
   (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
-  `read_permission` on `record`; `files_of(request, record)` lists them;
+  `read_permission` on `record`; `files_of(request, record)` lists them; `upload_node(
+  title, allowed, max_size)` is a form's file field that checks the same and keeps the
+  file when the form comes back with an error elsewhere;
   `attached_text(record)` is the words of its PDF and text files, for its search document;
 - search: `find(request, text, filters, kinds)` searches the index that the plugins'
   `SearchSource`s fill (ranked, stemmed, with facet counts of what the viewer may see);
@@ -49,21 +58,24 @@ What is here, by what a plugin does with it:
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
-- time: `now()`, the one clock the platform reads;
+- time: `now()`, the one clock the platform reads; `SITE_TIMEZONE`, the zone a time
+  typed without one is read in (`colander.DateTime(default_tzinfo=SITE_TIMEZONE)`);
 - money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
   (exact in every database), `convert(amount, rate)` rounds half up to the øre,
   `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
-- demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`.
+- demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`;
+  `save_user(dbsession, email, password, display_name=…, roles=…)` makes an account.
 """
 
 # The audit and consent recorders listen on every SQLAlchemy session: imported with the
 # package, so that the web application, the CLI, the worker and the tests all record.
 from norec_core.accounts.models import User
+from norec_core.accounts.users import save_user
 from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
 from norec_core.charts import Chart, chart_section
-from norec_core.clock import now
+from norec_core.clock import SITE_TIMEZONE, now
 from norec_core.contributions import (
     ActionPurpose,
     ActivityKind,
@@ -100,8 +112,10 @@ from norec_core.domain.merging import MergeError, merge_people
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
+from norec_core.domain.schemas import countries_node, country_node
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.files.attachments import UploadError, attach, attached_text, files_of
+from norec_core.files.uploads import upload_node
 from norec_core.forms import (
     CSRFSchema,
     date_widget,
@@ -120,7 +134,8 @@ from norec_core.interfaces import (
     IUser,
 )
 from norec_core.layout import flash
-from norec_core.lists import paginate
+from norec_core.lists import paginate, search_filter, select_filter
+from norec_core.lists import search as search_words
 from norec_core.mail.digest import digest_items
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import send_mail
@@ -137,13 +152,14 @@ from norec_core.security import (
     REGISTRATION_EDIT,
     VIEW,
     grant_local_role,
+    holders_of,
     locally_held,
     permitted,
     revoke_local_role,
 )
 from norec_core.tasks.jobs import enqueue_job
 from norec_core.workflow.engine import history as workflow_history
-from norec_core.workflow.engine import transition
+from norec_core.workflow.engine import import_history, transition
 
 __all__ = [
     "ACCOUNT",
@@ -152,6 +168,7 @@ __all__ = [
     "PERSON_EDIT",
     "PERSON_VIEW",
     "REGISTRATION_EDIT",
+    "SITE_TIMEZONE",
     "VIEW",
     "ActionPurpose",
     "Activity",
@@ -199,6 +216,8 @@ __all__ = [
     "cancel_registration",
     "chart_section",
     "convert",
+    "countries_node",
+    "country_node",
     "currency_validator",
     "date_widget",
     "datetime_widget",
@@ -214,7 +233,9 @@ __all__ = [
     "flash",
     "format_money",
     "grant_local_role",
+    "holders_of",
     "hookimpl",
+    "import_history",
     "line_validator",
     "list_members",
     "load_core_demo",
@@ -236,8 +257,13 @@ __all__ = [
     "render_pdf",
     "requested_format",
     "revoke_local_role",
+    "save_user",
+    "search_filter",
+    "search_words",
+    "select_filter",
     "send_mail",
     "transition",
     "upcoming_activities",
+    "upload_node",
     "workflow_history",
 ]

@@ -7,9 +7,12 @@ that decides what "now" is (and a single place a test or a future time-zone chan
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 # The zone the site shows moments in, and new activities' zone unless one is chosen.
 DEFAULT_TIMEZONE = "Europe/Oslo"
+# The same as a zone: a time typed into a form without one (a call's deadline) is read in it.
+SITE_TIMEZONE = zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def now() -> datetime.datetime:

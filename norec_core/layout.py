@@ -93,6 +93,11 @@ class Layout:
         """An amount with its currency as the viewer's language writes it."""
         return format_money(amount, currency, self.request.locale_name)
 
+    @property
+    def countries(self) -> dict[str, str]:
+        """Every country's name by its ISO 3166 code, in the reader's language and order."""
+        return codes.country_names(self.request.locale_name)
+
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)
 
@@ -123,12 +128,15 @@ def flash(request: Request, message, kind: str = "success") -> None:
 def _add_layout(event: BeforeRender) -> None:
     request = event.get("request")
     if request is not None and "layout" not in event:
-        event["layout"] = Layout(request)
+        event["layout"] = request.layout
         # Shared macros (filters, pagination, sections), for the plugins' templates too.
         event["macros"] = get_renderer("norec_core:templates/macros.pt").implementation().macros
 
 
 def includeme(config) -> None:
     config.add_request_method(lambda r: r.registry["norec.pm"], "pm", reify=True)
+    # The same helpers in Python as in templates: a message that names a date or an
+    # amount writes it as the reader's language does.
+    config.add_request_method(Layout, "layout", reify=True)
     config.add_static_view("static/core", "norec_core:static/", cache_max_age=3600)
     config.scan(__name__)

@@ -24,23 +24,30 @@ CURRENCIES = frozenset(list_currencies())
 
 
 class Amount(TypeDecorator):
-    """A column type for money amounts: `Decimal` in Python, hundredths in the database."""
+    """A column type for money amounts: `Decimal` in Python, a whole number of hundredths
+    in the database. `Amount(scale=6)` keeps six decimals instead, for exchange rates."""
 
     impl = BigInteger
     cache_ok = True
+
+    def __init__(self, scale: int = 2):
+        super().__init__()
+        self.scale = scale
+        self._unit = Decimal(10) ** scale
+        self._quantum = Decimal(1).scaleb(-scale)
 
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if isinstance(value, float):
             raise TypeError("money is Decimal, never float")
-        exact = Decimal(value) * 100
+        exact = Decimal(value) * self._unit
         if exact != exact.to_integral_value():
-            raise ValueError(f"{value} has more than two decimals")
+            raise ValueError(f"{value} has more than {self.scale} decimals")
         return int(exact)
 
     def process_result_value(self, value, dialect):
-        return None if value is None else (Decimal(value) / 100).quantize(CENT)
+        return None if value is None else (Decimal(value) / self._unit).quantize(self._quantum)
 
 
 def convert(amount: Decimal, rate: Decimal) -> Decimal:

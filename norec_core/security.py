@@ -274,6 +274,25 @@ def local_role_holders(session: Session, obj) -> list[LocalRole]:
     )
 
 
+def holders_of(session: Session, obj, role: str) -> list[User]:
+    """The active users who hold the stored local role `role` on `obj` (the contact
+    persons of an organisation), by e-mail address."""
+    resource_type, resource_id = resource_key(obj)
+    return list(
+        session.scalars(
+            select(User)
+            .join(LocalRole, LocalRole.user_id == User.id)
+            .where(
+                LocalRole.resource_type == resource_type,
+                LocalRole.resource_id == resource_id,
+                LocalRole.role == role,
+                User.active.is_(True),
+            )
+            .order_by(User.email)
+        )
+    )
+
+
 def local_role_holders_of_user(session: Session, user: User) -> list[LocalRole]:
     return list(
         session.scalars(

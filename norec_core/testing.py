@@ -20,7 +20,11 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `run_due(app.registry, moment)`: run the scheduled tasks due at `moment` as the worker
   would, returning the names of those that ran;
 - `private_core_imports(path)`: where a plugin imports more of norec_core than its
-  public surface (assert it returns `[]` in the plugin's own tests).
+  public surface (assert it returns `[]` in the plugin's own tests);
+- `make_settings(database_url, **settings)`, `upgrade(settings, revision="heads")` and
+  `downgrade(settings, revision)`: a plugin's migration test upgrades an empty database
+  with `{"norec.plugins": "<plugin>"}`, compares it with the models and downgrades
+  `"<plugin>@base"`.
 
 Run a plugin's tests with `pip install norec-core[test]` installed; `--norec-db=sqlite`
 runs them on SQLite alone (the default is both SQLite and PostgreSQL, which needs
@@ -46,6 +50,7 @@ from sqlalchemy.orm import Session
 
 from norec_core import clock
 from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.migrate import downgrade, upgrade  # noqa: F401 (for the plugins' tests)
 from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)

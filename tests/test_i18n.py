@@ -56,9 +56,9 @@ def test_validation_messages_and_country_names_in_nynorsk(admin_app):
 @pytest.mark.bundle
 def test_plugin_pages_are_translated(testapp):
     _switch(testapp, "nb")
-    assert "Tilskuddsforvaltning" in testapp.get("/grants/").text
+    assert "Tilskudd til utveksling" in testapp.get("/grants/").text
     _switch(testapp, "nn")
-    assert "Tilskotsforvalting" in testapp.get("/grants/").text
+    assert "Tilskot til utveksling" in testapp.get("/grants/").text
 
 
 @pytest.mark.parametrize(

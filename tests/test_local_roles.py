@@ -74,7 +74,7 @@ def test_locally_held_selects_the_records_of_a_users_local_role(
 ):
     from sqlalchemy import select
 
-    from norec_core import Organisation, Partnership, grant_local_role, locally_held
+    from norec_core import Organisation, Partnership, grant_local_role, holders_of, locally_held
 
     ours, theirs = make_organisation(name="Haukeland"), make_organisation(name="Vellore")
     shared = make_partnership(title="Nurses", organisations=[ours, theirs])
@@ -90,6 +90,11 @@ def test_locally_held_selects_the_records_of_a_users_local_role(
         Partnership.organisations.any(locally_held(app_request, Organisation, "contact"))
     )
     assert db_session.scalars(partnerships).all() == [shared.title]
+
+    assert holders_of(db_session, ours, "contact") == [contact]
+    assert holders_of(db_session, theirs, "contact") == []
+    contact.active = False
+    assert holders_of(db_session, ours, "contact") == []
 
     app_request._norec_identity = None  # a visitor holds no local role
     anonymous = select(Organisation.name).where(locally_held(app_request, Organisation, "contact"))

@@ -47,3 +47,11 @@ def test_currency_codes_are_iso_4217():
     currency_validator(None, "INR")
     with pytest.raises(colander.Invalid):
         currency_validator(colander.SchemaNode(colander.String()), "KRONER")
+
+
+def test_a_rate_keeps_its_six_decimals():
+    rate = Amount(scale=6)
+    assert rate.process_bind_param(Decimal("0.101250"), None) == 101250
+    assert rate.process_result_value(101250, None) == Decimal("0.101250")
+    with pytest.raises(ValueError):
+        rate.process_bind_param(Decimal("0.1012501"), None)

@@ -208,3 +208,23 @@ def test_a_filtered_list_costs_the_same_queries_for_10_and_5000_records(
         counts.append(query_counter.count)
         assert "note" in page.text
     assert counts[0] == counts[1], counts
+
+
+def test_steps_taken_elsewhere_become_the_history(db_session, make_partnership, admin_app):
+    import datetime
+
+    from norec_core import import_history
+    from norec_core.domain.workflows import PARTNERSHIP
+
+    partnership = make_partnership(state="proposed")
+    day = datetime.datetime(2024, 3, 1, 12, tzinfo=datetime.UTC)
+    steps = [
+        ("approve", day, "old-system@example.org", ""),
+        ("end", day + datetime.timedelta(days=400), "old-system@example.org", "Done."),
+    ]
+    import_history(db_session, partnership, PARTNERSHIP, steps)
+    assert partnership.state == "ended"
+    page = admin_app.get(f"/partnerships/{partnership.id}")
+    assert "old-system@example.org" in page.text and "«Done.»" in page.text
+    with pytest.raises(ValueError, match="'approve' cannot be taken from 'ended'"):
+        import_history(db_session, partnership, PARTNERSHIP, [steps[0]])

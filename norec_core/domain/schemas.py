@@ -91,6 +91,24 @@ def country_node(title=None, **kw) -> colander.SchemaNode:
     )
 
 
+@colander.deferred
+def _countries_widget(node, kw):
+    names = codes.country_names(bound_request(kw).locale_name)
+    return deform.widget.SelectWidget(values=list(names.items()), multiple=True, size=10)
+
+
+def countries_node(title=None, **kw) -> colander.SchemaNode:
+    """Several countries (a set of ISO 3166 codes), chosen from the names in the
+    reader's language."""
+    return colander.SchemaNode(
+        colander.Set(),
+        title=title or _("Countries"),
+        widget=_countries_widget,
+        validator=colander.ContainsOnly(sorted(codes.COUNTRY_CODES)),
+        **kw,
+    )
+
+
 OWN_ADDRESS_CHANGE = _(
     "Change your e-mail address on your account page: a link sent to the new address confirms it."
 )

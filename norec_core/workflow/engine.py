@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pyramid.request import Request
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from norec_core.audit.recorder import actor_of, record
 from norec_core.contributions import Transition, Workflow
@@ -76,18 +77,7 @@ def transition(request: Request, obj, name: str, comment: str = "") -> WorkflowH
     session = request.dbsession
     setattr(obj, workflow.attribute, t.target)
     actor_id, actor = actor_of(session)
-    resource_type, resource_id = resource_key(obj)
-    entry = WorkflowHistory(
-        resource_type=resource_type,
-        resource_id=resource_id,
-        workflow=workflow.name,
-        transition=t.name,
-        from_state=state,
-        to_state=t.target,
-        actor_id=actor_id,
-        actor=actor,
-        comment=comment,
-    )
+    entry = _step(obj, workflow, t, state, actor, comment, actor_id=actor_id)
     session.add(entry)
     session.flush()
     record(session, "transition", obj, {workflow.attribute: [state, t.target]}, comment)
@@ -96,6 +86,21 @@ def transition(request: Request, obj, name: str, comment: str = "") -> WorkflowH
         t.after(request, obj, entry)
     request.pm.hook.norec_transition_done(request=request, workflow=workflow, obj=obj, entry=entry)
     return entry
+
+
+def _step(obj, workflow: Workflow, t: Transition, state: str, actor: str, comment: str, **kw):
+    resource_type, resource_id = resource_key(obj)
+    return WorkflowHistory(
+        resource_type=resource_type,
+        resource_id=resource_id,
+        workflow=workflow.name,
+        transition=t.name,
+        from_state=state,
+        to_state=t.target,
+        actor=actor,
+        comment=comment,
+        **kw,
+    )
 
 
 def history(request: Request, obj) -> list[WorkflowHistory]:
@@ -110,3 +115,23 @@ def history(request: Request, obj) -> list[WorkflowHistory]:
             .order_by(WorkflowHistory.id.desc())
         )
     )
+
+
+def import_history(session: Session, obj, workflow: Workflow, steps) -> None:
+    """Record steps taken elsewhere (in the system a case comes from, or in demonstration
+    data) as the history of `obj`, and leave it in the last step's state.
+
+    `steps` are `(transition name, when, who, comment)` in order, following the workflow
+    from the record's current state; a step the workflow does not allow from there is a
+    ValueError. No permission, guard or effect runs: these steps have been taken.
+    """
+    session.flush()  # the record's id names its history, and a new one gets its first state
+    state = getattr(obj, workflow.attribute)
+    for name, at, actor, comment in steps:
+        t = workflow.transition(name)
+        if t is None or state not in t.sources:
+            raise ValueError(f"{workflow.name}: {name!r} cannot be taken from {state!r}")
+        session.add(_step(obj, workflow, t, state, actor, comment, at=at))
+        state = t.target
+    setattr(obj, workflow.attribute, state)
+    session.flush()

@@ -1,51 +1,258 @@
-"""The grants plugin's contributions to the Norec platform."""
+"""The grants plugin's contributions to the Norec platform: everything goes through these
+hooks, and the plugin imports nothing of the core but its public surface."""
 
-import datetime
-import zoneinfo
+from __future__ import annotations
 
-from pyramid.i18n import TranslationStringFactory
+from sqlalchemy import select, update
 
-from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
-
-_ = TranslationStringFactory("norec_grants")
-
-COURSE_KINDS = ("pre_departure_course", "homecoming_course")
+from norec_core import (
+    VIEW,
+    ActivityKind,
+    IPartnership,
+    NavEntry,
+    Organisation,
+    Partnership,
+    Role,
+    SearchDocument,
+    SearchSource,
+    Section,
+    Task,
+    hookimpl,
+    locally_held,
+    model_factory,
+)
+from norec_grants import demo
+from norec_grants.i18n import _
+from norec_grants.models import Application, Call, Scheme
+from norec_grants.workflow import (
+    APPLICATION_WORKFLOW,
+    ASSESS,
+    EDIT,
+    MANAGE,
+    READ,
+    REPORT,
+    WITHDRAW,
+)
 
 
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_grants:locale/")
-    config.add_route("grants.overview", "/")
+    application = model_factory(Application)
+    call = model_factory(Call)
+    routes = [
+        ("grants.overview", "/", None),
+        ("grants.schemes", "/schemes", None),
+        ("grants.scheme_new", "/schemes/new", None),
+        ("grants.scheme", r"/schemes/{id:\d+}", model_factory(Scheme)),
+        ("grants.scheme_edit", r"/schemes/{id:\d+}/edit", model_factory(Scheme)),
+        ("grants.call_new", "/calls/new", None),
+        ("grants.call", r"/calls/{id:\d+}", call),
+        ("grants.call_edit", r"/calls/{id:\d+}/edit", call),
+        ("grants.apply", r"/calls/{id:\d+}/apply", call),
+        ("grants.rates", "/exchange-rates", None),
+        ("grants.queue", "/applications", None),
+        ("grants.mine", "/applications/mine", None),
+        ("grants.application", r"/applications/{id:\d+}", application),
+        ("grants.application_edit", r"/applications/{id:\d+}/edit", application),
+        ("grants.exchange_new", r"/applications/{id:\d+}/exchanges/new", application),
+        ("grants.cost_new", r"/applications/{id:\d+}/costs/new", application),
+        (
+            "grants.line_delete",
+            r"/applications/{id:\d+}/{kind:exchange|cost}/{line:\d+}/delete",
+            application,
+        ),
+        ("grants.confirm", r"/applications/{id:\d+}/confirm", application),
+        ("grants.attach", r"/applications/{id:\d+}/files", application),
+    ]
+    for name, pattern, factory in routes:
+        config.add_route(name, pattern, factory=factory)
     config.scan("norec_grants.views")
 
 
 @hookimpl
 def norec_navigation(request):
-    return [NavEntry(_("Grants"), "grants.overview", 100)]
+    return [NavEntry(_("Grants"), "grants.overview", 100, VIEW)]
+
+
+@hookimpl
+def norec_roles():
+    return [
+        Role(
+            "caseworker",
+            _("Caseworker"),
+            frozenset({READ, MANAGE, ASSESS}),
+        ),
+        # Derived, never granted by hand: the contact persons of the partner organisations.
+        Role("applicant", _("Applicant"), frozenset({READ, EDIT, WITHDRAW, REPORT}), local=True),
+        # Granted on one application: a reviewer from outside Norec's staff.
+        Role("assessor", _("Assessor"), frozenset({READ, ASSESS}), local=True),
+    ]
+
+
+@hookimpl
+def norec_local_roles(request, user, context):
+    if not isinstance(context, Application):
+        return []
+    # One query: is the user contact person of one of the partnership's organisations?
+    found = request.dbsession.scalar(
+        select(Organisation.id)
+        .where(
+            Organisation.partnerships.any(Partnership.id == context.partnership_id),
+            locally_held(request, Organisation, "contact"),
+        )
+        .limit(1)
+    )
+    return ["applicant"] if found is not None else []
+
+
+@hookimpl
+def norec_workflows():
+    return [APPLICATION_WORKFLOW]
+
+
+@hookimpl
+def norec_migrations():
+    return "norec_grants:migrations"
 
 
 @hookimpl
 def norec_activity_kinds():
     return [
         ActivityKind("pre_departure_course", _("Pre-departure course")),
-        ActivityKind("homecoming_course", _("Homecoming course")),
+        ActivityKind("homecoming_course", _("Homecoming seminar")),
+        ActivityKind("leaders_course", _("Leaders' course")),
     ]
 
 
 @hookimpl
-def norec_demo_data(dbsession):
-    # Norec prepares participants in Førde before they travel.
-    course = Activity(
-        title="Pre-departure course for exchange participants",
-        kind="pre_departure_course",
-        starts_at=datetime.datetime(2027, 1, 11, 9, 0, tzinfo=OSLO),
-        ends_at=datetime.datetime(2027, 1, 15, 15, 0, tzinfo=OSLO),
-        place="Førde",
-        capacity=30,
-        description="A week on culture, security and learning goals before the exchange.",
+def norec_sections(request, context):
+    if not IPartnership.providedBy(context):
+        return []
+    applications = request.dbsession.scalars(
+        select(Application)
+        .where(Application.partnership_id == context.id)
+        .order_by(Application.created_at.desc())
+    ).all()
+    visible = [a for a in applications if request.has_permission(READ, a)]
+    if not visible:
+        return []
+    return [
+        Section(
+            _("Grant applications"),
+            30,
+            "norec_grants:templates/partnership_section.pt",
+            {"applications": visible, "states": _state_titles()},
+        )
+    ]
+
+
+def _state_titles():
+    return {s.name: s.title for s in APPLICATION_WORKFLOW.states}
+
+
+@hookimpl
+def norec_tasks(request):
+    """What is asked of a contact person now: confirming their partners' drafts."""
+    if request.identity is None:
+        return []
+    drafts = request.dbsession.scalars(
+        select(Application).where(
+            Application.state.in_(("draft", "more_info")),
+            Application.partnership.has(
+                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
+            ),
+        )
+    ).all()
+    tasks = []
+    for application in drafts:
+        if application.state == "more_info":
+            title = _(
+                "Answer Norec's question about ${title}", mapping={"title": application.title}
+            )
+        else:
+            title = _("Finish and submit ${title}", mapping={"title": application.title})
+        tasks.append(
+            Task(
+                title,
+                request.route_path("grants.application", id=application.id),
+                due=application.call.closes_at if application.state == "draft" else None,
+            )
+        )
+    return tasks
+
+
+def _application_document(application):
+    summary = application.summary or application.goals
+    return SearchDocument(
+        title=application.title,
+        text=f"{application.summary}\n{application.goals}",
+        summary=summary[:300],
+        language=application.language,
+        country=next(
+            (o.country for o in application.partnership.organisations if o.country != "NO"), None
+        ),
+        date=application.submitted_at or application.created_at,
+        facets={"state": application.state},
+        permission=READ,
     )
-    dbsession.add(course)
-    dbsession.flush()
-    register(dbsession, course, demo_person(dbsession, "ingrid.haugen@example.org"))
+
+
+def _call_document(call):
+    return SearchDocument(
+        title=call.title,
+        text=f"{call.description}\n{call.scheme.name}\n{call.scheme.description}",
+        summary=call.description[:300],
+        date=call.closes_at,
+        permission=VIEW,
+    )
+
+
+@hookimpl
+def norec_search_sources():
+    return [
+        SearchSource(
+            "grants.application",
+            _("Grant application"),
+            Application,
+            _application_document,
+            "grants.application",
+            facets={"state": _("State")},
+        ),
+        SearchSource(
+            "grants.call", _("Call for applications"), Call, _call_document, "grants.call"
+        ),
+    ]
+
+
+@hookimpl
+def norec_person_export(dbsession, person):
+    led = dbsession.scalars(select(Application).where(Application.lead_id == person.id)).all()
+    if not led:
+        return None
+    return {
+        "applications_led": [
+            {"id": a.id, "title": a.title, "state": a.state, "call": a.call.title} for a in led
+        ]
+    }
+
+
+@hookimpl
+def norec_person_erase(dbsession, person):
+    # The application is the organisations' and stays (a grant decision is archived);
+    # it no longer names the person.
+    dbsession.execute(
+        update(Application).where(Application.lead_id == person.id).values(lead_id=None)
+    )
+
+
+@hookimpl
+def norec_people_merged(dbsession, kept, merged):
+    dbsession.execute(
+        update(Application).where(Application.lead_id == merged.id).values(lead_id=kept.id)
+    )
+
+
+@hookimpl
+def norec_demo_data(dbsession):
+    demo.load(dbsession)

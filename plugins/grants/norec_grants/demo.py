@@ -1,0 +1,466 @@
+"""Demonstration data at an agency's scale: three schemes with their rates and criteria,
+past calls and one open call, exchange rates, and some 230 applications from partnerships
+in 25 countries, in every state of the workflow with their history. Seeded: the same
+data every time."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from norec_core import (
+    SITE_TIMEZONE,
+    Activity,
+    Organisation,
+    Partnership,
+    Person,
+    demo_organisation,
+    demo_person,
+    grant_local_role,
+    import_history,
+    now,
+    register,
+    save_user,
+)
+from norec_grants.models import (
+    Application,
+    Call,
+    Confirmation,
+    Criterion,
+    ExchangeRate,
+    PartnerCost,
+    PlannedExchange,
+    Rate,
+    Scheme,
+)
+from norec_grants.workflow import APPLICATION_WORKFLOW
+
+CONTACT_PASSWORD = "demo-contact"  # noqa: S105 (a published demo credential)
+CONTACTS = [
+    ("contact@example.org", "Demo contact, Haukeland", "Haukeland University Hospital"),
+    ("vellore@example.org", "Demo contact, Vellore", "Christian Medical College Vellore"),
+]
+
+# Norges Bank's rates in the autumn of 2026, near enough for a demonstration.
+RATES = {
+    "EUR": "11.62",
+    "USD": "10.71",
+    "INR": "0.1264",
+    "KES": "0.0829",
+    "UGX": "0.00291",
+    "TZS": "0.00398",
+    "NPR": "0.0790",
+    "MWK": "0.00617",
+    "BDT": "0.0881",
+    "ZAR": "0.5890",
+    "GTQ": "1.3915",
+}
+CURRENCY = {
+    "IN": "INR",
+    "KE": "KES",
+    "UG": "UGX",
+    "TZ": "TZS",
+    "NP": "NPR",
+    "MW": "MWK",
+    "BD": "BDT",
+    "ZA": "ZAR",
+    "GT": "GTQ",
+}
+# Partners beyond the core's demonstration, so that the grants reach 25 countries.
+MORE_PARTNERS = [
+    ("Addis Ababa University, School of Public Health", "ET"),
+    ("Hawassa Agricultural Cooperative Union", "ET"),
+    ("Universidade Eduardo Mondlane", "MZ"),
+    ("Zambia Red Cross Society", "ZM"),
+    ("University of Ghana Medical School", "GH"),
+    ("Tamale Teaching Hospital", "GH"),
+    ("ENDA Tiers Monde", "SN"),
+    ("Makerere University Business School", "UG"),
+    ("Sri Lanka Red Cross Society", "LK"),
+    ("Hue Central Hospital", "VN"),
+    ("Cambodian Center for Human Rights", "KH"),
+    ("Philippine General Hospital", "PH"),
+    ("Universitas Gadjah Mada", "ID"),
+    ("Universidad Nacional de Colombia", "CO"),
+    ("Centro de Estudios Peruanos", "PE"),
+    ("Fundación Jubileo", "BO"),
+    ("Universidad Centroamericana", "NI"),
+    ("Madagascar National Parks", "MG"),
+    ("Zimbabwe Farmers Union", "ZW"),
+    ("Lao Youth Union", "LA"),
+    ("Kathmandu Model Hospital", "NP"),
+    ("Dhaka Ahsania Mission", "BD"),
+]
+NORWEGIAN_PARTNERS = [
+    "Oslo University Hospital",
+    "Norwegian University of Life Sciences",
+    "Norwegian People's Aid",
+    "Western Norway University of Applied Sciences",
+    "The Norwegian Red Cross",
+    "Stavanger University Hospital",
+]
+PROFESSIONS = [
+    "nurses",
+    "midwives",
+    "agronomists",
+    "teachers",
+    "journalists",
+    "engineers",
+    "social workers",
+    "physiotherapists",
+    "accountants",
+    "youth leaders",
+]
+QUESTIONS = [
+    "Please explain how the receiving ward will supervise the participants.",
+    "The budget has travel for three participants but the plan names two: which is right?",
+    "How will the sending organisation use what the participants learn when they return?",
+]
+REASONS_APPROVED = [
+    "A well-founded plan with clear learning goals on both sides and a reasonable budget.",
+    "Strong reciprocity and a convincing plan for sharing knowledge at home.",
+]
+REASONS_CHANGED = [
+    "Approved for fewer participants in the second year: the plan for that year is not yet "
+    "concrete enough.",
+]
+REASONS_REJECTED = [
+    "The plan does not show how the partners will use what the participants learn.",
+    "The partnership does not meet the scheme's requirement of reciprocity.",
+    "The application scored below the threshold for this call.",
+]
+
+PATHS = {
+    "draft": [],
+    "submitted": ["submit"],
+    "withdrawn": ["submit", "withdraw"],
+    "screening": ["submit", "screen"],
+    "more_info": ["submit", "screen", "request_info"],
+    "in_assessment": ["submit", "screen", "assess"],
+    "approved": ["submit", "screen", "assess", "approve"],
+    "approved_changes": ["submit", "screen", "assess", "approve_changes"],
+    "rejected": ["submit", "screen", "assess", "reject"],
+    "agreement": ["submit", "screen", "assess", "approve", "sign"],
+    "in_progress": ["submit", "screen", "assess", "approve", "sign", "start"],
+    "final_report": ["submit", "screen", "assess", "approve", "sign", "start", "report"],
+    "closed": ["submit", "screen", "assess", "approve", "sign", "start", "report", "close"],
+}
+APPLICANT_STEPS = {"submit", "withdraw", "report", "answer"}
+# Which states the applications to each call are in: the older the call, the further along.
+OLD = ["closed", "closed", "final_report", "rejected", "closed", "withdrawn", "in_progress"]
+LAST = ["rejected", "in_progress", "agreement", "rejected", "approved", "approved_changes"]
+OPEN = ["draft", "submitted", "screening", "in_assessment", "more_info", "draft", "submitted"]
+
+
+def load(dbsession) -> None:
+    rng = random.Random(2027)  # noqa: S311 (no secret is drawn)
+    today = now()
+    _course(dbsession, today)
+    _exchange_rates(dbsession, today.date())
+    schemes = _schemes(dbsession)
+    calls = _calls(dbsession, schemes, today)
+    _more_partnerships(dbsession, rng, today.date())
+    _contacts(dbsession)
+    people = dbsession.scalars(select(Person).order_by(Person.id).limit(300)).all()
+    partnerships = dbsession.scalars(select(Partnership).order_by(Partnership.id)).all()
+    for n, partnership in enumerate(partnerships):
+        scheme = "north" if partnership.direction == "north-south" else "south"
+        old, last, current = calls[scheme]
+        if partnership.title.startswith("Nurse exchange"):
+            _nurses(dbsession, rng, calls["north"], partnership, people)
+            continue
+        if n % 2 == 0:
+            _application(dbsession, rng, old, partnership, OLD[n % len(OLD)], people)
+        if n % 3 != 0:
+            _application(dbsession, rng, last, partnership, LAST[n % len(LAST)], people)
+        if current is not None and (n % 2 == 1 or n % 5 == 0):
+            _application(dbsession, rng, current, partnership, OPEN[n % len(OPEN)], people)
+    # Activity-based support: small grants in its past call.
+    for n, partnership in enumerate(partnerships[:12]):
+        state = ["closed", "in_progress", "rejected", "final_report"][n % 4]
+        _application(dbsession, rng, calls["activity"][1], partnership, state, people, small=True)
+    dbsession.flush()
+
+
+def _course(dbsession, today) -> None:
+    # Norec prepares participants in Førde before they travel.
+    starts = (today + datetime.timedelta(days=42)).date()
+    course = Activity(
+        title="Pre-departure course for exchange participants",
+        kind="pre_departure_course",
+        starts_at=_at(starts, 9),
+        ends_at=_at(starts + datetime.timedelta(days=4), 15),
+        place="Førde",
+        country="NO",
+        capacity=30,
+        description="A week on culture, security and learning goals before the exchange.",
+    )
+    dbsession.add(course)
+    dbsession.flush()
+    register(dbsession, course, demo_person(dbsession, "ingrid.haugen@example.org"))
+
+
+def _exchange_rates(dbsession, today: datetime.date) -> None:
+    for months_ago in range(0, 24, 3):
+        day = today.replace(day=1) - datetime.timedelta(days=30 * months_ago)
+        drift = Decimal(1) - Decimal(months_ago) / Decimal(400)
+        for currency, rate in RATES.items():
+            value = (Decimal(rate) * drift).quantize(Decimal("0.000001"))
+            dbsession.add(ExchangeRate(currency=currency, base="NOK", rate=value, valid_on=day))
+
+
+def _scheme(name, description, countries, rates, criteria, **settings) -> Scheme:
+    return Scheme(
+        name=name,
+        description=description,
+        countries=countries,
+        rates=[
+            Rate(category=c, basis=b, amount=Decimal(a), position=n)
+            for n, (c, b, a) in enumerate(rates)
+        ],
+        criteria=[
+            Criterion(title=t, description=d, weight=w, position=n)
+            for n, (t, d, w) in enumerate(criteria)
+        ],
+        **settings,
+    )
+
+
+CRITERIA = [
+    ("Relevance", "The exchange answers needs both organisations have named.", 3),
+    ("Learning at home", "What participants learn is used in their own organisation.", 3),
+    ("Reciprocity and equality", "Both partners send, receive and decide together.", 2),
+    ("Feasibility and budget", "The plan can be carried out with the budget asked for.", 2),
+]
+SOUTH = sorted(set(CURRENCY) | {c for _n, c in MORE_PARTNERS})
+
+
+def _schemes(dbsession) -> dict[str, Scheme]:
+    schemes = {
+        "north": _scheme(
+            "North–South exchange",
+            "Young professionals exchanged between organisations in Norway and in the "
+            "Global South, for six months to a year.",
+            ["NO", *SOUTH],
+            [
+                ("travel", "participant", "12000"),
+                ("stay", "participant_month", "9500"),
+                ("salary", "participant_month", "8000"),
+                ("insurance", "participant_month", "600"),
+                ("courses", "participant", "7500"),
+            ],
+            CRITERIA,
+            min_months=6,
+            max_months=12,
+            min_age=22,
+            max_age=35,
+        ),
+        "south": _scheme(
+            "South–South exchange",
+            "Young professionals exchanged between organisations in two countries of the "
+            "Global South.",
+            SOUTH,
+            [
+                ("travel", "participant", "6000"),
+                ("stay", "participant_month", "5500"),
+                ("salary", "participant_month", "4000"),
+                ("insurance", "participant_month", "400"),
+                ("courses", "participant", "5000"),
+            ],
+            CRITERIA,
+            min_months=6,
+            max_months=12,
+            min_age=22,
+            max_age=35,
+        ),
+        "activity": _scheme(
+            "Activity-based support",
+            "Small grants to former participants who use what they learnt on their exchange "
+            "in a project at home.",
+            [],
+            [("travel", "participant", "8000"), ("courses", "participant", "15000")],
+            [
+                ("Use of the exchange", "The project builds on what was learnt abroad.", 2),
+                ("Reach", "The project reaches people beyond the applicant.", 1),
+            ],
+            min_months=1,
+            max_months=6,
+            min_age=18,
+            max_age=99,
+        ),
+    }
+    dbsession.add_all(schemes.values())
+    return schemes
+
+
+def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SITE_TIMEZONE)
+
+
+def _calls(dbsession, schemes, today) -> dict[str, list]:
+    # The open call closes in two months whenever the demonstration is loaded.
+    deadline = (today + datetime.timedelta(days=63)).date()
+    found: dict[str, list] = {}
+    for key, scheme in schemes.items():
+        calls = []
+        for years_ago in (2, 1):
+            closes = deadline.replace(year=deadline.year - years_ago)
+            calls.append(_call(scheme, closes))
+        if key == "north":
+            calls.append(_call(scheme, deadline))
+        elif key == "activity":
+            upcoming = _call(scheme, deadline + datetime.timedelta(days=120))
+            upcoming.opens_at = _at(deadline + datetime.timedelta(days=30), 8)
+            dbsession.add(upcoming)
+            calls.append(None)
+        else:
+            calls.append(None)
+        dbsession.add_all(c for c in calls if c is not None)
+        found[key] = calls
+    return found
+
+
+def _call(scheme: Scheme, closes: datetime.date) -> Call:
+    return Call(
+        scheme=scheme,
+        title=f"{scheme.name} {closes.year}",
+        description=(
+            f"Partnerships apply for exchanges under the scheme «{scheme.name}». The budget "
+            "follows from the planned exchanges and the scheme's rates."
+        ),
+        opens_at=_at(closes - datetime.timedelta(days=120), 8),
+        closes_at=_at(closes),
+    )
+
+
+def _more_partnerships(dbsession, rng, today: datetime.date) -> None:
+    norwegian = [Organisation(name=n, country="NO", kind="public") for n in NORWEGIAN_PARTNERS]
+    southern = [Organisation(name=n, country=c, kind="ngo") for n, c in MORE_PARTNERS]
+    dbsession.add_all(norwegian + southern)
+    for n, partner in enumerate(southern):
+        for k in range(2):
+            first = (
+                norwegian[(n + k) % len(norwegian)] if k == 0 else southern[(n + 5) % len(southern)]
+            )
+            if first.country == partner.country:
+                continue
+            starts = datetime.date(today.year - 1 - (n % 2), 8, 1)
+            dbsession.add(
+                Partnership(
+                    title=f"{first.name} – {partner.name}",
+                    direction="north-south" if first.country == "NO" else "south-south",
+                    starts_on=starts,
+                    ends_on=starts.replace(year=starts.year + 3) - datetime.timedelta(days=1),
+                    reciprocal=rng.random() < 0.85,
+                    state="approved",
+                    description=f"Exchange of {rng.choice(PROFESSIONS)} between the partners.",
+                    organisations=[first, partner],
+                )
+            )
+    dbsession.flush()
+
+
+def _contacts(dbsession) -> None:
+    for email, name, organisation in CONTACTS:
+        user = save_user(dbsession, email, CONTACT_PASSWORD, display_name=name)
+        grant_local_role(dbsession, user, demo_organisation(dbsession, organisation), "contact")
+
+
+def _application(
+    dbsession, rng, call, partnership, state, people, small=False, profession=None
+) -> None:
+    scheme = call.scheme
+    orgs = partnership.organisations
+    north = next((o for o in orgs if o.country == "NO"), None)
+    application = Application(
+        call=call,
+        partnership=partnership,
+        title=_title(rng, partnership, small, profession),
+        summary=partnership.description,
+        goals=(
+            "The participants bring back methods and routines that their home organisation "
+            "takes up; each partner hosts seminars for colleagues after the exchange."
+        ),
+        language=rng.choice(["nb", "nn"]) if north is not None else "en",
+        lead=rng.choice(people) if people else None,
+        created_at=call.opens_at + datetime.timedelta(days=rng.randint(1, 60)),
+    )
+    year = call.closes_at.year
+    profession = profession or rng.choice(PROFESSIONS)
+    for offset in range(1 if small else 2):
+        pairs = [(orgs[0], orgs[1])]
+        if partnership.reciprocal or rng.random() < 0.5:
+            pairs.append((orgs[1], orgs[0]))
+        for sending, receiving in pairs:
+            application.exchanges.append(
+                PlannedExchange(
+                    year=year + offset,
+                    sending=sending,
+                    receiving=receiving,
+                    participants=rng.randint(1, 3),
+                    profession=profession,
+                    months=rng.randint(scheme.min_months, scheme.max_months),
+                )
+            )
+    southern = next((o for o in orgs if o.country in CURRENCY), None)
+    if southern is not None and rng.random() < 0.6:
+        currency = CURRENCY[southern.country]
+        rate = Decimal(RATES[currency])
+        amount = (Decimal(rng.randint(2000, 9000)) / rate).quantize(Decimal(1))
+        application.costs.append(
+            PartnerCost(
+                year=year,
+                category="stay",
+                description=f"Housing and local transport for guests at {southern.name}",
+                amount=amount,
+                currency=currency,
+                rate=rate,
+                rate_on=call.opens_at.date(),
+            )
+        )
+    dbsession.add(application)
+    if state != "draft":
+        submitted = call.closes_at - datetime.timedelta(days=rng.randint(1, 20))
+        application.submitted_at = submitted
+        application.confirmations = [
+            Confirmation(organisation=o, revision=1, confirmed_at=submitted) for o in orgs
+        ]
+    _history(dbsession, rng, application, PATHS[state], contact=f"contact at {orgs[0].name}")
+
+
+def _nurses(dbsession, rng, calls, partnership, people) -> None:
+    """The Norwegian and Indian hospitals' partnership: nurses exchanged under the last call,
+    and a new application being written for the open one."""
+    _old, last, current = calls
+    for call, state in ((last, "in_progress"), (current, "draft")):
+        _application(dbsession, rng, call, partnership, state, people, profession="nurses")
+
+
+def _title(rng, partnership, small: bool, profession=None) -> str:
+    if small:
+        return f"Sharing what we learnt: {partnership.organisations[0].name}"
+    return f"{partnership.title}: exchange of {profession or rng.choice(PROFESSIONS)}"
+
+
+def _history(dbsession, rng, application, path, contact) -> None:
+    moment = application.submitted_at or application.created_at
+    steps = []
+    for name in path:
+        if name != "submit":
+            moment += datetime.timedelta(days=rng.randint(5, 40))
+        comment = ""
+        if name == "request_info":
+            comment = rng.choice(QUESTIONS)
+        elif name == "approve":
+            comment = rng.choice(REASONS_APPROVED)
+        elif name == "approve_changes":
+            comment = rng.choice(REASONS_CHANGED)
+        elif name == "reject":
+            comment = rng.choice(REASONS_REJECTED)
+        actor = contact if name in APPLICANT_STEPS else "caseworker@example.org"
+        steps.append((name, moment, actor, comment))
+    import_history(dbsession, application, APPLICATION_WORKFLOW, steps)
+    application.updated_at = moment

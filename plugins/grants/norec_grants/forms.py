@@ -1,0 +1,367 @@
+"""The grants plugin's forms: colander schemas, validated at the field they concern."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from sqlalchemy import select
+
+from norec_core import (
+    CURRENCIES,
+    SITE_TIMEZONE,
+    CSRFSchema,
+    Person,
+    countries_node,
+    currency_validator,
+    date_widget,
+    datetime_widget,
+    line_validator,
+    now,
+)
+from norec_grants import rules
+from norec_grants.i18n import _
+
+CATEGORY_TITLES = {
+    "travel": _("Travel"),
+    "stay": _("Stay"),
+    "salary": _("Salary"),
+    "insurance": _("Insurance"),
+    "courses": _("Courses"),
+}
+BASIS_TITLES = {
+    "participant": _("per participant"),
+    "participant_month": _("per participant and month"),
+}
+LANGUAGE_TITLES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
+
+
+def _text(title, rows=4, **kw):
+    return colander.SchemaNode(
+        colander.String(),
+        title=title,
+        widget=deform.widget.TextAreaWidget(rows=rows),
+        validator=colander.Length(max=20000),
+        **kw,
+    )
+
+
+def _line(title, max_length=300, **kw):
+    return colander.SchemaNode(
+        colander.String(), title=title, validator=line_validator(max_length), **kw
+    )
+
+
+def _whole(title, low, high, **kw):
+    return colander.SchemaNode(
+        colander.Integer(), title=title, validator=colander.Range(low, high), **kw
+    )
+
+
+def _money(title, **kw):
+    return colander.SchemaNode(
+        colander.Decimal(quant="0.01"),
+        title=title,
+        validator=colander.Range(min=0, max=10**12),
+        widget=deform.widget.TextInputWidget(attributes={"inputmode": "decimal"}),
+        **kw,
+    )
+
+
+def _choice(title, values, **kw):
+    return colander.SchemaNode(
+        colander.String(),
+        title=title,
+        widget=deform.widget.SelectWidget(values=list(values.items())),
+        validator=colander.OneOf(list(values)),
+        **kw,
+    )
+
+
+class RateSchema(colander.MappingSchema):
+    category = _choice(_("Category"), CATEGORY_TITLES)
+    basis = _choice(_("Paid"), BASIS_TITLES)
+    amount = _money(_("Rate"))
+
+
+class CriterionSchema(colander.MappingSchema):
+    title = _line(_("Criterion"))
+    description = _text(_("What the assessor looks for"), rows=2, missing="")
+    weight = _whole(_("Weight"), 1, 100)
+
+
+@colander.deferred
+def _fact_widget(node, kw):
+    request = kw["request"]
+    facts = request.registry.get("norec.person_facts", {})
+    values = [("", _("– none –"))] + [(n, f.title) for n, f in sorted(facts.items())]
+    return deform.widget.SelectWidget(values=values)
+
+
+def _one_each(node, value):
+    seen = [r["category"] for r in value]
+    doubled = sorted({c for c in seen if seen.count(c) > 1})
+    if doubled:
+        raise colander.Invalid(
+            node,
+            _(
+                "Give each category one rate: ${categories} twice.",
+                mapping={"categories": ", ".join(doubled)},
+            ),
+        )
+
+
+class SchemeSchema(CSRFSchema):
+    name = _line(_("Name"), 200)
+    description = _text(_("Description"), missing="")
+    currency = colander.SchemaNode(
+        colander.String(),
+        title=_("Currency"),
+        description=_("ISO 4217 code of the currency grants are given in"),
+        validator=currency_validator,
+        default="NOK",
+    )
+    countries = countries_node(
+        _("Eligible countries"),
+        description=_("Partners must be in one of these; choose none to allow any country."),
+        missing=set(),
+    )
+    min_age = _whole(_("Youngest participant (years)"), 16, 99, default=18)
+    max_age = _whole(_("Oldest participant (years)"), 16, 99, default=35)
+    min_months = _whole(_("Shortest exchange (months)"), 1, 60, default=3)
+    max_months = _whole(_("Longest exchange (months)"), 1, 60, default=12)
+    eligibility_fact = colander.SchemaNode(
+        colander.String(),
+        title=_("Participants must also"),
+        description=_("A rule about people that an installed plugin provides."),
+        widget=_fact_widget,
+        missing="",
+    )
+    rates = colander.SequenceSchema(
+        RateSchema(name="rate", title=_("Rate")),
+        title=_("Rates"),
+        validator=_one_each,
+        missing=[],
+    )
+    criteria = colander.SequenceSchema(
+        CriterionSchema(name="criterion", title=_("Criterion")),
+        title=_("Assessment criteria"),
+        missing=[],
+    )
+
+    def validator(self, node, value):
+        if value["min_age"] > value["max_age"]:
+            raise colander.Invalid(
+                node["max_age"], _("The oldest age cannot be below the youngest.")
+            )
+        if value["min_months"] > value["max_months"]:
+            raise colander.Invalid(
+                node["max_months"], _("The longest exchange cannot be shorter than the shortest.")
+            )
+
+
+@colander.deferred
+def _scheme_widget(node, kw):
+    return deform.widget.SelectWidget(values=[(str(s.id), s.name) for s in kw["schemes"]])
+
+
+def _moment(title, **kw):
+    return colander.SchemaNode(
+        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
+        title=title,
+        description=_("Norwegian time"),
+        widget=datetime_widget(),
+        **kw,
+    )
+
+
+class CallSchema(CSRFSchema):
+    scheme_id = colander.SchemaNode(colander.Integer(), title=_("Scheme"), widget=_scheme_widget)
+    title = _line(_("Title"))
+    description = _text(_("Description"), missing="")
+    opens_at = _moment(_("Opens"))
+    closes_at = _moment(_("Deadline"))
+
+    def validator(self, node, value):
+        if value["closes_at"] <= value["opens_at"]:
+            raise colander.Invalid(
+                node["closes_at"], _("The deadline must come after the opening.")
+            )
+
+
+@colander.deferred
+def _partnership_widget(node, kw):
+    return deform.widget.SelectWidget(values=[(str(p.id), p.title) for p in kw["partnerships"]])
+
+
+@colander.deferred
+def _partnership_validator(node, kw):
+    return colander.OneOf([p.id for p in kw["partnerships"]])
+
+
+@colander.deferred
+def _known_person(node, kw):
+    request = kw["request"]
+
+    def validate(node, value):
+        if request.dbsession.scalar(select(Person.id).where(Person.email == value)) is None:
+            raise colander.Invalid(
+                node,
+                _("Nobody with this e-mail address is registered; ask Norec to add the person."),
+            )
+
+    return colander.All(colander.Email(), validate)
+
+
+class ApplicationSchema(CSRFSchema):
+    title = _line(_("Title of the project"))
+    summary = _text(_("Summary"), missing="")
+    goals = _text(_("Goals and what the partners learn from each other"), rows=6, missing="")
+    language = _choice(_("Language of letters to you"), LANGUAGE_TITLES)
+    lead_email = colander.SchemaNode(
+        colander.String(),
+        title=_("E-mail of the person responsible for the project"),
+        validator=_known_person,
+        missing="",
+    )
+
+
+class NewApplicationSchema(ApplicationSchema):
+    partnership_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Partnership"),
+        widget=_partnership_widget,
+        validator=_partnership_validator,
+        insert_before="title",
+    )
+
+
+@colander.deferred
+def _organisation_widget(node, kw):
+    organisations = kw["application"].partnership.organisations
+    return deform.widget.SelectWidget(values=[(str(o.id), o.name) for o in organisations])
+
+
+@colander.deferred
+def _partner_validator(node, kw):
+    return colander.OneOf([o.id for o in kw["application"].partnership.organisations])
+
+
+@colander.deferred
+def _months_validator(node, kw):
+    scheme = kw["application"].call.scheme
+    return colander.Range(
+        scheme.min_months,
+        scheme.max_months,
+        min_err=_(
+            "The scheme funds exchanges of ${min} to ${max} months.",
+            mapping={"min": scheme.min_months, "max": scheme.max_months},
+        ),
+        max_err=_(
+            "The scheme funds exchanges of ${min} to ${max} months.",
+            mapping={"min": scheme.min_months, "max": scheme.max_months},
+        ),
+    )
+
+
+@colander.deferred
+def _year_validator(node, kw):
+    partnership = kw["application"].partnership
+    first, last = partnership.starts_on.year, partnership.ends_on.year
+    return colander.Range(
+        first,
+        last,
+        min_err=_(
+            "The partnership runs from ${first} to ${last}.", mapping={"first": first, "last": last}
+        ),
+        max_err=_(
+            "The partnership runs from ${first} to ${last}.", mapping={"first": first, "last": last}
+        ),
+    )
+
+
+class ExchangeSchema(CSRFSchema):
+    year = colander.SchemaNode(colander.Integer(), title=_("Year"), validator=_year_validator)
+    sending_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Sending organisation"),
+        widget=_organisation_widget,
+        validator=_partner_validator,
+    )
+    receiving_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Receiving organisation"),
+        widget=_organisation_widget,
+        validator=_partner_validator,
+    )
+    participants = _whole(_("Participants"), 1, 100)
+    profession = _line(_("Profession"), 200)
+    months = colander.SchemaNode(colander.Integer(), title=_("Months"), validator=_months_validator)
+
+    def validator(self, node, value):
+        if value["sending_id"] == value["receiving_id"]:
+            raise colander.Invalid(
+                node["receiving_id"],
+                _("An organisation cannot receive its own participants: choose the partner."),
+            )
+
+
+@colander.deferred
+def _currency_widget(node, kw):
+    return deform.widget.SelectWidget(values=[(c, c) for c in sorted(CURRENCIES)])
+
+
+@colander.deferred
+def _rate_recorded(node, kw):
+    request, application = kw["request"], kw["application"]
+    base = application.call.scheme.currency
+
+    def validate(node, value):
+        currency_validator(node, value)
+        if (
+            value != base
+            and rules.exchange_rate(request.dbsession, value, base, now().date()) is None
+        ):
+            raise colander.Invalid(
+                node,
+                _(
+                    "No rate from ${currency} to ${base} is recorded yet; choose ${base} or "
+                    "ask Norec to record the rate.",
+                    mapping={"currency": value, "base": base},
+                ),
+            )
+
+    return validate
+
+
+class CostSchema(CSRFSchema):
+    year = colander.SchemaNode(colander.Integer(), title=_("Year"), validator=_year_validator)
+    category = _choice(_("Category"), CATEGORY_TITLES)
+    description = _line(_("What it pays for"))
+    amount = _money(_("Amount"))
+    currency = colander.SchemaNode(
+        colander.String(), title=_("Currency"), widget=_currency_widget, validator=_rate_recorded
+    )
+
+
+class ExchangeRateSchema(CSRFSchema):
+    currency = colander.SchemaNode(
+        colander.String(),
+        title=_("Currency"),
+        widget=_currency_widget,
+        validator=currency_validator,
+    )
+    base = colander.SchemaNode(
+        colander.String(),
+        title=_("In"),
+        description=_("The scheme currency the rate converts to"),
+        validator=currency_validator,
+        default="NOK",
+    )
+    rate = colander.SchemaNode(
+        colander.Decimal(quant="0.000001"),
+        title=_("Rate"),
+        description=_("Units of the scheme currency for one unit of the currency"),
+        validator=colander.Range(min=0, min_err=_("A rate is more than zero."), max=10**6),
+    )
+    valid_on = colander.SchemaNode(colander.Date(), title=_("Valid on"), widget=date_widget())
+    source = _line(_("Source"), 200, default="Norges Bank")

@@ -1,0 +1,232 @@
+"""The grants plugin's records: schemes and their calls, applications from partnerships
+with their planned exchanges and budgets, and the confirmations of the partners."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from norec_core import Amount, Base, Organisation, Partnership, Person, User, now
+
+# The activities every participant (and their leaders) must attend, of kinds the plugin
+# registers with the core.
+COURSE_KINDS = ("pre_departure_course", "homecoming_course", "leaders_course")
+# What a grant pays for, in the order a budget lists them.
+CATEGORIES = ("travel", "stay", "salary", "insurance", "courses")
+# A rate is paid once per participant (a journey, a course) or per participant and month.
+BASES = ("participant", "participant_month")
+
+
+class Scheme(Base):
+    """A grant scheme ("North-South exchange") and the rules its calls share."""
+
+    __tablename__ = "grants_scheme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    # ISO 3166 codes of the countries partners may be in; empty: any country.
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    min_age: Mapped[int] = mapped_column(default=18)
+    max_age: Mapped[int] = mapped_column(default=35)
+    min_months: Mapped[int] = mapped_column(default=3)
+    max_months: Mapped[int] = mapped_column(default=12)
+    # A person fact (`norec_core.person_fact`) participants must have, declared by any
+    # plugin: "network.member" for activity-based support. Empty: none.
+    eligibility_fact: Mapped[str] = mapped_column(String(100), default="")
+
+    rates: Mapped[list[Rate]] = relationship(
+        cascade="all, delete-orphan", order_by="Rate.position", back_populates="scheme"
+    )
+    criteria: Mapped[list[Criterion]] = relationship(
+        cascade="all, delete-orphan", order_by="Criterion.position", back_populates="scheme"
+    )
+    calls: Mapped[list[Call]] = relationship(back_populates="scheme", order_by="Call.closes_at")
+
+    def rate(self, category: str) -> Rate | None:
+        return next((r for r in self.rates if r.category == category), None)
+
+
+class Rate(Base):
+    """What the scheme pays for one budget category, in the scheme's currency."""
+
+    __tablename__ = "grants_rate"
+    __table_args__ = (UniqueConstraint("scheme_id", "category"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("grants_scheme.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(20))
+    basis: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Amount())
+    position: Mapped[int] = mapped_column(default=0)
+
+    scheme: Mapped[Scheme] = relationship(back_populates="rates")
+
+
+class Criterion(Base):
+    """An assessment criterion and its weight in the total score."""
+
+    __tablename__ = "grants_criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("grants_scheme.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[int] = mapped_column(default=1)
+    position: Mapped[int] = mapped_column(default=0)
+
+    scheme: Mapped[Scheme] = relationship(back_populates="criteria")
+
+
+class Call(Base):
+    """A call for applications under a scheme, open from `opens_at` to `closes_at`."""
+
+    __tablename__ = "grants_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scheme_id: Mapped[int] = mapped_column(ForeignKey("grants_scheme.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    opens_at: Mapped[datetime.datetime]
+    closes_at: Mapped[datetime.datetime] = mapped_column(index=True)
+    # When the reminder before the deadline went out (a scheduled task may run twice).
+    reminded_at: Mapped[datetime.datetime | None]
+
+    scheme: Mapped[Scheme] = relationship(back_populates="calls")
+
+    def is_open(self, moment: datetime.datetime | None = None) -> bool:
+        moment = moment or now()
+        return self.opens_at <= moment < self.closes_at
+
+    def status(self, moment: datetime.datetime | None = None) -> str:
+        moment = moment or now()
+        if moment < self.opens_at:
+            return "upcoming"
+        return "open" if moment < self.closes_at else "closed"
+
+
+class ExchangeRate(Base):
+    """Units of a scheme's currency for one unit of `currency`, as recorded on a day
+    (Norges Bank's rate, entered by a caseworker). Budgets copy the rate they used."""
+
+    __tablename__ = "grants_exchange_rate"
+    __table_args__ = (UniqueConstraint("currency", "base", "valid_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    base: Mapped[str] = mapped_column(String(3), default="NOK")
+    rate: Mapped[Decimal] = mapped_column(Amount(scale=6))
+    valid_on: Mapped[datetime.date]
+    source: Mapped[str] = mapped_column(String(200), default="Norges Bank")
+
+
+class Application(Base):
+    """A partnership's application to a call: its plan, its budget and its case."""
+
+    __tablename__ = "grants_application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("grants_call.id"), index=True)
+    partnership_id: Mapped[int] = mapped_column(
+        ForeignKey("partnership.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(30), default="draft", index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    # The language the applicant reads: decisions and letters are written in it.
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    # The person responsible for the project; a scheme's eligibility fact applies to them.
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime.datetime] = mapped_column(default=now, onupdate=now)
+    submitted_at: Mapped[datetime.datetime | None]
+    # Counts the changes to the plan and budget; a partner's confirmation holds for the
+    # revision it saw, so that nobody confirms what was changed after they looked.
+    revision: Mapped[int] = mapped_column(default=1)
+
+    call: Mapped[Call] = relationship()
+    partnership: Mapped[Partnership] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    lead: Mapped[Person | None] = relationship()
+    exchanges: Mapped[list[PlannedExchange]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(PlannedExchange.year, PlannedExchange.id)",
+        back_populates="application",
+    )
+    costs: Mapped[list[PartnerCost]] = relationship(
+        cascade="all, delete-orphan", order_by="PartnerCost.id", back_populates="application"
+    )
+    confirmations: Mapped[list[Confirmation]] = relationship(
+        cascade="all, delete-orphan", back_populates="application"
+    )
+
+
+class PlannedExchange(Base):
+    """One planned exchange of the plan: in `year`, `participants` people of
+    `profession` go from the sending organisation to the receiving one for `months`."""
+
+    __tablename__ = "grants_planned_exchange"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    year: Mapped[int]
+    sending_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    receiving_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    participants: Mapped[int]
+    profession: Mapped[str] = mapped_column(String(200))
+    months: Mapped[int]
+
+    application: Mapped[Application] = relationship(back_populates="exchanges")
+    sending: Mapped[Organisation] = relationship(foreign_keys=[sending_id])
+    receiving: Mapped[Organisation] = relationship(foreign_keys=[receiving_id])
+
+
+class PartnerCost(Base):
+    """A cost a partner budgets in its own currency, converted to the scheme's at the
+    rate recorded on `rate_on` (kept here: a later rate does not change the budget)."""
+
+    __tablename__ = "grants_partner_cost"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    year: Mapped[int]
+    category: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(300))
+    amount: Mapped[Decimal] = mapped_column(Amount())
+    currency: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[Decimal] = mapped_column(Amount(scale=6))
+    rate_on: Mapped[datetime.date]
+
+    application: Mapped[Application] = relationship(back_populates="costs")
+
+
+class Confirmation(Base):
+    """A partner organisation's contact person confirms the application as it stands."""
+
+    __tablename__ = "grants_confirmation"
+    __table_args__ = (UniqueConstraint("application_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE")
+    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    revision: Mapped[int]
+    confirmed_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    application: Mapped[Application] = relationship(back_populates="confirmations")
+    organisation: Mapped[Organisation] = relationship()
+    user: Mapped[User | None] = relationship()

@@ -1,0 +1,235 @@
+"""Schemes, their calls and the exchange rates: public pages to read, forms to run them."""
+
+from __future__ import annotations
+
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import (
+    VIEW,
+    Organisation,
+    Partnership,
+    Section,
+    flash,
+    locally_held,
+    now,
+    process_form,
+    upcoming_activities,
+)
+from norec_grants.forms import (
+    BASIS_TITLES,
+    CATEGORY_TITLES,
+    CallSchema,
+    ExchangeRateSchema,
+    SchemeSchema,
+)
+from norec_grants.i18n import _
+from norec_grants.models import COURSE_KINDS, Call, Criterion, ExchangeRate, Rate, Scheme
+from norec_grants.workflow import MANAGE
+
+T = "norec_grants:templates/"
+FORM = "norec_core:templates/form.pt"
+
+
+def _titles():
+    return {"categories": CATEGORY_TITLES, "bases": BASIS_TITLES}
+
+
+@view_config(route_name="grants.overview", renderer=T + "overview.pt", permission=VIEW)
+def overview(request):
+    moment = now()
+    calls = request.dbsession.scalars(
+        select(Call).options(selectinload(Call.scheme)).order_by(Call.closes_at.desc())
+    ).all()
+    return {
+        "page_title": _("Grants for exchanges"),
+        "open": sorted((c for c in calls if c.status(moment) == "open"), key=lambda c: c.closes_at),
+        "upcoming": [c for c in calls if c.status(moment) == "upcoming"],
+        "closed": [c for c in calls if c.status(moment) == "closed"][:10],
+        "manage": request.has_permission(MANAGE),
+        "sections": [
+            Section(
+                _("Coming courses and seminars for participants"),
+                10,
+                "norec_core:templates/activity_list.pt",
+                {"activities": upcoming_activities(request.dbsession, COURSE_KINDS)},
+            )
+        ],
+    }
+
+
+@view_config(route_name="grants.schemes", renderer=T + "schemes.pt", permission=VIEW)
+def schemes(request):
+    found = request.dbsession.scalars(
+        select(Scheme).options(selectinload(Scheme.rates)).order_by(Scheme.name)
+    ).all()
+    return {
+        "page_title": _("Grant schemes"),
+        "schemes": found,
+        "manage": request.has_permission(MANAGE),
+        **_titles(),
+    }
+
+
+@view_config(route_name="grants.scheme", renderer=T + "scheme.pt", permission=VIEW)
+def scheme_page(scheme, request):
+    return {
+        "page_title": scheme.name,
+        "scheme": scheme,
+        "manage": request.has_permission(MANAGE),
+        **_titles(),
+    }
+
+
+def _scheme_values(scheme: Scheme) -> dict:
+    return {
+        "name": scheme.name,
+        "description": scheme.description,
+        "currency": scheme.currency,
+        "countries": set(scheme.countries),
+        "min_age": scheme.min_age,
+        "max_age": scheme.max_age,
+        "min_months": scheme.min_months,
+        "max_months": scheme.max_months,
+        "eligibility_fact": scheme.eligibility_fact,
+        "rates": [
+            {"category": r.category, "basis": r.basis, "amount": r.amount} for r in scheme.rates
+        ],
+        "criteria": [
+            {"title": c.title, "description": c.description, "weight": c.weight}
+            for c in scheme.criteria
+        ],
+    }
+
+
+def _save_scheme(scheme: Scheme, data: dict) -> None:
+    for key in ("name", "description", "currency", "min_age", "max_age", "min_months"):
+        setattr(scheme, key, data[key])
+    scheme.max_months, scheme.eligibility_fact = data["max_months"], data["eligibility_fact"]
+    scheme.countries = sorted(data["countries"])
+    scheme.rates = [
+        Rate(category=r["category"], basis=r["basis"], amount=r["amount"], position=n)
+        for n, r in enumerate(data["rates"])
+    ]
+    scheme.criteria = [
+        Criterion(title=c["title"], description=c["description"], weight=c["weight"], position=n)
+        for n, c in enumerate(data["criteria"])
+    ]
+
+
+@view_config(route_name="grants.scheme_new", renderer=FORM, permission=MANAGE)
+def scheme_new(request):
+    result = process_form(request, SchemeSchema())
+    if result.valid:
+        scheme = Scheme()
+        _save_scheme(scheme, result.data)
+        request.dbsession.add(scheme)
+        request.dbsession.flush()
+        flash(request, _("The scheme is saved."))
+        return HTTPFound(request.route_path("grants.scheme", id=scheme.id))
+    return {"page_title": _("New grant scheme"), "form": result.html}
+
+
+@view_config(route_name="grants.scheme_edit", renderer=FORM, permission=MANAGE)
+def scheme_edit(scheme, request):
+    result = process_form(request, SchemeSchema(), appstruct=_scheme_values(scheme))
+    if result.valid:
+        # Rates are replaced as a whole: flush the old rows away before their successors,
+        # which the unique (scheme, category) would otherwise refuse.
+        scheme.rates, scheme.criteria = [], []
+        request.dbsession.flush()
+        _save_scheme(scheme, result.data)
+        flash(request, _("The scheme is saved."))
+        return HTTPFound(request.route_path("grants.scheme", id=scheme.id))
+    return {
+        "page_title": _("Edit ${name}", mapping={"name": scheme.name}),
+        "form": result.html,
+        "cancel_url": request.route_path("grants.scheme", id=scheme.id),
+    }
+
+
+@view_config(route_name="grants.call", renderer=T + "call.pt", permission=VIEW)
+def call_page(call, request):
+    # Who may apply: the contact persons of an organisation in a partnership.
+    partnerships = []
+    if request.identity is not None:
+        partnerships = request.dbsession.scalars(
+            select(Partnership)
+            .where(Partnership.organisations.any(locally_held(request, Organisation, "contact")))
+            .order_by(Partnership.title)
+        ).all()
+    return {
+        "page_title": call.title,
+        "call": call,
+        "scheme": call.scheme,
+        "status": call.status(),
+        "partnerships": partnerships,
+        "manage": request.has_permission(MANAGE),
+        **_titles(),
+    }
+
+
+def _call_bindings(request) -> dict:
+    return {"schemes": request.dbsession.scalars(select(Scheme).order_by(Scheme.name)).all()}
+
+
+@view_config(route_name="grants.call_new", renderer=FORM, permission=MANAGE)
+def call_new(request):
+    result = process_form(request, CallSchema(), bindings=_call_bindings(request))
+    if result.valid:
+        call = Call(**result.data)
+        request.dbsession.add(call)
+        request.dbsession.flush()
+        flash(request, _("The call is saved."))
+        return HTTPFound(request.route_path("grants.call", id=call.id))
+    return {"page_title": _("New call"), "form": result.html}
+
+
+@view_config(route_name="grants.call_edit", renderer=FORM, permission=MANAGE)
+def call_edit(call, request):
+    values = {
+        "scheme_id": call.scheme_id,
+        "title": call.title,
+        "description": call.description,
+        "opens_at": call.opens_at,
+        "closes_at": call.closes_at,
+    }
+    result = process_form(request, CallSchema(), appstruct=values, bindings=_call_bindings(request))
+    if result.valid:
+        for key, value in result.data.items():
+            setattr(call, key, value)
+        flash(request, _("The call is saved."))
+        return HTTPFound(request.route_path("grants.call", id=call.id))
+    return {
+        "page_title": _("Edit ${title}", mapping={"title": call.title}),
+        "form": result.html,
+        "cancel_url": request.route_path("grants.call", id=call.id),
+    }
+
+
+@view_config(route_name="grants.rates", renderer=T + "rates.pt", permission=MANAGE)
+def exchange_rates(request):
+    result = process_form(request, ExchangeRateSchema(), submit_title=_("Record the rate"))
+    if result.valid:
+        data = result.data
+        found = request.dbsession.scalars(
+            select(ExchangeRate).where(
+                ExchangeRate.currency == data["currency"],
+                ExchangeRate.base == data["base"],
+                ExchangeRate.valid_on == data["valid_on"],
+            )
+        ).first()
+        if found is None:
+            request.dbsession.add(ExchangeRate(**data))
+        else:
+            found.rate, found.source = data["rate"], data["source"]
+        flash(request, _("The rate is recorded."))
+        return HTTPFound(request.route_path("grants.rates"))
+    rates = request.dbsession.scalars(
+        select(ExchangeRate)
+        .order_by(ExchangeRate.valid_on.desc(), ExchangeRate.currency)
+        .limit(200)
+    ).all()
+    return {"page_title": _("Exchange rates"), "form": result.html, "rates": rates}

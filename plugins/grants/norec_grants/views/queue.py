@@ -1,0 +1,102 @@
+"""The caseworkers' queue: every application, filtered, paged and exported."""
+
+from __future__ import annotations
+
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import (
+    Column,
+    Organisation,
+    Partnership,
+    export_links,
+    export_response,
+    paginate,
+    permitted,
+    requested_format,
+    search_filter,
+    search_words,
+    select_filter,
+)
+from norec_grants import budget
+from norec_grants.i18n import _
+from norec_grants.models import Application, Call, Scheme
+from norec_grants.workflow import APPLICATION_WORKFLOW, MANAGE, READ
+
+T = "norec_grants:templates/"
+
+
+def _loaded(query):
+    # Constant queries per page: each relationship the rows show is loaded in one go.
+    return query.options(
+        selectinload(Application.call).selectinload(Call.scheme).selectinload(Scheme.rates),
+        selectinload(Application.partnership).selectinload(Partnership.organisations),
+        selectinload(Application.exchanges),
+        selectinload(Application.costs),
+    )
+
+
+def filtered(request):
+    """The applications the filters of the request select, and the filters to show."""
+    get = request.GET
+    query = select(Application).where(permitted(request, Application, READ))
+    chosen = {name: get.get(name, "") for name in ("call", "state", "country", "q")}
+    if chosen["call"].isdigit():
+        query = query.where(Application.call_id == int(chosen["call"]))
+    states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
+    if chosen["state"] in states:
+        query = query.where(Application.state == chosen["state"])
+    if chosen["country"]:
+        query = query.where(
+            Application.partnership.has(
+                Partnership.organisations.any(Organisation.country == chosen["country"])
+            )
+        )
+    if chosen["q"]:
+        query = search_words(query, chosen["q"], Application.title)
+    calls = request.dbsession.execute(select(Call.id, Call.title).order_by(Call.closes_at.desc()))
+    filters = [
+        search_filter(_("Title"), chosen["q"]),
+        select_filter("call", _("Call"), {str(i): t for i, t in calls}, chosen["call"]),
+        select_filter("state", _("State"), states, chosen["state"]),
+        select_filter("country", _("Country"), request.layout.countries, chosen["country"]),
+    ]
+    return query.order_by(Application.updated_at.desc(), Application.id.desc()), filters
+
+
+def columns(request):
+    layout = request.layout
+    states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
+    return [
+        Column(_("Number"), lambda a: a.id),
+        Column(_("Title"), lambda a: a.title),
+        Column(_("Call"), lambda a: a.call.title),
+        Column(_("Partnership"), lambda a: a.partnership.title),
+        Column(
+            _("Organisations"), lambda a: "; ".join(o.name for o in a.partnership.organisations)
+        ),
+        Column(
+            _("Countries"),
+            lambda a: ", ".join(sorted({o.country for o in a.partnership.organisations})),
+        ),
+        Column(_("State"), lambda a: layout.translate(states[a.state])),
+        Column(_("Submitted"), lambda a: a.submitted_at),
+        Column(_("Participants"), lambda a: sum(e.participants for e in a.exchanges)),
+        Column(_("Budget"), lambda a: budget.budget(a).total),
+        Column(_("Currency"), lambda a: a.call.scheme.currency),
+    ]
+
+
+@view_config(route_name="grants.queue", renderer=T + "queue.pt", permission=MANAGE)
+def queue(request):
+    query, filters = filtered(request)
+    if requested_format(request):
+        return export_response(request, _loaded(query), columns(request), "applications")
+    return {
+        "page_title": _("Applications"),
+        "page": paginate(request, _loaded(query)),
+        "filters": filters,
+        "exports": export_links(request),
+        "states": {s.name: s.title for s in APPLICATION_WORKFLOW.states},
+    }

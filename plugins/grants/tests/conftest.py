@@ -1,0 +1,115 @@
+"""Records the grants tests share: a scheme with rates, calls open and closed, a
+reciprocal partnership of a Norwegian and an Indian hospital with a contact person each."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from norec_core import grant_local_role, now
+from norec_core.testing import USER_PASSWORD
+from norec_grants.models import Application, Call, Criterion, ExchangeRate, Rate, Scheme
+
+
+@pytest.fixture
+def scheme(db_session):
+    found = Scheme(
+        name="North–South exchange",
+        countries=["NO", "IN", "KE"],
+        min_months=3,
+        max_months=12,
+        rates=[
+            Rate(category="travel", basis="participant", amount=Decimal("12000.00")),
+            Rate(category="stay", basis="participant_month", amount=Decimal("9500.50")),
+        ],
+        criteria=[Criterion(title="Relevance", weight=3), Criterion(title="Learning", weight=1)],
+    )
+    db_session.add(found)
+    db_session.flush()
+    return found
+
+
+def _call(db_session, scheme, opens, closes):
+    call = Call(scheme=scheme, title="Call", opens_at=opens, closes_at=closes)
+    db_session.add(call)
+    db_session.flush()
+    return call
+
+
+@pytest.fixture
+def open_call(db_session, scheme):
+    moment = now()
+    return _call(
+        db_session,
+        scheme,
+        moment - datetime.timedelta(days=30),
+        moment + datetime.timedelta(days=30),
+    )
+
+
+@pytest.fixture
+def closed_call(db_session, scheme):
+    moment = now()
+    return _call(
+        db_session,
+        scheme,
+        moment - datetime.timedelta(days=90),
+        moment - datetime.timedelta(hours=1),
+    )
+
+
+@pytest.fixture
+def hospitals(make_organisation, make_partnership):
+    bergen = make_organisation(name="Haukeland", country="NO")
+    vellore = make_organisation(name="Vellore", country="IN")
+    partnership = make_partnership(
+        title="Nurses Bergen–Vellore",
+        organisations=[bergen, vellore],
+        reciprocal=True,
+        starts_on=datetime.date(now().year, 1, 1),
+        ends_on=datetime.date(now().year + 2, 12, 31),
+    )
+    return partnership, bergen, vellore
+
+
+@pytest.fixture
+def contacts(db_session, make_user, hospitals):
+    _partnership, bergen, vellore = hospitals
+    norwegian, indian = (
+        make_user("kari@haukeland.example.org"),
+        make_user("priya@vellore.example.org"),
+    )
+    grant_local_role(db_session, norwegian, bergen, "contact")
+    grant_local_role(db_session, indian, vellore, "contact")
+    return norwegian, indian
+
+
+@pytest.fixture
+def application(db_session, open_call, hospitals, contacts):
+    found = Application(call=open_call, partnership=hospitals[0], title="Nurses learn together")
+    db_session.add(found)
+    db_session.flush()
+    return found
+
+
+@pytest.fixture
+def inr(db_session):
+    rate = ExchangeRate(currency="INR", base="NOK", rate=Decimal("0.126400"), valid_on=now().date())
+    db_session.add(rate)
+    db_session.flush()
+    return rate
+
+
+@pytest.fixture
+def browser(app, testapp):
+    """A browser of its own for each person (`browser(email)` logs them in)."""
+
+    def make(email=None):
+        client = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+        if email is not None:
+            client.login(email, USER_PASSWORD)
+        return client
+
+    return make

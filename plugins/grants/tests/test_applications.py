@@ -1,0 +1,257 @@
+"""An application built by its applicants through the pages: started from a call, planned,
+budgeted, confirmed by every partner and submitted, with every refusal explained."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from norec_core import now
+from norec_grants.models import Application
+
+
+def _step(client, application, transition, comment="", status=302):
+    page = client.get(f"/grants/applications/{application.id}")
+    return client.post(
+        f"/workflow/grants_application/{application.id}",
+        {
+            "csrf_token": page.html.find("input", {"name": "csrf_token"})["value"],
+            "transition": transition,
+            "comment": comment,
+            "came_from": f"/grants/applications/{application.id}",
+        },
+        status=status,
+    )
+
+
+def test_a_contact_person_starts_an_application_from_the_call(
+    browser, open_call, hospitals, contacts, db_session
+):
+    partnership = hospitals[0]
+    kari = browser(contacts[0].email)
+    call_page = kari.get(f"/grants/calls/{open_call.id}")
+    assert "Open for applications until" in call_page.text
+    form = call_page.click(href=f"/grants/calls/{open_call.id}/apply").forms["norec-form"]
+    form["partnership_id"] = str(partnership.id)
+    form["lead_email"] = "nobody@example.org"  # an error keeps what was typed
+    page = form.submit("submit", status=422)
+    assert "Nobody with this e-mail address is registered" in page.text
+    form = page.forms["norec-form"]
+    form["title"] = "Nurses learn together"
+    form["lead_email"] = ""
+    page = form.submit("submit", status=302).follow()
+    assert "The application is saved as a draft" in page.text
+    application = db_session.query(Application).one()
+    assert (application.state, application.created_by) == ("draft", contacts[0])
+    assert application.partnership == partnership
+    assert "Plan at least one exchange." in page.text
+
+
+def test_only_contact_persons_apply_and_never_after_the_deadline(
+    browser, make_user, open_call, closed_call, contacts
+):
+    stranger = browser(make_user("stranger@example.org").email)
+    page = stranger.get(f"/grants/calls/{open_call.id}/apply", status=403)
+    assert "Ask Norec to make you contact person" in page.text
+    kari = browser(contacts[0].email)
+    page = kari.get(f"/grants/calls/{closed_call.id}/apply", status=409)
+    assert "No application is accepted after the deadline" in page.text
+    assert "Closed" in kari.get(f"/grants/calls/{closed_call.id}").text
+
+
+def test_the_plan_and_budget_are_built_line_by_line(
+    browser, application, hospitals, contacts, inr, db_session
+):
+    _partnership, bergen, vellore = hospitals
+    kari = browser(contacts[0].email)
+    base = f"/grants/applications/{application.id}"
+    form = kari.get(f"{base}/exchanges/new").forms["norec-form"]
+    form["sending_id"] = form["receiving_id"] = str(bergen.id)
+    form["months"] = "24"
+    form["participants"] = "2"
+    form["profession"] = "nurses"
+    page = form.submit("submit", status=422)
+    assert "The scheme funds exchanges of 3 to 12 months." in page.text
+    form = page.forms["norec-form"]
+    assert form["profession"].value == "nurses"  # kept
+    form["months"] = "6"
+    page = form.submit("submit", status=422)
+    assert "An organisation cannot receive its own participants" in page.text
+    form = page.forms["norec-form"]
+    form["receiving_id"] = str(vellore.id)
+    page = form.submit("submit").follow()
+    # Reciprocity, explained at each partner: one line each way is still missing.
+    reciprocity = page.html.find(id=f"reciprocity-{vellore.id}")
+    assert "Vellore receives participants but sends none" in reciprocity.text
+    assert "Haukeland sends participants but receives none" in page.text
+
+    form = kari.get(f"{base}/costs/new").forms["norec-form"]
+    form["description"], form["amount"], form["currency"] = "Hostel", "10000", "KES"
+    page = form.submit("submit", status=422)
+    assert "No rate from KES to NOK is recorded yet" in page.text
+    form = page.forms["norec-form"]
+    form["currency"] = "INR"
+    page = form.submit("submit").follow()
+    db_session.refresh(application)
+    (cost,) = application.costs
+    assert (cost.amount, cost.currency, cost.rate) == (
+        Decimal("10000.00"),
+        "INR",
+        Decimal("0.126400"),
+    )
+    # 2 participants: 24,000 travel and 114,006 stay (6 months), and 1,264 converted.
+    assert "NOK139,270.00" in page.text
+    assert application.revision == 3
+
+
+def test_every_partner_confirms_and_a_change_asks_again(
+    browser, application, hospitals, contacts, db_session
+):
+    _partnership, bergen, vellore = hospitals
+    kari, priya = browser(contacts[0].email), browser(contacts[1].email)
+    base = f"/grants/applications/{application.id}"
+    page = kari.get(base)
+    forms = [f for f in page.forms.values() if f.action.endswith("/confirm")]
+    assert [f["organisation"].value for f in forms] == [str(bergen.id)]  # only her own
+    forms[0].submit().follow()
+    # Priya cannot confirm for Haukeland by forging the form.
+    token = priya.get(base).html.find("input", {"name": "csrf_token"})["value"]
+    priya.post(f"{base}/confirm", {"csrf_token": token, "organisation": str(bergen.id)}, status=403)
+    priya.post(f"{base}/confirm", {"csrf_token": token, "organisation": "x"}, status=403)
+    priya.post(f"{base}/confirm", {"csrf_token": token, "organisation": str(vellore.id)})
+    db_session.refresh(application)
+    assert {c.organisation_id for c in application.confirmations} == {bergen.id, vellore.id}
+    page = kari.get(base)
+    assert page.text.count("confirmed by") == 2
+    form = kari.get(f"{base}/edit").forms["norec-form"]
+    form["summary"] = "A new summary"
+    page = form.submit().follow()
+    assert page.text.count("confirmed by") == 0 and page.text.count("not confirmed") == 2
+
+
+def _ready(application, hospitals, contacts, db_session):
+    from norec_grants import rules
+    from norec_grants.models import PlannedExchange
+
+    _partnership, bergen, vellore = hospitals
+    year = application.partnership.starts_on.year
+    application.exchanges = [
+        PlannedExchange(
+            year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
+        )
+        for a, b in ((bergen, vellore), (vellore, bergen))
+    ]
+    db_session.flush()
+    for org, user in zip((bergen, vellore), contacts, strict=True):
+        rules.confirm(db_session, application, org, user)
+
+
+def test_submission_is_refused_with_the_reason_until_all_is_there(
+    browser, application, hospitals, contacts, db_session
+):
+    kari = browser(contacts[0].email)
+    page = kari.get(f"/grants/applications/{application.id}")
+    button = page.html.find("button", {"name": "transition", "value": "submit"})
+    assert button.has_attr("disabled")
+    assert "Submit: Plan at least one exchange." in page.text
+    refused = _step(kari, application, "submit", status=409)
+    assert "Plan at least one exchange." in refused.text
+    _ready(application, hospitals, contacts, db_session)
+    _step(kari, application, "submit")
+    db_session.refresh(application)
+    assert application.state == "submitted" and application.submitted_at is not None
+    # Submitted: the plan is Norec's now, and the applicant can no longer change it.
+    kari.get(f"/grants/applications/{application.id}/edit", status=403)
+    kari.get(f"/grants/applications/{application.id}/exchanges/new", status=403)
+
+
+def test_a_submission_after_the_deadline_is_refused(
+    browser, application, hospitals, contacts, db_session
+):
+    _ready(application, hospitals, contacts, db_session)
+    application.call.closes_at = now() - datetime.timedelta(minutes=1)
+    db_session.flush()
+    kari = browser(contacts[0].email)
+    refused = _step(kari, application, "submit", status=409)
+    assert "No application is accepted after the deadline" in refused.text
+    db_session.refresh(application)
+    assert application.state == "draft"
+
+
+def test_the_case_moves_through_every_state(
+    browser, application, hospitals, contacts, make_user, db_session
+):
+    _ready(application, hospitals, contacts, db_session)
+    kari = browser(contacts[0].email)
+    norec = browser(make_user("case@norec.example.org", roles=["caseworker"]).email)
+
+    def state():
+        db_session.refresh(application)
+        return application.state
+
+    _step(kari, application, "submit")
+    _step(kari, application, "screen", status=403)  # the applicant cannot move the case
+    _step(norec, application, "screen")
+    assert "This step needs a comment" in _step(norec, application, "request_info", status=422).text
+    _step(norec, application, "request_info", "Who supervises the nurses?")
+    assert state() == "more_info"
+    kari.get(f"/grants/applications/{application.id}/edit")  # theirs to change again
+    _step(kari, application, "answer", "The ward's head nurse.")
+    assert state() == "submitted"
+    for step in ("screen", "assess"):
+        _step(norec, application, step)
+    _step(norec, application, "approve", "A clear plan.")
+    for step in ("sign", "start"):
+        _step(norec, application, step)
+    assert state() == "in_progress"
+    _step(kari, application, "report")
+    _step(norec, application, "return_report", "Add the costs.")
+    _step(kari, application, "report")
+    _step(norec, application, "close")
+    assert state() == "closed"
+    _step(kari, application, "withdraw", status=409)  # a closed case stays closed
+
+
+def test_withdrawal_and_rejection(browser, application, hospitals, contacts, make_user, db_session):
+    _ready(application, hospitals, contacts, db_session)
+    kari = browser(contacts[0].email)
+    norec = browser(make_user("case2@norec.example.org", roles=["caseworker"]).email)
+    _step(kari, application, "submit")
+    _step(norec, application, "screen")
+    _step(norec, application, "reject", status=422)  # a rejection owes its reasons
+    _step(norec, application, "reject", "Outside the scheme.")
+    db_session.refresh(application)
+    assert application.state == "rejected"
+
+
+def test_someone_elses_application_stays_private(browser, application, make_user):
+    outsider = browser(make_user("outsider@example.org").email)
+    outsider.get(f"/grants/applications/{application.id}", status=403)
+    anonymous = browser()
+    page = anonymous.get(f"/grants/applications/{application.id}", status=302)
+    assert "/login" in page.location
+
+
+def test_my_applications_and_the_task_on_the_front_page(browser, application, contacts):
+    kari = browser(contacts[0].email)
+    mine = kari.get("/grants/applications/mine")
+    assert "Nurses learn together" in mine.text and "Draft" in mine.text
+    assert "Finish and submit Nurses learn together" in kari.get("/").text
+
+
+def test_a_pdf_is_attached_and_anything_else_refused(browser, application, contacts, db_session):
+    from webtest import Upload
+
+    kari = browser(contacts[0].email)
+    base = f"/grants/applications/{application.id}"
+    form = kari.get(base).forms["attachment"]
+    form["upload"] = Upload("budget.pdf", b"not a pdf at all", "application/pdf")
+    page = form.submit("submit", status=422)
+    assert "This kind of file cannot be used here." in page.text
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    form = page.forms["attachment"]
+    form["upload"] = Upload("budget.pdf", pdf, "application/pdf")
+    page = form.submit("submit").follow()
+    assert "budget.pdf" in page.text
+    link = page.html.find("a", string="budget.pdf")["href"]
+    assert kari.get(link).body == pdf

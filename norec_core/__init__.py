@@ -33,7 +33,8 @@ What is here, by what a plugin does with it:
   and `export_links` (shown by the `exports` macro); `request.layout` (in templates
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
-- work and mail: `send_mail`, `enqueue_job`, `transition` and `workflow_history`,
+- work and mail: `send_mail`, `enqueue_job`, `transition` (`WorkflowError` says why
+  not) and `workflow_history`,
   `import_history` (steps taken elsewhere: a migrated case, demonstration data),
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
@@ -51,6 +52,7 @@ What is here, by what a plugin does with it:
   see changed (an embargo ended);
 - documents: `render_pdf(request, template, values, locale)`, a template built on
   `norec_core:templates/documents/layout.pt` as a tagged PDF, and `pdf_response`;
+  `render_document` and `document_response` give the same document as a web page;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
   link whose `ActionPurpose` a plugin declares;
 - mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
@@ -99,7 +101,7 @@ from norec_core.contributions import (
     Workflow,
 )
 from norec_core.db import Base
-from norec_core.documents import pdf_response, render_pdf
+from norec_core.documents import document_response, pdf_response, render_document, render_pdf
 from norec_core.domain.action_links import action_link
 from norec_core.domain.activities import past as past_activities
 from norec_core.domain.activities import upcoming as upcoming_activities
@@ -158,8 +160,8 @@ from norec_core.security import (
     revoke_local_role,
 )
 from norec_core.tasks.jobs import enqueue_job
+from norec_core.workflow.engine import WorkflowError, import_history, transition
 from norec_core.workflow.engine import history as workflow_history
-from norec_core.workflow.engine import import_history, transition
 
 __all__ = [
     "ACCOUNT",
@@ -210,6 +212,7 @@ __all__ = [
     "UploadError",
     "User",
     "Workflow",
+    "WorkflowError",
     "action_link",
     "attach",
     "attached_text",
@@ -224,6 +227,7 @@ __all__ = [
     "demo_organisation",
     "demo_person",
     "digest_items",
+    "document_response",
     "enqueue_job",
     "exchange_completed",
     "export_links",
@@ -254,6 +258,7 @@ __all__ = [
     "record_audit",
     "register",
     "reindex",
+    "render_document",
     "render_pdf",
     "requested_format",
     "revoke_local_role",

@@ -7,6 +7,9 @@ document's language and title, so that screen readers read it in order.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -15,6 +18,7 @@ from pyramid.renderers import render
 from pyramid.request import Request
 from weasyprint import HTML
 
+from norec_core.headers import CONTENT_SECURITY_POLICY
 from norec_core.mail.outbox import localizer_for
 from norec_core.urls import base_url
 
@@ -37,14 +41,38 @@ def in_language(request: Request, locale: str | None) -> Iterator[None]:
                 request.__dict__[name] = value
 
 
+def render_document(
+    request: Request, template: str, values: dict[str, Any], locale: str | None = None
+) -> str:
+    """`template` (which uses `norec_core:templates/documents/layout.pt`) as HTML, in
+    `locale`: the same document `render_pdf` prints, for `document_response`."""
+    with in_language(request, locale):
+        return render(template, {**values, "locale": locale or request.locale_name}, request)
+
+
 def render_pdf(
     request: Request, template: str, values: dict[str, Any], locale: str | None = None
 ) -> bytes:
     """`template` (which uses `norec_core:templates/documents/layout.pt`) as a PDF."""
-    with in_language(request, locale):
-        html = render(template, {**values, "locale": locale or request.locale_name}, request)
+    html = render_document(request, template, values, locale)
     document = HTML(string=html, base_url=base_url(request.registry.settings))
     return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def document_response(request: Request, html: str):
+    """A rendered document as a web page. Its print styles are inline (WeasyPrint reads
+    no other file), so the page's Content-Security-Policy allows exactly those, by hash."""
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(m.encode()).digest()).decode()}'"
+        for m in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    )
+    response = request.response
+    response.content_type = "text/html"
+    response.text = html
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "style-src 'self'", f"style-src 'self' {hashes}".rstrip()
+    )
+    return response
 
 
 def pdf_response(request: Request, pdf: bytes, filename: str):

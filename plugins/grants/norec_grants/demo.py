@@ -17,6 +17,7 @@ from norec_core import (
     Organisation,
     Partnership,
     Person,
+    User,
     demo_organisation,
     demo_person,
     grant_local_role,
@@ -25,16 +26,23 @@ from norec_core import (
     register,
     save_user,
 )
+from norec_grants import budget
+from norec_grants.assessment import assign
+from norec_grants.decisions import APPEAL_WINDOW, APPEAL_WORKFLOW
 from norec_grants.models import (
+    Appeal,
     Application,
     Call,
     Confirmation,
     Criterion,
+    Decision,
     ExchangeRate,
+    GrantedYear,
     PartnerCost,
     PlannedExchange,
     Rate,
     Scheme,
+    Score,
 )
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
@@ -148,6 +156,22 @@ PATHS = {
     "final_report": ["submit", "screen", "assess", "approve", "sign", "start", "report"],
     "closed": ["submit", "screen", "assess", "approve", "sign", "start", "report", "close"],
 }
+CASEWORKER = "caseworker@example.org"  # the core's demo caseworker
+APPEAL_PATHS = [
+    [],
+    ["review"],
+    ["review", "forward"],
+    ["review", "forward", "uphold"],
+    ["review", "reverse"],
+    ["dismiss"],
+]
+APPEAL_COMMENTS = {
+    "forward": "Norec finds no ground to change the decision and sends the appeal on.",
+    "uphold": "The appeal body agrees with Norec's assessment.",
+    "reverse": "The appeal shows a plan for sharing knowledge that the assessment missed.",
+    "dismiss": "The appeal came after the three weeks had run out.",
+}
+STEP_OUTCOME = {"approve": "approved", "approve_changes": "approved_changes", "reject": "rejected"}
 APPLICANT_STEPS = {"submit", "withdraw", "report", "answer"}
 # Which states the applications to each call are in: the older the call, the further along.
 OLD = ["closed", "closed", "final_report", "rejected", "closed", "withdrawn", "in_progress"]
@@ -375,10 +399,11 @@ def _application(
     scheme = call.scheme
     orgs = partnership.organisations
     north = next((o for o in orgs if o.country == "NO"), None)
+    profession = profession or rng.choice(PROFESSIONS)
     application = Application(
         call=call,
         partnership=partnership,
-        title=_title(rng, partnership, small, profession),
+        title=_title(partnership, small, profession),
         summary=partnership.description,
         goals=(
             "The participants bring back methods and routines that their home organisation "
@@ -389,7 +414,6 @@ def _application(
         created_at=call.opens_at + datetime.timedelta(days=rng.randint(1, 60)),
     )
     year = call.closes_at.year
-    profession = profession or rng.choice(PROFESSIONS)
     for offset in range(1 if small else 2):
         pairs = [(orgs[0], orgs[1])]
         if partnership.reciprocal or rng.random() < 0.5:
@@ -428,7 +452,8 @@ def _application(
         application.confirmations = [
             Confirmation(organisation=o, revision=1, confirmed_at=submitted) for o in orgs
         ]
-    _history(dbsession, rng, application, PATHS[state], contact=f"contact at {orgs[0].name}")
+    steps = _history(dbsession, rng, application, PATHS[state], f"contact at {orgs[0].name}")
+    _case(dbsession, rng, application, steps, state)
 
 
 def _nurses(dbsession, rng, calls, partnership, people) -> None:
@@ -439,10 +464,10 @@ def _nurses(dbsession, rng, calls, partnership, people) -> None:
         _application(dbsession, rng, call, partnership, state, people, profession="nurses")
 
 
-def _title(rng, partnership, small: bool, profession=None) -> str:
+def _title(partnership, small: bool, profession: str) -> str:
     if small:
         return f"Sharing what we learnt: {partnership.organisations[0].name}"
-    return f"{partnership.title}: exchange of {profession or rng.choice(PROFESSIONS)}"
+    return f"{partnership.title}: exchange of {profession}"
 
 
 def _history(dbsession, rng, application, path, contact) -> None:
@@ -460,7 +485,54 @@ def _history(dbsession, rng, application, path, contact) -> None:
             comment = rng.choice(REASONS_CHANGED)
         elif name == "reject":
             comment = rng.choice(REASONS_REJECTED)
-        actor = contact if name in APPLICANT_STEPS else "caseworker@example.org"
+        actor = contact if name in APPLICANT_STEPS else CASEWORKER
         steps.append((name, moment, actor, comment))
     import_history(dbsession, application, APPLICATION_WORKFLOW, steps)
     application.updated_at = moment
+    return steps
+
+
+def _case(dbsession, rng, application, steps, state) -> None:
+    """The assessment, the decision and any appeal that the steps imply."""
+    taken = {name: (at, comment) for name, at, _actor, comment in steps}
+    if "assess" not in taken:
+        return
+    caseworker = dbsession.scalars(select(User).where(User.email == CASEWORKER)).one()
+    assign(dbsession, application, caseworker)
+    mine = application.assignments[-1]
+    mine.conflict, mine.declared_at = False, taken["assess"][0]
+    application.scores = [
+        Score(criterion=c, user=caseworker, score=rng.randint(2, 5), scored_at=taken["assess"][0])
+        for c in application.call.scheme.criteria
+    ]
+    step = next((s for s in ("approve", "approve_changes", "reject") if s in taken), None)
+    if step is None:
+        return
+    decided_at, reasons = taken[step]
+    years = budget.budget(application).years if step != "reject" else {}
+    share = Decimal("0.85") if step == "approve_changes" else Decimal(1)
+    application.decision = Decision(
+        outcome=STEP_OUTCOME[step],
+        reasons=reasons,
+        decided_at=decided_at,
+        decided_by=caseworker,
+        appeal_until=decided_at + APPEAL_WINDOW,
+        years=[
+            GrantedYear(year=y, amount=(a * share).quantize(Decimal(1))) for y, a in years.items()
+        ],
+    )
+    if step == "reject" and rng.random() < 0.7:
+        appeal = Appeal(
+            grounds="We believe the assessment overlooked how the partners share what the "
+            "participants learn: each returning participant leads a seminar at home.",
+            submitted_at=decided_at + datetime.timedelta(days=rng.randint(3, 18)),
+        )
+        application.appeals.append(appeal)
+        path = rng.choice(APPEAL_PATHS)
+        moment = appeal.submitted_at
+        history = []
+        for name in path:
+            moment += datetime.timedelta(days=rng.randint(5, 20))
+            comment = APPEAL_COMMENTS.get(name, "")
+            history.append((name, moment, CASEWORKER, comment))
+        import_history(dbsession, appeal, APPEAL_WORKFLOW, history)

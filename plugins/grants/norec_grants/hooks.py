@@ -22,17 +22,11 @@ from norec_core import (
     model_factory,
 )
 from norec_grants import demo
+from norec_grants.decisions import APPEAL_WORKFLOW
 from norec_grants.i18n import _
-from norec_grants.models import Application, Call, Scheme
-from norec_grants.workflow import (
-    APPLICATION_WORKFLOW,
-    ASSESS,
-    EDIT,
-    MANAGE,
-    READ,
-    REPORT,
-    WITHDRAW,
-)
+from norec_grants.models import Appeal, Application, Call, Scheme
+from norec_grants.permissions import APPEAL, ASSESS, EDIT, MANAGE, READ, REPORT, WITHDRAW
+from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
 @hookimpl
@@ -64,6 +58,15 @@ def norec_configure(config):
         ),
         ("grants.confirm", r"/applications/{id:\d+}/confirm", application),
         ("grants.attach", r"/applications/{id:\d+}/files", application),
+        ("grants.assign", r"/applications/{id:\d+}/assessors", application),
+        ("grants.unassign", r"/applications/{id:\d+}/assessors/remove", application),
+        ("grants.declare", r"/applications/{id:\d+}/conflicts", application),
+        ("grants.score", r"/applications/{id:\d+}/scores", application),
+        ("grants.decide", r"/applications/{id:\d+}/decide", application),
+        ("grants.letter", r"/applications/{id:\d+}/decision", application),
+        ("grants.letter_pdf", r"/applications/{id:\d+}/decision.pdf", application),
+        ("grants.appeal", r"/applications/{id:\d+}/appeal", application),
+        ("grants.appeal_case", r"/appeals/{id:\d+}", model_factory(Appeal)),
     ]
     for name, pattern, factory in routes:
         config.add_route(name, pattern, factory=factory)
@@ -84,7 +87,12 @@ def norec_roles():
             frozenset({READ, MANAGE, ASSESS}),
         ),
         # Derived, never granted by hand: the contact persons of the partner organisations.
-        Role("applicant", _("Applicant"), frozenset({READ, EDIT, WITHDRAW, REPORT}), local=True),
+        Role(
+            "applicant",
+            _("Applicant"),
+            frozenset({READ, EDIT, WITHDRAW, REPORT, APPEAL}),
+            local=True,
+        ),
         # Granted on one application: a reviewer from outside Norec's staff.
         Role("assessor", _("Assessor"), frozenset({READ, ASSESS}), local=True),
     ]
@@ -92,6 +100,8 @@ def norec_roles():
 
 @hookimpl
 def norec_local_roles(request, user, context):
+    if isinstance(context, Appeal):  # the applicant's appeal is theirs to read
+        context = context.application
     if not isinstance(context, Application):
         return []
     # One query: is the user contact person of one of the partnership's organisations?
@@ -108,7 +118,7 @@ def norec_local_roles(request, user, context):
 
 @hookimpl
 def norec_workflows():
-    return [APPLICATION_WORKFLOW]
+    return [APPLICATION_WORKFLOW, APPEAL_WORKFLOW]
 
 
 @hookimpl

@@ -167,6 +167,16 @@ class Application(Base):
     confirmations: Mapped[list[Confirmation]] = relationship(
         cascade="all, delete-orphan", back_populates="application"
     )
+    assignments: Mapped[list[Assignment]] = relationship(
+        cascade="all, delete-orphan", order_by="Assignment.id", back_populates="application"
+    )
+    scores: Mapped[list[Score]] = relationship(cascade="all, delete-orphan")
+    decision: Mapped[Decision | None] = relationship(
+        cascade="all, delete-orphan", back_populates="application"
+    )
+    appeals: Mapped[list[Appeal]] = relationship(
+        cascade="all, delete-orphan", order_by="Appeal.id", back_populates="application"
+    )
 
 
 class PlannedExchange(Base):
@@ -230,3 +240,110 @@ class Confirmation(Base):
     application: Mapped[Application] = relationship(back_populates="confirmations")
     organisation: Mapped[Organisation] = relationship()
     user: Mapped[User | None] = relationship()
+
+
+class Assignment(Base):
+    """A caseworker or outside assessor assigned to assess an application. The assignment
+    also gives them the local role "assessor" on it (see `assessment.assign`)."""
+
+    __tablename__ = "grants_assignment"
+    __table_args__ = (UniqueConstraint("application_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    assigned_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    # The assessor's own declaration: None until they make it.
+    conflict: Mapped[bool | None]
+    conflict_note: Mapped[str] = mapped_column(Text, default="")
+    declared_at: Mapped[datetime.datetime | None]
+
+    application: Mapped[Application] = relationship(back_populates="assignments")
+    user: Mapped[User] = relationship()
+
+
+class Score(Base):
+    """One assessor's score of one criterion, from 1 (weak) to 5 (excellent)."""
+
+    __tablename__ = "grants_score"
+    __table_args__ = (UniqueConstraint("application_id", "criterion_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("grants_criterion.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    scored_at: Mapped[datetime.datetime] = mapped_column(default=now, onupdate=now)
+
+    criterion: Mapped[Criterion] = relationship()
+    user: Mapped[User] = relationship()
+
+
+class Decision(Base):
+    """The decision on an application: an individual administrative decision, with its
+    reasons and the amount granted each year, open to appeal until `appeal_until`."""
+
+    __tablename__ = "grants_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), unique=True
+    )
+    outcome: Mapped[str] = mapped_column(String(30))  # approved, approved_changes, rejected
+    reasons: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    appeal_until: Mapped[datetime.datetime]
+
+    application: Mapped[Application] = relationship(back_populates="decision")
+    decided_by: Mapped[User | None] = relationship()
+    years: Mapped[list[GrantedYear]] = relationship(
+        cascade="all, delete-orphan", order_by="GrantedYear.year", back_populates="decision"
+    )
+
+    @property
+    def total(self) -> Decimal:
+        return sum((y.amount for y in self.years), Decimal("0.00"))
+
+
+class GrantedYear(Base):
+    """The amount granted for one year, in the scheme's currency."""
+
+    __tablename__ = "grants_granted_year"
+    __table_args__ = (UniqueConstraint("decision_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("grants_decision.id", ondelete="CASCADE"))
+    year: Mapped[int]
+    amount: Mapped[Decimal] = mapped_column(Amount())
+
+    decision: Mapped[Decision] = relationship(back_populates="years")
+
+
+class Appeal(Base):
+    """An applicant's appeal against a decision: a case of its own, with its outcome."""
+
+    __tablename__ = "grants_appeal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(30), default="received", index=True)
+    grounds: Mapped[str] = mapped_column(Text)
+    submitted_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    submitted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    application: Mapped[Application] = relationship(back_populates="appeals")
+    submitted_by: Mapped[User | None] = relationship()

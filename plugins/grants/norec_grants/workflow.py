@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from norec_core import State, Transition, Workflow, now
 from norec_grants import rules
+from norec_grants.decisions import decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
-
-READ = "grants.read"  # see an application and its case
-EDIT = "grants.edit"  # change the plan and budget
-WITHDRAW = "grants.withdraw"  # take the application back
-REPORT = "grants.report"  # hand in the final report
-MANAGE = "grants.manage"  # run schemes and calls, move cases along
-ASSESS = "grants.assess"  # score an application
+from norec_grants.permissions import EDIT, MANAGE, REPORT, WITHDRAW
 
 OPEN_CASE = ("submitted", "screening", "more_info", "in_assessment")
 DECIDED = ("approved", "approved_changes", "rejected")
@@ -59,18 +54,26 @@ TRANSITIONS = (
     ),
     Transition("answer", _("Answer and send back"), ("more_info",), "submitted", EDIT, None, True),
     Transition("assess", _("Send to assessment"), ("screening",), "in_assessment", MANAGE),
-    Transition("approve", _("Approve"), ("in_assessment",), "approved", MANAGE, None, True),
+    Transition(
+        "approve", _("Approve"), ("in_assessment",), "approved", MANAGE, decision_recorded, True
+    ),
     Transition(
         "approve_changes",
         _("Approve with changes"),
         ("in_assessment",),
         "approved_changes",
         MANAGE,
-        None,
+        decision_recorded,
         True,
     ),
     Transition(
-        "reject", _("Reject"), ("screening", "in_assessment"), "rejected", MANAGE, None, True
+        "reject",
+        _("Reject"),
+        ("screening", "in_assessment"),
+        "rejected",
+        MANAGE,
+        decision_recorded,
+        True,
     ),
     Transition(
         "sign", _("Agreement signed"), ("approved", "approved_changes"), "agreement", MANAGE

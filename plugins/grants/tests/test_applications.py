@@ -200,7 +200,12 @@ def test_the_case_moves_through_every_state(
     assert state() == "submitted"
     for step in ("screen", "assess"):
         _step(norec, application, step)
-    _step(norec, application, "approve", "A clear plan.")
+    # Deciding is done with the decision form, which records the amounts and reasons.
+    assert "Record the decision" in _step(norec, application, "approve", "A plan.", 409).text
+    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form["outcome"], form["reasons"] = "approved", "A clear plan with learning on both sides."
+    form.submit("submit", status=302)
+    assert state() == "approved"
     for step in ("sign", "start"):
         _step(norec, application, step)
     assert state() == "in_progress"
@@ -218,10 +223,15 @@ def test_withdrawal_and_rejection(browser, application, hospitals, contacts, mak
     norec = browser(make_user("case2@norec.example.org", roles=["caseworker"]).email)
     _step(kari, application, "submit")
     _step(norec, application, "screen")
-    _step(norec, application, "reject", status=422)  # a rejection owes its reasons
-    _step(norec, application, "reject", "Outside the scheme.")
+    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form["outcome"] = "rejected"
+    page = form.submit("submit", status=422)  # a rejection owes its reasons
+    assert "Required" in page.text
+    form = page.forms["norec-form"]
+    form["reasons"] = "The exchange lies outside what the scheme funds."
+    form.submit("submit", status=302)
     db_session.refresh(application)
-    assert application.state == "rejected"
+    assert application.state == "rejected" and application.decision.years == []
 
 
 def test_someone_elses_application_stays_private(browser, application, make_user):

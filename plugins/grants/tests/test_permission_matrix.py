@@ -7,6 +7,8 @@ import pytest
 
 from norec_core import grant_local_role
 from norec_core.testing import USER_PASSWORD
+from norec_grants.assessment import assign
+from norec_grants.models import Appeal
 
 CASES = ("anonymous", "member", "caseworker", "admin", "applicant", "other_contact", "assessor")
 EVERYONE = frozenset(CASES)
@@ -36,6 +38,17 @@ MATRIX = {
     ("grants.attach", "POST"): frozenset({"admin", "applicant"}),
     # Only for one's own organisation, whatever else one may do.
     ("grants.confirm", "POST"): frozenset({"applicant"}),
+    ("grants.assign", "POST"): STAFF,
+    ("grants.unassign", "POST"): STAFF,
+    # Only the assessors assigned, even among those who may assess.
+    ("grants.declare", "GET"): frozenset({"assessor"}),
+    # Nobody scores a draft (test_assessment scores one in assessment).
+    ("grants.score", "GET"): frozenset(),
+    ("grants.decide", "GET"): STAFF,
+    ("grants.letter", "GET"): STAFF | {"applicant", "assessor"},
+    ("grants.letter_pdf", "GET"): STAFF | {"applicant", "assessor"},
+    ("grants.appeal", "GET"): frozenset({"admin", "applicant"}),
+    ("grants.appeal_case", "GET"): STAFF | {"applicant"},
 }
 
 
@@ -69,7 +82,7 @@ def as_case(db_session, make_user, make_organisation, make_partnership, browser,
             make_partnership(organisations=[other, make_organisation(country="NO")])
             grant_local_role(db_session, user, other, "contact")
         if case == "assessor":
-            grant_local_role(db_session, user, application, "assessor")
+            assign(db_session, application, user)
         client = browser()
         client.login(user.email, USER_PASSWORD)
         return client
@@ -79,8 +92,11 @@ def as_case(db_session, make_user, make_organisation, make_partnership, browser,
 
 @pytest.mark.parametrize("case", CASES)
 def test_each_case_is_allowed_exactly_what_the_matrix_says(
-    case, as_case, application, open_call, scheme
+    case, as_case, application, open_call, scheme, db_session
 ):
+    appeal = Appeal(grounds="An appeal to read.")
+    application.appeals.append(appeal)
+    db_session.flush()
     client = as_case(case)
     token = client.csrf_token()
     ids = {"scheme": scheme.id, "call": open_call.id, "application": application.id}
@@ -104,6 +120,15 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.line_delete": f"/grants/applications/{ids['application']}/exchange/999/delete",
         "grants.confirm": f"/grants/applications/{ids['application']}/confirm",
         "grants.attach": f"/grants/applications/{ids['application']}/files",
+        "grants.assign": f"/grants/applications/{ids['application']}/assessors",
+        "grants.unassign": f"/grants/applications/{ids['application']}/assessors/remove",
+        "grants.declare": f"/grants/applications/{ids['application']}/conflicts",
+        "grants.score": f"/grants/applications/{ids['application']}/scores",
+        "grants.decide": f"/grants/applications/{ids['application']}/decide",
+        "grants.letter": f"/grants/applications/{ids['application']}/decision",
+        "grants.letter_pdf": f"/grants/applications/{ids['application']}/decision.pdf",
+        "grants.appeal": f"/grants/applications/{ids['application']}/appeal",
+        "grants.appeal_case": f"/grants/appeals/{appeal.id}",
     }
     organisation = str(application.partnership.organisations[0].id)
     unexpected = []

@@ -23,7 +23,7 @@ from norec_core import (
     process_form,
     upload_node,
 )
-from norec_grants import budget, rules
+from norec_grants import assessment, budget, decisions, rules
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -34,7 +34,9 @@ from norec_grants.forms import (
 )
 from norec_grants.i18n import _
 from norec_grants.models import Application, PartnerCost, PlannedExchange
-from norec_grants.workflow import APPLICATION_WORKFLOW, EDIT, MANAGE, READ
+from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
+from norec_grants.views.assessment import assign_form
+from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
@@ -134,9 +136,33 @@ def application_page(application, request):
         "sections": request.pm.hook.norec_sections(request=request, context=application),
         "categories": CATEGORY_TITLES,
         "bases": BASIS_TITLES,
+        **_case(request, application),
         "state_title": next(
             s.title for s in APPLICATION_WORKFLOW.states if s.name == application.state
         ),
+    }
+
+
+def _case(request, application):
+    """What the assessment and decision sections show, to whom."""
+    user = request.identity
+    manage = bool(request.has_permission(MANAGE))
+    mine = next((a for a in application.assignments if user and a.user_id == user.id), None)
+    return {
+        "mine": mine,
+        "seen": {
+            a.user_id: assessment.seen_conflicts(request, application, a.user)
+            for a in application.assignments
+        }
+        if manage
+        else {},
+        "sheet": assessment.sheet(application) if manage or mine else None,
+        "assign_form": assign_form(request, application) if manage else "",
+        "outcomes": decisions.OUTCOME_TITLES,
+        "currency": application.call.scheme.currency,
+        "appealable": bool(request.has_permission(APPEAL, application))
+        and decisions.appeal_refusal(request, application) is None,
+        "appeal_states": {s.name: s.title for s in decisions.APPEAL_WORKFLOW.states},
     }
 
 

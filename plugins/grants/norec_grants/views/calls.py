@@ -27,7 +27,7 @@ from norec_grants.forms import (
 )
 from norec_grants.i18n import _
 from norec_grants.models import COURSE_KINDS, Call, Criterion, ExchangeRate, Rate, Scheme
-from norec_grants.workflow import MANAGE
+from norec_grants.permissions import MANAGE
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"

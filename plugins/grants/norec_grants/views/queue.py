@@ -22,7 +22,8 @@ from norec_core import (
 from norec_grants import budget
 from norec_grants.i18n import _
 from norec_grants.models import Application, Call, Scheme
-from norec_grants.workflow import APPLICATION_WORKFLOW, MANAGE, READ
+from norec_grants.permissions import MANAGE, READ
+from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
 

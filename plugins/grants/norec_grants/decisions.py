@@ -1,0 +1,162 @@
+"""Decisions and appeals: a grant decision records the amount granted each year and its
+reasons, is sent as a letter in the applicant's language, and may be appealed within
+three weeks (forvaltningsloven § 29); an appeal is a case of its own."""
+
+from __future__ import annotations
+
+import datetime
+
+from pyramid.request import Request
+
+from norec_core import (
+    State,
+    Transition,
+    Workflow,
+    holders_of,
+    now,
+    render_pdf,
+    send_mail,
+    transition,
+)
+from norec_grants.i18n import _
+from norec_grants.models import Appeal, Application, Decision, GrantedYear
+from norec_grants.permissions import MANAGE
+
+APPEAL_WINDOW = datetime.timedelta(weeks=3)
+LETTER = "norec_grants:templates/letter.pt"
+OUTCOMES = ("approved", "approved_changes", "rejected")
+STEP = {"approved": "approve", "approved_changes": "approve_changes", "rejected": "reject"}
+OUTCOME_TITLES = {
+    "approved": _("Approved"),
+    "approved_changes": _("Approved with changes"),
+    "rejected": _("Rejected"),
+}
+
+
+def decide(request: Request, application: Application, outcome: str, reasons: str, years):
+    """Record the decision and take the workflow's step to its outcome, in one transaction;
+    `years` is {year: amount}, nothing for a rejection."""
+    moment = now()
+    application.decision = Decision(
+        outcome=outcome,
+        reasons=reasons,
+        decided_at=moment,
+        decided_by=request.identity,
+        appeal_until=moment + APPEAL_WINDOW,
+        years=[
+            GrantedYear(year=y, amount=a)
+            for y, a in sorted(years.items())
+            if outcome != "rejected" and a
+        ],
+    )
+    request.dbsession.flush()
+    entry = transition(request, application, STEP[outcome], reasons)
+    _send_letter(request, application)
+    return entry
+
+
+def letter_values(application: Application) -> dict:
+    return {
+        "application": application,
+        "decision": application.decision,
+        "outcome_title": OUTCOME_TITLES[application.decision.outcome],
+        "currency": application.call.scheme.currency,
+        "document_title": _(
+            "Decision on the application «${title}»", mapping={"title": application.title}
+        ),
+    }
+
+
+def _send_letter(request: Request, application: Application) -> None:
+    """The letter goes to every contact person of the partners, in the applicant's
+    language, as a PDF with a link to the case (from norec.base_url)."""
+    language = application.language
+    pdf = render_pdf(request, LETTER, letter_values(application), language)
+    url = request.route_url("grants.application", id=application.id)
+    for organisation in application.partnership.organisations:
+        for user in holders_of(request.dbsession, organisation, "contact"):
+            send_mail(
+                request,
+                user.email,
+                _("Decision on your application «${title}»", mapping={"title": application.title}),
+                _(
+                    "Norec has decided on the application «${title}». The decision letter is "
+                    "attached, with its reasons and how to appeal. The case: ${url}",
+                    mapping={"title": application.title, "url": url},
+                ),
+                locale=language,
+                attachments=[(f"decision-{application.id}.pdf", "application/pdf", pdf)],
+            )
+
+
+def decision_recorded(request: Request, application: Application):
+    """The guard of the deciding steps: they are taken with the decision form."""
+    if application.decision is None:
+        return _("Record the decision with its reasons on the decision form first.")
+    return None
+
+
+def appeal_refusal(request: Request, application: Application, moment=None):
+    """Why the applicant cannot appeal now, or None."""
+    decision = application.decision
+    if decision is None:
+        return _("There is no decision to appeal.")
+    if any(a.state not in ("dismissed",) for a in application.appeals):
+        return _("The decision is already appealed.")
+    if (moment or now()) > decision.appeal_until:
+        return _(
+            "The time to appeal ran out ${date}.",
+            mapping={"date": request.layout.datetime(decision.appeal_until)},
+        )
+    return None
+
+
+APPEAL_WORKFLOW = Workflow(
+    name="grants.appeal",
+    model=Appeal,
+    initial="received",
+    states=(
+        State("received", _("Received")),
+        State("in_review", _("Under review by Norec")),
+        State("forwarded", _("Sent to the appeal body")),
+        State("reversed", _("Decision changed")),
+        State("upheld", _("Decision upheld")),
+        State("dismissed", _("Dismissed")),
+    ),
+    transitions=(
+        Transition("review", _("Start the review"), ("received",), "in_review", MANAGE),
+        # Norec may change its own decision; otherwise the appeal goes to the ministry.
+        Transition(
+            "reverse",
+            _("Change the decision"),
+            ("in_review", "forwarded"),
+            "reversed",
+            MANAGE,
+            comment_required=True,
+        ),
+        Transition(
+            "forward",
+            _("Send to the appeal body"),
+            ("in_review",),
+            "forwarded",
+            MANAGE,
+            comment_required=True,
+        ),
+        Transition(
+            "uphold",
+            _("The appeal body upholds the decision"),
+            ("forwarded",),
+            "upheld",
+            MANAGE,
+            comment_required=True,
+        ),
+        Transition(
+            "dismiss",
+            _("Dismiss the appeal"),
+            ("received", "in_review"),
+            "dismissed",
+            MANAGE,
+            comment_required=True,
+        ),
+    ),
+)

@@ -1,0 +1,139 @@
+"""Assessors are assigned, declare conflicts of interest (and see those the platform sees
+itself), score each criterion, and the score sheet adds it up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from norec_core import import_history
+from norec_grants import assessment
+from norec_grants.workflow import APPLICATION_WORKFLOW
+
+
+@pytest.fixture
+def in_assessment(application, db_session):
+    import_history(
+        db_session,
+        application,
+        APPLICATION_WORKFLOW,
+        [(s, application.created_at, "test", "") for s in ("submit", "screen", "assess")],
+    )
+    return application
+
+
+def _assign(norec, application, email, status=302):
+    form = norec.get(f"/grants/applications/{application.id}").forms["assign"]
+    form["email"] = email
+    return form.submit("submit", status=status)
+
+
+def test_an_assessor_declares_then_scores(browser, make_user, in_assessment, db_session):
+    application = in_assessment
+    norec = browser(make_user("lead@norec.example.org", roles=["caseworker"]).email)
+    reviewer = make_user("reviewer@uni.example.org")
+    page = _assign(norec, application, "nobody@example.org", status=422)
+    assert "No account has this e-mail address" in page.text
+    _assign(norec, application, reviewer.email)
+    db_session.refresh(application)
+    assert [a.user for a in application.assignments] == [reviewer]
+
+    outside = browser(reviewer.email)
+    page = outside.get(f"/grants/applications/{application.id}")  # assessors read it
+    assert "Score the application" not in page.text
+    # Scoring waits for the declaration.
+    page = outside.get(f"/grants/applications/{application.id}/scores", status=302).follow()
+    assert "Declare first whether you have a conflict of interest." in page.text
+    form = page.forms["norec-form"]
+    form["conflict"] = "false"
+    form.submit("submit").follow()
+    form = outside.get(f"/grants/applications/{application.id}/scores").forms["norec-form"]
+    relevance, learning = application.call.scheme.criteria
+    form[f"score_{relevance.id}"] = "4"
+    page = form.submit("submit", status=422)  # every criterion is scored
+    form = page.forms["norec-form"]
+    assert form[f"score_{relevance.id}"].value == "4"
+    form[f"score_{learning.id}"] = "2"
+    form[f"comment_{learning.id}"] = "Little on learning at home."
+    form.submit("submit", status=302)
+    db_session.refresh(application)
+    assert {(s.criterion_id, s.score) for s in application.scores} == {
+        (relevance.id, 4),
+        (learning.id, 2),
+    }
+    # Scoring again changes the scores, never adds a second set.
+    form = outside.get(f"/grants/applications/{application.id}/scores").forms["norec-form"]
+    form[f"score_{learning.id}"] = "3"
+    form.submit("submit", status=302)
+    db_session.refresh(application)
+    assert sorted(s.score for s in application.scores) == [3, 4]
+
+    # Another user, even a caseworker, cannot score in the reviewer's name.
+    norec.get(f"/grants/applications/{application.id}/scores", status=403)
+
+
+def test_the_score_sheet_totals_and_averages(in_assessment, make_user, db_session):
+    application = in_assessment
+    relevance, learning = application.call.scheme.criteria  # weights 3 and 1
+    first, second = make_user(), make_user()
+    for user, scores in ((first, (5, 4)), (second, (3, 2))):
+        assessment.assign(db_session, application, user)
+        assessment.save_scores(
+            db_session,
+            application,
+            user,
+            {relevance.id: (scores[0], ""), learning.id: (scores[1], "")},
+        )
+    third = make_user()
+    assessment.assign(db_session, application, third)
+    assessment.save_scores(db_session, application, third, {relevance.id: (1, "")})
+    sheet = assessment.sheet(application)
+    assert sheet.maximum == 20
+    assert [row.average for row in sheet.rows] == [Decimal("3.00"), Decimal("3.00")]
+    # A partial score sheet has no total and leaves the average total alone.
+    assert sheet.totals == {first.id: Decimal(19), second.id: Decimal(11)}
+    assert sheet.average_total == Decimal("15.00")
+
+
+def test_conflicts_the_platform_sees(
+    app_request, in_assessment, contacts, make_user, make_person, db_session
+):
+    application = in_assessment
+    kari = contacts[0]
+    found = [
+        app_request.localizer.translate(c)
+        for c in assessment.seen_conflicts(app_request, application, kari)
+    ]
+    assert found == ["Contact person of Haukeland, an applicant."]
+    employee = make_user(person=make_person(employer="vellore"))
+    found = assessment.seen_conflicts(app_request, application, employee)
+    assert [app_request.localizer.translate(c) for c in found] == [
+        "Works for Vellore, an applicant."
+    ]
+    application.lead = employee.person
+    assert len(assessment.seen_conflicts(app_request, application, employee)) == 2
+    assert assessment.seen_conflicts(app_request, application, make_user()) == []
+
+
+def test_a_seen_conflict_must_be_explained_or_declared(
+    browser, in_assessment, contacts, db_session
+):
+    application = in_assessment
+    kari = contacts[0]
+    assessment.assign(db_session, application, kari)
+    client = browser(kari.email)
+    page = client.get(f"/grants/applications/{application.id}/conflicts")
+    assert "Contact person of Haukeland, an applicant." in page.text
+    form = page.forms["norec-form"]
+    form["conflict"] = "false"
+    page = form.submit("submit", status=422)
+    assert "explain why it is none, or declare it" in page.text
+    form = page.forms["norec-form"]
+    form["conflict"] = "true"
+    form["note"] = "I lead the ward that sends nurses."
+    form.submit("submit", status=302)
+    db_session.refresh(application)
+    assert application.assignments[0].conflict is True
+    # Who declared a conflict does not score.
+    client.get(f"/grants/applications/{application.id}/scores", status=302)

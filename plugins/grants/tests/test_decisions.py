@@ -1,0 +1,157 @@
+"""A decision records the amounts granted per year and its reasons, reaches the applicants
+as a letter (a page and a PDF, in their language, by mail), and may be appealed for three
+weeks; the appeal is a case of its own."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from norec_core import import_history, now
+from norec_grants import decisions
+from norec_grants.models import Appeal, PlannedExchange
+from norec_grants.workflow import APPLICATION_WORKFLOW
+
+
+@pytest.fixture
+def assessed(application, hospitals, db_session):
+    _partnership, bergen, vellore = hospitals
+    year = application.partnership.starts_on.year
+    application.exchanges = [
+        PlannedExchange(
+            year=year + n, sending=a, receiving=b, participants=1, profession="nurses", months=6
+        )
+        for n, (a, b) in enumerate(((bergen, vellore), (vellore, bergen)))
+    ]
+    import_history(
+        db_session,
+        application,
+        APPLICATION_WORKFLOW,
+        [(s, application.created_at, "test", "") for s in ("submit", "screen", "assess")],
+    )
+    return application
+
+
+def _decide(client, application, outcome, reasons, **years):
+    form = client.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form["outcome"], form["reasons"] = outcome, reasons
+    for name, value in years.items():
+        form[name] = value
+    return form.submit("submit", status="*")
+
+
+def test_a_decision_with_changes_grants_what_it_says(
+    browser, make_user, assessed, contacts, db_session, mail
+):
+    application = assessed
+    application.language = "nn"
+    year = application.partnership.starts_on.year
+    norec = browser(make_user("decider@norec.example.org", roles=["caseworker"]).email)
+    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    # The budget's years, proposed: 12,000 travel and 57,003 stay each.
+    assert form[f"year_{year}"].value == "69003.00"
+    page = _decide(norec, application, "approved_changes", "Too short.")
+    assert page.status_int == 422 and "Shorter than minimum length 20" in page.text
+    reasons = "The second year is granted in part: its plan is not yet concrete enough."
+    _decide(
+        norec, application, "approved_changes", reasons, **{f"year_{year + 1}": "30000"}
+    ).follow()
+    db_session.refresh(application)
+    decision = application.decision
+    assert application.state == "approved_changes" and decision.reasons == reasons
+    assert [(y.year, y.amount) for y in decision.years] == [
+        (year, Decimal("69003.00")),
+        (year + 1, Decimal("30000.00")),
+    ]
+    assert decision.appeal_until - decision.decided_at == datetime.timedelta(weeks=3)
+    # Deciding twice is refused; the first decision stands.
+    page = norec.get(f"/grants/applications/{application.id}/decide").follow()
+    assert "The application is decided already." in page.text
+
+    # The letter, in nynorsk (the applicant's language), as a page and as a tagged PDF.
+    kari = browser(contacts[0].email)
+    letter = kari.get(f"/grants/applications/{application.id}/decision")
+    assert letter.html.html["lang"] == "nn"
+    assert "Grunngiving" in letter.text and "Innvilga med endringar" in letter.text
+    assert "'sha256-" in letter.headers["Content-Security-Policy"]
+    pdf = kari.get(f"/grants/applications/{application.id}/decision.pdf")
+    assert pdf.content_type == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.body)).pages)
+    assert "Grunngiving" in text and "30" in text
+
+    # Each partner's contact person gets it by mail, with the PDF and a link to the case.
+    sent = {m["To"]: m for m in mail.messages}
+    assert set(sent) == {c.email for c in contacts}
+    message = sent[contacts[0].email]
+    assert "Vedtak" in message["Subject"]
+    body = message.get_body(("plain",)).get_content()
+    assert f"/grants/applications/{application.id}" in body
+    assert [p.get_filename() for p in message.iter_attachments()] == [
+        f"decision-{application.id}.pdf"
+    ]
+
+
+def test_an_approval_must_grant_an_amount(browser, make_user, assessed):
+    norec = browser(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
+    year = assessed.partnership.starts_on.year
+    page = _decide(
+        norec,
+        assessed,
+        "approved",
+        "A fine plan with learning on both sides.",
+        **{f"year_{year}": "", f"year_{year + 1}": ""},
+    )
+    assert page.status_int == 422 and "An approval grants an amount for some year." in page.text
+
+
+def test_the_appeal_window_and_the_appeal_case(browser, make_user, assessed, contacts, db_session):
+    application = assessed
+    norec = browser(make_user("decider3@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, application, "rejected", "The plan does not show learning at home.")
+    kari = browser(contacts[0].email)
+    page = kari.get(f"/grants/applications/{application.id}")
+    form = page.click(description="Appeal the decision").forms["norec-form"]
+    form["grounds"] = "The plan names a seminar at home after each exchange: see page 2."
+    page = form.submit("submit").follow()
+    assert "Your appeal is received." in page.text
+    (appeal,) = db_session.query(Appeal).all()
+    assert appeal.state == "received" and appeal.submitted_by == contacts[0]
+    # One appeal at a time.
+    page = kari.get(f"/grants/applications/{application.id}/appeal", status=409)
+    assert "already appealed" in page.text
+
+    # The caseworker reviews it and sends it on; the applicant follows it.
+    appeal_page = f"/grants/appeals/{appeal.id}"
+    for step, comment in (("review", ""), ("forward", "No ground to change it.")):
+        token = norec.get(appeal_page).html.find("input", {"name": "csrf_token"})["value"]
+        norec.post(
+            f"/workflow/grants_appeal/{appeal.id}",
+            {"csrf_token": token, "transition": step, "comment": comment, "came_from": "/"},
+            status=302,
+        )
+    assert "Sent to the appeal body" in kari.get(appeal_page).text
+    kari.post(
+        f"/workflow/grants_appeal/{appeal.id}",
+        {"csrf_token": kari.csrf_token(), "transition": "uphold", "comment": "x"},
+        status=403,
+    )
+
+
+def test_no_appeal_after_three_weeks(app_request, browser, assessed, contacts, make_user):
+    application = assessed
+    norec = browser(make_user("decider4@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, application, "rejected", "The plan does not show learning at home.")
+    decision = application.decision
+    app_request.dbsession.refresh(decision)
+    decision.appeal_until = now() - datetime.timedelta(minutes=1)
+    app_request.dbsession.flush()
+    page = browser(contacts[0].email).get(
+        f"/grants/applications/{application.id}/appeal", status=409
+    )
+    assert "The time to appeal ran out" in page.text
+    later = decision.decided_at + decisions.APPEAL_WINDOW + datetime.timedelta(seconds=1)
+    assert decisions.appeal_refusal(app_request, application, later) is not None

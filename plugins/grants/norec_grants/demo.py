@@ -38,6 +38,7 @@ from norec_grants.models import (
     Decision,
     ExchangeRate,
     GrantedYear,
+    Participant,
     PartnerCost,
     PlannedExchange,
     Rate,
@@ -395,7 +396,7 @@ def _contacts(dbsession) -> None:
 
 def _application(
     dbsession, rng, call, partnership, state, people, small=False, profession=None
-) -> None:
+) -> Application:
     scheme = call.scheme
     orgs = partnership.organisations
     north = next((o for o in orgs if o.country == "NO"), None)
@@ -454,14 +455,116 @@ def _application(
         ]
     steps = _history(dbsession, rng, application, PATHS[state], f"contact at {orgs[0].name}")
     _case(dbsession, rng, application, steps, state)
+    if state in WITH_PARTICIPANTS:
+        _participants(dbsession, rng, application, state)
+    return application
 
 
 def _nurses(dbsession, rng, calls, partnership, people) -> None:
-    """The Norwegian and Indian hospitals' partnership: nurses exchanged under the last call,
-    and a new application being written for the open one."""
+    """The Norwegian and Indian hospitals' partnership: nurses exchanged under the last call
+    (Ingrid from Bergen and Priya from Vellore among them), and a new application being
+    written for the open one."""
     _old, last, current = calls
-    for call, state in ((last, "in_progress"), (current, "draft")):
-        _application(dbsession, rng, call, partnership, state, people, profession="nurses")
+    running = _application(
+        dbsession, rng, last, partnership, "in_progress", people, profession="nurses"
+    )
+    bergen, vellore = partnership.organisations
+    year = running.exchanges[0].year
+    for email, sending, receiving in (
+        ("ingrid.haugen@example.org", bergen, vellore),
+        ("priya.raman@example.org", vellore, bergen),
+    ):
+        person = demo_person(dbsession, email)
+        person.birth_date = person.birth_date or datetime.date(year - 27, 3, 14)
+        running.participants.append(
+            Participant(
+                person=person,
+                sending=sending,
+                receiving=receiving,
+                starts_on=datetime.date(year + 1, 2, 1),
+                ends_on=datetime.date(year + 1, 7, 31),
+            )
+        )
+    _application(dbsession, rng, current, partnership, "draft", people, profession="nurses")
+
+
+WITH_PARTICIPANTS = ("agreement", "in_progress", "final_report", "closed")
+GIVEN = [
+    "Amina",
+    "Joseph",
+    "Grace",
+    "Ravi",
+    "Sita",
+    "Lars",
+    "Ingeborg",
+    "Tendai",
+    "Chipo",
+    "Mariam",
+    "Nguyen",
+    "Ana",
+    "Luis",
+    "Fatou",
+    "Kofi",
+    "Sunita",
+    "Ole",
+    "Marit",
+]
+FAMILY = [
+    "Okello",
+    "Mwangi",
+    "Banda",
+    "Sharma",
+    "Thapa",
+    "Berg",
+    "Dahl",
+    "Moyo",
+    "Phiri",
+    "Hassan",
+    "Tran",
+    "Quispe",
+    "Diallo",
+    "Mensah",
+    "Karki",
+    "Solberg",
+    "Lie",
+    "Nyirenda",
+]
+
+
+def _participants(dbsession, rng, application, state) -> None:
+    """A participant for each planned place of the grant's first year; back home and
+    completed in a closed case, some still to leave (their courses to be followed)."""
+    first_year = min(e.year for e in application.exchanges)
+    for exchange in [e for e in application.exchanges if e.year == first_year]:
+        for _n in range(exchange.participants):
+            starts = datetime.date(first_year, rng.choice([2, 8]), 1)
+            ends = _add_months(starts, exchange.months) - datetime.timedelta(days=1)
+            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+            person = Person(
+                given_name=given,
+                family_name=family,
+                email=f"{given}.{family}.{rng.randrange(10**6)}@participants.example.org".lower(),
+                country=exchange.sending.country,
+                birth_date=datetime.date(starts.year - rng.randint(22, 34), rng.randint(1, 12), 1),
+                employer=exchange.sending.name,
+            )
+            application.participants.append(
+                Participant(
+                    person=person,
+                    sending=exchange.sending,
+                    receiving=exchange.receiving,
+                    starts_on=starts,
+                    ends_on=ends,
+                    completed_at=_at(ends + datetime.timedelta(days=14))
+                    if state in ("final_report", "closed")
+                    else None,
+                )
+            )
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1)
 
 
 def _title(partnership, small: bool, profession: str) -> str:

@@ -3,7 +3,7 @@ hooks, and the plugin imports nothing of the core but its public surface."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 
 from norec_core import (
     VIEW,
@@ -12,6 +12,8 @@ from norec_core import (
     NavEntry,
     Organisation,
     Partnership,
+    Person,
+    PersonFact,
     Role,
     SearchDocument,
     SearchSource,
@@ -24,8 +26,17 @@ from norec_core import (
 from norec_grants import demo
 from norec_grants.decisions import APPEAL_WORKFLOW
 from norec_grants.i18n import _
-from norec_grants.models import Appeal, Application, Call, Scheme
-from norec_grants.permissions import APPEAL, ASSESS, EDIT, MANAGE, READ, REPORT, WITHDRAW
+from norec_grants.models import Appeal, Application, Call, Participant, Scheme
+from norec_grants.permissions import (
+    APPEAL,
+    ASSESS,
+    EDIT,
+    MANAGE,
+    PARTICIPANTS,
+    READ,
+    REPORT,
+    WITHDRAW,
+)
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
@@ -67,6 +78,13 @@ def norec_configure(config):
         ("grants.letter_pdf", r"/applications/{id:\d+}/decision.pdf", application),
         ("grants.appeal", r"/applications/{id:\d+}/appeal", application),
         ("grants.appeal_case", r"/appeals/{id:\d+}", model_factory(Appeal)),
+        ("grants.participants", r"/applications/{id:\d+}/participants", application),
+        (
+            "grants.participant_complete",
+            r"/applications/{id:\d+}/participants/complete",
+            application,
+        ),
+        ("grants.participant_remove", r"/applications/{id:\d+}/participants/remove", application),
     ]
     for name, pattern, factory in routes:
         config.add_route(name, pattern, factory=factory)
@@ -84,13 +102,13 @@ def norec_roles():
         Role(
             "caseworker",
             _("Caseworker"),
-            frozenset({READ, MANAGE, ASSESS}),
+            frozenset({READ, MANAGE, ASSESS, PARTICIPANTS}),
         ),
         # Derived, never granted by hand: the contact persons of the partner organisations.
         Role(
             "applicant",
             _("Applicant"),
-            frozenset({READ, EDIT, WITHDRAW, REPORT, APPEAL}),
+            frozenset({READ, EDIT, WITHDRAW, REPORT, APPEAL, PARTICIPANTS}),
             local=True,
         ),
         # Granted on one application: a reviewer from outside Norec's staff.
@@ -238,12 +256,25 @@ def norec_search_sources():
 @hookimpl
 def norec_person_export(dbsession, person):
     led = dbsession.scalars(select(Application).where(Application.lead_id == person.id)).all()
-    if not led:
+    went = dbsession.scalars(select(Participant).where(Participant.person_id == person.id)).all()
+    if not led and not went:
         return None
     return {
         "applications_led": [
             {"id": a.id, "title": a.title, "state": a.state, "call": a.call.title} for a in led
-        ]
+        ],
+        "exchanges": [
+            {
+                "application": p.application_id,
+                "role": p.role,
+                "from": p.sending.name,
+                "to": p.receiving.name,
+                "starts_on": p.starts_on.isoformat(),
+                "ends_on": p.ends_on.isoformat(),
+                "completed_at": p.completed_at.isoformat() if p.completed_at else None,
+            }
+            for p in went
+        ],
     }
 
 
@@ -254,6 +285,8 @@ def norec_person_erase(dbsession, person):
     dbsession.execute(
         update(Application).where(Application.lead_id == person.id).values(lead_id=None)
     )
+    # The person's exchanges go with them; the grant keeps its plan and its money.
+    dbsession.execute(delete(Participant).where(Participant.person_id == person.id))
 
 
 @hookimpl
@@ -261,6 +294,37 @@ def norec_people_merged(dbsession, kept, merged):
     dbsession.execute(
         update(Application).where(Application.lead_id == merged.id).values(lead_id=kept.id)
     )
+    dbsession.execute(
+        update(Participant).where(Participant.person_id == merged.id).values(person_id=kept.id)
+    )
+
+
+@hookimpl
+def norec_person_facts():
+    def participant(year=None):
+        query = select(Participant.person_id).where(Participant.role == "participant")
+        if year is not None:
+            query = query.where(func.extract("year", Participant.starts_on) == int(year))
+        return Person.id.in_(query)
+
+    def completed(year=None):
+        query = select(Participant.person_id).where(
+            Participant.role == "participant", Participant.completed_at.is_not(None)
+        )
+        if year is not None:
+            query = query.where(func.extract("year", Participant.ends_on) == int(year))
+        return Person.id.in_(query)
+
+    return [
+        PersonFact(
+            "grants.participant", "Exchanged under a grant (year=… the year left)", participant
+        ),
+        PersonFact(
+            "grants.completed_exchange",
+            "Completed an exchange under a grant (year=… the year it ended)",
+            completed,
+        ),
+    ]
 
 
 @hookimpl

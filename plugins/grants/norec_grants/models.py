@@ -177,6 +177,11 @@ class Application(Base):
     appeals: Mapped[list[Appeal]] = relationship(
         cascade="all, delete-orphan", order_by="Appeal.id", back_populates="application"
     )
+    participants: Mapped[list[Participant]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(Participant.starts_on, Participant.id)",
+        back_populates="application",
+    )
 
 
 class PlannedExchange(Base):
@@ -347,3 +352,29 @@ class Appeal(Base):
 
     application: Mapped[Application] = relationship(back_populates="appeals")
     submitted_by: Mapped[User | None] = relationship()
+
+
+class Participant(Base):
+    """A person exchanged under an approved application (or a leader of the exchange, who
+    takes the leaders' course), from the sending organisation to the receiving one."""
+
+    __tablename__ = "grants_participant"
+    __table_args__ = (UniqueConstraint("application_id", "person_id", "starts_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="participant")  # or "leader"
+    sending_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    receiving_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    starts_on: Mapped[datetime.date]
+    ends_on: Mapped[datetime.date]
+    # When a caseworker marked the exchange completed (and the core's event went out).
+    completed_at: Mapped[datetime.datetime | None]
+
+    application: Mapped[Application] = relationship(back_populates="participants")
+    person: Mapped[Person] = relationship()
+    sending: Mapped[Organisation] = relationship(foreign_keys=[sending_id])
+    receiving: Mapped[Organisation] = relationship(foreign_keys=[receiving_id])

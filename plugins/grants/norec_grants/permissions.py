@@ -7,3 +7,4 @@ REPORT = "grants.report"  # hand in the final report
 MANAGE = "grants.manage"  # run schemes and calls, move cases along, decide
 ASSESS = "grants.assess"  # score an application
 APPEAL = "grants.appeal"  # appeal a decision
+PARTICIPANTS = "grants.participants"  # register the people exchanged

@@ -8,7 +8,7 @@ from norec_grants import rules
 from norec_grants.decisions import decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
-from norec_grants.permissions import EDIT, MANAGE, REPORT, WITHDRAW
+from norec_grants.permissions import EDIT, MANAGE, PARTICIPANTS, REPORT, WITHDRAW
 
 OPEN_CASE = ("submitted", "screening", "more_info", "in_assessment")
 DECIDED = ("approved", "approved_changes", "rejected")
@@ -97,12 +97,15 @@ TRANSITIONS = (
 # The applicant changes the plan while it is theirs to change; the case is Norec's once
 # submitted, and the applicant hands in the final report only while the exchanges run.
 APPLICANT_ONLY = frozenset({"applicant"})
+GRANTED = ("approved", "approved_changes", "agreement", "in_progress")
 NOBODY: frozenset[str] = frozenset()
 PERMISSIONS = {
     state.name: {
         EDIT: APPLICANT_ONLY if state.name in ("draft", "more_info") else NOBODY,
         WITHDRAW: APPLICANT_ONLY if state.name in ("draft", *OPEN_CASE) else NOBODY,
         REPORT: APPLICANT_ONLY if state.name == "in_progress" else NOBODY,
+        # Participants are registered once the grant is given, until the exchanges end.
+        PARTICIPANTS: frozenset({"applicant", "caseworker"}) if state.name in GRANTED else NOBODY,
     }
     for state in STATES
 }

@@ -49,6 +49,10 @@ MATRIX = {
     ("grants.letter_pdf", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.appeal", "GET"): frozenset({"admin", "applicant"}),
     ("grants.appeal_case", "GET"): STAFF | {"applicant"},
+    ("grants.participants", "GET"): STAFF | {"applicant", "assessor"},
+    ("grants.participant_complete", "POST"): STAFF,
+    # Participants are registered once the grant is given; this is a draft.
+    ("grants.participant_remove", "POST"): frozenset({"admin"}),
 }
 
 
@@ -129,6 +133,13 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.letter_pdf": f"/grants/applications/{ids['application']}/decision.pdf",
         "grants.appeal": f"/grants/applications/{ids['application']}/appeal",
         "grants.appeal_case": f"/grants/appeals/{appeal.id}",
+        "grants.participants": f"/grants/applications/{ids['application']}/participants",
+        "grants.participant_complete": (
+            f"/grants/applications/{ids['application']}/participants/complete"
+        ),
+        "grants.participant_remove": (
+            f"/grants/applications/{ids['application']}/participants/remove"
+        ),
     }
     organisation = str(application.partnership.organisations[0].id)
     unexpected = []

@@ -26,7 +26,7 @@ from norec_core import (
     register,
     save_user,
 )
-from norec_grants import budget
+from norec_grants import budget, payments
 from norec_grants.assessment import assign
 from norec_grants.decisions import APPEAL_WINDOW, APPEAL_WORKFLOW
 from norec_grants.models import (
@@ -37,6 +37,7 @@ from norec_grants.models import (
     Criterion,
     Decision,
     ExchangeRate,
+    FinalReport,
     GrantedYear,
     Participant,
     PartnerCost,
@@ -315,6 +316,8 @@ def _schemes(dbsession) -> dict[str, Scheme]:
             max_months=6,
             min_age=18,
             max_age=99,
+            # For former participants: a fact this plugin declares, named like any other.
+            eligibility_fact="grants.completed_exchange",
         ),
     }
     dbsession.add_all(schemes.values())
@@ -457,6 +460,7 @@ def _application(
     _case(dbsession, rng, application, steps, state)
     if state in WITH_PARTICIPANTS:
         _participants(dbsession, rng, application, state)
+        _money(rng, application, state)
     return application
 
 
@@ -560,6 +564,34 @@ def _participants(dbsession, rng, application, state) -> None:
                     else None,
                 )
             )
+
+
+def _money(rng, application, state) -> None:
+    """The payments made so far and, once handed in, the final report with its costs."""
+    payments.make_plan(application)
+    decided = application.decision.decided_at if application.decision else now()
+    for instalment in application.instalments:
+        if state == "closed" or (
+            instalment.milestone == "agreement_signed"
+            or (instalment.milestone == "participants_departed" and state == "final_report")
+        ):
+            instalment.paid_at = decided + datetime.timedelta(days=30 * (instalment.position + 1))
+    if state in ("final_report", "closed"):
+        planned = budget.budget(application).categories
+        application.report = FinalReport(
+            results=(
+                "Every participant completed the exchange. The receiving wards took up two "
+                "new routines, and the partners agreed on a third year."
+            ),
+            knowledge_transfer=(
+                "Each returning participant led a seminar for colleagues, and the sending "
+                "organisation wrote the methods into its own procedures."
+            ),
+            actual_costs={
+                c: str((a * Decimal(rng.randint(85, 105)) / 100).quantize(Decimal("0.01")))
+                for c, a in planned.items()
+            },
+        )
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:

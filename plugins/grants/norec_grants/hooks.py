@@ -3,11 +3,15 @@ hooks, and the plugin imports nothing of the core but its public surface."""
 
 from __future__ import annotations
 
+import datetime
+
 from sqlalchemy import delete, func, select, update
 
 from norec_core import (
+    SITE_TIMEZONE,
     VIEW,
     ActivityKind,
+    Chart,
     IPartnership,
     NavEntry,
     Organisation,
@@ -15,18 +19,28 @@ from norec_core import (
     Person,
     PersonFact,
     Role,
+    ScheduledTask,
     SearchDocument,
     SearchSource,
     Section,
     Task,
+    chart_section,
     hookimpl,
     locally_held,
     model_factory,
 )
-from norec_grants import demo
+from norec_grants import demo, reports
 from norec_grants.decisions import APPEAL_WORKFLOW
 from norec_grants.i18n import _
-from norec_grants.models import Appeal, Application, Call, Participant, Scheme
+from norec_grants.models import (
+    Appeal,
+    Application,
+    Call,
+    Decision,
+    GrantedYear,
+    Participant,
+    Scheme,
+)
 from norec_grants.permissions import (
     APPEAL,
     ASSESS,
@@ -85,6 +99,9 @@ def norec_configure(config):
             application,
         ),
         ("grants.participant_remove", r"/applications/{id:\d+}/participants/remove", application),
+        ("grants.money", r"/applications/{id:\d+}/money", application),
+        ("grants.pay", r"/applications/{id:\d+}/money/pay", application),
+        ("grants.report", r"/applications/{id:\d+}/report", application),
     ]
     for name, pattern, factory in routes:
         config.add_route(name, pattern, factory=factory)
@@ -180,6 +197,60 @@ def _state_titles():
 
 
 @hookimpl
+def norec_scheduled_tasks():
+    return [ScheduledTask("grants.remind", reports.remind, minute="0", hour="6")]
+
+
+@hookimpl
+def norec_dashboard_panels(request):
+    if not request.has_permission(MANAGE):
+        return []
+    dbsession = request.dbsession
+    counts = dict(
+        dbsession.execute(select(Application.state, func.count()).group_by(Application.state)).all()
+    )
+    states = [(s.title, counts.get(s.name, 0), s.name) for s in APPLICATION_WORKFLOW.states]
+    granted = dbsession.execute(
+        select(Organisation.country, func.sum(GrantedYear.amount))
+        .join(Decision, Decision.id == GrantedYear.decision_id)
+        .join(Application, Application.id == Decision.application_id)
+        .join(Partnership, Partnership.id == Application.partnership_id)
+        .join(Partnership.organisations)
+        .where(Organisation.country != "NO")
+        .group_by(Organisation.country)
+        .order_by(func.sum(GrantedYear.amount).desc())
+        .limit(12)
+    ).all()
+    panels = [
+        Section(
+            _("Grant applications by state"),
+            20,
+            "norec_grants:templates/panel_states.pt",
+            {"states": states},
+        ),
+        Section(
+            _("Overdue in grant cases"),
+            21,
+            "norec_grants:templates/panel_overdue.pt",
+            {"overdue": reports.overdue(request)[:15]},
+        ),
+    ]
+    if granted:
+        chart = Chart(
+            _("Granted by partner country"),
+            _(
+                "The twelve countries of partners in the South with the most granted, in NOK; "
+                "a South–South grant counts in both partners' countries."
+            ),
+            _("Country"),
+            _("Granted (NOK)"),
+            tuple((request.layout.country(c), int(total)) for c, total in granted),
+        )
+        panels.append(chart_section(_("Granted by partner country"), 22, chart))
+    return panels
+
+
+@hookimpl
 def norec_tasks(request):
     """What is asked of a contact person now: confirming their partners' drafts."""
     if request.identity is None:
@@ -193,6 +264,25 @@ def norec_tasks(request):
         )
     ).all()
     tasks = []
+    running = request.dbsession.scalars(
+        select(Application).where(
+            Application.state == "in_progress",
+            Application.partnership.has(
+                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
+            ),
+        )
+    ).all()
+    for application in running:
+        due = reports.report_due(application)
+        tasks.append(
+            Task(
+                _("Write the final report on ${title}", mapping={"title": application.title}),
+                request.route_path("grants.report", id=application.id),
+                due=datetime.datetime.combine(due, datetime.time(12), SITE_TIMEZONE)
+                if due
+                else None,
+            )
+        )
     for application in drafts:
         if application.state == "more_info":
             title = _(

@@ -93,8 +93,6 @@ class Call(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     opens_at: Mapped[datetime.datetime]
     closes_at: Mapped[datetime.datetime] = mapped_column(index=True)
-    # When the reminder before the deadline went out (a scheduled task may run twice).
-    reminded_at: Mapped[datetime.datetime | None]
 
     scheme: Mapped[Scheme] = relationship(back_populates="calls")
 
@@ -151,6 +149,9 @@ class Application(Base):
     # Counts the changes to the plan and budget; a partner's confirmation holds for the
     # revision it saw, so that nobody confirms what was changed after they looked.
     revision: Mapped[int] = mapped_column(default=1)
+    # When the reminders went out (a scheduled task may run twice; each goes once).
+    deadline_reminded_at: Mapped[datetime.datetime | None]
+    report_reminded_at: Mapped[datetime.datetime | None]
 
     call: Mapped[Call] = relationship()
     partnership: Mapped[Partnership] = relationship()
@@ -176,6 +177,12 @@ class Application(Base):
     )
     appeals: Mapped[list[Appeal]] = relationship(
         cascade="all, delete-orphan", order_by="Appeal.id", back_populates="application"
+    )
+    instalments: Mapped[list[Instalment]] = relationship(
+        cascade="all, delete-orphan", order_by="Instalment.position", back_populates="application"
+    )
+    report: Mapped[FinalReport | None] = relationship(
+        cascade="all, delete-orphan", back_populates="application"
     )
     participants: Mapped[list[Participant]] = relationship(
         cascade="all, delete-orphan",
@@ -378,3 +385,50 @@ class Participant(Base):
     person: Mapped[Person] = relationship()
     sending: Mapped[Organisation] = relationship(foreign_keys=[sending_id])
     receiving: Mapped[Organisation] = relationship(foreign_keys=[receiving_id])
+
+
+MILESTONES = ("agreement_signed", "participants_departed", "final_report_approved")
+
+
+class Instalment(Base):
+    """A part of the grant paid when its milestone is reached."""
+
+    __tablename__ = "grants_instalment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    milestone: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[Decimal] = mapped_column(Amount())
+    paid_at: Mapped[datetime.datetime | None]
+    paid_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    application: Mapped[Application] = relationship(back_populates="instalments")
+
+
+class FinalReport(Base):
+    """The applicant's final report: results, how the knowledge is used at home, and
+    the costs as they were, per budget category."""
+
+    __tablename__ = "grants_final_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("grants_application.id", ondelete="CASCADE"), unique=True
+    )
+    results: Mapped[str] = mapped_column(Text, default="")
+    knowledge_transfer: Mapped[str] = mapped_column(Text, default="")
+    # {category: "amount"}: the costs as spent, in the scheme's currency, as strings of
+    # Decimal (JSON has no exact decimal).
+    actual_costs: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime.datetime] = mapped_column(default=now, onupdate=now)
+
+    application: Mapped[Application] = relationship(back_populates="report")
+
+    def actual(self, category: str) -> Decimal | None:
+        value = self.actual_costs.get(category)
+        return None if value in (None, "") else Decimal(value)

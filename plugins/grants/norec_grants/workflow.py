@@ -4,7 +4,7 @@ do what depends on where the case is)."""
 from __future__ import annotations
 
 from norec_core import State, Transition, Workflow, now
-from norec_grants import rules
+from norec_grants import payments, reports, rules
 from norec_grants.decisions import decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
@@ -76,10 +76,22 @@ TRANSITIONS = (
         True,
     ),
     Transition(
-        "sign", _("Agreement signed"), ("approved", "approved_changes"), "agreement", MANAGE
+        "sign",
+        _("Agreement signed"),
+        ("approved", "approved_changes"),
+        "agreement",
+        MANAGE,
+        after=payments.plan_on_signing,
     ),
     Transition("start", _("Exchanges started"), ("agreement",), "in_progress", MANAGE),
-    Transition("report", _("Hand in the final report"), ("in_progress",), "final_report", REPORT),
+    Transition(
+        "report",
+        _("Hand in the final report"),
+        ("in_progress",),
+        "final_report",
+        REPORT,
+        reports.report_missing,
+    ),
     Transition(
         "return_report",
         _("Return the report for changes"),

@@ -209,6 +209,9 @@ def test_the_case_moves_through_every_state(
     for step in ("sign", "start"):
         _step(norec, application, step)
     assert state() == "in_progress"
+    form = kari.get(f"/grants/applications/{application.id}/report").forms["norec-form"]
+    form["results"], form["knowledge_transfer"] = "Routines changed.", "Seminars at home."
+    form.submit("submit")
     _step(kari, application, "report")
     _step(norec, application, "return_report", "Add the costs.")
     _step(kari, application, "report")

@@ -53,6 +53,9 @@ MATRIX = {
     ("grants.participant_complete", "POST"): STAFF,
     # Participants are registered once the grant is given; this is a draft.
     ("grants.participant_remove", "POST"): frozenset({"admin"}),
+    ("grants.money", "GET"): STAFF | {"applicant", "assessor"},
+    ("grants.pay", "POST"): STAFF,
+    ("grants.report", "GET"): STAFF | {"applicant", "assessor"},
 }
 
 
@@ -140,6 +143,9 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.participant_remove": (
             f"/grants/applications/{ids['application']}/participants/remove"
         ),
+        "grants.money": f"/grants/applications/{ids['application']}/money",
+        "grants.pay": f"/grants/applications/{ids['application']}/money/pay",
+        "grants.report": f"/grants/applications/{ids['application']}/report",
     }
     organisation = str(application.partnership.organisations[0].id)
     unexpected = []

@@ -3,12 +3,9 @@ hooks, and the plugin imports nothing of the core but its public surface."""
 
 from __future__ import annotations
 
-import datetime
-
 from sqlalchemy import delete, func, select, update
 
 from norec_core import (
-    SITE_TIMEZONE,
     VIEW,
     ActivityKind,
     Chart,
@@ -23,7 +20,6 @@ from norec_core import (
     SearchDocument,
     SearchSource,
     Section,
-    Task,
     chart_section,
     hookimpl,
     locally_held,
@@ -51,6 +47,7 @@ from norec_grants.permissions import (
     REPORT,
     WITHDRAW,
 )
+from norec_grants.views.applications import asked_of
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
@@ -252,52 +249,7 @@ def norec_dashboard_panels(request):
 
 @hookimpl
 def norec_tasks(request):
-    """What is asked of a contact person now: confirming their partners' drafts."""
-    if request.identity is None:
-        return []
-    drafts = request.dbsession.scalars(
-        select(Application).where(
-            Application.state.in_(("draft", "more_info")),
-            Application.partnership.has(
-                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
-            ),
-        )
-    ).all()
-    tasks = []
-    running = request.dbsession.scalars(
-        select(Application).where(
-            Application.state == "in_progress",
-            Application.partnership.has(
-                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
-            ),
-        )
-    ).all()
-    for application in running:
-        due = reports.report_due(application)
-        tasks.append(
-            Task(
-                _("Write the final report on ${title}", mapping={"title": application.title}),
-                request.route_path("grants.report", id=application.id),
-                due=datetime.datetime.combine(due, datetime.time(12), SITE_TIMEZONE)
-                if due
-                else None,
-            )
-        )
-    for application in drafts:
-        if application.state == "more_info":
-            title = _(
-                "Answer Norec's question about ${title}", mapping={"title": application.title}
-            )
-        else:
-            title = _("Finish and submit ${title}", mapping={"title": application.title})
-        tasks.append(
-            Task(
-                title,
-                request.route_path("grants.application", id=application.id),
-                due=application.call.closes_at if application.state == "draft" else None,
-            )
-        )
-    return tasks
+    return asked_of(request)
 
 
 def _application_document(application):

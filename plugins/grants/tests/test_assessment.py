@@ -137,3 +137,12 @@ def test_a_seen_conflict_must_be_explained_or_declared(
     assert application.assignments[0].conflict is True
     # Who declared a conflict does not score.
     client.get(f"/grants/applications/{application.id}/scores", status=302)
+
+
+def test_an_assessor_is_asked_to_assess(browser, in_assessment, make_user, db_session):
+    reviewer = make_user("asked@uni.example.org")
+    assessment.assign(db_session, in_assessment, reviewer)
+    client = browser(reviewer.email)
+    home = client.get("/")
+    assert f"Assess {in_assessment.title}" in home.text
+    assert home.html.find("a", href=f"/grants/applications/{in_assessment.id}/scores")

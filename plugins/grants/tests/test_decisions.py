@@ -155,3 +155,14 @@ def test_no_appeal_after_three_weeks(app_request, browser, assessed, contacts, m
     assert "The time to appeal ran out" in page.text
     later = decision.decided_at + decisions.APPEAL_WINDOW + datetime.timedelta(seconds=1)
     assert decisions.appeal_refusal(app_request, application, later) is not None
+
+
+def test_the_applicant_finds_the_letter_among_their_applications(
+    browser, make_user, assessed, contacts
+):
+    norec = browser(make_user("decider5@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, assessed, "rejected", "The plan does not show learning at home.")
+    mine = browser(contacts[1].email).get("/grants/applications/mine")
+    link = mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision")
+    assert link is not None and link.text.startswith("Letter of")
+    assert mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision.pdf")

@@ -103,3 +103,17 @@ def test_the_queue_costs_the_same_queries_from_10_to_5000(
     few = _queries(norec, query_counter)
     _fill(db_session, open_call, hospitals[0], 10, 4990)
     assert _queries(norec, query_counter) == few
+
+
+def test_the_queue_filters_by_assessor(browser, make_user, db_session, open_call, hospitals):
+    from norec_grants.assessment import assign
+
+    _fill(db_session, open_call, hospitals[0], 0, 3)
+    reviewer = make_user("reviewer@queue.example.org")
+    first = db_session.query(Application).filter_by(title="Application 1").one()
+    assign(db_session, first, reviewer)
+    norec = browser(make_user("cw4@norec.example.org", roles=["caseworker"]).email)
+    page = norec.get("/grants/applications", {"assessor": str(reviewer.id)})
+    assert "Showing 1–1 of 1" in page.text and "Application 1" in page.text
+    options = page.html.find("select", {"name": "assessor"}).find_all("option")
+    assert [o.text for o in options] == ["All", "reviewer@queue.example.org"]

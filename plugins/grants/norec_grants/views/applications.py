@@ -3,6 +3,8 @@ confirmations and the attachments, saved piece by piece so that nothing is lost.
 
 from __future__ import annotations
 
+import datetime
+
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -10,10 +12,12 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     ACCOUNT,
+    SITE_TIMEZONE,
     CSRFSchema,
     Organisation,
     Partnership,
     Person,
+    Task,
     UploadError,
     attach,
     files_of,
@@ -23,7 +27,7 @@ from norec_core import (
     process_form,
     upload_node,
 )
-from norec_grants import assessment, budget, decisions, rules
+from norec_grants import assessment, budget, decisions, reports, rules
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -33,7 +37,7 @@ from norec_grants.forms import (
     NewApplicationSchema,
 )
 from norec_grants.i18n import _
-from norec_grants.models import Application, PartnerCost, PlannedExchange
+from norec_grants.models import Application, Assignment, PartnerCost, PlannedExchange
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
 from norec_grants.views.assessment import assign_form
 from norec_grants.workflow import APPLICATION_WORKFLOW
@@ -344,7 +348,11 @@ def mine(request):
                 Partnership.organisations.any(locally_held(request, Organisation, "contact"))
             )
         )
-        .options(selectinload(Application.call), selectinload(Application.partnership))
+        .options(
+            selectinload(Application.call),
+            selectinload(Application.partnership),
+            selectinload(Application.decision),
+        )
         .order_by(Application.updated_at.desc())
     ).all()
     return {
@@ -352,4 +360,61 @@ def mine(request):
         "applications": applications,
         "partnerships": contact_partnerships(request),
         "states": {s.name: s.title for s in APPLICATION_WORKFLOW.states},
+        "tasks": asked_of(request),
     }
+
+
+def asked_of(request) -> list[Task]:
+    """What the user is asked to do now: as a contact person, finish drafts, answer
+    Norec's questions and write final reports; as an assessor, assess."""
+    if request.identity is None:
+        return []
+    mine = request.dbsession.scalars(
+        select(Application)
+        .where(
+            Application.state.in_(("draft", "more_info", "in_progress")),
+            Application.partnership.has(
+                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
+            ),
+        )
+        .options(
+            selectinload(Application.call),
+            selectinload(Application.participants),
+            selectinload(Application.exchanges),
+        )
+    ).all()
+    tasks = []
+    for application in mine:
+        mapping = {"title": application.title}
+        if application.state == "draft":
+            title, route = _("Finish and submit ${title}", mapping=mapping), "grants.application"
+            due = application.call.closes_at
+        elif application.state == "more_info":
+            title = _("Answer Norec's question about ${title}", mapping=mapping)
+            route, due = "grants.application", None
+        else:
+            title, route = _("Write the final report on ${title}", mapping=mapping), "grants.report"
+            day = reports.report_due(application)
+            due = datetime.datetime.combine(day, datetime.time(12), SITE_TIMEZONE) if day else None
+        tasks.append(Task(title, request.route_path(route, id=application.id), due=due))
+    assessing = request.dbsession.scalars(
+        select(Application)
+        .join(Assignment)
+        .where(
+            Assignment.user_id == request.identity.id,
+            Application.state.in_(("screening", "in_assessment")),
+            Application.decision == None,  # noqa: E711 (SQL: no decision yet)
+        )
+        .options(selectinload(Application.scores), selectinload(Application.call))
+    ).all()
+    for application in assessing:
+        criteria = {c.id for c in application.call.scheme.criteria}
+        scored = {s.criterion_id for s in application.scores if s.user_id == request.identity.id}
+        if not criteria <= scored:
+            tasks.append(
+                Task(
+                    _("Assess ${title}", mapping={"title": application.title}),
+                    request.route_path("grants.score", id=application.id),
+                )
+            )
+    return tasks

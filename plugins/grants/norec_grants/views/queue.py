@@ -10,6 +10,7 @@ from norec_core import (
     Column,
     Organisation,
     Partnership,
+    User,
     export_links,
     export_response,
     paginate,
@@ -21,7 +22,7 @@ from norec_core import (
 )
 from norec_grants import budget
 from norec_grants.i18n import _
-from norec_grants.models import Application, Call, Scheme
+from norec_grants.models import Application, Assignment, Call, Scheme
 from norec_grants.permissions import MANAGE, READ
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
@@ -42,7 +43,7 @@ def filtered(request):
     """The applications the filters of the request select, and the filters to show."""
     get = request.GET
     query = select(Application).where(permitted(request, Application, READ))
-    chosen = {name: get.get(name, "") for name in ("call", "state", "country", "q")}
+    chosen = {name: get.get(name, "") for name in ("call", "state", "country", "assessor", "q")}
     if chosen["call"].isdigit():
         query = query.where(Application.call_id == int(chosen["call"]))
     states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
@@ -54,14 +55,26 @@ def filtered(request):
                 Partnership.organisations.any(Organisation.country == chosen["country"])
             )
         )
+    if chosen["assessor"].isdigit():
+        query = query.where(
+            Application.assignments.any(Assignment.user_id == int(chosen["assessor"]))
+        )
     if chosen["q"]:
         query = search_words(query, chosen["q"], Application.title)
     calls = request.dbsession.execute(select(Call.id, Call.title).order_by(Call.closes_at.desc()))
+    assessors = request.dbsession.execute(
+        select(User.id, User.email)
+        .where(User.id.in_(select(Assignment.user_id)))
+        .order_by(User.email)
+    )
     filters = [
         search_filter(_("Title"), chosen["q"]),
         select_filter("call", _("Call"), {str(i): t for i, t in calls}, chosen["call"]),
         select_filter("state", _("State"), states, chosen["state"]),
         select_filter("country", _("Country"), request.layout.countries, chosen["country"]),
+        select_filter(
+            "assessor", _("Assessor"), {str(i): e for i, e in assessors}, chosen["assessor"]
+        ),
     ]
     return query.order_by(Application.updated_at.desc(), Application.id.desc()), filters
 

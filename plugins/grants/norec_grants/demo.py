@@ -26,7 +26,7 @@ from norec_core import (
     register,
     save_user,
 )
-from norec_grants import budget, payments
+from norec_grants import budget, matching, payments
 from norec_grants.assessment import assign
 from norec_grants.decisions import APPEAL_WINDOW, APPEAL_WORKFLOW
 from norec_grants.models import (
@@ -41,6 +41,7 @@ from norec_grants.models import (
     GrantedYear,
     Participant,
     PartnerCost,
+    PartnerSearch,
     PlannedExchange,
     Rate,
     Scheme,
@@ -204,6 +205,7 @@ def load(dbsession) -> None:
             _application(dbsession, rng, last, partnership, LAST[n % len(LAST)], people)
         if current is not None and (n % 2 == 1 or n % 5 == 0):
             _application(dbsession, rng, current, partnership, OPEN[n % len(OPEN)], people)
+    _partner_searches(dbsession, rng)
     # Activity-based support: small grants in its past call.
     for n, partnership in enumerate(partnerships[:12]):
         state = ["closed", "in_progress", "rejected", "final_report"][n % 4]
@@ -227,6 +229,30 @@ def _course(dbsession, today) -> None:
     dbsession.add(course)
     dbsession.flush()
     register(dbsession, course, demo_person(dbsession, "ingrid.haugen@example.org"))
+
+
+def _partner_searches(dbsession, rng) -> None:
+    """Some forty organisations looking for a partner, Haukeland among them."""
+    organisations = dbsession.scalars(select(Organisation).order_by(Organisation.id)).all()
+    chosen = [o for o in organisations if o.kind != "international"][:40]
+    offers = [
+        "A placement with a mentor, housing near the workplace, and a team used to guests.",
+        "Field work in rural districts and a seminar series the guests help to teach.",
+        "Training in our methods, and colleagues who want to learn from yours.",
+    ]
+    for n, organisation in enumerate(chosen):
+        sectors = sorted(rng.sample(list(matching.SECTORS), rng.randint(1, 3)))
+        if organisation.name == "Haukeland University Hospital":
+            sectors = ["health"]
+        dbsession.add(
+            PartnerSearch(
+                organisation=organisation,
+                sectors=sectors,
+                countries=[] if n % 3 else [rng.choice(["KE", "IN", "TZ", "NP", "UG"])],
+                professions=", ".join(rng.sample(PROFESSIONS, 2)),
+                offers=rng.choice(offers),
+            )
+        )
 
 
 def _exchange_rates(dbsession, today: datetime.date) -> None:

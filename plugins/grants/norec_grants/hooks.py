@@ -35,6 +35,7 @@ from norec_grants.models import (
     Decision,
     GrantedYear,
     Participant,
+    PartnerSearch,
     Scheme,
 )
 from norec_grants.permissions import (
@@ -56,6 +57,7 @@ def norec_configure(config):
     config.add_translation_dirs("norec_grants:locale/")
     application = model_factory(Application)
     call = model_factory(Call)
+    search = model_factory(PartnerSearch)
     routes = [
         ("grants.overview", "/", None),
         ("grants.schemes", "/schemes", None),
@@ -99,6 +101,11 @@ def norec_configure(config):
         ("grants.money", r"/applications/{id:\d+}/money", application),
         ("grants.pay", r"/applications/{id:\d+}/money/pay", application),
         ("grants.report", r"/applications/{id:\d+}/report", application),
+        ("grants.partner_searches", "/partners", None),
+        ("grants.partner_search_new", "/partners/new", None),
+        ("grants.partner_search", r"/partners/{id:\d+}", search),
+        ("grants.partner_connect", r"/partners/{id:\d+}/connect", search),
+        ("grants.partner_search_close", r"/partners/{id:\d+}/close", search),
     ]
     for name, pattern, factory in routes:
         config.add_route(name, pattern, factory=factory)

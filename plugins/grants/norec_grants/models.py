@@ -432,3 +432,28 @@ class FinalReport(Base):
     def actual(self, category: str) -> Decimal | None:
         value = self.actual_costs.get(category)
         return None if value in (None, "") else Decimal(value)
+
+
+class PartnerSearch(Base):
+    """An organisation looking for a partner to start an exchange with: what it works on,
+    where it would like its partner to be, the professions it would exchange, what it
+    offers."""
+
+    __tablename__ = "grants_partner_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)  # where the partner is
+    professions: Mapped[str] = mapped_column(String(300), default="")
+    offers: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    # The partnership the search led to, once it did.
+    partnership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partnership.id", ondelete="SET NULL")
+    )
+
+    organisation: Mapped[Organisation] = relationship()

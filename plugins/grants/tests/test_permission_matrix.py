@@ -8,7 +8,7 @@ import pytest
 from norec_core import grant_local_role
 from norec_core.testing import USER_PASSWORD
 from norec_grants.assessment import assign
-from norec_grants.models import Appeal
+from norec_grants.models import Appeal, PartnerSearch
 
 CASES = ("anonymous", "member", "caseworker", "admin", "applicant", "other_contact", "assessor")
 EVERYONE = frozenset(CASES)
@@ -56,6 +56,12 @@ MATRIX = {
     ("grants.money", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.pay", "POST"): STAFF,
     ("grants.report", "GET"): STAFF | {"applicant", "assessor"},
+    ("grants.partner_searches", "GET"): LOGGED_IN,
+    ("grants.partner_search_new", "GET"): STAFF | {"applicant", "other_contact"},
+    # Matches: Norec, and organisations looking for a partner (the applicant's does here).
+    ("grants.partner_search", "GET"): STAFF | {"applicant"},
+    ("grants.partner_connect", "POST"): LOGGED_IN,  # no such other search: 404 for all
+    ("grants.partner_search_close", "POST"): STAFF | {"applicant"},
 }
 
 
@@ -103,6 +109,10 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
 ):
     appeal = Appeal(grounds="An appeal to read.")
     application.appeals.append(appeal)
+    search = PartnerSearch(
+        organisation=application.partnership.organisations[0], sectors=["health"], offers="x"
+    )
+    db_session.add(search)
     db_session.flush()
     client = as_case(case)
     token = client.csrf_token()
@@ -146,6 +156,11 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.money": f"/grants/applications/{ids['application']}/money",
         "grants.pay": f"/grants/applications/{ids['application']}/money/pay",
         "grants.report": f"/grants/applications/{ids['application']}/report",
+        "grants.partner_searches": "/grants/partners",
+        "grants.partner_search_new": "/grants/partners/new",
+        "grants.partner_search": f"/grants/partners/{search.id}",
+        "grants.partner_connect": f"/grants/partners/{search.id}/connect",
+        "grants.partner_search_close": f"/grants/partners/{search.id}/close",
     }
     organisation = str(application.partnership.organisations[0].id)
     unexpected = []

@@ -1,101 +1,16 @@
 """In a real browser: Debian's Chromium driven by Playwright, pages checked by axe-core.
 
-The server is the real application on waitress, over a real SQLite file with the demo data.
+The server is the real application on waitress, over a real SQLite file with the demo data
+(the `live_server`, `chromium` and `page` fixtures of norec_core.testing).
 """
 
-import os
-import shutil
-import threading
-from pathlib import Path
-
-import pytest
-from sqlalchemy.orm import Session
-
-from norec_core import migrate
-from norec_core.app import main
-from norec_core.db import make_engine
 from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
-from norec_core.testing import make_settings
-
-AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
-    from waitress.server import create_server
-
-    database = tmp_path_factory.mktemp("browser") / "norec.sqlite"
-    settings = make_settings(
-        f"sqlite:///{database}", **{"norec.plugins": "grants network multilateral research"}
-    )
-    migrate.upgrade(settings)
-    app = main({}, **settings)
-    engine = make_engine(settings["sqlalchemy.url"])
-    with Session(engine) as session, session.begin():
-        app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
-    engine.dispose()
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server, locale="en-GB")
-    page = context.new_page()
-    # Everything a page loads or runs keeps to its Content-Security-Policy.
-    refused = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
-    yield page
-    context.close()
-    assert refused == []
+from norec_core.testing import axe_violations
+from norec_core.testing import log_in as log_in_as
 
 
 def log_in(page):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(DEMO_ADMIN_EMAIL)
-    page.get_by_label("Password").fill(DEMO_ADMIN_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/")
-
-
-def axe_violations(page) -> list[str]:
-    # Evaluated by the driver, which the Content-Security-Policy allows: a <script> tag
-    # with axe inline would be refused like any other inline script.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in result["violations"]
-    ]
+    log_in_as(page, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD)
 
 
 def test_log_in_create_a_person_and_find_it_listed(page):

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from pyramid.request import Request
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from norec_core import grant_local_role, holders_of, now, revoke_local_role
 from norec_grants.i18n import _
-from norec_grants.models import Application, Assignment, Criterion, Score
+from norec_grants.models import Application, Assignment, Criterion, Participant, Score
 
 SCORES = (1, 2, 3, 4, 5)
 
@@ -37,7 +38,8 @@ def unassign(session: Session, application: Application, assignment: Assignment)
 
 def seen_conflicts(request: Request, application: Application, user) -> list:
     """The conflicts of interest the platform sees itself: the assessor is a contact person
-    of an applying organisation, works for one, leads or started the application."""
+    of an applying organisation, works for one, was exchanged to or from one, leads or
+    started the application."""
     found = []
     for org in application.partnership.organisations:
         mapping = {"organisation": org.name}
@@ -46,6 +48,22 @@ def seen_conflicts(request: Request, application: Application, user) -> list:
         person = user.person
         if person is not None and (person.employer or "").strip().casefold() == org.name.casefold():
             found.append(_("Works for ${organisation}, an applicant.", mapping=mapping))
+    if user.person_id is not None:
+        ids = {o.id: o for o in application.partnership.organisations}
+        past = request.dbsession.scalars(
+            select(Participant).where(
+                Participant.person_id == user.person_id,
+                or_(Participant.sending_id.in_(ids), Participant.receiving_id.in_(ids)),
+            )
+        ).all()
+        involved = {i for p in past for i in (p.sending_id, p.receiving_id) if i in ids}
+        for org in sorted((ids[i] for i in involved), key=lambda o: o.name):
+            found.append(
+                _(
+                    "Was on an exchange with ${organisation}, an applicant.",
+                    mapping={"organisation": org.name},
+                )
+            )
     if application.created_by_id == user.id:
         found.append(_("Started this application."))
     if user.person_id is not None and application.lead_id == user.person_id:

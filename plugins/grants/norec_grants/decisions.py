@@ -37,17 +37,19 @@ def decide(request: Request, application: Application, outcome: str, reasons: st
     """Record the decision and take the workflow's step to its outcome, in one transaction;
     `years` is {year: amount}, nothing for a rejection."""
     moment = now()
-    application.decision = Decision(
-        outcome=outcome,
-        reasons=reasons,
-        decided_at=moment,
-        decided_by=request.identity,
-        appeal_until=moment + APPEAL_WINDOW,
-        years=[
-            GrantedYear(year=y, amount=a)
-            for y, a in sorted(years.items())
-            if outcome != "rejected" and a
-        ],
+    application.decisions.append(
+        Decision(
+            outcome=outcome,
+            reasons=reasons,
+            decided_at=moment,
+            decided_by=request.identity,
+            appeal_until=moment + APPEAL_WINDOW,
+            years=[
+                GrantedYear(year=y, amount=a)
+                for y, a in sorted(years.items())
+                if outcome != "rejected" and a
+            ],
+        )
     )
     request.dbsession.flush()
     entry = transition(request, application, STEP[outcome], reasons)
@@ -96,12 +98,16 @@ def decision_recorded(request: Request, application: Application):
     return None
 
 
+def _appeals_of(application: Application, decision: Decision) -> list[Appeal]:
+    return [a for a in application.appeals if a.submitted_at >= decision.decided_at]
+
+
 def appeal_refusal(request: Request, application: Application, moment=None):
     """Why the applicant cannot appeal now, or None."""
     decision = application.decision
     if decision is None:
         return _("There is no decision to appeal.")
-    if any(a.state not in ("dismissed",) for a in application.appeals):
+    if any(a.state != "dismissed" for a in _appeals_of(application, decision)):
         return _("The decision is already appealed.")
     if (moment or now()) > decision.appeal_until:
         return _(
@@ -109,6 +115,26 @@ def appeal_refusal(request: Request, application: Application, moment=None):
             mapping={"date": request.layout.datetime(decision.appeal_until)},
         )
     return None
+
+
+def appeal_reversed(request: Request, application: Application):
+    """The guard of sending a decided case back to assessment: an appeal changed it."""
+    decision = application.decision
+    if decision is None or not any(
+        a.state == "reversed" for a in _appeals_of(application, decision)
+    ):
+        return _("Only an appeal that changed the decision sends the case back to assessment.")
+    return None
+
+
+def supersede(request: Request, application: Application, entry) -> None:
+    """The `reopen` step's effect: the decision changed on appeal no longer stands."""
+    application.decision.superseded_at = now()
+
+
+def _reopen_case(request: Request, appeal: Appeal, entry) -> None:
+    # Changing the decision means deciding again: the case goes back to assessment.
+    transition(request, appeal.application, "reopen", entry.comment)
 
 
 APPEAL_WORKFLOW = Workflow(
@@ -133,6 +159,7 @@ APPEAL_WORKFLOW = Workflow(
             "reversed",
             MANAGE,
             comment_required=True,
+            after=_reopen_case,
         ),
         Transition(
             "forward",

@@ -672,15 +672,18 @@ def _case(dbsession, rng, application, steps, state) -> None:
     decided_at, reasons = taken[step]
     years = budget.budget(application).years if step != "reject" else {}
     share = Decimal("0.85") if step == "approve_changes" else Decimal(1)
-    application.decision = Decision(
-        outcome=STEP_OUTCOME[step],
-        reasons=reasons,
-        decided_at=decided_at,
-        decided_by=caseworker,
-        appeal_until=decided_at + APPEAL_WINDOW,
-        years=[
-            GrantedYear(year=y, amount=(a * share).quantize(Decimal(1))) for y, a in years.items()
-        ],
+    application.decisions.append(
+        Decision(
+            outcome=STEP_OUTCOME[step],
+            reasons=reasons,
+            decided_at=decided_at,
+            decided_by=caseworker,
+            appeal_until=decided_at + APPEAL_WINDOW,
+            years=[
+                GrantedYear(year=y, amount=(a * share).quantize(Decimal(1)))
+                for y, a in years.items()
+            ],
+        )
     )
     if step == "reject" and rng.random() < 0.7:
         appeal = Appeal(
@@ -697,3 +700,7 @@ def _case(dbsession, rng, application, steps, state) -> None:
             comment = APPEAL_COMMENTS.get(name, "")
             history.append((name, moment, CASEWORKER, comment))
         import_history(dbsession, appeal, APPEAL_WORKFLOW, history)
+        if "reverse" in path:  # the case went back to assessment, as the appeal decided
+            application.decision.superseded_at = moment
+            reopen = [("reopen", moment, CASEWORKER, APPEAL_COMMENTS["reverse"])]
+            import_history(dbsession, application, APPLICATION_WORKFLOW, reopen)

@@ -9,6 +9,7 @@ from norec_core import (
     VIEW,
     ActivityKind,
     Chart,
+    IOrganisation,
     IPartnership,
     NavEntry,
     Organisation,
@@ -176,14 +177,33 @@ def norec_activity_kinds():
 
 @hookimpl
 def norec_sections(request, context):
-    if not IPartnership.providedBy(context):
+    # Applications are not public: staff see them, and the contact persons theirs.
+    if IPartnership.providedBy(context):
+        query = select(Application).where(Application.partnership_id == context.id)
+        everything = None
+    elif IOrganisation.providedBy(context):
+        query = select(Application).where(
+            Application.partnership.has(
+                Partnership.organisations.any(Organisation.id == context.id)
+            )
+        )
+        everything = request.route_path("grants.queue", _query={"organisation": context.id})
+    else:
         return []
-    applications = request.dbsession.scalars(
-        select(Application)
-        .where(Application.partnership_id == context.id)
-        .order_by(Application.created_at.desc())
-    ).all()
-    visible = [a for a in applications if request.has_permission(READ, a)]
+    if request.has_permission(MANAGE):
+        visible = request.dbsession.scalars(
+            query.order_by(Application.updated_at.desc()).limit(10)
+        ).all()
+    elif request.identity is not None:
+        mine = Application.partnership.has(
+            Partnership.organisations.any(locally_held(request, Organisation, "contact"))
+        )
+        visible = request.dbsession.scalars(
+            query.where(mine).order_by(Application.updated_at.desc())
+        ).all()
+        everything = request.route_path("grants.mine")
+    else:
+        return []
     if not visible:
         return []
     return [
@@ -191,7 +211,7 @@ def norec_sections(request, context):
             _("Grant applications"),
             30,
             "norec_grants:templates/partnership_section.pt",
-            {"applications": visible, "states": _state_titles()},
+            {"applications": visible, "states": _state_titles(), "everything": everything},
         )
     ]
 
@@ -220,7 +240,7 @@ def norec_dashboard_panels(request):
         .join(Application, Application.id == Decision.application_id)
         .join(Partnership, Partnership.id == Application.partnership_id)
         .join(Partnership.organisations)
-        .where(Organisation.country != "NO")
+        .where(Organisation.country != "NO", Decision.superseded_at.is_(None))
         .group_by(Organisation.country)
         .order_by(func.sum(GrantedYear.amount).desc())
         .limit(12)

@@ -153,6 +153,11 @@ class Application(Base):
     deadline_reminded_at: Mapped[datetime.datetime | None]
     report_reminded_at: Mapped[datetime.datetime | None]
 
+    @property
+    def decision(self) -> Decision | None:
+        """The decision in force: the latest not superseded."""
+        return next((d for d in reversed(self.decisions) if d.superseded_at is None), None)
+
     call: Mapped[Call] = relationship()
     partnership: Mapped[Partnership] = relationship()
     created_by: Mapped[User | None] = relationship()
@@ -172,8 +177,9 @@ class Application(Base):
         cascade="all, delete-orphan", order_by="Assignment.id", back_populates="application"
     )
     scores: Mapped[list[Score]] = relationship(cascade="all, delete-orphan")
-    decision: Mapped[Decision | None] = relationship(
-        cascade="all, delete-orphan", back_populates="application"
+    # Every decision made; one changed on appeal is superseded by the next.
+    decisions: Mapped[list[Decision]] = relationship(
+        cascade="all, delete-orphan", order_by="Decision.id", back_populates="application"
     )
     appeals: Mapped[list[Appeal]] = relationship(
         cascade="all, delete-orphan", order_by="Appeal.id", back_populates="application"
@@ -306,7 +312,7 @@ class Decision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(
-        ForeignKey("grants_application.id", ondelete="CASCADE"), unique=True
+        ForeignKey("grants_application.id", ondelete="CASCADE"), index=True
     )
     outcome: Mapped[str] = mapped_column(String(30))  # approved, approved_changes, rejected
     reasons: Mapped[str] = mapped_column(Text)
@@ -315,8 +321,10 @@ class Decision(Base):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     appeal_until: Mapped[datetime.datetime]
+    # When an appeal changed it: the case went back to assessment for a new decision.
+    superseded_at: Mapped[datetime.datetime | None]
 
-    application: Mapped[Application] = relationship(back_populates="decision")
+    application: Mapped[Application] = relationship(back_populates="decisions")
     decided_by: Mapped[User | None] = relationship()
     years: Mapped[list[GrantedYear]] = relationship(
         cascade="all, delete-orphan", order_by="GrantedYear.year", back_populates="decision"

@@ -4,7 +4,7 @@ do what depends on where the case is)."""
 from __future__ import annotations
 
 from norec_core import State, Transition, Workflow, now
-from norec_grants import payments, reports, rules
+from norec_grants import decisions, payments, reports, rules
 from norec_grants.decisions import decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
@@ -101,6 +101,16 @@ TRANSITIONS = (
         comment_required=True,
     ),
     Transition("close", _("Approve the report and close"), ("final_report",), "closed", MANAGE),
+    Transition(
+        "reopen",
+        _("Assess again, as the appeal decided"),
+        DECIDED,
+        "in_assessment",
+        MANAGE,
+        decisions.appeal_reversed,
+        comment_required=True,
+        after=decisions.supersede,
+    ),
     Transition(
         "withdraw", _("Withdraw the application"), ("draft", *OPEN_CASE), "withdrawn", WITHDRAW
     ),

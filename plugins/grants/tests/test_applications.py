@@ -268,3 +268,15 @@ def test_a_pdf_is_attached_and_anything_else_refused(browser, application, conta
     assert "budget.pdf" in page.text
     link = page.html.find("a", string="budget.pdf")["href"]
     assert kari.get(link).body == pdf
+
+
+def test_the_applicant_withdraws_and_the_case_ends(
+    browser, application, hospitals, contacts, db_session
+):
+    _ready(application, hospitals, contacts, db_session)
+    kari = browser(contacts[0].email)
+    _step(kari, application, "submit")
+    _step(kari, application, "withdraw")
+    db_session.refresh(application)
+    assert application.state == "withdrawn"
+    _step(kari, application, "submit", status=409)  # a withdrawn application stays so

@@ -3,12 +3,14 @@ itself), score each criterion, and the score sheet adds it up."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
 
 from norec_core import import_history
 from norec_grants import assessment
+from norec_grants.models import Participant
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
@@ -97,7 +99,7 @@ def test_the_score_sheet_totals_and_averages(in_assessment, make_user, db_sessio
 
 
 def test_conflicts_the_platform_sees(
-    app_request, in_assessment, contacts, make_user, make_person, db_session
+    app_request, in_assessment, contacts, hospitals, make_user, make_person, db_session
 ):
     application = in_assessment
     kari = contacts[0]
@@ -113,6 +115,24 @@ def test_conflicts_the_platform_sees(
     ]
     application.lead = employee.person
     assert len(assessment.seen_conflicts(app_request, application, employee)) == 2
+    alumna = make_user(person=make_person())
+    _partnership, bergen, vellore = hospitals
+    db_session.add(
+        Participant(
+            application=application,
+            person=alumna.person,
+            sending=vellore,
+            receiving=bergen,
+            starts_on=datetime.date(2020, 1, 1),
+            ends_on=datetime.date(2020, 6, 30),
+        )
+    )
+    db_session.flush()
+    found = assessment.seen_conflicts(app_request, application, alumna)
+    assert [app_request.localizer.translate(c) for c in found] == [
+        "Was on an exchange with Haukeland, an applicant.",
+        "Was on an exchange with Vellore, an applicant.",
+    ]
     assert assessment.seen_conflicts(app_request, application, make_user()) == []
 
 

@@ -166,3 +166,38 @@ def test_the_applicant_finds_the_letter_among_their_applications(
     link = mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision")
     assert link is not None and link.text.startswith("Letter of")
     assert mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision.pdf")
+
+
+def test_an_appeal_that_changes_the_decision_sends_the_case_back(
+    browser, make_user, assessed, contacts, db_session
+):
+    application = assessed
+    norec = browser(make_user("decider6@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, application, "rejected", "The plan does not show learning at home.")
+    kari = browser(contacts[0].email)
+    form = kari.get(f"/grants/applications/{application.id}/appeal").forms["norec-form"]
+    form["grounds"] = "Page 2 of the plan names a seminar at home after each exchange."
+    form.submit("submit")
+    (appeal,) = db_session.query(Appeal).all()
+    refused = norec.post(
+        f"/workflow/grants_application/{application.id}",
+        {"csrf_token": norec.csrf_token(), "transition": "reopen", "comment": "x"},
+        status=409,
+    )
+    assert "Only an appeal that changed the decision" in refused.text
+    for step, comment in (("review", ""), ("reverse", "The seminar plan was overlooked.")):
+        norec.post(
+            f"/workflow/grants_appeal/{appeal.id}",
+            {"csrf_token": norec.csrf_token(), "transition": step, "comment": comment},
+            status=302,
+        )
+    db_session.expire_all()
+    assert application.state == "in_assessment" and application.decision is None
+    (old,) = application.decisions
+    assert old.superseded_at is not None and old.outcome == "rejected"
+    # The new decision stands beside the old one, and may itself be appealed.
+    _decide(norec, application, "approved", "The plan shows learning at home after all.")
+    db_session.expire_all()
+    assert application.state == "approved" and len(application.decisions) == 2
+    assert application.decision.outcome == "approved"
+    kari.get(f"/grants/applications/{application.id}/appeal", status=200)

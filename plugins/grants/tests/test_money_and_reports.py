@@ -25,12 +25,14 @@ def _granted(db_session, application, hospitals, steps, total="100001.00"):
         for a, b in ((bergen, vellore), (vellore, bergen))
     ]
     moment = now()
-    application.decision = Decision(
-        outcome="approved",
-        reasons="Good.",
-        decided_at=moment,
-        appeal_until=moment,
-        years=[GrantedYear(year=year, amount=Decimal(total))],
+    application.decisions.append(
+        Decision(
+            outcome="approved",
+            reasons="Good.",
+            decided_at=moment,
+            appeal_until=moment,
+            years=[GrantedYear(year=year, amount=Decimal(total))],
+        )
     )
     import_history(
         db_session,

@@ -57,7 +57,7 @@ MATRIX = {
     ("grants.pay", "POST"): STAFF,
     ("grants.report", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.partner_searches", "GET"): LOGGED_IN,
-    ("grants.partner_search_new", "GET"): STAFF | {"applicant", "other_contact"},
+    ("grants.partner_search_new", "GET"): LOGGED_IN,  # who is no contact is told how
     # Matches: Norec, and organisations looking for a partner (the applicant's does here).
     ("grants.partner_search", "GET"): STAFF | {"applicant"},
     ("grants.partner_connect", "POST"): LOGGED_IN,  # no such other search: 404 for all

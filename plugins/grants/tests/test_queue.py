@@ -117,3 +117,24 @@ def test_the_queue_filters_by_assessor(browser, make_user, db_session, open_call
     assert "Showing 1–1 of 1" in page.text and "Application 1" in page.text
     options = page.html.find("select", {"name": "assessor"}).find_all("option")
     assert [o.text for o in options] == ["All", "reviewer@queue.example.org"]
+
+
+def test_an_organisations_applications_with_their_exports(
+    browser, make_user, db_session, application, hospitals, contacts
+):
+    _partnership, bergen, _vellore = hospitals
+    norec = browser(make_user("cw5@norec.example.org", roles=["caseworker"]).email)
+    page = norec.get(f"/organisations/{bergen.id}")
+    assert "Nurses learn together" in page.text
+    everything = page.click(description="All of them, with CSV and Excel downloads")
+    assert "Showing 1–1 of 1" in everything.text
+    response = norec.get("/grants/applications", {"organisation": bergen.id, "format": "csv"})
+    assert "Nurses learn together" in response.text
+    # The contact person sees their own, and downloads them from their page.
+    kari = browser(contacts[0].email)
+    assert "Nurses learn together" in kari.get(f"/organisations/{bergen.id}").text
+    mine = kari.get("/grants/applications/mine", {"format": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(mine.body)).active
+    assert sheet.cell(2, 2).value == "Nurses learn together"
+    # Anyone else sees none.
+    assert "Nurses learn together" not in browser().get(f"/organisations/{bergen.id}").text

@@ -20,11 +20,14 @@ from norec_core import (
     Task,
     UploadError,
     attach,
+    export_links,
+    export_response,
     files_of,
     flash,
     locally_held,
     now,
     process_form,
+    requested_format,
     upload_node,
 )
 from norec_grants import assessment, budget, decisions, reports, rules
@@ -37,8 +40,17 @@ from norec_grants.forms import (
     NewApplicationSchema,
 )
 from norec_grants.i18n import _
-from norec_grants.models import Application, Assignment, PartnerCost, PlannedExchange
+from norec_grants.models import (
+    Application,
+    Assignment,
+    Call,
+    Decision,
+    PartnerCost,
+    PlannedExchange,
+    Scheme,
+)
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
+from norec_grants.views import queue
 from norec_grants.views.assessment import assign_form
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
@@ -341,7 +353,7 @@ def confirm(application, request):
 
 @view_config(route_name="grants.mine", renderer=T + "mine.pt", permission=ACCOUNT)
 def mine(request):
-    applications = request.dbsession.scalars(
+    query = (
         select(Application)
         .where(
             Application.partnership.has(
@@ -349,18 +361,23 @@ def mine(request):
             )
         )
         .options(
-            selectinload(Application.call),
-            selectinload(Application.partnership),
-            selectinload(Application.decision),
+            selectinload(Application.call).selectinload(Call.scheme).selectinload(Scheme.rates),
+            selectinload(Application.partnership).selectinload(Partnership.organisations),
+            selectinload(Application.decisions),
+            selectinload(Application.exchanges),
+            selectinload(Application.costs),
         )
         .order_by(Application.updated_at.desc())
-    ).all()
+    )
+    if requested_format(request):
+        return export_response(request, query, queue.columns(request), "my-applications")
     return {
         "page_title": _("My organisations' applications"),
-        "applications": applications,
+        "applications": request.dbsession.scalars(query).all(),
         "partnerships": contact_partnerships(request),
         "states": {s.name: s.title for s in APPLICATION_WORKFLOW.states},
         "tasks": asked_of(request),
+        "exports": export_links(request),
     }
 
 
@@ -403,7 +420,7 @@ def asked_of(request) -> list[Task]:
         .where(
             Assignment.user_id == request.identity.id,
             Application.state.in_(("screening", "in_assessment")),
-            Application.decision == None,  # noqa: E711 (SQL: no decision yet)
+            ~Application.decisions.any(Decision.superseded_at.is_(None)),
         )
         .options(selectinload(Application.scores), selectinload(Application.call))
     ).all()

@@ -122,7 +122,15 @@ class SearchSchema(CSRFSchema):
 def new_search(request):
     organisations = _my_organisations(request)
     if not organisations:
-        raise HTTPForbidden(_("The contact person of an organisation registers what it looks for."))
+        # Not a refusal: the page says how to get there.
+        return {
+            "page_title": _("Look for a partner"),
+            "intro": _(
+                "The contact person of an organisation registers what it looks for. Ask "
+                "Norec to make you contact person of your organisation."
+            ),
+            "form": "",
+        }
     result = process_form(
         request,
         SearchSchema(),

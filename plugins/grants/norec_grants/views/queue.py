@@ -43,7 +43,8 @@ def filtered(request):
     """The applications the filters of the request select, and the filters to show."""
     get = request.GET
     query = select(Application).where(permitted(request, Application, READ))
-    chosen = {name: get.get(name, "") for name in ("call", "state", "country", "assessor", "q")}
+    names = ("call", "state", "country", "organisation", "assessor", "q")
+    chosen = {name: get.get(name, "") for name in names}
     if chosen["call"].isdigit():
         query = query.where(Application.call_id == int(chosen["call"]))
     states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
@@ -53,6 +54,12 @@ def filtered(request):
         query = query.where(
             Application.partnership.has(
                 Partnership.organisations.any(Organisation.country == chosen["country"])
+            )
+        )
+    if chosen["organisation"].isdigit():
+        query = query.where(
+            Application.partnership.has(
+                Partnership.organisations.any(Organisation.id == int(chosen["organisation"]))
             )
         )
     if chosen["assessor"].isdigit():
@@ -67,11 +74,20 @@ def filtered(request):
         .where(User.id.in_(select(Assignment.user_id)))
         .order_by(User.email)
     )
+    organisations = request.dbsession.execute(
+        select(Organisation.id, Organisation.name).order_by(Organisation.name)
+    )
     filters = [
         search_filter(_("Title"), chosen["q"]),
         select_filter("call", _("Call"), {str(i): t for i, t in calls}, chosen["call"]),
         select_filter("state", _("State"), states, chosen["state"]),
         select_filter("country", _("Country"), request.layout.countries, chosen["country"]),
+        select_filter(
+            "organisation",
+            _("Organisation"),
+            {str(i): n for i, n in organisations},
+            chosen["organisation"],
+        ),
         select_filter(
             "assessor", _("Assessor"), {str(i): e for i, e in assessors}, chosen["assessor"]
         ),

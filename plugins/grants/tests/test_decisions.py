@@ -139,6 +139,15 @@ def test_the_appeal_window_and_the_appeal_case(browser, make_user, assessed, con
         {"csrf_token": kari.csrf_token(), "transition": "uphold", "comment": "x"},
         status=403,
     )
+    norec.post(
+        f"/workflow/grants_appeal/{appeal.id}",
+        {"csrf_token": norec.csrf_token(), "transition": "uphold", "comment": "It stands."},
+        status=302,
+    )
+    db_session.expire_all()
+    assert appeal.state == "upheld" and application.state == "rejected"
+    # The decision stands, and has been appealed: no second appeal.
+    kari.get(f"/grants/applications/{application.id}/appeal", status=409)
 
 
 def test_no_appeal_after_three_weeks(app_request, browser, assessed, contacts, make_user):
@@ -201,3 +210,17 @@ def test_an_appeal_that_changes_the_decision_sends_the_case_back(
     assert application.state == "approved" and len(application.decisions) == 2
     assert application.decision.outcome == "approved"
     kari.get(f"/grants/applications/{application.id}/appeal", status=200)
+
+
+def test_an_appeal_out_of_time_is_dismissed(browser, make_user, assessed, contacts, db_session):
+    norec = browser(make_user("decider7@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, assessed, "rejected", "The plan does not show learning at home.")
+    assessed.appeals.append(Appeal(grounds="Late, but please look again at our plan."))
+    db_session.flush()
+    (appeal,) = assessed.appeals
+    url = f"/workflow/grants_appeal/{appeal.id}"
+    token = norec.csrf_token()
+    norec.post(url, {"csrf_token": token, "transition": "dismiss"}, status=422)  # reasons
+    norec.post(url, {"csrf_token": token, "transition": "dismiss", "comment": "Too late."})
+    db_session.expire_all()
+    assert appeal.state == "dismissed" and assessed.state == "rejected"

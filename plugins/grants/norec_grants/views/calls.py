@@ -9,11 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     VIEW,
-    Organisation,
-    Partnership,
     Section,
     flash,
-    locally_held,
     now,
     process_form,
     upcoming_activities,
@@ -28,6 +25,7 @@ from norec_grants.forms import (
 from norec_grants.i18n import _
 from norec_grants.models import COURSE_KINDS, Call, Criterion, ExchangeRate, Rate, Scheme
 from norec_grants.permissions import MANAGE
+from norec_grants.views.applications import contact_partnerships
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
@@ -153,13 +151,7 @@ def scheme_edit(scheme, request):
 @view_config(route_name="grants.call", renderer=T + "call.pt", permission=VIEW)
 def call_page(call, request):
     # Who may apply: the contact persons of an organisation in a partnership.
-    partnerships = []
-    if request.identity is not None:
-        partnerships = request.dbsession.scalars(
-            select(Partnership)
-            .where(Partnership.organisations.any(locally_held(request, Organisation, "contact")))
-            .order_by(Partnership.title)
-        ).all()
+    partnerships = contact_partnerships(request) if request.identity is not None else []
     return {
         "page_title": call.title,
         "call": call,

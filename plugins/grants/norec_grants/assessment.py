@@ -101,9 +101,11 @@ def _mean(values) -> Decimal | None:
     return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def sheet(application: Application) -> Sheet:
+def sheet(application: Application, only=None) -> Sheet:
+    """The score sheet; with `only` (a user), that assessor's own scores alone, so that
+    assessors judge without seeing each other's."""
     criteria = application.call.scheme.criteria
-    assessors = [a.user for a in application.assignments]
+    assessors = [a.user for a in application.assignments if only is None or a.user_id == only.id]
     given: dict[tuple[int, int], int] = {
         (s.criterion_id, s.user_id): s.score for s in application.scores
     }

@@ -166,3 +166,22 @@ def test_an_assessor_is_asked_to_assess(browser, in_assessment, make_user, db_se
     home = client.get("/")
     assert f"Assess {in_assessment.title}" in home.text
     assert home.html.find("a", href=f"/grants/applications/{in_assessment.id}/scores")
+
+
+def test_assessors_do_not_see_each_others_scores(browser, in_assessment, make_user, db_session):
+    application = in_assessment
+    relevance, learning = application.call.scheme.criteria
+    first, second = make_user("first@uni.example.org"), make_user("second@uni.example.org")
+    for user, score in ((first, 5), (second, 1)):
+        assessment.assign(db_session, application, user)
+        assessment.save_scores(
+            db_session, application, user, {relevance.id: (score, ""), learning.id: (score, "")}
+        )
+    sheet = (
+        browser(first.email)
+        .get(f"/grants/applications/{application.id}")
+        .html.find("caption", string=lambda t: t and t.startswith("Score sheet"))
+        .parent
+    )
+    headers = [th.text for th in sheet.find("thead").find_all("th")]
+    assert "first@uni.example.org" in headers and "second@uni.example.org" not in headers

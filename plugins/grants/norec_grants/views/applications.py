@@ -172,7 +172,9 @@ def _case(request, application):
         }
         if manage
         else {},
-        "sheet": assessment.sheet(application) if manage or mine else None,
+        "sheet": assessment.sheet(application, only=None if manage else user)
+        if manage or mine
+        else None,
         "assign_form": assign_form(request, application) if manage else "",
         "outcomes": decisions.OUTCOME_TITLES,
         "currency": application.call.scheme.currency,

@@ -65,6 +65,8 @@ What is here, by what a plugin does with it:
 - money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
   (exact in every database), `convert(amount, rate)` rounds half up to the øre,
   `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
+- command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
+  settings) as dbsession:`, committed at the end (and indexed for search);
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`;
   `save_user(dbsession, email, password, display_name=…, roles=…)` makes an account.
 """
@@ -77,6 +79,7 @@ from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
 from norec_core.charts import Chart, chart_section
+from norec_core.cli import session_scope as command_session
 from norec_core.clock import SITE_TIMEZONE, now
 from norec_core.contributions import (
     ActionPurpose,
@@ -218,6 +221,7 @@ __all__ = [
     "attached_text",
     "cancel_registration",
     "chart_section",
+    "command_session",
     "convert",
     "countries_node",
     "country_node",

@@ -57,12 +57,16 @@ def export_links(request: Request) -> dict[str, str]:
 
 
 def export_response(
-    request: Request, query: Select, columns: list[Column], name: str, *, scalars: bool = True
+    request: Request, query, columns: list[Column], name: str, *, scalars: bool = True
 ) -> Response:
-    """The rows of `query` as the requested format, named `name`-<date>.<format>."""
+    """The rows of `query` (a select, or rows already at hand: an import's check) as the
+    requested format (CSV unless `?format=xlsx`), named `name`-<date>.<format>."""
     fmt = requested_format(request) or "csv"
-    result = request.dbsession.execute(query.execution_options(yield_per=BATCH))
-    rows = result.scalars() if scalars else result
+    if isinstance(query, Select):
+        result = request.dbsession.execute(query.execution_options(yield_per=BATCH))
+        rows = result.scalars() if scalars else result
+    else:
+        rows = query
     titles = [request.localizer.translate(c.title) for c in columns]
     body = (_xlsx if fmt == "xlsx" else _csv)(titles, columns, rows)
     response = Response(body=body, content_type=FORMATS[fmt])

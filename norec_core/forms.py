@@ -104,15 +104,23 @@ def datetime_widget() -> deform.widget.Widget:
 
 
 class FormResult:
-    """A rendered form and, when a valid POST came in, the validated data."""
+    """A rendered form and, when a valid POST came in, the validated data and the name of
+    the button that sent it."""
 
-    def __init__(self, html: str, data: dict | None):
+    def __init__(self, html: str, data: dict | None, form=None, button: str = ""):
         self.html = html
         self.data = data
+        self.form = form
+        self.button = button
 
     @property
     def valid(self) -> bool:
         return self.data is not None
+
+    def again(self) -> str:
+        """The form once more, filled with what was sent: after a valid POST that only
+        checked something (a dry run), so that the user can go on from there."""
+        return render_form(self.form, self.data)
 
 
 def build_form(
@@ -123,10 +131,12 @@ def build_form(
     formid: str = "norec-form",
     bindings: dict | None = None,
     action: str = "",
+    buttons: tuple = (),
 ) -> deform.Form:
     return deform.Form(
         schema.bind(request=request, **(bindings or {})),
-        buttons=(deform.Button("submit", submit_title),),
+        buttons=tuple(deform.Button(name, title) for name, title in buttons)
+        or (deform.Button("submit", submit_title),),
         formid=formid,
         action=action,
     )
@@ -151,7 +161,9 @@ def process_form(
     """Validate a POST against `schema`, or render the form filled with `appstruct`.
 
     An invalid POST renders the user's own input with each error at its field and sets
-    the response status to 422; nothing typed is lost. `options` go to `build_form`.
+    the response status to 422; nothing typed is lost. `options` go to `build_form`;
+    `buttons=(("check", _("Check")), ("run", _("Import")))` gives the form several
+    buttons instead of one, and `result.button` says which was pressed.
     """
     form = build_form(request, schema, **options)
     if request.method == "POST" and request.POST.get("__formid__") == form.formid:
@@ -162,7 +174,8 @@ def process_form(
             _describe(failure.field)
             return FormResult(failure.field.render(), None)
         data.pop("csrf_token", None)
-        return FormResult("", data)
+        pressed = next((b.name for b in form.buttons if b.name in request.POST), "")
+        return FormResult("", data, form, pressed)
     return FormResult(render_form(form, appstruct), None)
 
 

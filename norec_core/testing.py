@@ -8,7 +8,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `db_session`: a session on the migrated database; everything a test and the requests
   it makes write is rolled back afterwards;
 - `testapp`: WebTest against `app`, with `testapp.login(email, password)`;
-- `admin_app`: `testapp` logged in as an administrator;
+- `admin_app`: `testapp` logged in as an administrator; `client(email)`: another
+  browser of its own, logged in as that user (`client()`: anonymous);
 - `query_counter`: counts the SQL statements the app executes;
 - `smtp_server`: a real SMTP server on loopback (aiosmtpd) that the app delivers to;
   `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage;
@@ -329,6 +330,20 @@ def _testapp_class():
 @pytest.fixture
 def testapp(app, db_connection):
     return _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+
+
+@pytest.fixture
+def client(app, testapp):
+    """A browser of its own for each person: `client(email)` is logged in as `email`
+    (a user made with `make_user`), `client()` is anonymous."""
+
+    def make(email: str | None = None, password: str | None = None):
+        browser = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
+        if email is not None:
+            browser.login(email, password or USER_PASSWORD)
+        return browser
+
+    return make
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from norec_core import grant_local_role, now
-from norec_core.testing import USER_PASSWORD
 from norec_grants.models import Application, Call, Criterion, ExchangeRate, Rate, Scheme
 
 
@@ -100,16 +99,3 @@ def inr(db_session):
     db_session.add(rate)
     db_session.flush()
     return rate
-
-
-@pytest.fixture
-def browser(app, testapp):
-    """A browser of its own for each person (`browser(email)` logs them in)."""
-
-    def make(email=None):
-        client = type(testapp)(app, extra_environ={"HTTP_HOST": "localhost"})
-        if email is not None:
-            client.login(email, USER_PASSWORD)
-        return client
-
-    return make

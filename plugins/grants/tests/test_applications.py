@@ -25,10 +25,10 @@ def _step(client, application, transition, comment="", status=302):
 
 
 def test_a_contact_person_starts_an_application_from_the_call(
-    browser, open_call, hospitals, contacts, db_session
+    client, open_call, hospitals, contacts, db_session
 ):
     partnership = hospitals[0]
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     call_page = kari.get(f"/grants/calls/{open_call.id}")
     assert "Open for applications until" in call_page.text
     form = call_page.click(href=f"/grants/calls/{open_call.id}/apply").forms["norec-form"]
@@ -48,22 +48,22 @@ def test_a_contact_person_starts_an_application_from_the_call(
 
 
 def test_only_contact_persons_apply_and_never_after_the_deadline(
-    browser, make_user, open_call, closed_call, contacts
+    client, make_user, open_call, closed_call, contacts
 ):
-    stranger = browser(make_user("stranger@example.org").email)
+    stranger = client(make_user("stranger@example.org").email)
     page = stranger.get(f"/grants/calls/{open_call.id}/apply", status=403)
     assert "Ask Norec to make you contact person" in page.text
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     page = kari.get(f"/grants/calls/{closed_call.id}/apply", status=409)
     assert "No application is accepted after the deadline" in page.text
     assert "Closed" in kari.get(f"/grants/calls/{closed_call.id}").text
 
 
 def test_the_plan_and_budget_are_built_line_by_line(
-    browser, application, hospitals, contacts, inr, db_session
+    client, application, hospitals, contacts, inr, db_session
 ):
     _partnership, bergen, vellore = hospitals
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     base = f"/grants/applications/{application.id}"
     form = kari.get(f"{base}/exchanges/new").forms["norec-form"]
     form["sending_id"] = form["receiving_id"] = str(bergen.id)
@@ -105,10 +105,10 @@ def test_the_plan_and_budget_are_built_line_by_line(
 
 
 def test_every_partner_confirms_and_a_change_asks_again(
-    browser, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session
 ):
     _partnership, bergen, vellore = hospitals
-    kari, priya = browser(contacts[0].email), browser(contacts[1].email)
+    kari, priya = client(contacts[0].email), client(contacts[1].email)
     base = f"/grants/applications/{application.id}"
     page = kari.get(base)
     forms = [f for f in page.forms.values() if f.action.endswith("/confirm")]
@@ -147,9 +147,9 @@ def _ready(application, hospitals, contacts, db_session):
 
 
 def test_submission_is_refused_with_the_reason_until_all_is_there(
-    browser, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session
 ):
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     page = kari.get(f"/grants/applications/{application.id}")
     button = page.html.find("button", {"name": "transition", "value": "submit"})
     assert button.has_attr("disabled")
@@ -166,12 +166,12 @@ def test_submission_is_refused_with_the_reason_until_all_is_there(
 
 
 def test_a_submission_after_the_deadline_is_refused(
-    browser, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session
 ):
     _ready(application, hospitals, contacts, db_session)
     application.call.closes_at = now() - datetime.timedelta(minutes=1)
     db_session.flush()
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     refused = _step(kari, application, "submit", status=409)
     assert "No application is accepted after the deadline" in refused.text
     db_session.refresh(application)
@@ -179,11 +179,11 @@ def test_a_submission_after_the_deadline_is_refused(
 
 
 def test_the_case_moves_through_every_state(
-    browser, application, hospitals, contacts, make_user, db_session
+    client, application, hospitals, contacts, make_user, db_session
 ):
     _ready(application, hospitals, contacts, db_session)
-    kari = browser(contacts[0].email)
-    norec = browser(make_user("case@norec.example.org", roles=["caseworker"]).email)
+    kari = client(contacts[0].email)
+    norec = client(make_user("case@norec.example.org", roles=["caseworker"]).email)
 
     def state():
         db_session.refresh(application)
@@ -220,10 +220,10 @@ def test_the_case_moves_through_every_state(
     _step(kari, application, "withdraw", status=409)  # a closed case stays closed
 
 
-def test_withdrawal_and_rejection(browser, application, hospitals, contacts, make_user, db_session):
+def test_withdrawal_and_rejection(client, application, hospitals, contacts, make_user, db_session):
     _ready(application, hospitals, contacts, db_session)
-    kari = browser(contacts[0].email)
-    norec = browser(make_user("case2@norec.example.org", roles=["caseworker"]).email)
+    kari = client(contacts[0].email)
+    norec = client(make_user("case2@norec.example.org", roles=["caseworker"]).email)
     _step(kari, application, "submit")
     _step(norec, application, "screen")
     form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
@@ -237,25 +237,25 @@ def test_withdrawal_and_rejection(browser, application, hospitals, contacts, mak
     assert application.state == "rejected" and application.decision.years == []
 
 
-def test_someone_elses_application_stays_private(browser, application, make_user):
-    outsider = browser(make_user("outsider@example.org").email)
+def test_someone_elses_application_stays_private(client, application, make_user):
+    outsider = client(make_user("outsider@example.org").email)
     outsider.get(f"/grants/applications/{application.id}", status=403)
-    anonymous = browser()
+    anonymous = client()
     page = anonymous.get(f"/grants/applications/{application.id}", status=302)
     assert "/login" in page.location
 
 
-def test_my_applications_and_the_task_on_the_front_page(browser, application, contacts):
-    kari = browser(contacts[0].email)
+def test_my_applications_and_the_task_on_the_front_page(client, application, contacts):
+    kari = client(contacts[0].email)
     mine = kari.get("/grants/applications/mine")
     assert "Nurses learn together" in mine.text and "Draft" in mine.text
     assert "Finish and submit Nurses learn together" in kari.get("/").text
 
 
-def test_a_pdf_is_attached_and_anything_else_refused(browser, application, contacts, db_session):
+def test_a_pdf_is_attached_and_anything_else_refused(client, application, contacts, db_session):
     from webtest import Upload
 
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     base = f"/grants/applications/{application.id}"
     form = kari.get(base).forms["attachment"]
     form["upload"] = Upload("budget.pdf", b"not a pdf at all", "application/pdf")
@@ -271,10 +271,10 @@ def test_a_pdf_is_attached_and_anything_else_refused(browser, application, conta
 
 
 def test_the_applicant_withdraws_and_the_case_ends(
-    browser, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session
 ):
     _ready(application, hospitals, contacts, db_session)
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     _step(kari, application, "submit")
     _step(kari, application, "withdraw")
     db_session.refresh(application)

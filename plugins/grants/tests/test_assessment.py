@@ -31,9 +31,9 @@ def _assign(norec, application, email, status=302):
     return form.submit("submit", status=status)
 
 
-def test_an_assessor_declares_then_scores(browser, make_user, in_assessment, db_session):
+def test_an_assessor_declares_then_scores(client, make_user, in_assessment, db_session):
     application = in_assessment
-    norec = browser(make_user("lead@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("lead@norec.example.org", roles=["caseworker"]).email)
     reviewer = make_user("reviewer@uni.example.org")
     page = _assign(norec, application, "nobody@example.org", status=422)
     assert "No account has this e-mail address" in page.text
@@ -41,7 +41,7 @@ def test_an_assessor_declares_then_scores(browser, make_user, in_assessment, db_
     db_session.refresh(application)
     assert [a.user for a in application.assignments] == [reviewer]
 
-    outside = browser(reviewer.email)
+    outside = client(reviewer.email)
     page = outside.get(f"/grants/applications/{application.id}")  # assessors read it
     assert "Score the application" not in page.text
     # Scoring waits for the declaration.
@@ -136,13 +136,11 @@ def test_conflicts_the_platform_sees(
     assert assessment.seen_conflicts(app_request, application, make_user()) == []
 
 
-def test_a_seen_conflict_must_be_explained_or_declared(
-    browser, in_assessment, contacts, db_session
-):
+def test_a_seen_conflict_must_be_explained_or_declared(client, in_assessment, contacts, db_session):
     application = in_assessment
     kari = contacts[0]
     assessment.assign(db_session, application, kari)
-    client = browser(kari.email)
+    client = client(kari.email)
     page = client.get(f"/grants/applications/{application.id}/conflicts")
     assert "Contact person of Haukeland, an applicant." in page.text
     form = page.forms["norec-form"]
@@ -159,16 +157,16 @@ def test_a_seen_conflict_must_be_explained_or_declared(
     client.get(f"/grants/applications/{application.id}/scores", status=302)
 
 
-def test_an_assessor_is_asked_to_assess(browser, in_assessment, make_user, db_session):
+def test_an_assessor_is_asked_to_assess(client, in_assessment, make_user, db_session):
     reviewer = make_user("asked@uni.example.org")
     assessment.assign(db_session, in_assessment, reviewer)
-    client = browser(reviewer.email)
+    client = client(reviewer.email)
     home = client.get("/")
     assert f"Assess {in_assessment.title}" in home.text
     assert home.html.find("a", href=f"/grants/applications/{in_assessment.id}/scores")
 
 
-def test_assessors_do_not_see_each_others_scores(browser, in_assessment, make_user, db_session):
+def test_assessors_do_not_see_each_others_scores(client, in_assessment, make_user, db_session):
     application = in_assessment
     relevance, learning = application.call.scheme.criteria
     first, second = make_user("first@uni.example.org"), make_user("second@uni.example.org")
@@ -178,7 +176,7 @@ def test_assessors_do_not_see_each_others_scores(browser, in_assessment, make_us
             db_session, application, user, {relevance.id: (score, ""), learning.id: (score, "")}
         )
     sheet = (
-        browser(first.email)
+        client(first.email)
         .get(f"/grants/applications/{application.id}")
         .html.find("caption", string=lambda t: t and t.startswith("Score sheet"))
         .parent

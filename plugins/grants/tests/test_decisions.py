@@ -45,12 +45,12 @@ def _decide(client, application, outcome, reasons, **years):
 
 
 def test_a_decision_with_changes_grants_what_it_says(
-    browser, make_user, assessed, contacts, db_session, mail
+    client, make_user, assessed, contacts, db_session, mail
 ):
     application = assessed
     application.language = "nn"
     year = application.partnership.starts_on.year
-    norec = browser(make_user("decider@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("decider@norec.example.org", roles=["caseworker"]).email)
     form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
     # The budget's years, proposed: 12,000 travel and 57,003 stay each.
     assert form[f"year_{year}"].value == "69003.00"
@@ -73,7 +73,7 @@ def test_a_decision_with_changes_grants_what_it_says(
     assert "The application is decided already." in page.text
 
     # The letter, in nynorsk (the applicant's language), as a page and as a tagged PDF.
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     letter = kari.get(f"/grants/applications/{application.id}/decision")
     assert letter.html.html["lang"] == "nn"
     assert "Grunngiving" in letter.text and "Innvilga med endringar" in letter.text
@@ -95,8 +95,8 @@ def test_a_decision_with_changes_grants_what_it_says(
     ]
 
 
-def test_an_approval_must_grant_an_amount(browser, make_user, assessed):
-    norec = browser(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
+def test_an_approval_must_grant_an_amount(client, make_user, assessed):
+    norec = client(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
     year = assessed.partnership.starts_on.year
     page = _decide(
         norec,
@@ -108,11 +108,11 @@ def test_an_approval_must_grant_an_amount(browser, make_user, assessed):
     assert page.status_int == 422 and "An approval grants an amount for some year." in page.text
 
 
-def test_the_appeal_window_and_the_appeal_case(browser, make_user, assessed, contacts, db_session):
+def test_the_appeal_window_and_the_appeal_case(client, make_user, assessed, contacts, db_session):
     application = assessed
-    norec = browser(make_user("decider3@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("decider3@norec.example.org", roles=["caseworker"]).email)
     _decide(norec, application, "rejected", "The plan does not show learning at home.")
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     page = kari.get(f"/grants/applications/{application.id}")
     form = page.click(description="Appeal the decision").forms["norec-form"]
     form["grounds"] = "The plan names a seminar at home after each exchange: see page 2."
@@ -150,15 +150,15 @@ def test_the_appeal_window_and_the_appeal_case(browser, make_user, assessed, con
     kari.get(f"/grants/applications/{application.id}/appeal", status=409)
 
 
-def test_no_appeal_after_three_weeks(app_request, browser, assessed, contacts, make_user):
+def test_no_appeal_after_three_weeks(app_request, client, assessed, contacts, make_user):
     application = assessed
-    norec = browser(make_user("decider4@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("decider4@norec.example.org", roles=["caseworker"]).email)
     _decide(norec, application, "rejected", "The plan does not show learning at home.")
     decision = application.decision
     app_request.dbsession.refresh(decision)
     decision.appeal_until = now() - datetime.timedelta(minutes=1)
     app_request.dbsession.flush()
-    page = browser(contacts[0].email).get(
+    page = client(contacts[0].email).get(
         f"/grants/applications/{application.id}/appeal", status=409
     )
     assert "The time to appeal ran out" in page.text
@@ -167,23 +167,23 @@ def test_no_appeal_after_three_weeks(app_request, browser, assessed, contacts, m
 
 
 def test_the_applicant_finds_the_letter_among_their_applications(
-    browser, make_user, assessed, contacts
+    client, make_user, assessed, contacts
 ):
-    norec = browser(make_user("decider5@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("decider5@norec.example.org", roles=["caseworker"]).email)
     _decide(norec, assessed, "rejected", "The plan does not show learning at home.")
-    mine = browser(contacts[1].email).get("/grants/applications/mine")
+    mine = client(contacts[1].email).get("/grants/applications/mine")
     link = mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision")
     assert link is not None and link.text.startswith("Letter of")
     assert mine.html.find("a", href=f"/grants/applications/{assessed.id}/decision.pdf")
 
 
 def test_an_appeal_that_changes_the_decision_sends_the_case_back(
-    browser, make_user, assessed, contacts, db_session
+    client, make_user, assessed, contacts, db_session
 ):
     application = assessed
-    norec = browser(make_user("decider6@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("decider6@norec.example.org", roles=["caseworker"]).email)
     _decide(norec, application, "rejected", "The plan does not show learning at home.")
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     form = kari.get(f"/grants/applications/{application.id}/appeal").forms["norec-form"]
     form["grounds"] = "Page 2 of the plan names a seminar at home after each exchange."
     form.submit("submit")
@@ -212,8 +212,8 @@ def test_an_appeal_that_changes_the_decision_sends_the_case_back(
     kari.get(f"/grants/applications/{application.id}/appeal", status=200)
 
 
-def test_an_appeal_out_of_time_is_dismissed(browser, make_user, assessed, contacts, db_session):
-    norec = browser(make_user("decider7@norec.example.org", roles=["caseworker"]).email)
+def test_an_appeal_out_of_time_is_dismissed(client, make_user, assessed, contacts, db_session):
+    norec = client(make_user("decider7@norec.example.org", roles=["caseworker"]).email)
     _decide(norec, assessed, "rejected", "The plan does not show learning at home.")
     assessed.appeals.append(Appeal(grounds="Late, but please look again at our plan."))
     db_session.flush()

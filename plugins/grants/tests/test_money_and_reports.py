@@ -58,10 +58,10 @@ def _step(client, application, name, status=302):
 
 
 def test_signing_plans_the_instalments_and_they_are_paid_at_their_milestones(
-    browser, make_user, application, hospitals, make_person, db_session
+    client, make_user, application, hospitals, make_person, db_session
 ):
     _granted(db_session, application, hospitals, DECIDED)
-    norec = browser(make_user("money@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("money@norec.example.org", roles=["caseworker"]).email)
     _step(norec, application, "sign")
     db_session.refresh(application)
     amounts = [(i.milestone, i.amount) for i in application.instalments]
@@ -99,10 +99,10 @@ def test_signing_plans_the_instalments_and_they_are_paid_at_their_milestones(
 
 
 def test_the_final_report_is_written_then_handed_in(
-    browser, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session
 ):
     _granted(db_session, application, hospitals, (*DECIDED, "sign", "start"))
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     refused = _step(kari, application, "report", status=409)
     assert "Write the final report first" in refused.text
     form = kari.get(f"/grants/applications/{application.id}/report").forms["norec-form"]
@@ -178,14 +178,14 @@ def test_a_report_reminder_and_the_overdue_list(
 
 
 def test_the_dashboard_panels_for_caseworkers(
-    browser, make_user, application, hospitals, db_session, contacts
+    client, make_user, application, hospitals, db_session, contacts
 ):
     _granted(db_session, application, hospitals, DECIDED)
-    norec = browser(make_user("dash@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("dash@norec.example.org", roles=["caseworker"]).email)
     home = norec.get("/")
     assert "Grant applications by state" in home.text
     assert "Granted by partner country" in home.text and "India" in home.text
-    assert "Grant applications by state" not in browser(contacts[0].email).get("/").text
+    assert "Grant applications by state" not in client(contacts[0].email).get("/").text
 
 
 @pytest.mark.parametrize("total", ["0.00", "3.00", "99999999.99"])

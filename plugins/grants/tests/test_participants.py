@@ -37,10 +37,10 @@ def _register(client, application, **values):
 
 
 def test_the_scheme_checks_age_and_period_at_their_fields(
-    browser, running, hospitals, contacts, db_session
+    client, running, hospitals, contacts, db_session
 ):
     partnership, bergen, vellore = hospitals
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     start = partnership.starts_on + datetime.timedelta(days=40)
     page = _register(
         kari,
@@ -73,13 +73,13 @@ def test_the_scheme_checks_age_and_period_at_their_fields(
 
 
 def test_an_existing_person_is_registered_not_copied(
-    browser, running, hospitals, contacts, make_person, db_session
+    client, running, hospitals, contacts, make_person, db_session
 ):
     partnership, bergen, vellore = hospitals
     priya = make_person(email="priya.r@example.org", given_name="Priya", family_name="Raman")
     start = partnership.starts_on + datetime.timedelta(days=10)
     _register(
-        browser(contacts[1].email),
+        client(contacts[1].email),
         running,
         email="priya.r@example.org",
         given_name="P",
@@ -95,8 +95,8 @@ def test_an_existing_person_is_registered_not_copied(
     assert priya.given_name == "Priya"
 
 
-def test_no_participants_before_the_grant(browser, application, contacts):
-    page = browser(contacts[0].email).get(f"/grants/applications/{application.id}/participants")
+def test_no_participants_before_the_grant(client, application, contacts):
+    page = client(contacts[0].email).get(f"/grants/applications/{application.id}/participants")
     assert page.forms.get("norec-form") is None
 
 
@@ -200,7 +200,7 @@ class Listener:
 
 
 def test_a_completed_exchange_is_announced_and_becomes_a_fact(
-    app, app_request, browser, make_user, running, hospitals, make_person, db_session
+    app, app_request, client, make_user, running, hospitals, make_person, db_session
 ):
     today = now().date()
     went = _participant(
@@ -222,7 +222,7 @@ def test_a_completed_exchange_is_announced_and_becomes_a_fact(
     listener = Listener()
     app.registry["norec.pm"].register(listener)
     try:
-        norec = browser(make_user("cw@norec.example.org", roles=["caseworker"]).email)
+        norec = client(make_user("cw@norec.example.org", roles=["caseworker"]).email)
         page = norec.get(f"/grants/applications/{running.id}/participants")
         forms = [f for f in page.forms.values() if f.action.endswith("/complete")]
         assert [f["participant"].value for f in forms] == [str(went.id)]  # only who is back
@@ -245,7 +245,7 @@ def test_a_completed_exchange_is_announced_and_becomes_a_fact(
 
 
 def test_the_list_exports_with_the_courses(
-    browser, make_user, running, hospitals, make_person, db_session
+    client, make_user, running, hospitals, make_person, db_session
 ):
     today = now().date()
     _participant(
@@ -256,7 +256,7 @@ def test_the_list_exports_with_the_courses(
         today + datetime.timedelta(days=10),
         today + datetime.timedelta(days=200),
     )
-    norec = browser(make_user("cw2@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw2@norec.example.org", roles=["caseworker"]).email)
     response = norec.get(f"/grants/applications/{running.id}/participants", {"format": "csv"})
     rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["Name", "E-mail", "Role"]

@@ -44,14 +44,12 @@ def test_who_suits_whom(db_session, make_organisation):
     assert [m.search for m in matching.matches(db_session, bergen)] == [vellore]
 
 
-def test_a_contact_registers_and_sees_the_matches(
-    browser, db_session, make_user, make_organisation
-):
+def test_a_contact_registers_and_sees_the_matches(client, db_session, make_user, make_organisation):
     vellore = _search(db_session, make_organisation(name="Vellore", country="IN"))
     haukeland = make_organisation(name="Haukeland", country="NO")
     kari = make_user("kari@partners.example.org")
     grant_local_role(db_session, kari, haukeland, "contact")
-    client = browser(kari.email)
+    client = client(kari.email)
     listing = client.get("/grants/partners")
     assert "Vellore" in listing.text
     assert listing.html.find("a", href=f"/grants/partners/{vellore.id}") is None  # not yet
@@ -78,10 +76,10 @@ def test_a_contact_registers_and_sees_the_matches(
     assert not any(s.active for s in db_session.query(PartnerSearch))
 
 
-def test_outsiders_cannot_connect_or_close(browser, db_session, make_user, make_organisation):
+def test_outsiders_cannot_connect_or_close(client, db_session, make_user, make_organisation):
     one = _search(db_session, make_organisation(name="One", country="IN"))
     two = _search(db_session, make_organisation(name="Two", country="NO"))
-    stranger = browser(make_user("stranger@partners.example.org").email)
+    stranger = client(make_user("stranger@partners.example.org").email)
     token = stranger.csrf_token()
     stranger.post(
         f"/grants/partners/{one.id}/connect",
@@ -92,7 +90,7 @@ def test_outsiders_cannot_connect_or_close(browser, db_session, make_user, make_
         f"/grants/partners/{one.id}/connect", {"csrf_token": token, "other": "x"}, status=404
     )
     stranger.post(f"/grants/partners/{one.id}/close", {"csrf_token": token}, status=403)
-    norec = browser(make_user("cw@partners.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw@partners.example.org", roles=["caseworker"]).email)
     norec.post(f"/grants/partners/{one.id}/close", {"csrf_token": norec.csrf_token()}, status=302)
     db_session.refresh(one)
     assert not one.active

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from norec_core import grant_local_role
-from norec_core.testing import USER_PASSWORD
 from norec_grants.assessment import assign
 from norec_grants.models import Appeal, PartnerSearch
 
@@ -82,10 +81,10 @@ def test_every_route_of_the_plugin_is_in_the_matrix(app):
 
 
 @pytest.fixture
-def as_case(db_session, make_user, make_organisation, make_partnership, browser, application):
+def as_case(db_session, make_user, make_organisation, make_partnership, client, application):
     def log_in(case):
         if case == "anonymous":
-            return browser()
+            return client()
         roles = [case] if case in ("caseworker", "admin") else []
         user = make_user(f"{case}@matrix.example.org", roles=roles)
         if case == "applicant":
@@ -96,9 +95,7 @@ def as_case(db_session, make_user, make_organisation, make_partnership, browser,
             grant_local_role(db_session, user, other, "contact")
         if case == "assessor":
             assign(db_session, application, user)
-        client = browser()
-        client.login(user.email, USER_PASSWORD)
-        return client
+        return client(user.email)
 
     return log_in
 

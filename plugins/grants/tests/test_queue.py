@@ -35,15 +35,15 @@ def _fill(db_session, call, partnership, start, rows, state="submitted"):
     )
 
 
-def test_the_queue_is_for_caseworkers(browser, make_user, contacts):
-    browser(contacts[0].email).get("/grants/applications", status=403)
-    browser(make_user("cw@norec.example.org", roles=["caseworker"]).email).get(
+def test_the_queue_is_for_caseworkers(client, make_user, contacts):
+    client(contacts[0].email).get("/grants/applications", status=403)
+    client(make_user("cw@norec.example.org", roles=["caseworker"]).email).get(
         "/grants/applications"
     )
 
 
 def test_filters_and_exports(
-    browser, make_user, db_session, open_call, hospitals, make_partnership, make_organisation
+    client, make_user, db_session, open_call, hospitals, make_partnership, make_organisation
 ):
     partnership, bergen, vellore = hospitals
     kenyan = make_partnership(
@@ -58,7 +58,7 @@ def test_filters_and_exports(
         )
     ]
     db_session.flush()
-    norec = browser(make_user("cw2@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw2@norec.example.org", roles=["caseworker"]).email)
     page = norec.get("/grants/applications", {"country": "KE"})
     assert "Showing 1–2 of 2" in page.text and "Kisumu" in page.text
     page = norec.get("/grants/applications", {"state": "submitted", "q": "application 1"})
@@ -96,23 +96,23 @@ def _queries(client, query_counter) -> int:
 
 
 def test_the_queue_costs_the_same_queries_from_10_to_5000(
-    browser, make_user, db_session, open_call, hospitals, query_counter
+    client, make_user, db_session, open_call, hospitals, query_counter
 ):
-    norec = browser(make_user("cw3@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw3@norec.example.org", roles=["caseworker"]).email)
     _fill(db_session, open_call, hospitals[0], 0, 10)
     few = _queries(norec, query_counter)
     _fill(db_session, open_call, hospitals[0], 10, 4990)
     assert _queries(norec, query_counter) == few
 
 
-def test_the_queue_filters_by_assessor(browser, make_user, db_session, open_call, hospitals):
+def test_the_queue_filters_by_assessor(client, make_user, db_session, open_call, hospitals):
     from norec_grants.assessment import assign
 
     _fill(db_session, open_call, hospitals[0], 0, 3)
     reviewer = make_user("reviewer@queue.example.org")
     first = db_session.query(Application).filter_by(title="Application 1").one()
     assign(db_session, first, reviewer)
-    norec = browser(make_user("cw4@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw4@norec.example.org", roles=["caseworker"]).email)
     page = norec.get("/grants/applications", {"assessor": str(reviewer.id)})
     assert "Showing 1–1 of 1" in page.text and "Application 1" in page.text
     options = page.html.find("select", {"name": "assessor"}).find_all("option")
@@ -120,10 +120,10 @@ def test_the_queue_filters_by_assessor(browser, make_user, db_session, open_call
 
 
 def test_an_organisations_applications_with_their_exports(
-    browser, make_user, db_session, application, hospitals, contacts
+    client, make_user, db_session, application, hospitals, contacts
 ):
     _partnership, bergen, _vellore = hospitals
-    norec = browser(make_user("cw5@norec.example.org", roles=["caseworker"]).email)
+    norec = client(make_user("cw5@norec.example.org", roles=["caseworker"]).email)
     page = norec.get(f"/organisations/{bergen.id}")
     assert "Nurses learn together" in page.text
     everything = page.click(description="All of them, with CSV and Excel downloads")
@@ -131,10 +131,10 @@ def test_an_organisations_applications_with_their_exports(
     response = norec.get("/grants/applications", {"organisation": bergen.id, "format": "csv"})
     assert "Nurses learn together" in response.text
     # The contact person sees their own, and downloads them from their page.
-    kari = browser(contacts[0].email)
+    kari = client(contacts[0].email)
     assert "Nurses learn together" in kari.get(f"/organisations/{bergen.id}").text
     mine = kari.get("/grants/applications/mine", {"format": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(mine.body)).active
     assert sheet.cell(2, 2).value == "Nurses learn together"
     # Anyone else sees none.
-    assert "Nurses learn together" not in browser().get(f"/organisations/{bergen.id}").text
+    assert "Nurses learn together" not in client().get(f"/organisations/{bergen.id}").text

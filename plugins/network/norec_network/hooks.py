@@ -3,28 +3,109 @@
 import datetime
 import zoneinfo
 
-from pyramid.i18n import TranslationStringFactory
+from sqlalchemy import delete, select
 
-from norec_core import Activity, ActivityKind, NavEntry, demo_person, hookimpl, register
+from norec_core import (
+    Activity,
+    ActivityKind,
+    CliCommand,
+    NavEntry,
+    Role,
+    demo_person,
+    hookimpl,
+    register,
+)
+from norec_network import cli
+from norec_network.i18n import _
+from norec_network.models import Alumnus
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
 
-_ = TranslationStringFactory("norec_network")
 
 NETWORK_KINDS = ("gathering", "webinar")
+MANAGE = "network.manage"  # run the register: import it, invite from it
 
 
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_network:locale/")
     config.add_route("network.overview", "/")
+    config.add_route("network.register", "/register")
+    config.add_route("network.import", "/register/import")
     config.scan("norec_network.views")
 
 
 @hookimpl
 def norec_navigation(request):
-    return [NavEntry(_("Norec Network"), "network.overview", 110)]
+    return [
+        NavEntry(_("Norec Network"), "network.overview", 110),
+        NavEntry(_("Register of alumni"), "network.register", 111, MANAGE),
+    ]
+
+
+@hookimpl
+def norec_cli_commands():
+    return [
+        CliCommand("network", "the alumni network: import the register", cli.configure, cli.run)
+    ]
+
+
+@hookimpl
+def norec_migrations():
+    return "norec_network:migrations"
+
+
+@hookimpl
+def norec_roles():
+    # The core's network adviser runs the register too.
+    return [Role("network_adviser", _("Network adviser"), frozenset({MANAGE}))]
+
+
+@hookimpl
+def norec_person_export(dbsession, person):
+    alumnus = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == person.id)).first()
+    if alumnus is None:
+        return None
+    return {
+        "register": {
+            "source": alumnus.source,
+            "since": alumnus.created_at.isoformat(),
+            "exchanges": [
+                {
+                    "year": e.year,
+                    "sending": e.sending,
+                    "receiving": e.receiving,
+                    "profession": e.profession,
+                }
+                for e in alumnus.exchanges
+            ],
+        }
+    }
+
+
+@hookimpl
+def norec_person_erase(dbsession, person):
+    dbsession.execute(delete(Alumnus).where(Alumnus.person_id == person.id))
+
+
+@hookimpl
+def norec_people_merged(dbsession, kept, merged):
+    mine = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == merged.id)).first()
+    if mine is None:
+        return
+    theirs = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == kept.id)).first()
+    if theirs is None:
+        mine.person_id = kept.id
+        return
+    # One place in the register a person: the kept one takes the exchanges it lacks.
+    have = {(e.year, e.sending, e.receiving) for e in theirs.exchanges}
+    for exchange in list(mine.exchanges):
+        if (exchange.year, exchange.sending, exchange.receiving) not in have:
+            mine.exchanges.remove(exchange)
+            theirs.exchanges.append(exchange)
+    dbsession.delete(mine)
+    dbsession.flush()
 
 
 @hookimpl

@@ -3,7 +3,8 @@
 from pyramid.view import view_config
 
 from norec_core import Section, past_activities, upcoming_activities
-from norec_network.hooks import NETWORK_KINDS, _
+from norec_network.hooks import NETWORK_KINDS
+from norec_network.i18n import _
 
 
 @view_config(

@@ -1,0 +1,152 @@
+"""Importing the register: a dry run says row by row what would happen and why, the
+import does exactly that, and importing the same file again changes nothing."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from norec_core import Person
+from norec_network import importing
+from norec_network.models import Alumnus, PastExchange
+
+HEADER = (
+    "given_name,family_name,email,country,exchange_year,sending_organisation,"
+    "receiving_organisation,profession\n"
+)
+ROWS = [
+    "Amina,Okello,amina@example.org,KE,2015,Kisumu Hospital,Haukeland,nurse",
+    "Priya,Raman,PRIYA.RAMAN@example.org,IN,2019;2021,CMC Vellore,Haukeland,nurse",
+    "Bishnu,Thapa,,Nepal,2012,Dhulikhel Hospital,Oslo,doctor",
+    ",Nameless,nameless@example.org,KE,2010,,,",
+    "Bad,Address,not-an-address,KE,2010,,,",
+    "Far,Away,far@example.org,Atlantis,2010,,,",
+    "Too,Early,early@example.org,NO,1950,,,",
+    "Amina,Okello,amina@example.org,KE,2016,Kisumu Hospital,Bergen,nurse",
+]
+
+
+def _file(rows=ROWS, header=HEADER) -> bytes:
+    return (header + "\n".join(rows) + "\n").encode()
+
+
+@pytest.fixture
+def known(make_person):
+    priya = make_person(
+        given_name="Priya", family_name="Raman", email="priya.raman@example.org", country="IN"
+    )
+    bishnu = make_person(given_name="Bishnu", family_name="Thapa", email=None, country="NP")
+    return priya, bishnu
+
+
+def _plan(db_session, data=None, filename="register.csv"):
+    return importing.plan(db_session, importing.read(filename, data or _file()))
+
+
+def _text(app_request, reasons):
+    return [app_request.localizer.translate(r) for r in reasons]
+
+
+def test_a_dry_run_says_what_each_row_would_do(app_request, db_session, known):
+    priya, bishnu = known
+    rows = _plan(db_session)
+    assert [(r.number, r.action) for r in rows] == [
+        (2, "create"),
+        (3, "update"),  # her e-mail, whatever its case
+        (4, "merge"),  # by name and country: Nepal is NP
+        (5, "reject"),
+        (6, "reject"),
+        (7, "reject"),
+        (8, "reject"),
+        (9, "update"),  # Amina again, further down: joined to row 2
+    ]
+    assert rows[1].person_id == priya.id and rows[2].person_id == bishnu.id
+    assert [e[0] for e in rows[1].exchanges] == [2019, 2021]
+    assert _text(app_request, rows[3].reasons) == ["The given and the family name are both needed."]
+    assert _text(app_request, rows[4].reasons) == ["«not-an-address» is not an e-mail address."]
+    assert _text(app_request, rows[5].reasons) == ["«Atlantis» is not a country we know."]
+    assert "between 1963 and" in _text(app_request, rows[6].reasons)[0]
+    assert _text(app_request, rows[7].reasons) == ["The same person as on row 2."]
+    assert importing.counts(rows) == {
+        "create": 1,
+        "update": 2,
+        "merge": 1,
+        "unchanged": 0,
+        "reject": 4,
+    }
+    # A dry run changes nothing.
+    assert db_session.scalar(select(func.count()).select_from(Alumnus)) == 0
+
+
+def test_the_import_does_what_the_dry_run_said_and_twice_is_once(db_session, known):
+    priya, bishnu = known
+    people = db_session.scalar(select(func.count()).select_from(Person))
+    run = importing.apply(db_session, _plan(db_session), "register.csv")
+    assert (run.created, run.updated, run.merged, run.rejected) == (1, 2, 1, 4)
+    assert db_session.scalar(select(func.count()).select_from(Person)) == people + 1
+    amina = db_session.scalars(select(Person).where(Person.email == "amina@example.org")).one()
+    register = {
+        a.person_id: sorted((e.year, e.receiving) for e in a.exchanges)
+        for a in db_session.scalars(select(Alumnus))
+    }
+    assert register == {
+        amina.id: [(2015, "Haukeland"), (2016, "Bergen")],
+        priya.id: [(2019, "Haukeland"), (2021, "Haukeland")],
+        bishnu.id: [(2012, "Oslo")],
+    }
+    # The file again: every row unchanged or rejected, nothing added.
+    again = _plan(db_session)
+    assert {r.action for r in again} == {"unchanged", "reject"}
+    importing.apply(db_session, again, "register.csv")
+    assert db_session.scalar(select(func.count()).select_from(PastExchange)) == 5
+    assert db_session.scalar(select(func.count()).select_from(Person)) == people + 1
+
+
+def test_a_workbook_with_its_own_headers(db_session):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Fornamn", "Etternamn", "E-post", "Land", "År"])
+    sheet.append(["Kari", "Nordmann", "kari@example.org", "Noreg", 2001])
+    data = io.BytesIO()
+    book.save(data)
+    mapping = {
+        "Fornamn": "given_name",
+        "Etternamn": "family_name",
+        "E-post": "email",
+        "Land": "country",
+        "År": "exchange_year",
+    }
+    records = importing.read("arkiv.xlsx", data.getvalue(), mapping)
+    (row,) = importing.plan(db_session, records)
+    assert row.action == "create" and row.values["country"] == "NO"
+    assert row.exchanges == [(2001, "", "", "")]
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "message"),
+    [
+        ("a.xlsx", b"not a workbook", "not an Excel workbook"),
+        ("a.csv", "æ".encode("latin-1"), "not text in UTF-8"),
+        ("a.csv", b"", "no rows"),
+        (
+            "a.csv",
+            b"email,country\nx@example.org,NO\n",
+            "these are missing: given_name, family_name",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read_says_why(app_request, filename, data, message):
+    with pytest.raises(importing.UnreadableFile) as refused:
+        importing.read(filename, data)
+    assert message in app_request.localizer.translate(refused.value.args[0])
+
+
+def test_an_ambiguous_name_is_rejected(app_request, db_session, make_person):
+    for email in ("a@example.org", "b@example.org"):
+        make_person(given_name="John", family_name="Banda", email=email, country="MW")
+    (row,) = _plan(db_session, _file(["John,Banda,,MW,2010,,,"]))
+    assert row.action == "reject"
+    assert "give the e-mail address" in _text(app_request, row.reasons)[0]

@@ -1,0 +1,71 @@
+"""The network plugin as a whole: its public-surface promise, its migrations, and who
+may open its pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from norec_core import Base
+from norec_core.testing import downgrade, make_settings, private_core_imports, upgrade
+
+STAFF = {"admin", "network_adviser"}
+# route path -> who may open it (the rest are refused)
+MATRIX = {
+    "/network/": {"anonymous", "member", "caseworker", "admin", "network_adviser"},
+    "/network/register": STAFF,
+    "/network/register/import": STAFF,
+}
+
+
+def test_only_the_public_surface():
+    assert private_core_imports(Path(__file__).parent.parent / "norec_network") == []
+
+
+def test_every_route_is_in_the_matrix(app):
+    routes = {
+        "/" + r["introspectable"]["pattern"].lstrip("/")
+        for r in app.registry.introspector.get_category("routes")
+        if r["introspectable"]["name"].startswith("network.")
+    }
+    assert routes == set(MATRIX)
+
+
+@pytest.mark.parametrize("case", ["anonymous", "member", "caseworker", "admin", "network_adviser"])
+def test_each_case_is_allowed_what_the_matrix_says(client, make_user, case):
+    if case == "anonymous":
+        browser = client()
+    else:
+        roles = [] if case == "member" else [case]
+        browser = client(make_user(f"{case}@matrix.example.org", roles=roles).email)
+    for path, allowed in MATRIX.items():
+        response = browser.get(path, expect_errors=True)
+        refused = response.status_int in (401, 403) or (
+            response.status_int == 302 and "/login?came_from=" in response.location
+        )
+        assert refused == (case not in allowed), (case, path, response.status)
+
+
+@pytest.fixture
+def empty_database(norec_backend, request, tmp_path):
+    if norec_backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'network.sqlite'}"
+    return request.getfixturevalue("postgresql_server").create_database("norec_network_migrations")
+
+
+def test_migrations_match_the_models_and_go_away(empty_database):
+    settings = make_settings(empty_database, **{"norec.plugins": "network"})
+    engine = create_engine(empty_database)
+    try:
+        upgrade(settings)
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert [d for d in differences if "network_" in repr(d)] == []
+        downgrade(settings, "network@base")
+        assert not [t for t in inspect(engine).get_table_names() if t.startswith("network_")]
+    finally:
+        engine.dispose()

@@ -105,6 +105,18 @@ ADMIN_PAGES = [
     "/admin/outbox",
     "/admin/mailing",
     "/admin/jobs",
+    # The plugins' staff pages.
+    "/grants/applications",
+    "/grants/schemes/1/edit",
+    "/grants/calls/new",
+    "/grants/exchange-rates",
+    "/grants/partners",
+    "/grants/partners/1",
+    "/grants/applications/5",
+    "/grants/applications/5/money",
+    "/grants/applications/5/participants",
+    "/network/register",
+    "/network/register/import",
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import colander
 import deform
 from sqlalchemy import select
@@ -77,16 +79,38 @@ def _choice(title, values, **kw):
     )
 
 
-class RateSchema(colander.MappingSchema):
-    category = _choice(_("Category"), CATEGORY_TITLES)
-    basis = _choice(_("Paid"), BASIS_TITLES)
-    amount = _money(_("Rate"))
+MAX_CRITERIA = 8  # the criteria a scheme's form offers places for
 
 
-class CriterionSchema(colander.MappingSchema):
-    title = _line(_("Criterion"))
-    description = _text(_("What the assessor looks for"), rows=2, missing="")
-    weight = _whole(_("Weight"), 1, 100)
+def _rates_node():
+    """One place per budget category (the categories are fixed: no script adds or
+    removes rows), each with its amount and how it is paid; no amount, no rate."""
+    node = colander.SchemaNode(colander.Mapping(), title=_("Rates"))
+    for category, title in CATEGORY_TITLES.items():
+        rate = colander.SchemaNode(colander.Mapping(), name=category, title=title)
+        rate.add(_money(_("Rate"), name="amount", missing=None))
+        rate.add(_choice(_("Paid"), BASIS_TITLES, name="basis", default="participant"))
+        node.add(rate)
+    return node
+
+
+def _criteria_node():
+    node = colander.SchemaNode(
+        colander.Mapping(),
+        title=_("Assessment criteria"),
+        description=_("Leave a criterion's name empty to leave it out."),
+    )
+    for n in range(1, MAX_CRITERIA + 1):
+        criterion = colander.SchemaNode(
+            colander.Mapping(), name=f"criterion_{n}", title=_("Criterion ${n}", mapping={"n": n})
+        )
+        criterion.add(_line(_("Name"), name="title", missing=""))
+        criterion.add(
+            _text(_("What the assessor looks for"), rows=2, name="description", missing="")
+        )
+        criterion.add(_whole(_("Weight"), 1, 100, name="weight", default=1, missing=1))
+        node.add(criterion)
+    return node
 
 
 @colander.deferred
@@ -97,20 +121,10 @@ def _fact_widget(node, kw):
     return deform.widget.SelectWidget(values=values)
 
 
-def _one_each(node, value):
-    seen = [r["category"] for r in value]
-    doubled = sorted({c for c in seen if seen.count(c) > 1})
-    if doubled:
-        raise colander.Invalid(
-            node,
-            _(
-                "Give each category one rate: ${categories} twice.",
-                mapping={"categories": ", ".join(doubled)},
-            ),
-        )
-
-
 class SchemeSchema(CSRFSchema):
+    """A scheme's settings. Its rates and criteria are places in the form, not rows a
+    script adds, so that it works with a keyboard and without JavaScript."""
+
     name = _line(_("Name"), 200)
     description = _text(_("Description"), missing="")
     currency = colander.SchemaNode(
@@ -136,17 +150,8 @@ class SchemeSchema(CSRFSchema):
         widget=_fact_widget,
         missing="",
     )
-    rates = colander.SequenceSchema(
-        RateSchema(name="rate", title=_("Rate")),
-        title=_("Rates"),
-        validator=_one_each,
-        missing=[],
-    )
-    criteria = colander.SequenceSchema(
-        CriterionSchema(name="criterion", title=_("Criterion")),
-        title=_("Assessment criteria"),
-        missing=[],
-    )
+    rates = _rates_node()
+    criteria = _criteria_node()
 
     def validator(self, node, value):
         if value["min_age"] > value["max_age"]:
@@ -361,7 +366,9 @@ class ExchangeRateSchema(CSRFSchema):
         colander.Decimal(quant="0.000001"),
         title=_("Rate"),
         description=_("Units of the scheme currency for one unit of the currency"),
-        validator=colander.Range(min=0, min_err=_("A rate is more than zero."), max=10**6),
+        validator=colander.Range(
+            min=Decimal("0.000001"), min_err=_("A rate is more than zero."), max=10**6
+        ),
     )
     valid_on = colander.SchemaNode(colander.Date(), title=_("Valid on"), widget=date_widget())
     source = _line(_("Source"), 200, default="Norges Bank")

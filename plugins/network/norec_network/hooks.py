@@ -1,6 +1,7 @@
 """The network plugin's contributions to the Norec platform."""
 
 import datetime
+import random
 import zoneinfo
 
 from sqlalchemy import delete, select
@@ -10,6 +11,8 @@ from norec_core import (
     ActivityKind,
     CliCommand,
     NavEntry,
+    Organisation,
+    Person,
     Role,
     demo_person,
     hookimpl,
@@ -17,7 +20,7 @@ from norec_core import (
 )
 from norec_network import cli
 from norec_network.i18n import _
-from norec_network.models import Alumnus
+from norec_network.models import Alumnus, PastExchange
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
@@ -109,6 +112,27 @@ def norec_people_merged(dbsession, kept, merged):
 
 
 @hookimpl
+def norec_exchange_completed(request, exchange):
+    """A completed exchange (from the grants plugin, or any other) puts its participant in
+    the register, with that exchange; the same exchange twice is recorded once."""
+    session = request.dbsession
+    alumnus = session.scalars(
+        select(Alumnus).where(Alumnus.person_id == exchange.person.id)
+    ).first()
+    if alumnus is None:
+        alumnus = Alumnus(person_id=exchange.person.id, source="grants")
+        session.add(alumnus)
+    sending = exchange.sending_organisation.name if exchange.sending_organisation else ""
+    receiving = exchange.receiving_organisation.name if exchange.receiving_organisation else ""
+    known = {(e.year, e.sending, e.receiving) for e in alumnus.exchanges}
+    if (exchange.starts_on.year, sending, receiving) not in known:
+        alumnus.exchanges.append(
+            PastExchange(year=exchange.starts_on.year, sending=sending, receiving=receiving)
+        )
+    session.flush()
+
+
+@hookimpl
 def norec_activity_kinds():
     return [
         ActivityKind("gathering", _("Network gathering")),
@@ -149,6 +173,7 @@ def norec_demo_data(dbsession):
         capacity=300,
     )
     dbsession.add_all([nairobi, nepal, webinar])
+    _register(dbsession)
     dbsession.flush()
     for activity, email in (
         (nairobi, "wanjiru.kamau@example.org"),
@@ -158,3 +183,19 @@ def norec_demo_data(dbsession):
         seat = register(dbsession, activity, demo_person(dbsession, email))
         if activity is not webinar:
             seat.attendance = "attended"  # gatherings that are over
+
+
+def _register(dbsession) -> None:
+    """Some three hundred of the demonstration's people in the register, each with one or
+    two exchanges between organisations of the demonstration."""
+    rng = random.Random(1963)  # noqa: S311 (no secret is drawn)
+    people = dbsession.scalars(select(Person).order_by(Person.id).limit(320)).all()
+    organisations = dbsession.scalars(select(Organisation.name).order_by(Organisation.id)).all()
+    for person in people:
+        alumnus = Alumnus(person=person, source="import")
+        for year in sorted(rng.sample(range(1995, 2026), rng.choice([1, 1, 2]))):
+            sending, receiving = rng.sample(organisations, 2)
+            alumnus.exchanges.append(
+                PastExchange(year=year, sending=sending, receiving=receiving, profession="")
+            )
+        dbsession.add(alumnus)

@@ -150,3 +150,29 @@ def test_an_ambiguous_name_is_rejected(app_request, db_session, make_person):
     (row,) = _plan(db_session, _file(["John,Banda,,MW,2010,,,"]))
     assert row.action == "reject"
     assert "give the e-mail address" in _text(app_request, row.reasons)[0]
+
+
+def test_a_completed_exchange_puts_its_participant_in_the_register(
+    app_request, db_session, make_person, make_organisation
+):
+    import datetime
+
+    from norec_core import Exchange, exchange_completed
+
+    asha = make_person(given_name="Asha", email="asha@example.org", country="IN")
+    vellore, bergen = make_organisation(name="Vellore"), make_organisation(name="Bergen")
+    exchange = Exchange(
+        person=asha,
+        sending_organisation=vellore,
+        receiving_organisation=bergen,
+        country="NO",
+        starts_on=datetime.date(2026, 2, 1),
+        ends_on=datetime.date(2026, 7, 31),
+    )
+    exchange_completed(app_request, exchange)
+    exchange_completed(app_request, exchange)  # announced twice: recorded once
+    (alumnus,) = db_session.scalars(select(Alumnus)).all()
+    assert alumnus.person_id == asha.id and alumnus.source == "grants"
+    assert [(e.year, e.sending, e.receiving) for e in alumnus.exchanges] == [
+        (2026, "Vellore", "Bergen")
+    ]

@@ -24,3 +24,27 @@ def test_demo_gatherings(db_session, testapp):
     assert "Norec Network gathering in Nairobi" in earlier
     assert "Norec Network gathering in Nepal" in earlier
     assert "Webinar: using your exchange experience" in page.text
+
+
+def test_demo_register(db_session, client, make_user):
+    from sqlalchemy import func, select
+
+    from norec_core import Person
+    from norec_network.models import Alumnus
+
+    load_core_demo(db_session)
+    hooks.norec_demo_data(db_session)
+    db_session.flush()
+    alumni = db_session.scalar(select(func.count()).select_from(Alumnus))
+    assert alumni >= 300
+    countries = db_session.scalar(
+        select(func.count(func.distinct(Person.country))).join(
+            Alumnus, Alumnus.person_id == Person.id
+        )
+    )
+    assert countries >= 5
+    adviser = client(make_user("demo-adviser@network.example.org", roles=["network_adviser"]).email)
+    assert (
+        f"{alumni} former participants are in the register."
+        in adviser.get("/network/register").text
+    )

@@ -92,13 +92,11 @@ def _scheme_values(scheme: Scheme) -> dict:
         "min_months": scheme.min_months,
         "max_months": scheme.max_months,
         "eligibility_fact": scheme.eligibility_fact,
-        "rates": [
-            {"category": r.category, "basis": r.basis, "amount": r.amount} for r in scheme.rates
-        ],
-        "criteria": [
-            {"title": c.title, "description": c.description, "weight": c.weight}
-            for c in scheme.criteria
-        ],
+        "rates": {r.category: {"amount": r.amount, "basis": r.basis} for r in scheme.rates},
+        "criteria": {
+            f"criterion_{n}": {"title": c.title, "description": c.description, "weight": c.weight}
+            for n, c in enumerate(scheme.criteria, 1)
+        },
     }
 
 
@@ -108,12 +106,15 @@ def _save_scheme(scheme: Scheme, data: dict) -> None:
     scheme.max_months, scheme.eligibility_fact = data["max_months"], data["eligibility_fact"]
     scheme.countries = sorted(data["countries"])
     scheme.rates = [
-        Rate(category=r["category"], basis=r["basis"], amount=r["amount"], position=n)
-        for n, r in enumerate(data["rates"])
+        Rate(category=category, basis=rate["basis"], amount=rate["amount"], position=n)
+        for n, (category, rate) in enumerate(data["rates"].items())
+        if rate["amount"] is not None
     ]
+    # The places in the order of the form (criterion_1, criterion_2, …), empty ones left out.
+    places = sorted(data["criteria"].items(), key=lambda item: int(item[0].rsplit("_", 1)[1]))
     scheme.criteria = [
         Criterion(title=c["title"], description=c["description"], weight=c["weight"], position=n)
-        for n, c in enumerate(data["criteria"])
+        for n, c in enumerate(c for _name, c in places if c["title"])
     ]
 
 

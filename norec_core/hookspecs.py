@@ -295,6 +295,15 @@ def norec_action_purposes() -> list[ActionPurpose]:
 
 
 @hookspec
+def norec_action_link_opened(request: Request, purpose: str, data: dict, person: Any) -> None:
+    """Someone opened a working action link of `purpose` (before confirming anything):
+    `data` is what `action_link` was given, `person` whom it is for (or None). For
+    telling "opened" from "never seen" (an invitation wave's statistics). Opening alone
+    must change nothing the holder has not confirmed: mail scanners open links too.
+    """
+
+
+@hookspec
 def norec_mailing_lists() -> list[MailingList]:
     """Return the plugin's mailing lists, each a `MailingList`.
 

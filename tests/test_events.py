@@ -251,3 +251,27 @@ def test_an_action_link_acts_once_when_its_holder_confirms_it(
     testapp.get("/act/forged-token", status=404)
     with pytest.raises(LookupError):
         action_link(app_request, "no.such.purpose", person=person)
+
+
+def test_opening_an_action_link_is_told_to_the_plugins(app, app_request, testapp, make_person):
+    from norec_core import action_link, hookimpl
+
+    class Listener:
+        def __init__(self):
+            self.opened = []
+
+        @hookimpl
+        def norec_action_link_opened(self, request, purpose, data, person):
+            self.opened.append((purpose, data, person.id if person else None))
+
+    person = make_person()
+    url = action_link(app_request, "notes.confirm", person=person, data={"wave": 7})
+    listener = Listener()
+    app.registry["norec.pm"].register(listener)
+    try:
+        page = testapp.get(url.removeprefix("http://localhost"))
+        page.forms["action"].submit("submit")  # confirming is not opening again
+        testapp.get("/act/forged-token", status=404)  # a link that does not work: nothing
+    finally:
+        app.registry["norec.pm"].unregister(listener)
+    assert listener.opened == [("notes.confirm", {"wave": 7}, person.id)]

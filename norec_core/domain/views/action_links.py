@@ -21,6 +21,10 @@ def action_link_page(request):
     # Opening shows a button; only pressing it acts. Mail scanners follow links.
     result = process_form(request, CSRFSchema(), submit_title=_("Confirm"), formid="action")
     if not result.valid:
+        if request.method == "GET":
+            request.pm.hook.norec_action_link_opened(
+                request=request, purpose=link.purpose, data=link.data, person=link.person
+            )
         return {"page_title": purpose.title, "intro": purpose.question, "form": result.html}
     done = action_links.use(request, link)
     if isinstance(done, Response):

@@ -97,14 +97,15 @@ def _countries_widget(node, kw):
     return deform.widget.SelectWidget(values=list(names.items()), multiple=True, size=10)
 
 
-def countries_node(title=None, **kw) -> colander.SchemaNode:
+def countries_node(title=None, validator=None, **kw) -> colander.SchemaNode:
     """Several countries (a set of ISO 3166 codes), chosen from the names in the
-    reader's language."""
+    reader's language; `validator` adds a rule of the caller's (at least one)."""
+    known = colander.ContainsOnly(sorted(codes.COUNTRY_CODES))
     return colander.SchemaNode(
         colander.Set(),
         title=title or _("Countries"),
         widget=_countries_widget,
-        validator=colander.ContainsOnly(sorted(codes.COUNTRY_CODES)),
+        validator=colander.All(known, validator) if validator else known,
         **kw,
     )
 

@@ -7,20 +7,25 @@ import zoneinfo
 from sqlalchemy import delete, select
 
 from norec_core import (
+    ActionPurpose,
     Activity,
     ActivityKind,
     CliCommand,
+    JobType,
     NavEntry,
     Organisation,
     Person,
     Role,
+    ScheduledTask,
     demo_person,
     hookimpl,
+    model_factory,
+    now,
     register,
 )
-from norec_network import cli
+from norec_network import cli, waves
 from norec_network.i18n import _
-from norec_network.models import Alumnus, PastExchange
+from norec_network.models import Alumnus, Invitation, PastExchange, Wave
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
@@ -36,6 +41,8 @@ def norec_configure(config):
     config.add_route("network.overview", "/")
     config.add_route("network.register", "/register")
     config.add_route("network.import", "/register/import")
+    config.add_route("network.waves", "/waves")
+    config.add_route("network.wave", r"/waves/{id:\d+}", factory=model_factory(Wave))
     config.scan("norec_network.views")
 
 
@@ -44,7 +51,37 @@ def norec_navigation(request):
     return [
         NavEntry(_("Norec Network"), "network.overview", 110),
         NavEntry(_("Register of alumni"), "network.register", 111, MANAGE),
+        NavEntry(_("Invitation waves"), "network.waves", 112, MANAGE),
     ]
+
+
+@hookimpl
+def norec_jobs():
+    return [JobType("network.send_wave", _("Send an invitation wave"), waves.send_wave)]
+
+
+@hookimpl
+def norec_action_purposes():
+    return [
+        ActionPurpose(
+            waves.PURPOSE,
+            _("Join Norec Network"),
+            _("Do you want to join Norec Network, the network of Norec's former participants?"),
+            waves.accept,
+            lifetime=waves.LIFETIME,
+        )
+    ]
+
+
+@hookimpl
+def norec_action_link_opened(request, purpose, data, person):
+    if purpose == waves.PURPOSE:
+        waves.opened(request, data)
+
+
+@hookimpl
+def norec_scheduled_tasks():
+    return [ScheduledTask("network.remind", waves.remind, minute="30", hour="6")]
 
 
 @hookimpl
@@ -101,7 +138,16 @@ def norec_people_merged(dbsession, kept, merged):
     if theirs is None:
         mine.person_id = kept.id
         return
-    # One place in the register a person: the kept one takes the exchanges it lacks.
+    # One place in the register a person: the kept one takes the exchanges it lacks,
+    # and the merged one's invitation if it has none (so nobody is invited twice).
+    invited = dbsession.scalars(select(Invitation).where(Invitation.alumnus_id == mine.id)).first()
+    if (
+        invited is not None
+        and dbsession.scalars(select(Invitation).where(Invitation.alumnus_id == theirs.id)).first()
+        is None
+    ):
+        invited.alumnus_id = theirs.id
+        dbsession.flush()
     have = {(e.year, e.sending, e.receiving) for e in theirs.exchanges}
     for exchange in list(mine.exchanges):
         if (exchange.year, exchange.sending, exchange.receiving) not in have:
@@ -174,6 +220,7 @@ def norec_demo_data(dbsession):
     )
     dbsession.add_all([nairobi, nepal, webinar])
     _register(dbsession)
+    _waves(dbsession)
     dbsession.flush()
     for activity, email in (
         (nairobi, "wanjiru.kamau@example.org"),
@@ -199,3 +246,32 @@ def _register(dbsession) -> None:
                 PastExchange(year=year, sending=sending, receiving=receiving, profession="")
             )
         dbsession.add(alumnus)
+
+
+def _waves(dbsession) -> None:
+    """Two waves, Kenya's and Nepal's, with their answers as they stand."""
+    rng = random.Random(2023)  # noqa: S311 (no secret is drawn)
+    start = now() - datetime.timedelta(days=60)
+    for n, country in enumerate(("KE", "NP")):
+        alumni = dbsession.scalars(
+            select(Alumnus)
+            .join(Person, Person.id == Alumnus.person_id)
+            .where(Person.country == country, Person.email.is_not(None))
+            .order_by(Alumnus.id)
+        ).all()
+        sent = start + datetime.timedelta(days=20 * n)
+        wave = Wave(countries=[country], cap=len(alumni), created_at=sent)
+        for alumnus in alumni:
+            answer = rng.random()
+            wave.invitations.append(
+                Invitation(
+                    alumnus=alumnus,
+                    email=alumnus.person.email,
+                    sent_at=sent,
+                    expires_at=sent + waves.LIFETIME,
+                    opened_at=sent + datetime.timedelta(days=2) if answer < 0.7 else None,
+                    accepted_at=sent + datetime.timedelta(days=3) if answer < 0.45 else None,
+                    reminded_at=sent + waves.REMIND_AFTER if 0.45 <= answer else None,
+                )
+            )
+        dbsession.add(wave)

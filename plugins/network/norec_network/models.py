@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Person, User, now
@@ -64,3 +64,57 @@ class ImportRun(Base):
     rejected: Mapped[int] = mapped_column(default=0)
 
     by: Mapped[User | None] = relationship()
+
+
+class Wave(Base):
+    """An invitation wave: the register's people in some countries, up to a cap, invited
+    to join the network (Norec invites country by country, to answer all who reply)."""
+
+    __tablename__ = "network_wave"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cap: Mapped[int]
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    # The background job sending it (its page shows the progress).
+    job_id: Mapped[int | None]
+
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="wave", order_by="Invitation.id"
+    )
+
+
+class Invitation(Base):
+    """One former participant invited in a wave: never two invitations for one person,
+    so that nobody is invited twice by accident."""
+
+    __tablename__ = "network_invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wave_id: Mapped[int] = mapped_column(
+        ForeignKey("network_wave.id", ondelete="CASCADE"), index=True
+    )
+    alumnus_id: Mapped[int] = mapped_column(
+        ForeignKey("network_alumnus.id", ondelete="CASCADE"), unique=True
+    )
+    email: Mapped[str] = mapped_column(String(320))
+    sent_at: Mapped[datetime.datetime | None]
+    expires_at: Mapped[datetime.datetime | None]
+    opened_at: Mapped[datetime.datetime | None]
+    accepted_at: Mapped[datetime.datetime | None]
+    reminded_at: Mapped[datetime.datetime | None]
+
+    wave: Mapped[Wave] = relationship(back_populates="invitations")
+    alumnus: Mapped[Alumnus] = relationship()
+
+    def status(self, moment: datetime.datetime) -> str:
+        if self.accepted_at is not None:
+            return "accepted"
+        if self.sent_at is None:
+            return "queued"
+        if self.expires_at is not None and self.expires_at < moment:
+            return "expired"
+        return "opened" if self.opened_at is not None else "sent"

@@ -19,6 +19,8 @@ MATRIX = {
     "/network/": {"anonymous", "member", "caseworker", "admin", "network_adviser"},
     "/network/register": STAFF,
     "/network/register/import": STAFF,
+    "/network/waves": STAFF,
+    "/network/waves/{id:\\d+}": STAFF,
 }
 
 
@@ -36,13 +38,19 @@ def test_every_route_is_in_the_matrix(app):
 
 
 @pytest.mark.parametrize("case", ["anonymous", "member", "caseworker", "admin", "network_adviser"])
-def test_each_case_is_allowed_what_the_matrix_says(client, make_user, case):
+def test_each_case_is_allowed_what_the_matrix_says(client, make_user, db_session, case):
+    from norec_network.models import Wave
+
+    wave = Wave(countries=["KE"], cap=10)
+    db_session.add(wave)
+    db_session.flush()
     if case == "anonymous":
         browser = client()
     else:
         roles = [] if case == "member" else [case]
         browser = client(make_user(f"{case}@matrix.example.org", roles=roles).email)
-    for path, allowed in MATRIX.items():
+    for pattern, allowed in MATRIX.items():
+        path = pattern.replace("{id:\\d+}", str(wave.id))
         response = browser.get(path, expect_errors=True)
         refused = response.status_int in (401, 403) or (
             response.status_int == 302 and "/login?came_from=" in response.location

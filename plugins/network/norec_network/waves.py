@@ -1,0 +1,158 @@
+"""Invitation waves: former participants in the register are invited country by country,
+each by a single-use link that expires; the wave's statistics follow each invitation
+from sent to opened, accepted or expired, and those who do not answer are reminded once.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from pyramid.request import Request
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from norec_core import Person, action_link, enqueue_job, now, send_mail
+from norec_network.i18n import _
+from norec_network.models import Alumnus, Invitation, Wave
+
+PURPOSE = "network.join"
+LIFETIME = datetime.timedelta(days=30)
+REMIND_AFTER = datetime.timedelta(days=14)
+STATUSES = ("queued", "sent", "opened", "accepted", "expired")
+BATCH = 200  # invitations sent between two progress reports (each commits)
+
+
+def candidates(countries: list[str]) -> Select:
+    """The register's people in `countries` who have an address and were never invited."""
+    return (
+        select(Alumnus)
+        .join(Person, Person.id == Alumnus.person_id)
+        .where(
+            Person.country.in_(countries),
+            Person.email.is_not(None),
+            ~select(Invitation.id).where(Invitation.alumnus_id == Alumnus.id).exists(),
+        )
+        .order_by(Person.family_name, Person.given_name, Alumnus.id)
+    )
+
+
+def create(request: Request, countries: list[str], cap: int) -> Wave:
+    """A wave of at most `cap` invitations, sent by a background job after the commit."""
+    chosen = request.dbsession.scalars(
+        candidates(countries).options(selectinload(Alumnus.person)).limit(cap)
+    ).all()
+    user = request.identity
+    wave = Wave(countries=sorted(countries), cap=cap, created_by_id=user.id if user else None)
+    wave.invitations = [Invitation(alumnus=a, email=a.person.email) for a in chosen]
+    request.dbsession.add(wave)
+    request.dbsession.flush()
+    wave.job_id = enqueue_job(request, "network.send_wave", wave_id=wave.id).id
+    return wave
+
+
+def _invite(request: Request, invitation: Invitation, reminder: bool = False) -> None:
+    person = invitation.alumnus.person
+    url = action_link(request, PURPOSE, person=person, data={"invitation": invitation.id})
+    if reminder:
+        subject = _("A reminder: Norec Network is waiting for you")
+    else:
+        subject = _("You are invited to Norec Network")
+    body = _(
+        "Dear ${name},\n\nYou took part in a Norec exchange. Norec Network gathers the "
+        "people who did, to meet, share and help each other: mentors, lecturers, "
+        "interpreters, resource persons.\n\nJoin here (the link works once, for 30 days):\n"
+        "${url}\n\nIf you do not want to join, do nothing: we will not write again after "
+        "one reminder.",
+        mapping={"name": person.given_name, "url": url},
+    )
+    send_mail(request, invitation.email, subject, body, locale=person.correspondence_language)
+    moment = now()
+    invitation.expires_at = moment + LIFETIME
+    if reminder:
+        invitation.reminded_at = moment
+    else:
+        invitation.sent_at = moment
+
+
+def send_wave(job, wave_id: int) -> str:
+    """The job: mail every invitation of the wave not sent yet, a batch between two
+    progress reports (each commits what it sent, so a stopped job goes on from there)."""
+    unsent = select(Invitation).where(Invitation.wave_id == wave_id, Invitation.sent_at.is_(None))
+    total = job.dbsession.scalar(select(func.count()).select_from(unsent.subquery()))
+    done = 0
+    while True:
+        batch = job.dbsession.scalars(
+            unsent.options(selectinload(Invitation.alumnus).selectinload(Alumnus.person))
+            .order_by(Invitation.id)
+            .limit(BATCH)
+        ).all()
+        if not batch:
+            break
+        for invitation in batch:
+            _invite(job.request, invitation)
+        done += len(batch)
+        job.progress(done, total)
+    return f"{done} invitations sent"
+
+
+def accept(request: Request, link) -> object:
+    """The link's purpose: the invitation is accepted."""
+    invitation = request.dbsession.get(Invitation, link.data.get("invitation"))
+    if invitation is not None and invitation.accepted_at is None:
+        invitation.accepted_at = now()
+    return _("Thank you: you have accepted the invitation to Norec Network.")
+
+
+def opened(request: Request, data: dict) -> None:
+    invitation = request.dbsession.get(Invitation, data.get("invitation"))
+    if invitation is not None and invitation.opened_at is None:
+        invitation.opened_at = now()
+
+
+def remind(request: Request) -> None:
+    """Daily: one reminder, with a new link, to those who have not answered in two weeks."""
+    moment = now()
+    due = request.dbsession.scalars(
+        select(Invitation)
+        .where(
+            Invitation.accepted_at.is_(None),
+            Invitation.reminded_at.is_(None),
+            Invitation.sent_at <= moment - REMIND_AFTER,
+        )
+        .options(selectinload(Invitation.alumnus).selectinload(Alumnus.person))
+    ).all()
+    for invitation in due:
+        _invite(request, invitation, reminder=True)
+
+
+def statistics(session: Session, wave: Wave, moment=None) -> dict[str, int]:
+    moment = moment or now()
+    counts = dict.fromkeys(STATUSES, 0)
+    rows = session.execute(
+        select(
+            Invitation.sent_at.is_not(None),
+            Invitation.accepted_at.is_not(None),
+            Invitation.opened_at.is_not(None),
+            (Invitation.expires_at < moment),
+            func.count(),
+        )
+        .where(Invitation.wave_id == wave.id)
+        .group_by(
+            Invitation.sent_at.is_not(None),
+            Invitation.accepted_at.is_not(None),
+            Invitation.opened_at.is_not(None),
+            (Invitation.expires_at < moment),
+        )
+    ).all()
+    for sent, accepted, was_opened, expired, count in rows:
+        if accepted:
+            counts["accepted"] += count
+        elif not sent:
+            counts["queued"] += count
+        elif expired:
+            counts["expired"] += count
+        elif was_opened:
+            counts["opened"] += count
+        else:
+            counts["sent"] += count
+    return counts

@@ -117,6 +117,8 @@ ADMIN_PAGES = [
     "/grants/applications/5/participants",
     "/network/register",
     "/network/register/import",
+    "/network/waves",
+    "/network/waves/1",
 ]
 
 

@@ -108,6 +108,15 @@ def test_invalid_input_answers_with_the_error_of_each_field(
         status=422,
     )
     assert response.json["errors"] == {"shoe_size": "unknown field"}
+    # True or false is JSON's true or false: a list or a text is not taken for true.
+    for wrong in ([], ["yes"], "no", 1):
+        response = testapp.post_json(
+            "/api/v1/people",
+            {"given_name": "A", "family_name": "B", "consent_newsletter": wrong},
+            headers=auth,
+            status=422,
+        )
+        assert response.json["errors"] == {"consent_newsletter": "must be true or false"}
 
     person = make_person(family_name="Unchanged")
     url = f"/api/v1/people/{person.id}"

@@ -36,6 +36,22 @@ def to_cstruct(node: colander.SchemaNode, value: Any) -> Any:
     return value
 
 
+def not_booleans(node: colander.SchemaNode, value: Any, path: str = "") -> list[str]:
+    """The fields of `value` that the schema says are true or false and are not: colander
+    would take any text, or a list, as true, which is not what the document promises."""
+    if not isinstance(value, dict) or not isinstance(node.typ, colander.Mapping):
+        return []
+    found = []
+    for child in node.children:
+        if child.name not in value or value[child.name] is None:
+            continue
+        name = f"{path}{child.name}"
+        if isinstance(child.typ, colander.Boolean) and not isinstance(value[child.name], bool):
+            found.append(name)
+        found += not_booleans(child, value[child.name], f"{name}.")
+    return found
+
+
 def json_schema(node: colander.SchemaNode, translate=str) -> dict[str, Any]:
     typ = node.typ
     if isinstance(typ, colander.Mapping):

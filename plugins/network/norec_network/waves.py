@@ -126,33 +126,24 @@ def remind(request: Request) -> None:
 
 
 def statistics(session: Session, wave: Wave, moment=None) -> dict[str, int]:
+    """How many of the wave's invitations are in each status at `moment` (now)."""
     moment = moment or now()
     counts = dict.fromkeys(STATUSES, 0)
     rows = session.execute(
         select(
-            Invitation.sent_at.is_not(None),
-            Invitation.accepted_at.is_not(None),
-            Invitation.opened_at.is_not(None),
-            (Invitation.expires_at < moment),
-            func.count(),
-        )
-        .where(Invitation.wave_id == wave.id)
-        .group_by(
-            Invitation.sent_at.is_not(None),
-            Invitation.accepted_at.is_not(None),
-            Invitation.opened_at.is_not(None),
-            (Invitation.expires_at < moment),
-        )
-    ).all()
-    for sent, accepted, was_opened, expired, count in rows:
-        if accepted:
-            counts["accepted"] += count
-        elif not sent:
-            counts["queued"] += count
-        elif expired:
-            counts["expired"] += count
-        elif was_opened:
-            counts["opened"] += count
-        else:
-            counts["sent"] += count
+            Invitation.sent_at, Invitation.expires_at, Invitation.opened_at, Invitation.accepted_at
+        ).where(Invitation.wave_id == wave.id)
+    )
+    for sent, expires, opened_at, accepted in rows:
+        counts[_status(moment, sent, expires, opened_at, accepted)] += 1
     return counts
+
+
+def _status(moment, sent, expires, opened_at, accepted) -> str:
+    if accepted is not None:
+        return "accepted"
+    if sent is None:
+        return "queued"
+    if expires is not None and expires < moment:
+        return "expired"
+    return "opened" if opened_at is not None else "sent"

@@ -34,7 +34,6 @@ BASIS_TITLES = {
     "participant": _("per participant"),
     "participant_month": _("per participant and month"),
 }
-LANGUAGE_TITLES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
 
 
 def _text(title, rows=4, **kw):
@@ -217,11 +216,27 @@ def _known_person(node, kw):
     return colander.All(colander.Email(), validate)
 
 
+@colander.deferred
+def _language_widget(node, kw):
+    # The site's own languages, as its language switch names them.
+    return deform.widget.SelectWidget(values=list(kw["request"].layout.languages.items()))
+
+
+@colander.deferred
+def _language_choice(node, kw):
+    return colander.OneOf(list(kw["request"].layout.languages))
+
+
 class ApplicationSchema(CSRFSchema):
     title = _line(_("Title of the project"))
     summary = _text(_("Summary"), missing="")
     goals = _text(_("Goals and what the partners learn from each other"), rows=6, missing="")
-    language = _choice(_("Language of letters to you"), LANGUAGE_TITLES)
+    language = colander.SchemaNode(
+        colander.String(),
+        title=_("Language of letters to you"),
+        widget=_language_widget,
+        validator=_language_choice,
+    )
     lead_email = colander.SchemaNode(
         colander.String(),
         title=_("E-mail of the person responsible for the project"),

@@ -48,7 +48,7 @@ from norec_grants.permissions import (
 )
 from norec_grants.routes import add_routes
 from norec_grants.views.applications import asked_of
-from norec_grants.workflow import APPLICATION_WORKFLOW
+from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 
 @hookimpl
@@ -156,13 +156,9 @@ def norec_sections(request, context):
             _("Grant applications"),
             30,
             "norec_grants:templates/partnership_section.pt",
-            {"applications": visible, "states": _state_titles(), "everything": everything},
+            {"applications": visible, "states": STATE_TITLES, "everything": everything},
         )
     ]
-
-
-def _state_titles():
-    return {s.name: s.title for s in APPLICATION_WORKFLOW.states}
 
 
 @hookimpl

@@ -140,3 +140,6 @@ APPLICATION_WORKFLOW = Workflow(
     transitions=TRANSITIONS,
     permissions=PERMISSIONS,
 )
+
+# Each state's title by its name, for lists, filters and exports.
+STATE_TITLES = {state.name: state.title for state in STATES}

@@ -52,7 +52,7 @@ from norec_grants.models import (
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
 from norec_grants.views import queue
 from norec_grants.views.assessment import assign_form
-from norec_grants.workflow import APPLICATION_WORKFLOW
+from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
@@ -153,9 +153,7 @@ def application_page(application, request):
         "categories": CATEGORY_TITLES,
         "bases": BASIS_TITLES,
         **_case(request, application),
-        "state_title": next(
-            s.title for s in APPLICATION_WORKFLOW.states if s.name == application.state
-        ),
+        "state_title": APPLICATION_WORKFLOW.state(application.state).title,
     }
 
 
@@ -377,7 +375,7 @@ def mine(request):
         "page_title": _("My organisations' applications"),
         "applications": request.dbsession.scalars(query).all(),
         "partnerships": contact_partnerships(request),
-        "states": {s.name: s.title for s in APPLICATION_WORKFLOW.states},
+        "states": STATE_TITLES,
         "tasks": asked_of(request),
         "exports": export_links(request),
     }

@@ -24,7 +24,7 @@ from norec_grants import budget
 from norec_grants.i18n import _
 from norec_grants.models import Application, Assignment, Call, Scheme
 from norec_grants.permissions import MANAGE, READ
-from norec_grants.workflow import APPLICATION_WORKFLOW
+from norec_grants.workflow import STATE_TITLES
 
 T = "norec_grants:templates/"
 
@@ -47,8 +47,7 @@ def filtered(request):
     chosen = {name: get.get(name, "") for name in names}
     if chosen["call"].isdigit():
         query = query.where(Application.call_id == int(chosen["call"]))
-    states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
-    if chosen["state"] in states:
+    if chosen["state"] in STATE_TITLES:
         query = query.where(Application.state == chosen["state"])
     if chosen["country"]:
         query = query.where(
@@ -80,7 +79,7 @@ def filtered(request):
     filters = [
         search_filter(_("Title"), chosen["q"]),
         select_filter("call", _("Call"), {str(i): t for i, t in calls}, chosen["call"]),
-        select_filter("state", _("State"), states, chosen["state"]),
+        select_filter("state", _("State"), STATE_TITLES, chosen["state"]),
         select_filter("country", _("Country"), request.layout.countries, chosen["country"]),
         select_filter(
             "organisation",
@@ -97,7 +96,6 @@ def filtered(request):
 
 def columns(request):
     layout = request.layout
-    states = {s.name: s.title for s in APPLICATION_WORKFLOW.states}
     return [
         Column(_("Number"), lambda a: a.id),
         Column(_("Title"), lambda a: a.title),
@@ -110,7 +108,7 @@ def columns(request):
             _("Countries"),
             lambda a: ", ".join(sorted({o.country for o in a.partnership.organisations})),
         ),
-        Column(_("State"), lambda a: layout.translate(states[a.state])),
+        Column(_("State"), lambda a: layout.translate(STATE_TITLES[a.state])),
         Column(_("Submitted"), lambda a: a.submitted_at),
         Column(_("Participants"), lambda a: sum(e.participants for e in a.exchanges)),
         Column(_("Budget"), lambda a: budget.budget(a).total),
@@ -128,5 +126,5 @@ def queue(request):
         "page": paginate(request, _loaded(query)),
         "filters": filters,
         "exports": export_links(request),
-        "states": {s.name: s.title for s in APPLICATION_WORKFLOW.states},
+        "states": STATE_TITLES,
     }

@@ -111,10 +111,17 @@ class Invitation(Base):
     alumnus: Mapped[Alumnus] = relationship()
 
     def status(self, moment: datetime.datetime) -> str:
-        if self.accepted_at is not None:
-            return "accepted"
-        if self.sent_at is None:
-            return "queued"
-        if self.expires_at is not None and self.expires_at < moment:
-            return "expired"
-        return "opened" if self.opened_at is not None else "sent"
+        return invitation_status(
+            moment, self.sent_at, self.expires_at, self.opened_at, self.accepted_at
+        )
+
+
+def invitation_status(moment, sent_at, expires_at, opened_at, accepted_at) -> str:
+    """Where an invitation stands at `moment`: queued, sent, opened, accepted or expired."""
+    if accepted_at is not None:
+        return "accepted"
+    if sent_at is None:
+        return "queued"
+    if expires_at is not None and expires_at < moment:
+        return "expired"
+    return "opened" if opened_at is not None else "sent"

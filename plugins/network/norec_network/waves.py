@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from norec_core import Person, action_link, enqueue_job, now, send_mail
 from norec_network.i18n import _
-from norec_network.models import Alumnus, Invitation, Wave
+from norec_network.models import Alumnus, Invitation, Wave, invitation_status
 
 PURPOSE = "network.join"
 LIFETIME = datetime.timedelta(days=30)
@@ -135,15 +135,5 @@ def statistics(session: Session, wave: Wave, moment=None) -> dict[str, int]:
         ).where(Invitation.wave_id == wave.id)
     )
     for sent, expires, opened_at, accepted in rows:
-        counts[_status(moment, sent, expires, opened_at, accepted)] += 1
+        counts[invitation_status(moment, sent, expires, opened_at, accepted)] += 1
     return counts
-
-
-def _status(moment, sent, expires, opened_at, accepted) -> str:
-    if accepted is not None:
-        return "accepted"
-    if sent is None:
-        return "queued"
-    if expires is not None and expires < moment:
-        return "expired"
-    return "opened" if opened_at is not None else "sent"

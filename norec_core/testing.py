@@ -40,21 +40,32 @@ so a test sees the mail a request sent as soon as the request returns.
 
 from __future__ import annotations
 
-import datetime
 import functools
-import itertools
 import os
 import shutil
 import subprocess
 import tempfile
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from norec_core import clock
-from norec_core.domain.models import Activity, Organisation, Partnership, Person
+from norec_core.browser_testing import (  # noqa: F401 (fixtures and helpers of this plugin)
+    axe_violations,
+    chromium,
+    live_server,
+    log_in,
+    log_out,
+    page,
+)
+from norec_core.factories import (  # noqa: F401 (fixtures of this plugin)
+    USER_PASSWORD,
+    make_activity,
+    make_organisation,
+    make_partnership,
+    make_person,
+    make_user,
+)
 from norec_core.migrate import downgrade, upgrade  # noqa: F401 (for the plugins' tests)
 from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
@@ -350,206 +361,3 @@ def client(app, testapp):
 def admin_app(testapp):
     testapp.login()
     return testapp
-
-
-# -- Records and users for tests -------------------------------------------------------------
-
-_serial = itertools.count(1)
-USER_PASSWORD = "correct-horse-battery-staple-42"
-
-
-@pytest.fixture
-def make_person(db_session):
-    def make(**kw):
-        n = next(_serial)
-        values = {
-            "given_name": "Ingrid",
-            "family_name": f"Haugen{n}",
-            "email": f"person{n}@example.org",
-            "country": "NO",
-        }
-        languages = kw.pop("languages", ["nb"])
-        person = Person(**{**values, **kw})
-        person.languages = languages
-        db_session.add(person)
-        db_session.flush()
-        return person
-
-    return make
-
-
-@pytest.fixture
-def make_organisation(db_session):
-    def make(**kw):
-        n = next(_serial)
-        organisation = Organisation(
-            **{"name": f"Organisation {n}", "country": "NO", "kind": "health", **kw}
-        )
-        db_session.add(organisation)
-        db_session.flush()
-        return organisation
-
-    return make
-
-
-@pytest.fixture
-def make_partnership(db_session, make_organisation):
-    def make(**kw):
-        organisations = kw.pop("organisations", None) or [
-            make_organisation(country="NO"),
-            make_organisation(country="IN"),
-        ]
-        partnership = Partnership(
-            **{
-                "title": f"Partnership {next(_serial)}",
-                "direction": "north-south",
-                "starts_on": datetime.date(2025, 1, 1),
-                "ends_on": datetime.date(2027, 12, 31),
-                **kw,
-            }
-        )
-        partnership.organisations = organisations
-        db_session.add(partnership)
-        db_session.flush()
-        return partnership
-
-    return make
-
-
-@pytest.fixture
-def make_activity(db_session):
-    def make(**kw):
-        start = clock.now().replace(microsecond=0) + datetime.timedelta(days=30)
-        activity = Activity(
-            **{
-                "title": f"Activity {next(_serial)}",
-                "kind": "meeting",
-                "starts_at": start,
-                "ends_at": start + datetime.timedelta(hours=2),
-                "place": "Førde",
-                **kw,
-            }
-        )
-        db_session.add(activity)
-        db_session.flush()
-        return activity
-
-    return make
-
-
-@pytest.fixture
-def make_user(db_session):
-    """Make a user with the given site roles (none: a plain member), who logs in with
-    `testapp.login(user.email, USER_PASSWORD)`; `person` links their person record."""
-    from norec_core.accounts.users import save_user
-
-    def make(email: str | None = None, roles=(), person=None):
-        user = save_user(
-            db_session, email or f"user{next(_serial)}@example.org", USER_PASSWORD, roles=roles
-        )
-        if person is not None:
-            user.person = person
-            db_session.flush()
-        return user
-
-    return make
-
-
-# -- In a real browser -----------------------------------------------------------------------
-
-# axe-core comes from npm (package.json at the project's root); Chromium from Debian.
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
-    """The real application on waitress, over a real SQLite file holding the demonstration
-    data of every installed plugin; its base URL."""
-    import threading
-
-    from sqlalchemy.orm import Session as OrmSession
-    from waitress.server import create_server
-
-    from norec_core import migrate
-    from norec_core.app import main
-    from norec_core.db import make_engine
-
-    database = tmp_path_factory.mktemp("browser") / "norec.sqlite"
-    settings = make_settings(f"sqlite:///{database}")
-    migrate.upgrade(settings)
-    app = main({}, **settings)
-    engine = make_engine(settings["sqlalchemy.url"])
-    with OrmSession(engine) as session, session.begin():
-        app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
-    engine.dispose()
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium, driven by Playwright (browsers cannot be downloaded here)."""
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium, live_server):
-    """A fresh browser tab on `live_server`, in English; the test fails if anything the
-    page loads or runs breaks its Content-Security-Policy."""
-    context = chromium.new_context(base_url=live_server, locale="en-GB")
-    page = context.new_page()
-    refused = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
-    yield page
-    context.close()
-    assert not refused, refused
-
-
-def log_in(page, email: str, password: str) -> None:
-    """Log in through the login form, as a person would."""
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/")
-
-
-def log_out(page) -> None:
-    page.get_by_role("button", name="Log out").click()
-    page.wait_for_url("**/")
-
-
-def axe_violations(page) -> list[str]:
-    """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
-    # Evaluated by the driver, which the Content-Security-Policy allows: a <script> tag
-    # with axe inline would be refused like any other inline script.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in result["violations"]
-    ]

@@ -1,0 +1,109 @@
+"""The browser part of the Norec pytest plugin (`norec_core.testing` registers it):
+the application served by waitress with every plugin's demonstration data, Debian's
+Chromium driven by Playwright, and axe-core's WCAG 2.1 AA check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# axe-core comes from npm (package.json at the project's root); Chromium from Debian.
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """The real application on waitress, over a real SQLite file holding the demonstration
+    data of every installed plugin; its base URL."""
+    import threading
+
+    from sqlalchemy.orm import Session as OrmSession
+    from waitress.server import create_server
+
+    from norec_core import migrate
+    from norec_core.app import main
+    from norec_core.db import make_engine
+    from norec_core.testing import make_settings
+
+    database = tmp_path_factory.mktemp("browser") / "norec.sqlite"
+    settings = make_settings(f"sqlite:///{database}")
+    migrate.upgrade(settings)
+    app = main({}, **settings)
+    engine = make_engine(settings["sqlalchemy.url"])
+    with OrmSession(engine) as session, session.begin():
+        app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
+    engine.dispose()
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, driven by Playwright (browsers cannot be downloaded here)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is not installed: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser tab on `live_server`, in English; the test fails if anything the
+    page loads or runs breaks its Content-Security-Policy."""
+    context = chromium.new_context(base_url=live_server, locale="en-GB")
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+    yield page
+    context.close()
+    assert not refused, refused
+
+
+def log_in(page, email: str, password: str) -> None:
+    """Log in through the login form, as a person would."""
+    page.goto("/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
+
+
+def log_out(page) -> None:
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url("**/")
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
+    # Evaluated by the driver, which the Content-Security-Policy allows: a <script> tag
+    # with axe inline would be refused like any other inline script.
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+    ]

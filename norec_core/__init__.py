@@ -24,6 +24,7 @@ What is here, by what a plugin does with it:
   record, role)`, the users who hold one on a record;
 - forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
   `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
+  `languages_node` (ISO 639 codes, likewise), `tags_node` (entries typed with commas),
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
   direction overrides), `flash`, `paginate`; a list's filters are `select_filter(name,
   label, options, value)` and `search_filter(label, value)` (shown by the `filters` macro),
@@ -68,13 +69,19 @@ What is here, by what a plugin does with it:
 - command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
   settings) as dbsession:`, committed at the end (and indexed for search);
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`;
-  `save_user(dbsession, email, password, display_name=…, roles=…)` makes an account.
+  `save_user(dbsession, email, password, display_name=…, roles=…)` makes an account;
+- accounts made by a plugin (someone joining through an action link): `NewPasswordSchema`
+  (a new password, typed twice, checked against common ones; subclass it to add
+  fields), and `log_in(request, user)`, which starts a fresh session and returns the
+  headers to put on the response.
 """
 
 # The audit and consent recorders listen on every SQLAlchemy session: imported with the
 # package, so that the web application, the CLI, the worker and the tests all record.
+from norec_core.accounts.forms import NewPasswordSchema
 from norec_core.accounts.models import User
 from norec_core.accounts.users import save_user
+from norec_core.accounts.views import log_in
 from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
@@ -117,7 +124,7 @@ from norec_core.domain.merging import MergeError, merge_people
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
-from norec_core.domain.schemas import countries_node, country_node
+from norec_core.domain.schemas import countries_node, country_node, languages_node, tags_node
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.files.attachments import UploadError, attach, attached_text, files_of
 from norec_core.files.uploads import upload_node
@@ -197,6 +204,7 @@ __all__ = [
     "MailingList",
     "MergeError",
     "NavEntry",
+    "NewPasswordSchema",
     "Organisation",
     "Partnership",
     "Person",
@@ -244,10 +252,12 @@ __all__ = [
     "holders_of",
     "hookimpl",
     "import_history",
+    "languages_node",
     "line_validator",
     "list_members",
     "load_core_demo",
     "locally_held",
+    "log_in",
     "main",
     "merge_people",
     "model_factory",
@@ -271,6 +281,7 @@ __all__ = [
     "search_words",
     "select_filter",
     "send_mail",
+    "tags_node",
     "transition",
     "upcoming_activities",
     "upload_node",

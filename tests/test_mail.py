@@ -73,6 +73,20 @@ def test_committed_mail_is_delivered_translated(app, db_session, mail):
     assert (row.status, row.attempts, row.message_id) == ("sent", 1, message["Message-ID"])
 
 
+def test_a_relayed_message_replies_to_its_sender_in_the_recipients_language(app, mail):
+    # The closing line is a translation string inside the body's mapping: it is written in
+    # the recipient's language too, not left in English.
+    closing = _("Log out")
+    with request_in_transaction(app) as request:
+        body = _("${name}: ${text}", mapping={"name": "Kari", "text": closing})
+        send_mail(request, "ola@example.org", "Hei", body, locale="nn", reply_to="kari@example.org")
+        with pytest.raises(ValueError):
+            send_mail(request, "ola@example.org", "Hei", "Hallo", reply_to="a@b.c\nBcc: x@y.z")
+    (message,) = mail.messages
+    assert message["Reply-To"] == "kari@example.org"
+    assert message.get_content().strip() == "Kari: Logg ut"
+
+
 def test_rolled_back_request_sends_nothing(app, db_session, mail):
     with pytest.raises(RuntimeError), request_in_transaction(app) as request:
         send_mail(request, "kari@example.org", "Hei", "Hallo")

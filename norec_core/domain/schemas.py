@@ -110,6 +110,29 @@ def countries_node(title=None, validator=None, **kw) -> colander.SchemaNode:
     )
 
 
+def languages_node(title=None, **kw) -> colander.SchemaNode:
+    """Several languages (ISO 639 codes), chosen from their names in the reader's language."""
+    return colander.SchemaNode(
+        colander.Set(),
+        title=title or _("Languages"),
+        description=_("Hold Ctrl (or ⌘) to choose more than one."),
+        widget=_language_widget,
+        validator=colander.ContainsOnly(sorted(codes.LANGUAGE_CODES)),
+        **kw,
+    )
+
+
+def tags_node(title, description=None, **kw) -> colander.SchemaNode:
+    """Short free-text entries (fields of expertise, sectors) typed as one line, separated
+    by commas; each at most 100 characters, repeats dropped."""
+    return colander.SchemaNode(
+        TagList(),
+        title=title,
+        description=description or _("Separate them with commas."),
+        **kw,
+    )
+
+
 OWN_ADDRESS_CHANGE = _(
     "Change your e-mail address on your account page: a link sent to the new address confirms it."
 )
@@ -182,18 +205,10 @@ class PersonSchema(CSRFSchema):
         widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "off"}),
     )
     country = country_node(missing=None)
-    languages = colander.SchemaNode(
-        colander.Set(),
-        title=_("Languages"),
-        description=_("Hold Ctrl (or ⌘) to choose more than one."),
-        widget=_language_widget,
-        missing=(),
-        validator=colander.ContainsOnly(sorted(codes.LANGUAGE_CODES)),
-    )
-    expertise = colander.SchemaNode(
-        TagList(),
-        title=_("Expertise"),
-        description=_("Separate fields with commas, for example: nursing, midwifery."),
+    languages = languages_node(missing=())
+    expertise = tags_node(
+        _("Expertise"),
+        _("Separate fields with commas, for example: nursing, midwifery."),
         missing=[],
     )
     birth_date = colander.SchemaNode(

@@ -60,6 +60,18 @@ def locale_of(person: Person) -> str | None:
     return "nb" if "no" in spoken else None
 
 
+def _translated(localizer, text):
+    """`text` in the localizer's language, with the translation strings in its mapping
+    translated too (a relayed message's closing line, chosen by the sender's choice)."""
+    if isinstance(text, TranslationString) and text.mapping:
+        mapping = {
+            key: _translated(localizer, value) if isinstance(value, TranslationString) else value
+            for key, value in text.mapping.items()
+        }
+        text = TranslationString(text, mapping=mapping)
+    return localizer.translate(text)
+
+
 def send_mail(
     request: Request,
     to: str,
@@ -71,6 +83,7 @@ def send_mail(
     mailing_list: str | None = None,
     send_at: datetime.datetime | None = None,
     attachments: list[tuple[str, str, bytes]] = (),
+    reply_to: str | None = None,
 ) -> OutboxMessage:
     """Queue a message, translated into `locale` (the request's by default).
 
@@ -80,12 +93,17 @@ def send_mail(
     list's name) the link takes the person off that list alone. `send_at` (an aware datetime)
     holds the message in the outbox until then: a reminder the day before a deadline.
     `attachments` are (file name, media type, bytes): a decision letter as PDF.
+    `reply_to` is where answers go: the sender of a message one member relays to another.
     """
     if locale is None and bulk_for is not None:
         locale = locale_of(bulk_for)
     localizer = localizer_for(request, locale)
-    subject, body = localizer.translate(subject), localizer.translate(body)
+    subject, body = _translated(localizer, subject), _translated(localizer, body)
     headers = {}
+    if reply_to:
+        if "\n" in reply_to or "\r" in reply_to:
+            raise ValueError("a Reply-To address is one line")
+        headers["Reply-To"] = reply_to
     if bulk_for is not None:
         link = unsubscribe.url(request, bulk_for, mailing_list)
         footer = _(

@@ -1,38 +1,33 @@
 """The network plugin's contributions to the Norec platform."""
 
-import datetime
-import random
-import zoneinfo
-
 from sqlalchemy import delete, select
 
 from norec_core import (
     ActionPurpose,
-    Activity,
     ActivityKind,
     CliCommand,
     JobType,
     NavEntry,
-    Organisation,
-    Person,
     Role,
     ScheduledTask,
-    demo_person,
     hookimpl,
     model_factory,
-    now,
-    register,
 )
-from norec_network import cli, waves
+from norec_network import cli, demo, directory, membership, mentoring, waves
 from norec_network.i18n import _
-from norec_network.models import Alumnus, Invitation, PastExchange, Wave
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
-
+from norec_network.models import (
+    Alumnus,
+    DirectoryEntry,
+    Invitation,
+    Member,
+    Mentoring,
+    PastExchange,
+    RelayedMessage,
+    Wave,
+)
+from norec_network.permissions import MANAGE
 
 NETWORK_KINDS = ("gathering", "webinar")
-MANAGE = "network.manage"  # run the register: import it, invite from it
 
 
 @hookimpl
@@ -43,6 +38,17 @@ def norec_configure(config):
     config.add_route("network.import", "/register/import")
     config.add_route("network.waves", "/waves")
     config.add_route("network.wave", r"/waves/{id:\d+}", factory=model_factory(Wave))
+    config.add_route("network.join", "/join")
+    config.add_route("network.profile", "/profile")
+    config.add_route("network.directory", "/directory")
+    member = model_factory(Member)
+    config.add_route("network.member", r"/members/{id:\d+}", factory=member)
+    config.add_route("network.contact", r"/members/{id:\d+}/contact", factory=member)
+    config.add_route("network.ask", r"/members/{id:\d+}/mentor", factory=member)
+    config.add_route("network.mentoring", "/mentoring")
+    config.add_route(
+        "network.mentoring.step", r"/mentoring/{id:\d+}", factory=model_factory(Mentoring)
+    )
     config.scan("norec_network.views")
 
 
@@ -50,6 +56,7 @@ def norec_configure(config):
 def norec_navigation(request):
     return [
         NavEntry(_("Norec Network"), "network.overview", 110),
+        NavEntry(_("Members and resource bank"), "network.directory", 113),
         NavEntry(_("Register of alumni"), "network.register", 111, MANAGE),
         NavEntry(_("Invitation waves"), "network.waves", 112, MANAGE),
     ]
@@ -81,7 +88,11 @@ def norec_action_link_opened(request, purpose, data, person):
 
 @hookimpl
 def norec_scheduled_tasks():
-    return [ScheduledTask("network.remind", waves.remind, minute="30", hour="6")]
+    return [
+        ScheduledTask("network.remind", waves.remind, minute="30", hour="6"),
+        ScheduledTask("network.mentoring", mentoring.expire, minute="40", hour="6"),
+        ScheduledTask("network.directory", directory.refresh, minute="15"),
+    ]
 
 
 @hookimpl
@@ -105,10 +116,10 @@ def norec_roles():
 @hookimpl
 def norec_person_export(dbsession, person):
     alumnus = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == person.id)).first()
-    if alumnus is None:
-        return None
-    return {
-        "register": {
+    member = dbsession.scalars(select(Member).where(Member.person_id == person.id)).first()
+    found = {}
+    if alumnus is not None:
+        found["register"] = {
             "source": alumnus.source,
             "since": alumnus.created_at.isoformat(),
             "exchanges": [
@@ -121,16 +132,53 @@ def norec_person_export(dbsession, person):
                 for e in alumnus.exchanges
             ],
         }
-    }
+    if member is not None:
+        found["membership"] = {
+            "joined": member.joined_at.isoformat(),
+            "sectors": member.sectors,
+            "offers": member.offers,
+            "availability": member.availability,
+            "about": member.about,
+            "mentor_capacity": member.mentor_capacity,
+            "visibility": member.visibility,
+            "mentoring": [
+                {
+                    "as": "mentor" if m.mentor_id == member.id else "mentee",
+                    "with": (m.mentee if m.mentor_id == member.id else m.mentor).person.full_name,
+                    "status": m.status,
+                    "asked": m.created_at.isoformat(),
+                    "message": m.message,
+                }
+                for m in mentoring.relations(dbsession, member)
+            ],
+        }
+    sent = dbsession.scalars(
+        select(RelayedMessage.sent_at).where(RelayedMessage.sender_id == person.id)
+    ).all()
+    if sent:
+        found["messages_sent_through_the_network"] = [moment.isoformat() for moment in sent]
+    return found or None
 
 
 @hookimpl
 def norec_person_erase(dbsession, person):
+    member = select(Member.id).where(Member.person_id == person.id)
+    dbsession.execute(
+        delete(Mentoring).where(Mentoring.mentee_id.in_(member) | Mentoring.mentor_id.in_(member))
+    )
+    dbsession.execute(delete(DirectoryEntry).where(DirectoryEntry.member_id.in_(member)))
+    dbsession.execute(delete(Member).where(Member.person_id == person.id))
+    dbsession.execute(
+        delete(RelayedMessage).where(
+            (RelayedMessage.sender_id == person.id) | (RelayedMessage.recipient_id == person.id)
+        )
+    )
     dbsession.execute(delete(Alumnus).where(Alumnus.person_id == person.id))
 
 
 @hookimpl
 def norec_people_merged(dbsession, kept, merged):
+    membership.merged(dbsession, kept, merged)
     mine = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == merged.id)).first()
     if mine is None:
         return
@@ -188,90 +236,4 @@ def norec_activity_kinds():
 
 @hookimpl
 def norec_demo_data(dbsession):
-    nairobi = Activity(
-        title="Norec Network gathering in Nairobi",
-        kind="gathering",
-        starts_at=datetime.datetime(2023, 5, 23, 9, 0, tzinfo=NAIROBI),
-        ends_at=datetime.datetime(2023, 5, 25, 16, 0, tzinfo=NAIROBI),
-        timezone="Africa/Nairobi",
-        place="Nairobi, Kenya",
-        country="KE",
-        capacity=120,
-        description="Alumni from East Africa meet to share what the exchange led to.",
-    )
-    nepal = Activity(
-        title="Norec Network gathering in Nepal",
-        kind="gathering",
-        starts_at=datetime.datetime(2024, 11, 14, 9, 0, tzinfo=KATHMANDU),
-        ends_at=datetime.datetime(2024, 11, 16, 16, 0, tzinfo=KATHMANDU),
-        timezone="Asia/Kathmandu",
-        place="Kathmandu, Nepal",
-        country="NP",
-        capacity=80,
-        description="Alumni from South Asia meet in Kathmandu.",
-    )
-    webinar = Activity(
-        title="Webinar: using your exchange experience in your career",
-        kind="webinar",
-        starts_at=datetime.datetime(2027, 2, 10, 13, 0, tzinfo=OSLO),
-        ends_at=datetime.datetime(2027, 2, 10, 14, 30, tzinfo=OSLO),
-        online_url="https://meet.example.org/norec-network",
-        capacity=300,
-    )
-    dbsession.add_all([nairobi, nepal, webinar])
-    _register(dbsession)
-    _waves(dbsession)
-    dbsession.flush()
-    for activity, email in (
-        (nairobi, "wanjiru.kamau@example.org"),
-        (nepal, "bishnu.thapa@example.org"),
-        (webinar, "priya.raman@example.org"),
-    ):
-        seat = register(dbsession, activity, demo_person(dbsession, email))
-        if activity is not webinar:
-            seat.attendance = "attended"  # gatherings that are over
-
-
-def _register(dbsession) -> None:
-    """Some three hundred of the demonstration's people in the register, each with one or
-    two exchanges between organisations of the demonstration."""
-    rng = random.Random(1963)  # noqa: S311 (no secret is drawn)
-    people = dbsession.scalars(select(Person).order_by(Person.id).limit(320)).all()
-    organisations = dbsession.scalars(select(Organisation.name).order_by(Organisation.id)).all()
-    for person in people:
-        alumnus = Alumnus(person=person, source="import")
-        for year in sorted(rng.sample(range(1995, 2026), rng.choice([1, 1, 2]))):
-            sending, receiving = rng.sample(organisations, 2)
-            alumnus.exchanges.append(
-                PastExchange(year=year, sending=sending, receiving=receiving, profession="")
-            )
-        dbsession.add(alumnus)
-
-
-def _waves(dbsession) -> None:
-    """Two waves, Kenya's and Nepal's, with their answers as they stand."""
-    rng = random.Random(2023)  # noqa: S311 (no secret is drawn)
-    start = now() - datetime.timedelta(days=60)
-    for n, country in enumerate(("KE", "NP")):
-        alumni = dbsession.scalars(
-            select(Alumnus)
-            .join(Person, Person.id == Alumnus.person_id)
-            .where(Person.country == country, Person.email.is_not(None))
-            .order_by(Alumnus.id)
-        ).all()
-        sent = start + datetime.timedelta(days=20 * n)
-        wave = Wave(countries=[country], cap=len(alumni), created_at=sent)
-        for alumnus in alumni:
-            answer = rng.random()
-            wave.invitations.append(
-                Invitation(
-                    alumnus=alumnus,
-                    email=alumnus.person.email,
-                    sent_at=sent,
-                    expires_at=sent + waves.LIFETIME,
-                    opened_at=sent + datetime.timedelta(days=2) if answer < 0.7 else None,
-                    accepted_at=sent + datetime.timedelta(days=3) if answer < 0.45 else None,
-                    reminded_at=sent + waves.REMIND_AFTER if 0.45 <= answer else None,
-                )
-            )
-        dbsession.add(wave)
+    demo.load(dbsession)

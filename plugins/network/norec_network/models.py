@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Person, User, now
@@ -125,3 +125,83 @@ def invitation_status(moment, sent_at, expires_at, opened_at, accepted_at) -> st
     if expires_at is not None and expires_at < moment:
         return "expired"
     return "opened" if opened_at is not None else "sent"
+
+
+class Member(Base):
+    """A former participant who joined the network: their profile beyond the core's
+    person record, and who may see each of its fields (see `norec_network.profile`)."""
+
+    __tablename__ = "network_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
+    joined_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What the member offers the resource bank: mentor, lecturer, interpreter, resource.
+    offers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    availability: Mapped[str] = mapped_column(String(300), default="")
+    about: Mapped[str] = mapped_column(Text, default="")
+    # How many mentees the member takes at once; 0 while they take none.
+    mentor_capacity: Mapped[int] = mapped_column(default=0)
+    # Profile field -> "advisers", "members" or "public"; a field not named is seen by the
+    # member alone: privacy by default.
+    visibility: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # When the directory last read the profile (see `norec_network.directory.refresh`).
+    indexed_at: Mapped[datetime.datetime | None]
+
+    person: Mapped[Person] = relationship()
+
+
+class DirectoryEntry(Base):
+    """One searchable value of a member's profile, with the level of its field: the
+    directory searches and counts its facets in these rows, so that a hidden field is
+    never found, in one query whatever the number of members."""
+
+    __tablename__ = "network_directory_entry"
+    __table_args__ = (Index("ix_network_directory_lookup", "field", "value", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("network_member.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(30))  # a facet, or "word" for the text's words
+    value: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(10))
+
+
+class Mentoring(Base):
+    """A member's request to a mentor, and the relation it becomes when accepted."""
+
+    __tablename__ = "network_mentoring"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentee_id: Mapped[int] = mapped_column(
+        ForeignKey("network_member.id", ondelete="CASCADE"), index=True
+    )
+    mentor_id: Mapped[int] = mapped_column(
+        ForeignKey("network_member.id", ondelete="CASCADE"), index=True
+    )
+    message: Mapped[str] = mapped_column(Text, default="")
+    # requested, accepted, declined, withdrawn, expired, ended
+    status: Mapped[str] = mapped_column(String(20), default="requested", index=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    expires_at: Mapped[datetime.datetime]
+    answered_at: Mapped[datetime.datetime | None]
+    ended_at: Mapped[datetime.datetime | None]
+
+    mentee: Mapped[Member] = relationship(foreign_keys=[mentee_id])
+    mentor: Mapped[Member] = relationship(foreign_keys=[mentor_id])
+
+
+class RelayedMessage(Base):
+    """That one person wrote to a member through the platform (the text went by mail and
+    is not kept): enough to limit how many a sender may send."""
+
+    __tablename__ = "network_relayed_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    sent_at: Mapped[datetime.datetime] = mapped_column(default=now)

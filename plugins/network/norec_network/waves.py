@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import datetime
 
+from pyramid.httpexceptions import HTTPFound
 from pyramid.request import Request
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from norec_core import Person, action_link, enqueue_job, now, send_mail
+from norec_core import Person, User, action_link, enqueue_job, now, send_mail
+from norec_network import profile
 from norec_network.i18n import _
 from norec_network.models import Alumnus, Invitation, Wave, invitation_status
 
 PURPOSE = "network.join"
+JOINING = "network.joining"  # the session's key: whose invitation was just accepted
 LIFETIME = datetime.timedelta(days=30)
 REMIND_AFTER = datetime.timedelta(days=14)
 STATUSES = ("queued", "sent", "opened", "accepted", "expired")
@@ -95,12 +98,30 @@ def send_wave(job, wave_id: int) -> str:
     return f"{done} invitations sent"
 
 
+def account_of(session: Session, person: Person) -> User | None:
+    """The account of the person, or of their address."""
+    return session.scalars(
+        select(User).where(
+            (User.person_id == person.id) | (func.lower(User.email) == (person.email or "").lower())
+        )
+    ).first()
+
+
 def accept(request: Request, link) -> object:
-    """The link's purpose: the invitation is accepted."""
+    """The link's purpose: the invitation is accepted and the person is a member. Someone
+    with an account logs in to their profile; someone without chooses a password."""
     invitation = request.dbsession.get(Invitation, link.data.get("invitation"))
     if invitation is not None and invitation.accepted_at is None:
         invitation.accepted_at = now()
-    return _("Thank you: you have accepted the invitation to Norec Network.")
+    person = link.person
+    profile.join(request.dbsession, person)
+    mine = request.route_path("network.profile")
+    if account_of(request.dbsession, person) is not None:
+        if request.identity is not None and request.identity.person_id == person.id:
+            return HTTPFound(mine)
+        return HTTPFound(request.route_path("login", _query={"came_from": mine}))
+    request.session[JOINING] = person.id
+    return HTTPFound(request.route_path("network.join"))
 
 
 def opened(request: Request, data: dict) -> None:

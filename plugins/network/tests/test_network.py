@@ -48,3 +48,23 @@ def test_demo_register(db_session, client, make_user):
         f"{alumni} former participants are in the register."
         in adviser.get("/network/register").text
     )
+
+
+def test_demo_members_directory_and_mentoring(db_session, client):
+    from sqlalchemy import func, select
+
+    from norec_network.models import Member, Mentoring
+
+    load_core_demo(db_session)
+    hooks.norec_demo_data(db_session)
+    db_session.flush()
+    assert db_session.scalar(select(func.count()).select_from(Member)) >= 30
+    statuses = set(db_session.scalars(select(Mentoring.status)))
+    assert statuses == {"requested", "accepted", "declined", "expired", "ended", "withdrawn"}
+    wanjiru = client("wanjiru.kamau@example.org", "demo-member")
+    page = wanjiru.get("/network/directory", {"offers": "mentor"})
+    assert "Narrow the results" in page.text and "Showing 1–" in page.text
+    assert "Wanjiru" in wanjiru.get("/network/mentoring").text
+    # An anonymous visitor finds only those who show their name to everyone.
+    public = client().get("/network/directory")
+    assert public.status_int == 200

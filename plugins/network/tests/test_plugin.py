@@ -10,17 +10,29 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-from norec_core import Base
+from norec_core import Base, now
 from norec_core.testing import downgrade, make_settings, private_core_imports, upgrade
 
 STAFF = {"admin", "network_adviser"}
-# route path -> who may open it (the rest are refused)
+LOGGED_IN = {"member", "caseworker", "admin", "network_adviser"}
+EVERYONE = {"anonymous"} | LOGGED_IN
+# route path -> who may open it (the rest are refused). None of these users is a member
+# of the network, so none may write to a member or ask for mentoring; what members may
+# do is in test_directory and test_mentoring.
 MATRIX = {
-    "/network/": {"anonymous", "member", "caseworker", "admin", "network_adviser"},
+    "/network/": EVERYONE,
     "/network/register": STAFF,
     "/network/register/import": STAFF,
     "/network/waves": STAFF,
     "/network/waves/{id:\\d+}": STAFF,
+    "/network/join": EVERYONE,
+    "/network/profile": LOGGED_IN,
+    "/network/directory": EVERYONE,
+    "/network/members/{id:\\d+}": EVERYONE,
+    "/network/members/{id:\\d+}/contact": set(),
+    "/network/members/{id:\\d+}/mentor": set(),
+    "/network/mentoring": LOGGED_IN,
+    "/network/mentoring/{id:\\d+}": LOGGED_IN,
 }
 
 
@@ -38,19 +50,27 @@ def test_every_route_is_in_the_matrix(app):
 
 
 @pytest.mark.parametrize("case", ["anonymous", "member", "caseworker", "admin", "network_adviser"])
-def test_each_case_is_allowed_what_the_matrix_says(client, make_user, db_session, case):
-    from norec_network.models import Wave
+def test_each_case_is_allowed_what_the_matrix_says(
+    client, make_user, make_person, db_session, case
+):
+    from norec_network.models import Member, Mentoring, Wave
 
     wave = Wave(countries=["KE"], cap=10)
-    db_session.add(wave)
+    mentor = Member(person=make_person(consent_directory=True), offers=["mentor"])
+    mentor.visibility = {"name": "public", "offers": "public"}
+    mentor.mentor_capacity = 2
+    mentee = Member(person=make_person())
+    relation = Mentoring(mentor=mentor, mentee=mentee, expires_at=now())
+    db_session.add_all([wave, mentor, mentee, relation])
     db_session.flush()
+    ids = {"waves": wave.id, "members": mentor.id, "mentoring": relation.id}
     if case == "anonymous":
         browser = client()
     else:
         roles = [] if case == "member" else [case]
         browser = client(make_user(f"{case}@matrix.example.org", roles=roles).email)
     for pattern, allowed in MATRIX.items():
-        path = pattern.replace("{id:\\d+}", str(wave.id))
+        path = pattern.replace("{id:\\d+}", str(ids.get(pattern.split("/")[2], 0)))
         response = browser.get(path, expect_errors=True)
         refused = response.status_int in (401, 403) or (
             response.status_int == 302 and "/login?came_from=" in response.location

@@ -26,9 +26,9 @@ from norec_core import (
     upload_node,
 )
 from norec_network import importing
-from norec_network.hooks import MANAGE
 from norec_network.i18n import _
 from norec_network.models import Alumnus, ImportRun, PastExchange
+from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
 FILE_TYPES = {

@@ -22,9 +22,9 @@ from norec_core import (
     requested_format,
 )
 from norec_network import waves
-from norec_network.hooks import MANAGE
 from norec_network.i18n import _
 from norec_network.models import Alumnus, Invitation, Wave
+from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
 PREVIEWED = 100  # names shown in a preview; the count is of them all

@@ -1,0 +1,199 @@
+"""Demonstration data: a network as it stands a year and a half after its start."""
+
+import datetime
+import random
+import zoneinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import Activity, Organisation, Person, demo_person, now, register, save_user
+from norec_network import directory, mentoring, profile, waves
+from norec_network.models import Alumnus, Invitation, Member, Mentoring, PastExchange, Wave
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
+
+
+def load(dbsession) -> None:
+    """The network's gatherings and webinar, its register, two waves, and the members who
+    joined from them with their profiles and mentoring."""
+    nairobi = Activity(
+        title="Norec Network gathering in Nairobi",
+        kind="gathering",
+        starts_at=datetime.datetime(2023, 5, 23, 9, 0, tzinfo=NAIROBI),
+        ends_at=datetime.datetime(2023, 5, 25, 16, 0, tzinfo=NAIROBI),
+        timezone="Africa/Nairobi",
+        place="Nairobi, Kenya",
+        country="KE",
+        capacity=120,
+        description="Alumni from East Africa meet to share what the exchange led to.",
+    )
+    nepal = Activity(
+        title="Norec Network gathering in Nepal",
+        kind="gathering",
+        starts_at=datetime.datetime(2024, 11, 14, 9, 0, tzinfo=KATHMANDU),
+        ends_at=datetime.datetime(2024, 11, 16, 16, 0, tzinfo=KATHMANDU),
+        timezone="Asia/Kathmandu",
+        place="Kathmandu, Nepal",
+        country="NP",
+        capacity=80,
+        description="Alumni from South Asia meet in Kathmandu.",
+    )
+    webinar = Activity(
+        title="Webinar: using your exchange experience in your career",
+        kind="webinar",
+        starts_at=datetime.datetime(2027, 2, 10, 13, 0, tzinfo=OSLO),
+        ends_at=datetime.datetime(2027, 2, 10, 14, 30, tzinfo=OSLO),
+        online_url="https://meet.example.org/norec-network",
+        capacity=300,
+    )
+    dbsession.add_all([nairobi, nepal, webinar])
+    _register(dbsession)
+    _waves(dbsession)
+    dbsession.flush()
+    _members(dbsession)
+    for activity, email in (
+        (nairobi, "wanjiru.kamau@example.org"),
+        (nepal, "bishnu.thapa@example.org"),
+        (webinar, "priya.raman@example.org"),
+    ):
+        seat = register(dbsession, activity, demo_person(dbsession, email))
+        if activity is not webinar:
+            seat.attendance = "attended"  # gatherings that are over
+
+
+def _register(dbsession) -> None:
+    """Some three hundred of the demonstration's people in the register, each with one or
+    two exchanges between organisations of the demonstration."""
+    rng = random.Random(1963)  # noqa: S311 (no secret is drawn)
+    people = dbsession.scalars(select(Person).order_by(Person.id).limit(320)).all()
+    organisations = dbsession.scalars(select(Organisation.name).order_by(Organisation.id)).all()
+    for person in people:
+        alumnus = Alumnus(person=person, source="import")
+        for year in sorted(rng.sample(range(1995, 2026), rng.choice([1, 1, 2]))):
+            sending, receiving = rng.sample(organisations, 2)
+            alumnus.exchanges.append(
+                PastExchange(year=year, sending=sending, receiving=receiving, profession="")
+            )
+        dbsession.add(alumnus)
+
+
+def _waves(dbsession) -> None:
+    """Two waves, Kenya's and Nepal's, with their answers as they stand."""
+    rng = random.Random(2023)  # noqa: S311 (no secret is drawn)
+    start = now() - datetime.timedelta(days=60)
+    for n, country in enumerate(("KE", "NP")):
+        alumni = dbsession.scalars(
+            select(Alumnus)
+            .join(Person, Person.id == Alumnus.person_id)
+            .where(Person.country == country, Person.email.is_not(None))
+            .order_by(Alumnus.id)
+        ).all()
+        sent = start + datetime.timedelta(days=20 * n)
+        wave = Wave(countries=[country], cap=len(alumni), created_at=sent)
+        for alumnus in alumni:
+            answer = rng.random()
+            wave.invitations.append(
+                Invitation(
+                    alumnus=alumnus,
+                    email=alumnus.person.email,
+                    sent_at=sent,
+                    expires_at=sent + waves.LIFETIME,
+                    opened_at=sent + datetime.timedelta(days=2) if answer < 0.7 else None,
+                    accepted_at=sent + datetime.timedelta(days=3) if answer < 0.45 else None,
+                    reminded_at=sent + waves.REMIND_AFTER if 0.45 <= answer else None,
+                )
+            )
+        dbsession.add(wave)
+
+
+SECTORS = ("health", "education", "agriculture", "media", "finance", "engineering", "culture")
+CITIES = {"KE": ("Nairobi", "Kisumu", "Mombasa"), "NP": ("Kathmandu", "Pokhara")}
+AVAILABLE = ("Two evenings a month, online", "Weekends", "A week a year, travelling", "")
+
+
+def _members(dbsession) -> None:
+    """Those who accepted an invitation joined, each with a profile shown as they chose;
+    some mentor, some are mentored; Wanjiru Kamau logs in with "demo-member"."""
+    rng = random.Random(1400)  # noqa: S311 (no secret is drawn)
+    accepted = dbsession.scalars(
+        select(Invitation)
+        .where(Invitation.accepted_at.is_not(None))
+        .options(selectinload(Invitation.alumnus).selectinload(Alumnus.person))
+        .order_by(Invitation.id)
+    ).all()
+    # Those who joined at the Nairobi gathering of May 2023, before the waves.
+    early = dbsession.scalars(
+        select(Alumnus)
+        .where(~select(Invitation.id).where(Invitation.alumnus_id == Alumnus.id).exists())
+        .options(selectinload(Alumnus.person))
+        .order_by(Alumnus.id)
+    ).all()
+    start = datetime.datetime(2023, 5, 25, 12, 0, tzinfo=NAIROBI)
+    joined = [(i.alumnus.person, i.accepted_at) for i in accepted] + [
+        (a.person, start + datetime.timedelta(days=rng.randint(0, 500)))
+        for a in early
+        if rng.random() < 0.5
+    ]
+    members = []
+    for person, at in joined:
+        offers = [o for o in profile.OFFERS if rng.random() < 0.3]
+        shown = rng.choice((profile.MEMBERS, profile.MEMBERS, profile.PUBLIC, profile.ADVISERS))
+        member = Member(
+            person=person,
+            joined_at=at,
+            sectors=rng.sample(SECTORS, rng.choice((1, 1, 2))),
+            offers=offers,
+            availability=rng.choice(AVAILABLE) if offers else "",
+            mentor_capacity=rng.choice((1, 2, 3)) if "mentor" in offers else 0,
+            visibility={
+                field: shown for field in profile.FIELDS if field != "email" and rng.random() < 0.85
+            }
+            | {"name": shown},
+        )
+        person.city = person.city or rng.choice(CITIES.get(person.country, ("",))) or None
+        person.consent_directory = rng.random() < 0.9
+        person.consent_contact = rng.random() < 0.6
+        members.append(member)
+    wanjiru = demo_person(dbsession, "wanjiru.kamau@example.org")
+    if all(m.person is not wanjiru for m in members):
+        members.append(Member(person=wanjiru))
+    mine = next(m for m in members if m.person is wanjiru)
+    mine.offers, mine.mentor_capacity = ["mentor", "lecturer"], 2
+    mine.about = "Public health nurse; exchange to Haukeland in 2009."
+    mine.visibility = dict.fromkeys(profile.FIELDS, profile.MEMBERS) | {"email": profile.ME}
+    wanjiru.consent_directory = wanjiru.consent_contact = True
+    dbsession.add_all(members)
+    user = save_user(dbsession, wanjiru.email, "demo-member", display_name=wanjiru.full_name)
+    user.person = wanjiru
+    dbsession.flush()
+    directory.index(dbsession, members)
+    _mentoring(dbsession, rng, members)
+
+
+def _mentoring(dbsession, rng, members) -> None:
+    mentors = [m for m in members if "mentor" in m.offers]
+    mentees = [m for m in members if "mentor" not in m.offers]
+    moment = now()
+    for n, status in enumerate(
+        ["accepted"] * 8 + ["requested"] * 4 + ["declined", "expired", "ended", "withdrawn"]
+    ):
+        mentor, mentee = mentors[n % len(mentors)], mentees[n]
+        asked = moment - datetime.timedelta(
+            days=rng.randint(3 if status == "requested" else 20, 90)
+        )
+        dbsession.add(
+            Mentoring(
+                mentor=mentor,
+                mentee=mentee,
+                status=status,
+                message="I would like advice on leading a team after my exchange.",
+                created_at=asked,
+                expires_at=asked + mentoring.LIFETIME,
+                answered_at=asked + datetime.timedelta(days=2)
+                if status in ("accepted", "declined", "ended")
+                else None,
+                ended_at=asked + datetime.timedelta(days=40) if status == "ended" else None,
+            )
+        )

@@ -1,0 +1,218 @@
+"""Joining the network from an invitation, and the member's own profile."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+
+from norec_core import (
+    ACCOUNT,
+    VIEW,
+    CSRFSchema,
+    NewPasswordSchema,
+    Person,
+    country_node,
+    flash,
+    languages_node,
+    log_in,
+    now,
+    process_form,
+    save_user,
+    tags_node,
+)
+from norec_network import directory, profile, waves
+from norec_network.i18n import _
+
+CONSENT_DIRECTORY = _("List me in the network's directory, with the fields I choose to show")
+CONSENT_CONTACT = _("Members and advisers may write to me through the platform")
+
+
+def _consent(title):
+    return colander.SchemaNode(
+        colander.Boolean(), title=title, missing=False, widget=deform.widget.CheckboxWidget()
+    )
+
+
+class JoinSchema(NewPasswordSchema):
+    consent_directory = _consent(CONSENT_DIRECTORY)
+    consent_contact = _consent(CONSENT_CONTACT)
+
+
+@view_config(route_name="network.join", renderer="norec_core:templates/form.pt", permission=VIEW)
+def join(request):
+    """Where an accepted invitation leads someone without an account: a password, the
+    two consents, and they are in, logged in, on their profile."""
+    if request.identity is not None and profile.member_of(request) is not None:
+        return HTTPFound(request.route_path("network.profile"))
+    person = request.dbsession.get(Person, request.session.get(waves.JOINING) or 0)
+    if person is None:
+        raise HTTPNotFound(_("Open the link in your invitation first."))
+    result = process_form(request, JoinSchema(), submit_title=_("Join"), formid="join")
+    if not result.valid:
+        return {
+            "page_title": _("Welcome to Norec Network"),
+            "intro": _(
+                "Choose a password for your account, ${email}. You log in with this "
+                "address from now on. Nothing of your profile is shown to anyone until "
+                "you choose so.",
+                mapping={"email": person.email},
+            ),
+            "form": result.html,
+        }
+    data = result.data
+    if waves.account_of(request.dbsession, person) is not None:
+        # An account made meanwhile is not taken over here: its owner logs in.
+        return HTTPFound(
+            request.route_path("login", _query={"came_from": request.route_path("network.profile")})
+        )
+    user = save_user(
+        request.dbsession,
+        person.email,
+        data["password"],
+        display_name=person.full_name,
+        roles=["member"],
+    )
+    user.person_id = person.id
+    user.email_confirmed_at = now()  # the invitation's link reached this address
+    person.consent_directory = data["consent_directory"]
+    person.consent_contact = data["consent_contact"]
+    profile.join(request.dbsession, person)
+    del request.session[waves.JOINING]
+    headers = log_in(request, user)
+    flash(request, _("Welcome! Fill in your profile, and choose who sees each part of it."))
+    return HTTPFound(request.route_path("network.profile"), headers=headers)
+
+
+@colander.deferred
+def _offers_widget(node, kw):
+    return deform.widget.CheckboxChoiceWidget(values=list(profile.OFFERS.items()))
+
+
+def _mentor_needs_capacity(form, value):
+    if "mentor" in value["offers"] and not value["mentor_capacity"]:
+        error = colander.Invalid(form)
+        error["mentor_capacity"] = _("Say how many mentees you can take at once.")
+        raise error
+
+
+class ChoicesSchema(colander.MappingSchema):
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        for field, title in profile.CHOICE_TITLES.items():
+            self.add(
+                colander.SchemaNode(
+                    colander.String(),
+                    name=f"show_{field}",
+                    title=title,
+                    missing=profile.ME,
+                    widget=deform.widget.SelectWidget(values=list(profile.LEVEL_TITLES.items())),
+                    validator=colander.OneOf(profile.LEVELS),
+                )
+            )
+
+
+class ProfileSchema(CSRFSchema):
+    country = country_node(missing=None)
+    city = colander.SchemaNode(
+        colander.String(), title=_("City"), missing=None, validator=colander.Length(max=200)
+    )
+    employer = colander.SchemaNode(
+        colander.String(),
+        title=_("Current employer"),
+        missing=None,
+        validator=colander.Length(max=300),
+    )
+    expertise = tags_node(
+        _("Expertise"),
+        _("Separate fields with commas, for example: nursing, midwifery."),
+        missing=[],
+    )
+    languages = languages_node(missing=())
+    sectors = tags_node(
+        _("Sectors"),
+        _("Separate them with commas, for example: health, education."),
+        missing=[],
+    )
+    offers = colander.SchemaNode(
+        colander.Set(),
+        title=_("What I offer the resource bank"),
+        widget=_offers_widget,
+        missing=(),
+        validator=colander.ContainsOnly(sorted(profile.OFFERS)),
+    )
+    availability = colander.SchemaNode(
+        colander.String(),
+        title=_("Availability"),
+        description=_("For example: two evenings a month, online."),
+        missing="",
+        validator=colander.Length(max=300),
+    )
+    mentor_capacity = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Mentees I can take at once"),
+        missing=0,
+        validator=colander.Range(0, 20),
+    )
+    about = colander.SchemaNode(
+        colander.String(),
+        title=_("About me"),
+        missing="",
+        validator=colander.Length(max=4000),
+        widget=deform.widget.TextAreaWidget(rows=5),
+    )
+    consent_directory = _consent(CONSENT_DIRECTORY)
+    consent_contact = _consent(CONSENT_CONTACT)
+    visibility = ChoicesSchema(
+        title=_("Who sees what"),
+        description=_("Each part of your profile is yours alone until you choose otherwise."),
+    )
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, validator=_mentor_needs_capacity, **kw)
+
+
+def _appstruct(member) -> dict:
+    person = member.person
+    return {
+        "country": person.country or colander.null,
+        "city": person.city or colander.null,
+        "employer": person.employer or colander.null,
+        "expertise": person.expertise or [],
+        "languages": set(person.languages),
+        "sectors": member.sectors,
+        "offers": set(member.offers),
+        "availability": member.availability,
+        "mentor_capacity": member.mentor_capacity,
+        "about": member.about,
+        "consent_directory": person.consent_directory,
+        "consent_contact": person.consent_contact,
+        "visibility": profile.choices(member),
+    }
+
+
+@view_config(
+    route_name="network.profile", renderer="norec_core:templates/form.pt", permission=ACCOUNT
+)
+def edit_profile(request):
+    member = profile.member_of(request)
+    if member is None:
+        raise HTTPNotFound(_("You are not a member of Norec Network: membership is by invitation."))
+    result = process_form(request, ProfileSchema(), appstruct=_appstruct(member), formid="profile")
+    if not result.valid:
+        return {
+            "page_title": _("My network profile"),
+            "intro": _(
+                "What you write here is shown only as you choose below: to you alone, to "
+                "Norec's network advisers, to the network's members, or to everyone."
+            ),
+            "form": result.html,
+        }
+    data = dict(result.data)
+    data.update(data.pop("visibility"))
+    profile.save(member, data)
+    request.dbsession.flush()
+    directory.index(request.dbsession, [member])
+    flash(request, _("Your profile is saved."))
+    return HTTPFound(request.route_path("network.member", id=member.id))

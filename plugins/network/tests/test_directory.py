@@ -1,0 +1,259 @@
+"""The directory and resource bank: every field shown and found only by the viewers its
+level reaches; facets with counts; the same number of queries for 100 members as for
+12,000; writing to a member without seeing their address."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import insert, select
+
+from norec_core import Person
+from norec_network import directory, profile
+from norec_network.models import Alumnus, DirectoryEntry, Member, PastExchange
+
+LEVEL_OF = {"me": "Mirjam", "advisers": "Ada", "members": "Mona", "public": "Paula"}
+# Who each viewer is, and the levels of others' fields they should see.
+VIEWERS = {
+    "anonymous": ("public",),
+    "outsider": ("public",),  # logged in, not a member
+    "member": ("members", "public"),
+    "adviser": ("advisers", "members", "public"),
+}
+# The field's title on a member's page, to tell whether it is shown.
+SHOWN_AS = {f: f'<dt class="col-sm-3">{t}</dt>' for f, t in profile.FIELDS.items()}
+
+
+@pytest.fixture
+def everyone(make_member, make_user, db_session, client):
+    """Four members, each showing every field at one level, and a browser per viewer."""
+    targets = {}
+    for level, name in LEVEL_OF.items():
+        member = make_member(
+            given_name=name,
+            family_name="Level",
+            email=f"{name.lower()}@example.org",
+            country="TZ",
+            city=f"city{name}",
+            employer=f"employer{name}",
+            expertise=[f"expertise{name}"],
+            languages=["sw"],
+            sectors=[f"sector{name}"],
+            offers=["interpreter"],
+            availability=f"evenings{name}",
+            about=f"about{name}",
+            visibility=dict.fromkeys(profile.FIELDS, level),
+        )
+        alumnus = Alumnus(person=member.person)
+        alumnus.exchanges = [PastExchange(year=2001, sending=f"sending{name}", receiving="R")]
+        db_session.add(alumnus)
+        db_session.flush()
+        directory.index(db_session, [member])
+        targets[level] = member
+    browsers = {
+        "anonymous": client(),
+        "outsider": client(make_user("outsider@example.org").email),
+        "member": client(make_member(account=True, email="viewer@example.org").person.email),
+        "adviser": client(make_user("adv@example.org", roles=["network_adviser"]).email),
+    }
+    return targets, browsers
+
+
+@pytest.mark.parametrize("viewer", sorted(VIEWERS))
+def test_every_field_is_shown_and_found_only_where_its_level_reaches(everyone, viewer):
+    targets, browsers = everyone
+    browser = browsers[viewer]
+    for level, member in targets.items():
+        seen = level in VIEWERS[viewer]
+        name = LEVEL_OF[level]
+        page = browser.get(f"/network/members/{member.id}", status=200 if seen else 404)
+        if seen:
+            for field, shown_as in SHOWN_AS.items():
+                if field != "name":
+                    assert shown_as in page.text, (viewer, level, field)
+        # Found by a word of each text field, and by each facet, only where seen.
+        for word in ("city", "employer", "expertise", "sector", "evenings", "about", "sending"):
+            found = browser.get("/network/directory", {"q": f"{word}{name}"})
+            assert (f"/network/members/{member.id}" in found.text) == seen, (viewer, word)
+        found = browser.get("/network/directory", {"sectors": f"sector{name}"})
+        assert (f"/network/members/{member.id}" in found.text) == seen
+
+
+def test_a_member_sees_their_own_profile_whole(everyone, client, make_user):
+    targets, _ = everyone
+    hidden = targets["me"]
+    mine = client(make_user(hidden.person.email, person=hidden.person).email)
+    page = mine.get(f"/network/members/{hidden.id}")
+    assert all(shown_as in page.text for f, shown_as in SHOWN_AS.items() if f != "name")
+
+
+def test_without_consent_nobody_finds_a_member(make_member, client, make_user):
+    member = make_member(listed=False, visibility=dict.fromkeys(profile.FIELDS, "public"))
+    adviser = client(make_user("adv2@example.org", roles=["network_adviser"]).email)
+    adviser.get(f"/network/members/{member.id}", status=404)
+    assert f"/network/members/{member.id}" not in adviser.get("/network/directory").text
+
+
+def test_facets_count_what_the_viewer_may_see(make_member, client):
+    public = dict.fromkeys(profile.FIELDS, "public")
+    for n, (country, offers) in enumerate(
+        [("KE", ["mentor"]), ("KE", ["mentor", "lecturer"]), ("NP", ["lecturer"])]
+    ):
+        make_member(
+            given_name=f"F{n}",
+            country=country,
+            offers=offers,
+            mentor_capacity=1,
+            visibility=public,
+        )
+    # Her country is for members alone: an anonymous visitor does not count it.
+    make_member(given_name="Hidden", country="KE", visibility=public | {"country": "members"})
+    result_page = client().get("/network/directory")
+    text = result_page.text
+    assert 'value="KE"' in text
+    assert 'Kenya\n              <span class="text-body-secondary">(2)</span>' in text
+    page = client().get("/network/directory", {"offers": "mentor", "country": "KE"})
+    assert page.text.count("/network/members/") == 2
+    assert 'value="mentor"\n' in page.text and "checked" in page.text
+
+
+def test_the_export_has_only_what_the_viewer_sees(everyone):
+    _, browsers = everyone
+    response = browsers["member"].get("/network/directory", {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.text)))
+    emails = {r[1] for r in rows[1:]}
+    assert "mona@example.org" in emails and "paula@example.org" in emails
+    assert "ada@example.org" not in response.text
+    response = browsers["anonymous"].get("/network/directory", {"format": "csv"}, status=302)
+    assert "/login" in response.location
+
+
+def _many(db_session, n, offset=0):
+    """`n` listed members, made in a few statements (the ORM would take minutes)."""
+    start = db_session.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) or 0
+    numbers = range(offset, offset + n)
+    db_session.execute(
+        insert(Person),
+        [
+            {
+                "id": start + i + 1 - offset,
+                "given_name": f"G{i}",
+                "family_name": f"Many{i:05d}",
+                "email": f"many{i}@example.org",
+                "country": ("KE", "NP", "IN", "TZ")[i % 4],
+                "expertise": [],
+                "visibility": {},
+                "consent_directory": True,
+            }
+            for i in numbers
+        ],
+    )
+    first = db_session.scalar(select(Member.id).order_by(Member.id.desc()).limit(1)) or 0
+    public = dict.fromkeys(profile.FIELDS, "public")
+    db_session.execute(
+        insert(Member),
+        [
+            {
+                "id": first + i + 1 - offset,
+                "person_id": start + i + 1 - offset,
+                "sectors": [],
+                "offers": ["mentor"] if i % 3 else [],
+                "visibility": public,
+            }
+            for i in numbers
+        ],
+    )
+    db_session.execute(
+        insert(DirectoryEntry),
+        [
+            {"member_id": first + i + 1 - offset, "field": field, "value": value, "level": "public"}
+            for i in numbers
+            for field, value in (
+                ("country", ("KE", "NP", "IN", "TZ")[i % 4]),
+                ("word", f"many{i:05d}"),
+                ("word", "nurse"),
+                *([("offers", "mentor")] if i % 3 else []),
+            )
+        ],
+    )
+    db_session.flush()
+
+
+def test_a_directory_search_costs_the_same_queries_for_100_as_for_12000(
+    make_member, client, db_session, query_counter
+):
+    browser = client(make_member(account=True).person.email)
+    counts = []
+    for total in (100, 12000):
+        made = 100 * len(counts)
+        _many(db_session, total - made, offset=made)
+        query_counter.reset()
+        page = browser.get("/network/directory", {"q": "nurse", "offers": "mentor", "page": "2"})
+        counts.append(query_counter.count)
+        assert "Many" in page.text
+    assert counts[0] == counts[1], counts
+
+
+def test_writing_to_a_member_hides_both_addresses(make_member, client, mail, make_user):
+    recipient = make_member(
+        given_name="Rose",
+        email="rose.private@example.org",
+        consent_contact=True,
+        visibility={"name": "members"},
+    )
+    sender = make_member(account=True, given_name="Sam", email="sam@example.org")
+    browser = client(sender.person.email)
+    page = browser.get(f"/network/members/{recipient.id}")
+    assert "rose.private@example.org" not in page.text
+    form = page.click("Write to this member").forms["contact"]
+    form["subject"] = "Your work in Arusha"
+    form["text"] = "Could we talk about midwifery training?"
+    form.submit().follow()
+    message = mail.messages[-1]
+    assert message["To"] == "rose.private@example.org"
+    assert message["Reply-To"] is None
+    body = message.get_body(("plain",)).get_content()
+    assert "Sam" in body and "midwifery training" in body and "sam@example.org" not in body
+    assert f"http://localhost/network/members/{sender.id}" in body
+
+    # With the box ticked, the sender's address goes along, to reply to.
+    form = browser.get(f"/network/members/{recipient.id}/contact").forms["contact"]
+    form["subject"], form["text"], form["share"] = "Again", "Hello", True
+    form.submit()
+    assert mail.messages[-1]["Reply-To"] == "sam@example.org"
+
+
+def test_writing_needs_consent_unless_an_adviser_writes_to_a_resource_person(
+    make_member, client, make_user, make_person, mail
+):
+    quiet = make_member(visibility={"name": "advisers"})
+    resource = make_member(visibility={"name": "advisers"}, offers=["resource"])
+    sender = make_member(account=True)
+    client(sender.person.email).get(f"/network/members/{quiet.id}/contact", status=404)
+    user = make_user("writer@example.org", roles=["network_adviser"], person=make_person())
+    adviser = client(user.email)
+    adviser.get(f"/network/members/{quiet.id}/contact", status=403)
+    form = adviser.get(f"/network/members/{resource.id}/contact").forms["contact"]
+    form["subject"], form["text"] = "A lecture in Bergen", "Would you give one in March?"
+    form.submit().follow()
+    assert mail.messages[-1]["To"] == resource.person.email
+
+
+def test_a_sender_is_limited_per_day_and_keeps_the_text(make_member, client, db_session):
+    from norec_network import relay
+    from norec_network.models import RelayedMessage
+
+    recipient = make_member(consent_contact=True, visibility={"name": "members"})
+    sender = make_member(account=True)
+    db_session.add_all(
+        RelayedMessage(sender_id=sender.person_id, recipient_id=recipient.person_id)
+        for _ in range(relay.PER_DAY)
+    )
+    db_session.flush()
+    form = client(sender.person.email).get(f"/network/members/{recipient.id}/contact")
+    form = form.forms["contact"]
+    form["subject"], form["text"] = "One more", "Text that must not be lost"
+    page = form.submit(status=429)
+    assert "Text that must not be lost" in page.text

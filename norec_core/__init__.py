@@ -34,8 +34,9 @@ What is here, by what a plugin does with it:
   and `export_links` (shown by the `exports` macro); `request.layout` (in templates
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
-- work and mail: `send_mail`, `enqueue_job`, `transition` (`WorkflowError` says why
-  not) and `workflow_history`,
+- work and mail: `send_mail` (it returns the queued message; `delivery_statuses(dbsession,
+  ids)` says later which were sent, and which addresses were refused), `enqueue_job`,
+  `transition` (`WorkflowError` says why not) and `workflow_history`,
   `import_history` (steps taken elsewhere: a migrated case, demonstration data),
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
@@ -150,7 +151,7 @@ from norec_core.lists import paginate, search_filter, select_filter
 from norec_core.lists import search as search_words
 from norec_core.mail.digest import digest_items
 from norec_core.mail.lists import list_members
-from norec_core.mail.outbox import send_mail
+from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
@@ -236,6 +237,7 @@ __all__ = [
     "currency_validator",
     "date_widget",
     "datetime_widget",
+    "delivery_statuses",
     "demo_organisation",
     "demo_person",
     "digest_items",

@@ -26,9 +26,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
+def live_server(tmp_path_factory, smtp_server):
     """The real application on waitress, over a real SQLite file holding the demonstration
-    data of every installed plugin; its base URL."""
+    data of every installed plugin; its base URL. Its mail goes to the test's SMTP server
+    (the `mail` fixture), with links beginning http://localhost as in the other tests."""
     import threading
 
     from sqlalchemy.orm import Session as OrmSession
@@ -40,7 +41,7 @@ def live_server(tmp_path_factory):
     from norec_core.testing import make_settings
 
     database = tmp_path_factory.mktemp("browser") / "norec.sqlite"
-    settings = make_settings(f"sqlite:///{database}")
+    settings = make_settings(f"sqlite:///{database}", **{"norec.mail.port": str(smtp_server.port)})
     migrate.upgrade(settings)
     app = main({}, **settings)
     engine = make_engine(settings["sqlalchemy.url"])

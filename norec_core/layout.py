@@ -6,7 +6,7 @@ import datetime
 import zoneinfo
 from typing import Any
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.numbers import format_decimal
 from pyramid.csrf import get_csrf_token
 from pyramid.events import BeforeRender, subscriber
@@ -69,6 +69,12 @@ class Layout:
 
     def date(self, value: datetime.date | None) -> str:
         return format_date(value, "long", locale=self.request.locale_name) if value else ""
+
+    def month(self, value: datetime.date | None) -> str:
+        """A month and its year ("November 2026", "november 2026")."""
+        if not value:
+            return ""
+        return format_skeleton("yMMMM", value, locale=self.request.locale_name)
 
     def datetime(self, value: datetime.datetime | None, zone: str | None = None) -> str:
         """A moment as local time in `zone` (the site's zone by default), with the zone's

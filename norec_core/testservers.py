@@ -105,11 +105,13 @@ class PostgreSQLServer:
 
 class SMTPServer:
     """aiosmtpd on a fixed loopback port, collecting what it receives; `delay` seconds
-    per message make it as slow as a real server far away."""
+    per message make it as slow as a real server far away. Addresses put in `unknown`
+    are refused as a real server refuses a mailbox it does not have (550 at RCPT)."""
 
     def __init__(self, delay: float = 0.0):
         self.port = free_port()
         self.messages: list = []
+        self.unknown: set[str] = set()
         self.delay = delay
         self._controller = None
 
@@ -119,6 +121,12 @@ class SMTPServer:
         server = self
 
         class Handler:
+            async def handle_RCPT(self, _server, _session, envelope, address, _options):
+                if address.lower() in server.unknown:
+                    return "550 5.1.1 No such user here"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, _server, _session, envelope):
                 from email import message_from_bytes, policy
 
@@ -138,6 +146,7 @@ class SMTPServer:
 
     def clear(self) -> None:
         self.messages.clear()
+        self.unknown.clear()
 
 
 def wait_for_port(port: int, timeout: float = 10.0) -> None:

@@ -195,6 +195,9 @@ def test_activities_are_a_calendar_feed_anyone_can_subscribe_to(testapp, db_sess
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Nairobi"]
     everything = icalendar.Calendar.from_ical(testapp.get("/activities.ics").body)
     assert {"Gathering", "Elsewhere"} <= {str(e["summary"]) for e in everything.walk("VEVENT")}
+    both = testapp.get("/activities.ics?kind=course&kind=meeting")
+    summaries = {str(e["summary"]) for e in icalendar.Calendar.from_ical(both.body).walk("VEVENT")}
+    assert {"Gathering", "Elsewhere"} <= summaries
 
 
 def test_an_attendance_certificate_is_a_tagged_pdf_in_the_participant_s_language(

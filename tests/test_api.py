@@ -117,6 +117,14 @@ def test_invalid_input_answers_with_the_error_of_each_field(
             status=422,
         )
         assert response.json["errors"] == {"consent_newsletter": "must be true or false"}
+    # A set's items are unique, as the document says: a repeat is refused, not folded.
+    response = testapp.post_json(
+        "/api/v1/people",
+        {"given_name": "A", "family_name": "B", "languages": ["nb", "nb"]},
+        headers=auth,
+        status=422,
+    )
+    assert response.json["errors"] == {"languages": "must not repeat an item"}
 
     person = make_person(family_name="Unchanged")
     url = f"/api/v1/people/{person.id}"

@@ -73,7 +73,7 @@ def test_committed_mail_is_delivered_translated(app, db_session, mail):
     assert (row.status, row.attempts, row.message_id) == ("sent", 1, message["Message-ID"])
 
 
-def test_a_relayed_message_replies_to_its_sender_in_the_recipients_language(app, mail):
+def test_a_relayed_message_replies_to_its_sender_in_the_recipients_language(app, db_session, mail):
     # The closing line is a translation string inside the body's mapping: it is written in
     # the recipient's language too, not left in English.
     closing = _("Log out")
@@ -93,6 +93,23 @@ def test_rolled_back_request_sends_nothing(app, db_session, mail):
         raise RuntimeError("the change that caused the mail failed")
     assert mail.messages == []
     assert _outbox(db_session) == []
+
+
+def test_an_address_the_server_refuses_bounces_at_once_and_others_go(app, db_session, mail):
+    from norec_core import delivery_statuses
+
+    mail.unknown.add("gone@example.org")
+    with request_in_transaction(app) as request:
+        ids = [
+            send_mail(request, to, "Hei", "Hallo").id
+            for to in ("gone@example.org", "kari@example.org")
+        ]
+    assert [m["To"] for m in mail.messages] == ["kari@example.org"]
+    statuses = delivery_statuses(db_session, ids)
+    assert statuses == {ids[0]: "bounced", ids[1]: "sent"}
+    gone = db_session.get(OutboxMessage, ids[0])
+    assert gone.attempts == 1 and "No such user" in gone.last_error
+    assert deliver_for_registry(app.registry) == {}  # not tried again
 
 
 def test_failing_mail_is_retried_with_backoff_then_marked_failed(app, db_session, mail):

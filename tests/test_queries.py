@@ -192,4 +192,6 @@ def test_query_count_does_not_grow_with_rows(admin_app, db_session, query_counte
     _fill(db_session, 10, 990)
     with_thousand = _queries(admin_app, query_counter, path, headers)
     assert with_ten == with_thousand, query_counter.statements
-    assert with_ten < 15
+    # The front page of an administrator gathers every plugin's panels and tasks, a few
+    # queries each; the other pages stay under 15.
+    assert with_ten < (20 if path == "/" else 15)

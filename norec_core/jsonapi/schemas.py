@@ -3,6 +3,7 @@ schemas out as JSON Schema for the OpenAPI document."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import colander
@@ -36,19 +37,22 @@ def to_cstruct(node: colander.SchemaNode, value: Any) -> Any:
     return value
 
 
-def not_booleans(node: colander.SchemaNode, value: Any, path: str = "") -> list[str]:
-    """The fields of `value` that the schema says are true or false and are not: colander
-    would take any text, or a list, as true, which is not what the document promises."""
+def broken_promises(node: colander.SchemaNode, value: Any, path: str = "") -> dict[str, str]:
+    """The fields of `value` that are not what the document promises, with why: colander
+    would take any text, or a list, as true, and fold a set's repeated items into one."""
     if not isinstance(value, dict) or not isinstance(node.typ, colander.Mapping):
-        return []
-    found = []
+        return {}
+    found = {}
     for child in node.children:
         if child.name not in value or value[child.name] is None:
             continue
-        name = f"{path}{child.name}"
-        if isinstance(child.typ, colander.Boolean) and not isinstance(value[child.name], bool):
-            found.append(name)
-        found += not_booleans(child, value[child.name], f"{name}.")
+        name, given = f"{path}{child.name}", value[child.name]
+        if isinstance(child.typ, colander.Boolean) and not isinstance(given, bool):
+            found[name] = "must be true or false"
+        elif isinstance(child.typ, colander.Set) and isinstance(given, list):
+            if len({json.dumps(v, sort_keys=True) for v in given}) != len(given):
+                found[name] = "must not repeat an item"
+        found |= broken_promises(child, given, f"{name}.")
     return found
 
 

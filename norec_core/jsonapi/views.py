@@ -25,7 +25,7 @@ from norec_core.forms import CSRFSchema, build_form, process_form, render_form, 
 from norec_core.i18n import _
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.jsonapi.models import ApiToken
-from norec_core.jsonapi.schemas import NO_NUL, json_schema, not_booleans, to_cstruct
+from norec_core.jsonapi.schemas import NO_NUL, broken_promises, json_schema, to_cstruct
 from norec_core.layout import flash
 from norec_core.security import ACCOUNT, VIEW
 from norec_core.views.errors import reason
@@ -76,14 +76,9 @@ def endpoint_view(endpoint: ApiEndpoint):
                 return _error(request, 400, _("The body must be a JSON object."))
             bindings = {} if endpoint.model is None else {type(context).__name__.lower(): context}
             schema = endpoint.request_schema().bind(request=request, **bindings)
-            wrong = not_booleans(schema, body)
+            wrong = broken_promises(schema, body)
             if wrong:
-                return _error(
-                    request,
-                    422,
-                    _("Some fields are not valid."),
-                    errors={name: "must be true or false" for name in wrong},
-                )
+                return _error(request, 422, _("Some fields are not valid."), errors=wrong)
             cstruct = to_cstruct(schema, body)
             if endpoint.current is not None:
                 # Start from the object as it is; the body changes what it names.

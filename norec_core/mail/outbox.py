@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import smtplib
 from collections import Counter
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -258,10 +259,21 @@ def deliver_due(
     return report
 
 
+def _refused_for_good(exc: Exception) -> bool:
+    """Whether the receiving server refused the address itself (5xx: no such mailbox):
+    sending again would only be refused again, and harms the sender's reputation."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in exc.recipients.values())
+    return False
+
+
 def _failed(message, exc, now, max_attempts, base_delay) -> str:
     message.attempts += 1
     message.status = "queued"
     message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    if _refused_for_good(exc):
+        message.status = "bounced"
+        return "bounced"
     if message.attempts >= max_attempts:
         message.status = "failed"
         return "failed"
@@ -290,6 +302,22 @@ def deliver_for_registry(registry, now: datetime.datetime | None = None) -> Coun
     if report:
         log.info("mail delivery: %s", dict(report))
     return report
+
+
+def delivery_statuses(session: Session, ids) -> dict[int, str]:
+    """Where each of the outbox's messages `ids` stands (the ids of what `send_mail`
+    returned): queued, sending, sent, failed (retries used up) or bounced (the address
+    was refused: an invitation that cannot arrive)."""
+    ids = list(ids)
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        found.update(
+            session.execute(
+                select(OutboxMessage.id, OutboxMessage.status).where(OutboxMessage.id.in_(chunk))
+            ).all()
+        )
+    return found
 
 
 def retry(message: OutboxMessage) -> None:

@@ -23,6 +23,7 @@ STATUS_TITLES = {
     "sending": _("Sending"),
     "sent": _("Sent"),
     "failed": _("Failed"),
+    "bounced": _("Address refused"),
 }
 
 

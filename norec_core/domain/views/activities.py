@@ -101,13 +101,15 @@ FEED_SIZE = 500
 
 @view_config(route_name="activities.ics", permission=VIEW)
 def activity_feed(request):
-    """The activities of a kind and a country as iCalendar, for calendar applications."""
-    kind, country = request.GET.get("kind", ""), request.GET.get("country", "").upper()
+    """The activities of some kinds (`kind` repeated: a network's gatherings and webinars)
+    and a country as iCalendar, for calendar applications."""
+    kinds = [k[:50] for k in request.GET.getall("kind") if k][:10]
+    country = request.GET.get("country", "").upper()
     query = select(Activity).where(Activity.ends_at >= clock.now() - FEED_PAST)
     title = "Norec"
-    if kind:
-        query = query.where(Activity.kind == kind)
-        title += f" – {kind}"
+    if kinds:
+        query = query.where(Activity.kind.in_(kinds))
+        title += f" – {', '.join(kinds)}"
     if country:
         query = query.where(Activity.country == country)
         title += f" – {country}"

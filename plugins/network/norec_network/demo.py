@@ -9,7 +9,15 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import Activity, Organisation, Person, demo_person, now, register, save_user
 from norec_network import directory, mentoring, profile, waves
-from norec_network.models import Alumnus, Invitation, Member, Mentoring, PastExchange, Wave
+from norec_network.models import (
+    Alumnus,
+    Invitation,
+    JoinRequest,
+    Member,
+    Mentoring,
+    PastExchange,
+    Wave,
+)
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
@@ -48,11 +56,13 @@ def load(dbsession) -> None:
         online_url="https://meet.example.org/norec-network",
         capacity=300,
     )
-    dbsession.add_all([nairobi, nepal, webinar])
+    dbsession.add_all([nairobi, nepal, webinar, *_monthly()])
     _register(dbsession)
     _waves(dbsession)
     dbsession.flush()
     _members(dbsession)
+    _seats(dbsession)
+    _requests(dbsession)
     for activity, email in (
         (nairobi, "wanjiru.kamau@example.org"),
         (nepal, "bishnu.thapa@example.org"),
@@ -61,6 +71,64 @@ def load(dbsession) -> None:
         seat = register(dbsession, activity, demo_person(dbsession, email))
         if activity is not webinar:
             seat.attendance = "attended"  # gatherings that are over
+
+
+def _monthly() -> list[Activity]:
+    """A year of the monthly programme: digital gatherings, webinars and an e-learning
+    course, with two months missed (the statistics show them below the aim), and an
+    Arusha gathering to come whose seats are nearly taken."""
+    moment = now().astimezone(OSLO).replace(hour=15, minute=0, second=0, microsecond=0)
+    found = []
+    topics = (
+        ("digital", "Digital gathering: alumni in health"),
+        ("webinar", "Webinar: writing a partnership proposal"),
+        ("digital", "Digital gathering: alumni in education"),
+        ("elearning", "E-learning: intercultural communication"),
+    )
+    for months_ago in range(11, -1, -1):
+        if months_ago in (4, 7):
+            continue
+        kind, title = topics[months_ago % len(topics)]
+        index = moment.year * 12 + moment.month - 1 - months_ago
+        starts = moment.replace(year=index // 12, month=index % 12 + 1, day=12)
+        found.append(
+            Activity(
+                title=title,
+                kind=kind,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=1, minutes=30),
+                timezone="Europe/Oslo",
+                online_url="https://meet.example.org/norec-network",
+                capacity=200,
+            )
+        )
+    arusha = (moment + datetime.timedelta(days=75)).astimezone(
+        zoneinfo.ZoneInfo("Africa/Dar_es_Salaam")
+    )
+    found.append(
+        Activity(
+            title="Norec Network gathering in Arusha",
+            kind="gathering",
+            starts_at=arusha.replace(hour=9),
+            ends_at=arusha.replace(hour=16) + datetime.timedelta(days=1),
+            timezone="Africa/Dar_es_Salaam",
+            place="Arusha, Tanzania",
+            country="TZ",
+            capacity=12,
+            description="Alumni from Tanzania and Uganda meet in Arusha.",
+        )
+    )
+    return found
+
+
+def _seats(dbsession) -> None:
+    """Members registered for the Arusha gathering: its twelve seats taken, three waiting."""
+    arusha = dbsession.scalars(select(Activity).where(Activity.place == "Arusha, Tanzania")).one()
+    people = dbsession.scalars(
+        select(Person).join(Member, Member.person_id == Person.id).order_by(Member.id).limit(15)
+    ).all()
+    for person in people:
+        register(dbsession, arusha, person)
 
 
 def _register(dbsession) -> None:
@@ -102,7 +170,9 @@ def _waves(dbsession) -> None:
                     expires_at=sent + waves.LIFETIME,
                     opened_at=sent + datetime.timedelta(days=2) if answer < 0.7 else None,
                     accepted_at=sent + datetime.timedelta(days=3) if answer < 0.45 else None,
-                    reminded_at=sent + waves.REMIND_AFTER if 0.45 <= answer else None,
+                    reminded_at=sent + waves.REMIND_AFTER if 0.45 <= answer < 0.93 else None,
+                    # Many addresses on record are old: some are refused.
+                    bounced_at=sent + datetime.timedelta(minutes=5) if answer >= 0.93 else None,
                 )
             )
         dbsession.add(wave)
@@ -173,7 +243,8 @@ def _members(dbsession) -> None:
 
 
 def _mentoring(dbsession, rng, members) -> None:
-    mentors = [m for m in members if "mentor" in m.offers]
+    # Wanjiru Kamau, whom the demonstration's visitors log in as, has her places free.
+    mentors = [m for m in members if "mentor" in m.offers and m.person.given_name != "Wanjiru"]
     mentees = [m for m in members if "mentor" not in m.offers]
     moment = now()
     for n, status in enumerate(
@@ -195,5 +266,50 @@ def _mentoring(dbsession, rng, members) -> None:
                 if status in ("accepted", "declined", "ended")
                 else None,
                 ended_at=asked + datetime.timedelta(days=40) if status == "ended" else None,
+            )
+        )
+
+
+NOT_FOUND = "We did not find an exchange under this name."
+
+
+def _requests(dbsession) -> None:
+    """Requests to join from people no wave reached: some waiting, some answered."""
+    rng = random.Random(77)  # noqa: S311 (no secret is drawn)
+    names = (
+        ("Achieng", "Odhiambo", "KE"),
+        ("Sunita", "Gurung", "NP"),
+        ("Neema", "Mollel", "TZ"),
+        ("Ravi", "Menon", "IN"),
+        ("Grace", "Nakato", "UG"),
+        ("Tsegaye", "Bekele", "ET"),
+        ("Kari", "Nordvik", "NO"),
+        ("Joseph", "Banda", "MW"),
+        ("Farida", "Akter", "BD"),
+        ("Samuel", "Mensah", "GH"),
+        ("Lina", "Hoang", "VN"),
+        ("Pedro", "Macuácua", "MZ"),
+    )
+    moment = now()
+    for n, (given, family, country) in enumerate(names):
+        status = "open" if n < 7 else ("invited" if n < 10 else "declined")
+        asked = moment - datetime.timedelta(days=rng.randint(1, 40))
+        dbsession.add(
+            JoinRequest(
+                given_name=given,
+                family_name=family,
+                email=f"{given.lower()}.{family.lower()}@example.net",
+                country=country,
+                exchange_year=rng.randint(1998, 2022),
+                sending="",
+                receiving="",
+                message="I never got an invitation; my old work address is closed.",
+                language="en",
+                created_at=asked,
+                status=status,
+                answered_at=asked + datetime.timedelta(days=3) if status != "open" else None,
+                answer="We did not find an exchange under this name."
+                if status == "declined"
+                else "",
             )
         )

@@ -1,24 +1,35 @@
 """The network plugin's contributions to the Norec platform."""
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from norec_core import (
     ActionPurpose,
-    ActivityKind,
     CliCommand,
     JobType,
     NavEntry,
     Role,
     ScheduledTask,
+    Task,
     hookimpl,
     model_factory,
 )
-from norec_network import cli, demo, directory, membership, mentoring, waves
+from norec_network import (
+    activities,
+    cli,
+    demo,
+    directory,
+    membership,
+    mentoring,
+    requests,
+    statistics,
+    waves,
+)
 from norec_network.i18n import _
 from norec_network.models import (
     Alumnus,
     DirectoryEntry,
     Invitation,
+    JoinRequest,
     Member,
     Mentoring,
     PastExchange,
@@ -26,8 +37,6 @@ from norec_network.models import (
     Wave,
 )
 from norec_network.permissions import MANAGE
-
-NETWORK_KINDS = ("gathering", "webinar")
 
 
 @hookimpl
@@ -46,6 +55,13 @@ def norec_configure(config):
     config.add_route("network.contact", r"/members/{id:\d+}/contact", factory=member)
     config.add_route("network.ask", r"/members/{id:\d+}/mentor", factory=member)
     config.add_route("network.mentoring", "/mentoring")
+    config.add_route("network.activities", "/activities")
+    config.add_route("network.statistics", "/statistics")
+    config.add_route("network.request", "/request")
+    config.add_route("network.requests", "/requests")
+    config.add_route(
+        "network.request.answer", r"/requests/{id:\d+}", factory=model_factory(JoinRequest)
+    )
     config.add_route(
         "network.mentoring.step", r"/mentoring/{id:\d+}", factory=model_factory(Mentoring)
     )
@@ -57,9 +73,30 @@ def norec_navigation(request):
     return [
         NavEntry(_("Norec Network"), "network.overview", 110),
         NavEntry(_("Members and resource bank"), "network.directory", 113),
+        NavEntry(_("Network activities"), "network.activities", 114),
         NavEntry(_("Register of alumni"), "network.register", 111, MANAGE),
         NavEntry(_("Invitation waves"), "network.waves", 112, MANAGE),
+        NavEntry(_("Network statistics"), "network.statistics", 115, MANAGE),
+        NavEntry(_("Requests to join"), "network.requests", 116, MANAGE),
     ]
+
+
+@hookimpl
+def norec_dashboard_panels(request):
+    if not request.has_permission(MANAGE):
+        return []
+    # After the core's panels; the statistics page has the rest.
+    return [statistics.join_rate_chart(request, 60), statistics.activities_chart(request, 61)]
+
+
+@hookimpl
+def norec_tasks(request):
+    if not request.has_permission(MANAGE):
+        return []
+    count = requests.open_count(request.dbsession)
+    if not count:
+        return []
+    return [Task(_("Requests to join the network"), request.route_path("network.requests"), count)]
 
 
 @hookimpl
@@ -92,6 +129,7 @@ def norec_scheduled_tasks():
         ScheduledTask("network.remind", waves.remind, minute="30", hour="6"),
         ScheduledTask("network.mentoring", mentoring.expire, minute="40", hour="6"),
         ScheduledTask("network.directory", directory.refresh, minute="15"),
+        ScheduledTask("network.bounces", waves.record_bounces, minute="45"),
     ]
 
 
@@ -157,6 +195,25 @@ def norec_person_export(dbsession, person):
     ).all()
     if sent:
         found["messages_sent_through_the_network"] = [moment.isoformat() for moment in sent]
+    asked = dbsession.scalars(
+        select(JoinRequest).where(func.lower(JoinRequest.email) == (person.email or "").lower())
+    ).all()
+    if asked:
+        found["requests_to_join"] = [
+            {
+                "received": r.created_at.isoformat(),
+                "name": f"{r.given_name} {r.family_name}",
+                "email": r.email,
+                "country": r.country,
+                "exchange_year": r.exchange_year,
+                "sending": r.sending,
+                "receiving": r.receiving,
+                "message": r.message,
+                "status": r.status,
+                "answer": r.answer,
+            }
+            for r in asked
+        ]
     return found or None
 
 
@@ -174,6 +231,10 @@ def norec_person_erase(dbsession, person):
         )
     )
     dbsession.execute(delete(Alumnus).where(Alumnus.person_id == person.id))
+    if person.email:
+        dbsession.execute(
+            delete(JoinRequest).where(func.lower(JoinRequest.email) == person.email.lower())
+        )
 
 
 @hookimpl
@@ -228,10 +289,7 @@ def norec_exchange_completed(request, exchange):
 
 @hookimpl
 def norec_activity_kinds():
-    return [
-        ActivityKind("gathering", _("Network gathering")),
-        ActivityKind("webinar", _("Webinar")),
-    ]
+    return list(activities.KINDS)
 
 
 @hookimpl

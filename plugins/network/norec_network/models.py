@@ -106,22 +106,33 @@ class Invitation(Base):
     opened_at: Mapped[datetime.datetime | None]
     accepted_at: Mapped[datetime.datetime | None]
     reminded_at: Mapped[datetime.datetime | None]
+    # The outbox's message of the last mail sent, and when its address was refused.
+    outbox_id: Mapped[int | None]
+    bounced_at: Mapped[datetime.datetime | None]
 
     wave: Mapped[Wave] = relationship(back_populates="invitations")
     alumnus: Mapped[Alumnus] = relationship()
 
     def status(self, moment: datetime.datetime) -> str:
         return invitation_status(
-            moment, self.sent_at, self.expires_at, self.opened_at, self.accepted_at
+            moment,
+            self.sent_at,
+            self.expires_at,
+            self.opened_at,
+            self.accepted_at,
+            self.bounced_at,
         )
 
 
-def invitation_status(moment, sent_at, expires_at, opened_at, accepted_at) -> str:
-    """Where an invitation stands at `moment`: queued, sent, opened, accepted or expired."""
+def invitation_status(moment, sent_at, expires_at, opened_at, accepted_at, bounced_at) -> str:
+    """Where an invitation stands at `moment`: queued, sent, bounced (the address was
+    refused), opened, accepted or expired."""
     if accepted_at is not None:
         return "accepted"
     if sent_at is None:
         return "queued"
+    if bounced_at is not None:
+        return "bounced"
     if expires_at is not None and expires_at < moment:
         return "expired"
     return "opened" if opened_at is not None else "sent"
@@ -205,3 +216,34 @@ class RelayedMessage(Base):
         ForeignKey("person.id", ondelete="CASCADE"), index=True
     )
     sent_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+
+class JoinRequest(Base):
+    """Someone who says they were on a Norec exchange but got no invitation, or whose
+    address on record is wrong; an adviser matches them to the register and answers."""
+
+    __tablename__ = "network_join_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    exchange_year: Mapped[int | None]
+    sending: Mapped[str] = mapped_column(String(300), default="")
+    receiving: Mapped[str] = mapped_column(String(300), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str | None] = mapped_column(String(2))  # of the page it came from
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    # open, invited (matched and sent an invitation), declined (not found in the archive)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    alumnus_id: Mapped[int | None] = mapped_column(
+        ForeignKey("network_alumnus.id", ondelete="SET NULL")
+    )
+    answered_at: Mapped[datetime.datetime | None]
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+    alumnus: Mapped[Alumnus | None] = relationship()

@@ -12,7 +12,15 @@ from pyramid.request import Request
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from norec_core import Person, User, action_link, enqueue_job, now, send_mail
+from norec_core import (
+    Person,
+    User,
+    action_link,
+    delivery_statuses,
+    enqueue_job,
+    now,
+    send_mail,
+)
 from norec_network import profile
 from norec_network.i18n import _
 from norec_network.models import Alumnus, Invitation, Wave, invitation_status
@@ -21,7 +29,7 @@ PURPOSE = "network.join"
 JOINING = "network.joining"  # the session's key: whose invitation was just accepted
 LIFETIME = datetime.timedelta(days=30)
 REMIND_AFTER = datetime.timedelta(days=14)
-STATUSES = ("queued", "sent", "opened", "accepted", "expired")
+STATUSES = ("queued", "sent", "bounced", "opened", "accepted", "expired")
 BATCH = 200  # invitations sent between two progress reports (each commits)
 
 
@@ -53,7 +61,8 @@ def create(request: Request, countries: list[str], cap: int) -> Wave:
     return wave
 
 
-def _invite(request: Request, invitation: Invitation, reminder: bool = False) -> None:
+def send_one(request: Request, invitation: Invitation, reminder: bool = False) -> None:
+    """Mail the invitation (or its reminder) with a new single-use link."""
     person = invitation.alumnus.person
     url = action_link(request, PURPOSE, person=person, data={"invitation": invitation.id})
     if reminder:
@@ -68,7 +77,10 @@ def _invite(request: Request, invitation: Invitation, reminder: bool = False) ->
         "one reminder.",
         mapping={"name": person.given_name, "url": url},
     )
-    send_mail(request, invitation.email, subject, body, locale=person.correspondence_language)
+    message = send_mail(
+        request, invitation.email, subject, body, locale=person.correspondence_language
+    )
+    invitation.outbox_id = message.id
     moment = now()
     invitation.expires_at = moment + LIFETIME
     if reminder:
@@ -92,7 +104,7 @@ def send_wave(job, wave_id: int) -> str:
         if not batch:
             break
         for invitation in batch:
-            _invite(job.request, invitation)
+            send_one(job.request, invitation)
         done += len(batch)
         job.progress(done, total)
     return f"{done} invitations sent"
@@ -138,12 +150,13 @@ def remind(request: Request) -> None:
         .where(
             Invitation.accepted_at.is_(None),
             Invitation.reminded_at.is_(None),
+            Invitation.bounced_at.is_(None),
             Invitation.sent_at <= moment - REMIND_AFTER,
         )
         .options(selectinload(Invitation.alumnus).selectinload(Alumnus.person))
     ).all()
     for invitation in due:
-        _invite(request, invitation, reminder=True)
+        send_one(request, invitation, reminder=True)
 
 
 def statistics(session: Session, wave: Wave, moment=None) -> dict[str, int]:
@@ -152,9 +165,32 @@ def statistics(session: Session, wave: Wave, moment=None) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
     rows = session.execute(
         select(
-            Invitation.sent_at, Invitation.expires_at, Invitation.opened_at, Invitation.accepted_at
+            Invitation.sent_at,
+            Invitation.expires_at,
+            Invitation.opened_at,
+            Invitation.accepted_at,
+            Invitation.bounced_at,
         ).where(Invitation.wave_id == wave.id)
     )
-    for sent, expires, opened_at, accepted in rows:
-        counts[invitation_status(moment, sent, expires, opened_at, accepted)] += 1
+    for row in rows:
+        counts[invitation_status(moment, *row)] += 1
     return counts
+
+
+def record_bounces(request, wave: Wave | None = None) -> int:
+    """Mark the invitations whose address the receiving server refused (hourly, and
+    when a wave's page is opened); returns how many were found."""
+    query = select(Invitation).where(
+        Invitation.outbox_id.is_not(None),
+        Invitation.bounced_at.is_(None),
+        Invitation.accepted_at.is_(None),
+        Invitation.sent_at > now() - 2 * LIFETIME,
+    )
+    if wave is not None:
+        query = query.where(Invitation.wave_id == wave.id)
+    pending = request.dbsession.scalars(query).all()
+    statuses = delivery_statuses(request.dbsession, [i.outbox_id for i in pending])
+    bounced = [i for i in pending if statuses.get(i.outbox_id) == "bounced"]
+    for invitation in bounced:
+        invitation.bounced_at = now()
+    return len(bounced)

@@ -6,13 +6,41 @@ from norec_network import hooks
 
 def test_navigation_and_overview(testapp):
     assert testapp.get("/").html.find("nav").find("a", href="/network/").text == "Norec Network"
-    assert "Coming gatherings and webinars" in testapp.get("/network/").text
+    assert "Coming activities" in testapp.get("/network/").text
 
 
 def test_kinds_are_registered(app):
     kinds = app.registry["norec.activity_kinds"]
-    assert kinds["gathering"].title == "Network gathering"
-    assert kinds["webinar"].title == "Webinar"
+    assert {k: str(kinds[k].title) for k in ("gathering", "digital", "webinar", "elearning")} == {
+        "gathering": "Physical gathering",
+        "digital": "Digital gathering",
+        "webinar": "Webinar",
+        "elearning": "E-learning course",
+    }
+
+
+def test_activities_by_country_with_calendar_feeds(testapp, make_activity):
+    import icalendar
+
+    make_activity(title="Arusha gathering", kind="gathering", country="TZ")
+    make_activity(title="Webinar on careers", kind="webinar", country=None)
+    make_activity(title="Board meeting", kind="meeting", country="TZ")  # not the network's
+    page = testapp.get("/network/activities")
+    assert "Arusha gathering" in page.text and "Board meeting" not in page.text
+    page = testapp.get("/network/activities", {"country": "TZ"})
+    assert "Arusha gathering" in page.text and "Webinar on careers" not in page.text
+    feed_url = page.html.find("a", string="these activities as a calendar feed (iCalendar)")["href"]
+    assert feed_url.startswith("http://localhost/activities.ics?kind=gathering&kind=digital")
+    assert feed_url.endswith("&country=TZ")
+    calendar = icalendar.Calendar.from_ical(testapp.get(feed_url).body)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Arusha gathering"]
+    everything = testapp.get(
+        testapp.get("/network/").html.find("a", string="calendar feed (iCalendar)")["href"]
+    )
+    summaries = {
+        str(e["summary"]) for e in icalendar.Calendar.from_ical(everything.body).walk("VEVENT")
+    }
+    assert summaries == {"Arusha gathering", "Webinar on careers"}
 
 
 def test_demo_gatherings(db_session, testapp):
@@ -20,10 +48,13 @@ def test_demo_gatherings(db_session, testapp):
     hooks.norec_demo_data(db_session)
     db_session.flush()
     page = testapp.get("/network/")
-    earlier = page.html.find("h2", string="Earlier gatherings").find_parent("section").text
+    assert "Webinar: using your exchange experience" in page.text
+    page = testapp.get("/network/activities")
+    earlier = page.html.find("h2", string="Earlier activities").find_parent("section").text
     assert "Norec Network gathering in Nairobi" in earlier
     assert "Norec Network gathering in Nepal" in earlier
-    assert "Webinar: using your exchange experience" in page.text
+    months = page.html.find("h2", string="Activities per month").find_parent("section")
+    assert len(months.find_all("tr", class_="table-warning")) == 2  # the months missed
 
 
 def test_demo_register(db_session, client, make_user):

@@ -32,6 +32,11 @@ MATRIX = {
     "/network/members/{id:\\d+}/contact": set(),
     "/network/members/{id:\\d+}/mentor": set(),
     "/network/mentoring": LOGGED_IN,
+    "/network/activities": EVERYONE,
+    "/network/statistics": STAFF,
+    "/network/request": EVERYONE,
+    "/network/requests": STAFF,
+    "/network/requests/{id:\\d+}": STAFF,
     "/network/mentoring/{id:\\d+}": LOGGED_IN,
 }
 
@@ -53,7 +58,7 @@ def test_every_route_is_in_the_matrix(app):
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
-    from norec_network.models import Member, Mentoring, Wave
+    from norec_network.models import JoinRequest, Member, Mentoring, Wave
 
     wave = Wave(countries=["KE"], cap=10)
     mentor = Member(person=make_person(consent_directory=True), offers=["mentor"])
@@ -61,9 +66,10 @@ def test_each_case_is_allowed_what_the_matrix_says(
     mentor.mentor_capacity = 2
     mentee = Member(person=make_person())
     relation = Mentoring(mentor=mentor, mentee=mentee, expires_at=now())
-    db_session.add_all([wave, mentor, mentee, relation])
+    asked = JoinRequest(given_name="Asha", family_name="Mwangi", email="asha@example.org")
+    db_session.add_all([wave, mentor, mentee, relation, asked])
     db_session.flush()
-    ids = {"waves": wave.id, "members": mentor.id, "mentoring": relation.id}
+    ids = {"waves": wave.id, "members": mentor.id, "mentoring": relation.id, "requests": asked.id}
     if case == "anonymous":
         browser = client()
     else:

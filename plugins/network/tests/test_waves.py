@@ -60,6 +60,7 @@ def test_preview_then_send_and_nobody_twice(client, make_user, make_person, db_s
     assert waves.statistics(db_session, wave) == {
         "queued": 0,
         "sent": 2,
+        "bounced": 0,
         "opened": 0,
         "accepted": 0,
         "expired": 0,
@@ -91,6 +92,7 @@ def test_opened_accepted_expired_and_one_reminder(
     assert waves.statistics(db_session, wave) == {
         "queued": 0,
         "sent": 1,
+        "bounced": 0,
         "opened": 1,
         "accepted": 1,
         "expired": 0,

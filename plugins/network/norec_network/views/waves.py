@@ -31,6 +31,7 @@ PREVIEWED = 100  # names shown in a preview; the count is of them all
 STATUS_TITLES = {
     "queued": _("queued"),
     "sent": _("sent"),
+    "bounced": _("address refused"),
     "opened": _("opened"),
     "accepted": _("accepted"),
     "expired": _("expired"),
@@ -53,6 +54,7 @@ class WaveSchema(CSRFSchema):
 
 @view_config(route_name="network.waves", renderer=T + "waves.pt", permission=MANAGE)
 def wave_list(request):
+    waves.record_bounces(request)
     result = process_form(request, WaveSchema(), formid="wave", buttons=BUTTONS)
     preview, count = None, None
     if result.valid:
@@ -98,11 +100,13 @@ def _columns(request):
         Column(_("Opened"), lambda i: i.opened_at),
         Column(_("Accepted"), lambda i: i.accepted_at),
         Column(_("Reminded"), lambda i: i.reminded_at),
+        Column(_("Address refused"), lambda i: i.bounced_at),
     ]
 
 
 @view_config(route_name="network.wave", renderer=T + "wave.pt", permission=MANAGE)
 def wave_page(wave, request):
+    waves.record_bounces(request, wave)
     query = (
         select(Invitation)
         .where(Invitation.wave_id == wave.id)

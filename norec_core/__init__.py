@@ -59,6 +59,8 @@ What is here, by what a plugin does with it:
   link whose `ActionPurpose` a plugin declares;
 - mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
   declared list's subscribers (send with `send_mail(..., mailing_list=name)`);
+  `join_list(request, person, name)` (a double opt-in list mails the confirming link
+  first) and `leave_list(request, person, name)`, each kept as a consent record;
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
@@ -150,6 +152,8 @@ from norec_core.layout import flash
 from norec_core.lists import paginate, search_filter, select_filter
 from norec_core.lists import search as search_words
 from norec_core.mail.digest import digest_items
+from norec_core.mail.lists import join as join_list
+from norec_core.mail.lists import leave as leave_list
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
@@ -254,7 +258,9 @@ __all__ = [
     "holders_of",
     "hookimpl",
     "import_history",
+    "join_list",
     "languages_node",
+    "leave_list",
     "line_validator",
     "list_members",
     "load_core_demo",

@@ -11,11 +11,13 @@ from norec_core import Activity, Organisation, Person, demo_person, now, registe
 from norec_network import directory, mentoring, profile, waves
 from norec_network.models import (
     Alumnus,
+    ChapterFollow,
     Invitation,
     JoinRequest,
     Member,
     Mentoring,
     PastExchange,
+    Post,
     Wave,
 )
 
@@ -63,6 +65,7 @@ def load(dbsession) -> None:
     _members(dbsession)
     _seats(dbsession)
     _requests(dbsession)
+    _discussions(dbsession)
     for activity, email in (
         (nairobi, "wanjiru.kamau@example.org"),
         (nepal, "bishnu.thapa@example.org"),
@@ -313,3 +316,83 @@ def _requests(dbsession) -> None:
                 else "",
             )
         )
+
+
+THREADS = (
+    (
+        "KE",
+        "Meeting up in Nairobi after the gathering",
+        "Shall we meet in Nairobi before the next gathering? I can book a room at my hospital.",
+        ("Yes, count me in.", "Friday works for me."),
+    ),
+    (
+        "KE",
+        "Looking for a nurse educator in Kisumu",
+        "Our college needs a guest lecturer on infection control for two days in March.",
+        ("I can do it; I will write to you.",),
+    ),
+    (
+        "NP",
+        "Using the exchange in local government",
+        "How have others used what they learnt in Norway in their municipality?",
+        ("We started a youth council after mine.",),
+    ),
+    (
+        "TZ",
+        "Arusha gathering: who is coming?",
+        "The gathering in Arusha is nearly full: register soon.",
+        ("Registered!", "On the waiting list, hoping."),
+    ),
+)
+
+
+def _discussions(dbsession) -> None:
+    """A few threads in the Kenyan, Nepali and Tanzanian chapters, one reply hidden by an
+    adviser; members of those chapters follow them."""
+    members = dbsession.scalars(
+        select(Member)
+        .join(Person, Person.id == Member.person_id)
+        .options(selectinload(Member.person))
+        .order_by(Member.id)
+    ).all()
+    by_country: dict[str, list[Member]] = {}
+    for member in members:
+        by_country.setdefault(member.person.country, []).append(member)
+    moment = now() - datetime.timedelta(days=20)
+    for n, (country, title, body, replies) in enumerate(THREADS):
+        people = by_country.get(country) or members
+        started = moment + datetime.timedelta(days=3 * n)
+        thread = Post(
+            country=country,
+            author=people[0],
+            title=title,
+            body=body,
+            created_at=started,
+            last_reply_at=started,
+        )
+        for k, text in enumerate(replies):
+            at = started + datetime.timedelta(hours=5 * (k + 1))
+            thread.replies.append(
+                Post(
+                    country=country, author=people[(k + 1) % len(people)], body=text, created_at=at
+                )
+            )
+            thread.last_reply_at = at
+        dbsession.add(thread)
+    dbsession.flush()
+    # An advertisement an adviser hid, in the first Kenyan thread.
+    first = dbsession.scalars(select(Post).where(Post.country == "KE").order_by(Post.id)).first()
+    if first is not None:
+        first.replies.append(
+            Post(
+                country="KE",
+                author=by_country.get("KE", members)[-1],
+                body="Cheap loans, write to me now!",
+                created_at=moment,
+                hidden_at=moment,
+                hidden_reason="Advertising",
+            )
+        )
+    for country, people in by_country.items():
+        for member in people[: len(people) // 3]:
+            dbsession.add(ChapterFollow(member_id=member.id, country=country))

@@ -6,6 +6,7 @@ from norec_core import (
     ActionPurpose,
     CliCommand,
     JobType,
+    MailingList,
     NavEntry,
     Role,
     ScheduledTask,
@@ -15,6 +16,7 @@ from norec_core import (
 )
 from norec_network import (
     activities,
+    chapters,
     cli,
     demo,
     directory,
@@ -27,12 +29,14 @@ from norec_network import (
 from norec_network.i18n import _
 from norec_network.models import (
     Alumnus,
+    ChapterFollow,
     DirectoryEntry,
     Invitation,
     JoinRequest,
     Member,
     Mentoring,
     PastExchange,
+    Post,
     RelayedMessage,
     Wave,
 )
@@ -58,6 +62,13 @@ def norec_configure(config):
     config.add_route("network.activities", "/activities")
     config.add_route("network.statistics", "/statistics")
     config.add_route("network.request", "/request")
+    config.add_route("network.chapters", "/countries")
+    config.add_route("network.chapter", "/countries/{code:[A-Z]{2}}")
+    config.add_route("network.chapter.follow", "/countries/{code:[A-Z]{2}}/follow")
+    config.add_route("network.post", r"/posts/{id:\d+}", factory=model_factory(Post))
+    config.add_route(
+        "network.post.moderate", r"/posts/{id:\d+}/moderate", factory=model_factory(Post)
+    )
     config.add_route("network.requests", "/requests")
     config.add_route(
         "network.request.answer", r"/requests/{id:\d+}", factory=model_factory(JoinRequest)
@@ -74,6 +85,7 @@ def norec_navigation(request):
         NavEntry(_("Norec Network"), "network.overview", 110),
         NavEntry(_("Members and resource bank"), "network.directory", 113),
         NavEntry(_("Network activities"), "network.activities", 114),
+        NavEntry(_("Country chapters"), "network.chapters", 117),
         NavEntry(_("Register of alumni"), "network.register", 111, MANAGE),
         NavEntry(_("Invitation waves"), "network.waves", 112, MANAGE),
         NavEntry(_("Network statistics"), "network.statistics", 115, MANAGE),
@@ -118,6 +130,19 @@ def norec_action_purposes():
 
 
 @hookimpl
+def norec_mailing_lists():
+    return [
+        MailingList(
+            chapters.DIGEST,
+            _("Norec Network: weekly digest of the chapters you follow"),
+            _("Send me, once a week, the new posts in the network chapters I follow"),
+            "2026-11",
+            double_opt_in=False,
+        )
+    ]
+
+
+@hookimpl
 def norec_action_link_opened(request, purpose, data, person):
     if purpose == waves.PURPOSE:
         waves.opened(request, data)
@@ -130,6 +155,10 @@ def norec_scheduled_tasks():
         ScheduledTask("network.mentoring", mentoring.expire, minute="40", hour="6"),
         ScheduledTask("network.directory", directory.refresh, minute="15"),
         ScheduledTask("network.bounces", waves.record_bounces, minute="45"),
+        # Monday morning in Europe, Africa and Asia alike.
+        ScheduledTask(
+            "network.digest", chapters.send_digests, minute="0", hour="5", day_of_week="1"
+        ),
     ]
 
 
@@ -179,6 +208,16 @@ def norec_person_export(dbsession, person):
             "about": member.about,
             "mentor_capacity": member.mentor_capacity,
             "visibility": member.visibility,
+            "posts": [
+                {
+                    "chapter": p.country,
+                    "title": p.title,
+                    "text": p.body,
+                    "at": p.created_at.isoformat(),
+                }
+                for p in dbsession.scalars(select(Post).where(Post.author_id == member.id))
+            ],
+            "follows": sorted(chapters.follows(dbsession, member)),
             "mentoring": [
                 {
                     "as": "mentor" if m.mentor_id == member.id else "mentee",
@@ -224,6 +263,11 @@ def norec_person_erase(dbsession, person):
         delete(Mentoring).where(Mentoring.mentee_id.in_(member) | Mentoring.mentor_id.in_(member))
     )
     dbsession.execute(delete(DirectoryEntry).where(DirectoryEntry.member_id.in_(member)))
+    dbsession.execute(delete(ChapterFollow).where(ChapterFollow.member_id.in_(member)))
+    # The person's posts go, and with a thread they began, its replies.
+    threads = select(Post.id).where(Post.author_id.in_(member), Post.parent_id.is_(None))
+    dbsession.execute(delete(Post).where(Post.parent_id.in_(threads)))
+    dbsession.execute(delete(Post).where(Post.author_id.in_(member)))
     dbsession.execute(delete(Member).where(Member.person_id == person.id))
     dbsession.execute(
         delete(RelayedMessage).where(

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
-from norec_network.models import DirectoryEntry, Member, Mentoring, RelayedMessage
+from norec_network.models import (
+    ChapterFollow,
+    DirectoryEntry,
+    Member,
+    Mentoring,
+    Post,
+    RelayedMessage,
+)
 
 
 def merged(session, kept, merged) -> None:
@@ -22,6 +29,16 @@ def merged(session, kept, merged) -> None:
         mine.person_id = kept.id
         session.flush()
         return
+    session.execute(update(Post).where(Post.author_id == mine.id).values(author_id=theirs.id))
+    followed = {
+        f.country
+        for f in session.scalars(select(ChapterFollow).where(ChapterFollow.member_id == theirs.id))
+    }
+    for follow in session.scalars(select(ChapterFollow).where(ChapterFollow.member_id == mine.id)):
+        if follow.country in followed:
+            session.delete(follow)
+        else:
+            follow.member_id = theirs.id
     for column in (Mentoring.mentee_id, Mentoring.mentor_id):
         session.execute(update(Mentoring).where(column == mine.id).values({column.key: theirs.id}))
     # A relation of the person with themselves, which the merge made, is no relation.
@@ -29,6 +46,6 @@ def merged(session, kept, merged) -> None:
         select(Mentoring).where(Mentoring.mentee_id == Mentoring.mentor_id)
     ):
         session.delete(relation)
-    session.execute(DirectoryEntry.__table__.delete().where(DirectoryEntry.member_id == mine.id))
+    session.execute(delete(DirectoryEntry).where(DirectoryEntry.member_id == mine.id))
     session.delete(mine)
     session.flush()

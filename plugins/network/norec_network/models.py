@@ -247,3 +247,42 @@ class JoinRequest(Base):
     answer: Mapped[str] = mapped_column(Text, default="")
 
     alumnus: Mapped[Alumnus | None] = relationship()
+
+
+class Post(Base):
+    """A post in a country chapter's discussion, or a reply to one (`parent_id`).
+    Advisers moderate: a hidden post keeps its place, with the reason, not its text."""
+
+    __tablename__ = "network_post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("network_post.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("network_member.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), default="")  # of a thread's first post
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now, index=True)
+    # The thread's last post, for ordering threads by what happened last.
+    last_reply_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    hidden_at: Mapped[datetime.datetime | None]
+    hidden_reason: Mapped[str] = mapped_column(String(300), default="")
+
+    author: Mapped[Member] = relationship()
+    replies: Mapped[list[Post]] = relationship(order_by="Post.id", cascade="all, delete-orphan")
+
+
+class ChapterFollow(Base):
+    """A member follows a country chapter: its new posts come in their weekly digest."""
+
+    __tablename__ = "network_chapter_follow"
+    __table_args__ = (UniqueConstraint("member_id", "country"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("network_member.id", ondelete="CASCADE"), index=True
+    )
+    country: Mapped[str] = mapped_column(String(2))

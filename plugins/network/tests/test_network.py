@@ -99,3 +99,8 @@ def test_demo_members_directory_and_mentoring(db_session, client):
     # An anonymous visitor finds only those who show their name to everyone.
     public = client().get("/network/directory")
     assert public.status_int == 200
+    kenya = wanjiru.get("/network/countries/KE")
+    assert "Meeting up in Nairobi after the gathering" in kenya.text
+    thread = kenya.click("Meeting up in Nairobi after the gathering")
+    assert "Hidden by a moderator: Advertising" in thread.text
+    assert "Cheap loans" not in thread.text

@@ -37,6 +37,11 @@ MATRIX = {
     "/network/request": EVERYONE,
     "/network/requests": STAFF,
     "/network/requests/{id:\\d+}": STAFF,
+    "/network/countries": EVERYONE,
+    "/network/countries/{code:[A-Z]{2}}": EVERYONE,
+    "/network/countries/{code:[A-Z]{2}}/follow": LOGGED_IN,
+    "/network/posts/{id:\\d+}": STAFF,
+    "/network/posts/{id:\\d+}/moderate": LOGGED_IN,
     "/network/mentoring/{id:\\d+}": LOGGED_IN,
 }
 
@@ -58,7 +63,7 @@ def test_every_route_is_in_the_matrix(app):
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
-    from norec_network.models import JoinRequest, Member, Mentoring, Wave
+    from norec_network.models import JoinRequest, Member, Mentoring, Post, Wave
 
     wave = Wave(countries=["KE"], cap=10)
     mentor = Member(person=make_person(consent_directory=True), offers=["mentor"])
@@ -67,9 +72,16 @@ def test_each_case_is_allowed_what_the_matrix_says(
     mentee = Member(person=make_person())
     relation = Mentoring(mentor=mentor, mentee=mentee, expires_at=now())
     asked = JoinRequest(given_name="Asha", family_name="Mwangi", email="asha@example.org")
-    db_session.add_all([wave, mentor, mentee, relation, asked])
+    post = Post(country="KE", author=mentee, title="Hello", body="Who is in Kisumu?")
+    db_session.add_all([wave, mentor, mentee, relation, asked, post])
     db_session.flush()
-    ids = {"waves": wave.id, "members": mentor.id, "mentoring": relation.id, "requests": asked.id}
+    ids = {
+        "waves": wave.id,
+        "members": mentor.id,
+        "mentoring": relation.id,
+        "requests": asked.id,
+        "posts": post.id,
+    }
     if case == "anonymous":
         browser = client()
     else:
@@ -77,6 +89,7 @@ def test_each_case_is_allowed_what_the_matrix_says(
         browser = client(make_user(f"{case}@matrix.example.org", roles=roles).email)
     for pattern, allowed in MATRIX.items():
         path = pattern.replace("{id:\\d+}", str(ids.get(pattern.split("/")[2], 0)))
+        path = path.replace("{code:[A-Z]{2}}", "KE")
         response = browser.get(path, expect_errors=True)
         refused = response.status_int in (401, 403) or (
             response.status_int == 302 and "/login?came_from=" in response.location

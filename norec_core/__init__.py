@@ -35,7 +35,8 @@ What is here, by what a plugin does with it:
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
 - work and mail: `send_mail` (it returns the queued message; `delivery_statuses(dbsession,
-  ids)` says later which were sent, and which addresses were refused), `enqueue_job`,
+  ids)` says later which were sent, and which addresses were refused; `mail_language(
+  person)` is the language mail to them is written in, None for the site's), `enqueue_job`,
   `transition` (`WorkflowError` says why not) and `workflow_history`,
   `import_history` (steps taken elsewhere: a migrated case, demonstration data),
   `record_audit`;
@@ -71,7 +72,8 @@ What is here, by what a plugin does with it:
   `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
 - command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
   settings) as dbsession:`, committed at the end (and indexed for search);
-- demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`;
+- demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`,
+  `demo_subscription` (a person on a mailing list, with its consent record);
   `save_user(dbsession, email, password, display_name=…, roles=…)` makes an account;
 - accounts made by a plugin (someone joining through an action link): `NewPasswordSchema`
   (a new password, typed twice, checked against common ones; subclass it to add
@@ -121,6 +123,7 @@ from norec_core.domain.activities import upcoming as upcoming_activities
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.demo import organisation as demo_organisation
 from norec_core.domain.demo import person as demo_person
+from norec_core.domain.demo import subscription as demo_subscription
 from norec_core.domain.exchanges import exchange_completed
 from norec_core.domain.facts import UnknownFact, person_fact
 from norec_core.domain.merging import MergeError, merge_people
@@ -156,6 +159,7 @@ from norec_core.mail.lists import join as join_list
 from norec_core.mail.lists import leave as leave_list
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
+from norec_core.mail.outbox import locale_of as mail_language
 from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.resources import model_factory
@@ -244,6 +248,7 @@ __all__ = [
     "delivery_statuses",
     "demo_organisation",
     "demo_person",
+    "demo_subscription",
     "digest_items",
     "document_response",
     "enqueue_job",
@@ -266,6 +271,7 @@ __all__ = [
     "load_core_demo",
     "locally_held",
     "log_in",
+    "mail_language",
     "main",
     "merge_people",
     "model_factory",

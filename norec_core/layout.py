@@ -15,7 +15,7 @@ from pyramid.request import Request
 
 from norec_core import clock
 from norec_core.contributions import Section
-from norec_core.i18n import LANGUAGES, codes
+from norec_core.i18n import LANGUAGES, codes, translate
 from norec_core.money import format_money
 from norec_core.security import site_root
 
@@ -111,7 +111,8 @@ class Layout:
         return codes.language_name(code, self.request.locale_name)
 
     def translate(self, term) -> str:
-        return self.request.localizer.translate(term)
+        """A translation string in the reader's language, the parts in its mapping too."""
+        return translate(self.request.localizer, term)
 
     def sections(self, sections: list[Section] | list[list[Section]]) -> list[dict[str, str]]:
         """Render sections in their declared order; a hook's list of lists is flattened."""

@@ -224,3 +224,31 @@ def test_an_attendance_certificate_is_a_tagged_pdf_in_the_participant_s_language
     assert "Stadfesting" in text or "deltaking" in text.lower()  # in nynorsk
     assert pdf.metadata.title
     assert "/StructTreeRoot" in pdf.trailer["/Root"]  # tagged for screen readers
+
+
+def test_a_person_registers_themselves_and_waits_for_a_freed_seat(
+    client, make_user, make_person, make_activity
+):
+    activity = make_activity(title="Small workshop", capacity=1)
+    first = client(make_user(person=make_person(given_name="First")).email)
+    second = client(make_user(person=make_person(given_name="Second")).email)
+    page = first.get(f"/activities/{activity.id}")
+    page = next(f for f in page.forms.values() if f.action.endswith("/register")).submit().follow()
+    assert "Registered: the seat is confirmed." in page.text
+    page = second.get(f"/activities/{activity.id}")
+    page = next(f for f in page.forms.values() if f.action.endswith("/register")).submit().follow()
+    assert "The activity is full: put on the waiting list." in page.text
+    assert (
+        "on the waiting list"
+        in page.html.find("section", attrs={"aria-labelledby": "mine-heading"}).text
+    )
+    # The first cancels; the second has the seat.
+    page = first.get(f"/activities/{activity.id}")
+    next(f for f in page.forms.values() if f.action.endswith("/cancel")).submit()
+    mine = second.get(f"/activities/{activity.id}").html.find(
+        "section", attrs={"aria-labelledby": "mine-heading"}
+    )
+    assert "confirmed" in mine.text
+    # Someone without a person record has no button, and is refused.
+    nobody = client(make_user().email)
+    assert "/register" not in nobody.get(f"/activities/{activity.id}").text

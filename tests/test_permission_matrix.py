@@ -80,6 +80,7 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("jobs.resume", "POST"): ADMINS,
     ("action_link", "GET"): EVERYONE,
     ("activities.attendance", "POST"): frozenset({"admin", "caseworker", "network_adviser"}),
+    ("activities.register", "POST"): LOGGED_IN,
     ("admin", "GET"): ADMINS,
     ("admin.audit", "GET"): ADMINS,
     ("admin.outbox", "GET"): ADMINS,
@@ -239,6 +240,16 @@ def _url(route: dict, objects) -> str | None:
         model = Partnership  # its {resource_type} is "partnership"
     if route["name"] == "files.download":
         model = Partnership  # a file's own record decides (test_files); here, no such file
+
+    placeholders = re.findall(r"\{(\w+)", route["pattern"])
+    if (
+        model is None
+        and (route["name"], "GET") not in CORE_MATRIX
+        and (route["name"], "POST") not in CORE_MATRIX
+    ):
+        # A plugin's route on a placeholder of its own (a country code): its matrix.
+        if any(p not in objects for p in placeholders):
+            return None
 
     def fill(match):
         if match.group(1) in objects:

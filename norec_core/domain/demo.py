@@ -9,7 +9,13 @@ from sqlalchemy.orm import Session
 
 from norec_core.accounts.users import save_user
 from norec_core.domain.demo_scale import load_scale_demo
-from norec_core.domain.models import Organisation, Partnership, Person
+from norec_core.domain.models import (
+    ConsentRecord,
+    ListSubscription,
+    Organisation,
+    Partnership,
+    Person,
+)
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "demo-admin"  # noqa: S105 (a published demo credential, not a secret)
@@ -89,6 +95,22 @@ def organisation(session: Session, name: str) -> Organisation:
 def person(session: Session, email: str) -> Person:
     """A demo person by e-mail, for the plugins' demo data."""
     return session.scalars(select(Person).where(Person.email == email)).one()
+
+
+def subscription(session: Session, person: Person, list_name: str, text: str, version: str):
+    """A demo person on a plugin's mailing list, with the consent record a real joining
+    leaves (the list's `text` and `version`, as the plugin declares them)."""
+    session.add(ListSubscription(person_id=person.id, list_name=list_name, status="subscribed"))
+    session.add(
+        ConsentRecord(
+            person_id=person.id,
+            kind=f"list:{list_name}"[:30],
+            granted=True,
+            text_version=version,
+            text=text,
+            actor="demonstration data",
+        )
+    )
 
 
 def load_core_demo(session: Session) -> None:

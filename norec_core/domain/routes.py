@@ -13,6 +13,9 @@ def includeme(config) -> None:
     # Before /activities/{id}: the calendar of activities, by kind and country.
     config.add_route("activities.ics", "/activities.ics")
     config.add_route(
+        "activities.register", r"/activities/{id:\d+}/register", factory=model_factory(Activity)
+    )
+    config.add_route(
         "activities.attendance",
         r"/activities/{id:\d+}/attendance",
         factory=model_factory(Activity),

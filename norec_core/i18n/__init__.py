@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pyramid.httpexceptions import HTTPFound
-from pyramid.i18n import TranslationStringFactory
+from pyramid.i18n import TranslationString, TranslationStringFactory
 from pyramid.request import Request
 from pyramid.view import view_config
 
@@ -11,6 +11,19 @@ _ = TranslationStringFactory("norec")
 
 LANGUAGES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
 COOKIE = "_LOCALE_"
+
+
+def translate(localizer, text):
+    """`text` in the localizer's language, with the translation strings in its mapping
+    translated too: a text made of translated parts (a newsletter's sections, a relayed
+    message's closing line), where Pyramid would translate only the outer one."""
+    if isinstance(text, TranslationString) and text.mapping:
+        mapping = {
+            key: translate(localizer, value) if isinstance(value, TranslationString) else value
+            for key, value in text.mapping.items()
+        }
+        text = TranslationString(text, mapping=mapping)
+    return localizer.translate(text)
 
 
 def negotiate_locale(request: Request) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from norec_core import clock
 from norec_core.db import new_session
 from norec_core.domain.models import Person
-from norec_core.i18n import _
+from norec_core.i18n import _, translate
 from norec_core.interfaces import IFileStore, IMailer, ITaskQueue
 from norec_core.mail import unsubscribe
 from norec_core.mail.models import OutboxMessage
@@ -61,18 +61,6 @@ def locale_of(person: Person) -> str | None:
     return "nb" if "no" in spoken else None
 
 
-def _translated(localizer, text):
-    """`text` in the localizer's language, with the translation strings in its mapping
-    translated too (a relayed message's closing line, chosen by the sender's choice)."""
-    if isinstance(text, TranslationString) and text.mapping:
-        mapping = {
-            key: _translated(localizer, value) if isinstance(value, TranslationString) else value
-            for key, value in text.mapping.items()
-        }
-        text = TranslationString(text, mapping=mapping)
-    return localizer.translate(text)
-
-
 def send_mail(
     request: Request,
     to: str,
@@ -99,7 +87,7 @@ def send_mail(
     if locale is None and bulk_for is not None:
         locale = locale_of(bulk_for)
     localizer = localizer_for(request, locale)
-    subject, body = _translated(localizer, subject), _translated(localizer, body)
+    subject, body = translate(localizer, subject), translate(localizer, body)
     headers = {}
     if reply_to:
         if "\n" in reply_to or "\r" in reply_to:

@@ -26,6 +26,7 @@ from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.mail.outbox import locale_of, localizer_for
 from norec_core.security import (
+    ACCOUNT,
     ATTENDANCE_RECORD,
     DIRECTORY_EDIT,
     PERSON_VIEW,
@@ -181,6 +182,19 @@ def activity_detail(request):
         "can_record": request.has_permission(ATTENDANCE_RECORD),
         "attendance": ATTENDANCE,
     }
+    # The user's own seat, and whether they may take one: anyone with a person record,
+    # for an activity still to come.
+    person = request.identity.person if request.identity is not None else None
+    data["mine"] = None
+    data["may_register"] = person is not None and activity.ends_at >= clock.now()
+    if person is not None:
+        data["mine"] = request.dbsession.scalar(
+            select(Registration).where(
+                Registration.activity_id == activity.id,
+                Registration.person_id == person.id,
+                Registration.status != "cancelled",
+            )
+        )
     if request.has_permission(PERSON_VIEW):
         data["registrations"] = request.dbsession.scalars(
             select(Registration)
@@ -189,6 +203,25 @@ def activity_detail(request):
             .order_by(Registration.id)
         ).all()
     return data
+
+
+@view_config(route_name="activities.register", request_method="POST", permission=ACCOUNT)
+def register_me(request):
+    """The logged-in person takes a seat, or a place on the waiting list when it is full."""
+    activity, person = request.context, request.identity.person
+    if person is None or activity.ends_at < clock.now():
+        flash(request, _("Only a person on record registers for an activity to come."), "error")
+        return HTTPFound(request.route_path("activities.detail", id=activity.id))
+    try:
+        registration = registrations.register(request.dbsession, activity, person)
+    except registrations.AlreadyRegistered:
+        flash(request, _("Already registered for this activity."), "error")
+    else:
+        if registration.status == "confirmed":
+            flash(request, _("Registered: the seat is confirmed."))
+        else:
+            flash(request, _("The activity is full: put on the waiting list."))
+    return HTTPFound(request.route_path("activities.detail", id=activity.id))
 
 
 @view_config(route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT)

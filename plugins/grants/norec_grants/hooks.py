@@ -9,6 +9,7 @@ from norec_core import (
     VIEW,
     ActivityKind,
     Chart,
+    DigestItem,
     IOrganisation,
     IPartnership,
     NavEntry,
@@ -340,3 +341,23 @@ def norec_person_facts():
 @hookimpl
 def norec_demo_data(dbsession):
     demo.load(dbsession)
+
+
+@hookimpl
+def norec_digest_items(request, since, until, audience, language):
+    """Calls open for applications at the end of the period, for newsletters: public
+    to every audience; the summary is the deadline, a date every language reads."""
+    return [
+        DigestItem(
+            "call",
+            call.title,
+            request.route_url("grants.call", id=call.id),
+            call.closes_at,
+            f"→ {call.closes_at.date().isoformat()}",
+        )
+        for call in request.dbsession.scalars(
+            select(Call)
+            .where(Call.opens_at <= until, Call.closes_at >= until)
+            .order_by(Call.closes_at)
+        )
+    ]

@@ -78,3 +78,17 @@ def test_exchange_rates_are_recorded(client, make_user, db_session):
     form.submit("submit").follow()
     rate = db_session.query(ExchangeRate).one()
     assert (rate.currency, rate.base, rate.rate) == ("INR", "NOK", Decimal("0.126400"))
+
+
+def test_open_calls_are_newsletter_items_and_closed_ones_are_not(
+    app_request, open_call, closed_call
+):
+    import datetime
+
+    from norec_core import digest_items, now
+
+    items = digest_items(app_request, now() - datetime.timedelta(days=30), now(), "members", "en")
+    calls = [i for i in items if i.kind == "call"]
+    assert [i.title for i in calls] == [open_call.title]
+    assert calls[0].url == f"http://localhost/grants/calls/{open_call.id}"
+    assert open_call.closes_at.date().isoformat() in calls[0].summary

@@ -10,11 +10,18 @@ from pyramid.request import Request
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
-from norec_core import Person, join_list, list_members, now, send_mail
+from norec_core import MailingList, Person, join_list, list_members, now, send_mail
 from norec_network.i18n import _
 from norec_network.models import ChapterFollow, Member, Post
 
 DIGEST = "network.digest"  # the mailing list of the weekly digest
+DIGEST_LIST = MailingList(
+    DIGEST,
+    _("Norec Network: weekly digest of the chapters you follow"),
+    _("Send me, once a week, the new posts in the network chapters I follow"),
+    "2026-11",
+    double_opt_in=False,  # joined by following a chapter, logged in
+)
 WEEK = datetime.timedelta(days=7)
 
 

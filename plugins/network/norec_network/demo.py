@@ -7,8 +7,17 @@ import zoneinfo
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import Activity, Organisation, Person, demo_person, now, register, save_user
-from norec_network import directory, mentoring, profile, waves
+from norec_core import (
+    Activity,
+    Organisation,
+    Person,
+    demo_person,
+    demo_subscription,
+    now,
+    register,
+    save_user,
+)
+from norec_network import chapters, directory, mentoring, newsletter, profile, waves
 from norec_network.models import (
     Alumnus,
     ChapterFollow,
@@ -16,6 +25,8 @@ from norec_network.models import (
     JoinRequest,
     Member,
     Mentoring,
+    Newsletter,
+    NewsletterDelivery,
     PastExchange,
     Post,
     Wave,
@@ -66,6 +77,7 @@ def load(dbsession) -> None:
     _seats(dbsession)
     _requests(dbsession)
     _discussions(dbsession)
+    _newsletter(dbsession)
     for activity, email in (
         (nairobi, "wanjiru.kamau@example.org"),
         (nepal, "bishnu.thapa@example.org"),
@@ -396,3 +408,48 @@ def _discussions(dbsession) -> None:
     for country, people in by_country.items():
         for member in people[: len(people) // 3]:
             dbsession.add(ChapterFollow(member_id=member.id, country=country))
+
+
+def _newsletter(dbsession) -> None:
+    """Two thirds of the members on the newsletter list, and the digest for those who
+    follow a chapter; last month's issue sent to the list, this month's in draft."""
+    members = dbsession.scalars(
+        select(Member).options(selectinload(Member.person)).order_by(Member.id)
+    ).all()
+    followers = set(dbsession.scalars(select(ChapterFollow.member_id)))
+    readers = [m for n, m in enumerate(members) if n % 3 and m.person.email]
+    for member in readers:
+        _subscribe(dbsession, member.person, newsletter.MAILING_LIST)
+    for member in members:
+        if member.id in followers and member.person.email:
+            _subscribe(dbsession, member.person, chapters.DIGEST_LIST)
+    this_month = now().date().replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    sent = Newsletter(
+        month=last_month,
+        subject=f"Norec Network – {last_month:%B %Y}",
+        intro="Dear members,\n\nThe gathering in Arusha is nearly full, and our mentors "
+        "took twelve new mentees this month. Read on for what is coming.",
+        status="sent",
+        sent_at=now() - datetime.timedelta(days=25),
+    )
+    dbsession.add(sent)
+    dbsession.flush()
+    dbsession.add_all(
+        NewsletterDelivery(newsletter_id=sent.id, person_id=m.person_id, sent_at=sent.sent_at)
+        for m in readers
+    )
+    dbsession.add(
+        Newsletter(
+            month=this_month,
+            subject=f"Norec Network – {this_month:%B %Y}",
+            intro="Dear members,\n\nThis month: a webinar on careers, and the new chapter "
+            "discussions.",
+            countries=[],
+        )
+    )
+
+
+def _subscribe(dbsession, person, mailing_list) -> None:
+    text = str(mailing_list.text)  # the English words; a real joining keeps the reader's
+    demo_subscription(dbsession, person, mailing_list.name, text, mailing_list.version)

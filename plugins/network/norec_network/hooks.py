@@ -6,7 +6,6 @@ from norec_core import (
     ActionPurpose,
     CliCommand,
     JobType,
-    MailingList,
     NavEntry,
     Role,
     ScheduledTask,
@@ -22,6 +21,7 @@ from norec_network import (
     directory,
     membership,
     mentoring,
+    newsletter,
     requests,
     statistics,
     waves,
@@ -35,6 +35,7 @@ from norec_network.models import (
     JoinRequest,
     Member,
     Mentoring,
+    Newsletter,
     PastExchange,
     Post,
     RelayedMessage,
@@ -62,6 +63,12 @@ def norec_configure(config):
     config.add_route("network.activities", "/activities")
     config.add_route("network.statistics", "/statistics")
     config.add_route("network.request", "/request")
+    config.add_route("network.newsletter", "/newsletter")
+    config.add_route("network.newsletter.join", "/newsletter/join")
+    config.add_route("network.newsletters", "/newsletters")
+    config.add_route(
+        "network.newsletter.issue", r"/newsletters/{id:\d+}", factory=model_factory(Newsletter)
+    )
     config.add_route("network.chapters", "/countries")
     config.add_route("network.chapter", "/countries/{code:[A-Z]{2}}")
     config.add_route("network.chapter.follow", "/countries/{code:[A-Z]{2}}/follow")
@@ -90,6 +97,7 @@ def norec_navigation(request):
         NavEntry(_("Invitation waves"), "network.waves", 112, MANAGE),
         NavEntry(_("Network statistics"), "network.statistics", 115, MANAGE),
         NavEntry(_("Requests to join"), "network.requests", 116, MANAGE),
+        NavEntry(_("Newsletter"), "network.newsletters", 118, MANAGE),
     ]
 
 
@@ -113,7 +121,10 @@ def norec_tasks(request):
 
 @hookimpl
 def norec_jobs():
-    return [JobType("network.send_wave", _("Send an invitation wave"), waves.send_wave)]
+    return [
+        JobType("network.send_wave", _("Send an invitation wave"), waves.send_wave),
+        JobType("network.send_newsletter", _("Send a newsletter"), newsletter.send_issue),
+    ]
 
 
 @hookimpl
@@ -131,15 +142,7 @@ def norec_action_purposes():
 
 @hookimpl
 def norec_mailing_lists():
-    return [
-        MailingList(
-            chapters.DIGEST,
-            _("Norec Network: weekly digest of the chapters you follow"),
-            _("Send me, once a week, the new posts in the network chapters I follow"),
-            "2026-11",
-            double_opt_in=False,
-        )
-    ]
+    return [chapters.DIGEST_LIST, newsletter.MAILING_LIST]
 
 
 @hookimpl

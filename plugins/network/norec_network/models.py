@@ -286,3 +286,42 @@ class ChapterFollow(Base):
         ForeignKey("network_member.id", ondelete="CASCADE"), index=True
     )
     country: Mapped[str] = mapped_column(String(2))
+
+
+class Newsletter(Base):
+    """A monthly issue of the network's newsletter: an adviser's introduction and the
+    platform's latest items, to the members of a segment who joined the list."""
+
+    __tablename__ = "network_newsletter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[datetime.date]
+    subject: Mapped[str] = mapped_column(String(200))
+    intro: Mapped[str] = mapped_column(Text, default="")
+    # The segment: empty means everyone on the list.
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft, sending, sent
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    job_id: Mapped[int | None]
+    sent_at: Mapped[datetime.datetime | None]
+
+
+class NewsletterDelivery(Base):
+    """That an issue went to a person: a job that stops and starts again sends each once."""
+
+    __tablename__ = "network_newsletter_delivery"
+    __table_args__ = (UniqueConstraint("newsletter_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    newsletter_id: Mapped[int] = mapped_column(
+        ForeignKey("network_newsletter.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    sent_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    person: Mapped[Person] = relationship()

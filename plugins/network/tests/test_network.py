@@ -81,7 +81,7 @@ def test_demo_register(db_session, client, make_user):
     )
 
 
-def test_demo_members_directory_and_mentoring(db_session, client):
+def test_demo_members_directory_and_mentoring(db_session, client, app_request):
     from sqlalchemy import func, select
 
     from norec_network.models import Member, Mentoring
@@ -104,3 +104,13 @@ def test_demo_members_directory_and_mentoring(db_session, client):
     thread = kenya.click("Meeting up in Nairobi after the gathering")
     assert "Hidden by a moderator: Advertising" in thread.text
     assert "Cheap loans" not in thread.text
+    from norec_core import Person, list_members
+    from norec_network.models import Newsletter
+
+    assert {n.status for n in db_session.scalars(select(Newsletter))} == {"sent", "draft"}
+    readers = (
+        select(func.count())
+        .select_from(Person)
+        .where(list_members(app_request, "network.newsletter"))
+    )
+    assert db_session.scalar(readers) >= 30

@@ -37,6 +37,10 @@ MATRIX = {
     "/network/request": EVERYONE,
     "/network/requests": STAFF,
     "/network/requests/{id:\\d+}": STAFF,
+    "/network/newsletter": EVERYONE,
+    "/network/newsletter/join": LOGGED_IN,
+    "/network/newsletters": STAFF,
+    "/network/newsletters/{id:\\d+}": STAFF,
     "/network/countries": EVERYONE,
     "/network/countries/{code:[A-Z]{2}}": EVERYONE,
     "/network/countries/{code:[A-Z]{2}}/follow": LOGGED_IN,
@@ -63,7 +67,7 @@ def test_every_route_is_in_the_matrix(app):
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
-    from norec_network.models import JoinRequest, Member, Mentoring, Post, Wave
+    from norec_network.models import JoinRequest, Member, Mentoring, Newsletter, Post, Wave
 
     wave = Wave(countries=["KE"], cap=10)
     mentor = Member(person=make_person(consent_directory=True), offers=["mentor"])
@@ -73,7 +77,8 @@ def test_each_case_is_allowed_what_the_matrix_says(
     relation = Mentoring(mentor=mentor, mentee=mentee, expires_at=now())
     asked = JoinRequest(given_name="Asha", family_name="Mwangi", email="asha@example.org")
     post = Post(country="KE", author=mentee, title="Hello", body="Who is in Kisumu?")
-    db_session.add_all([wave, mentor, mentee, relation, asked, post])
+    issue = Newsletter(month=now().date(), subject="November", intro="Hello")
+    db_session.add_all([wave, mentor, mentee, relation, asked, post, issue])
     db_session.flush()
     ids = {
         "waves": wave.id,
@@ -81,6 +86,7 @@ def test_each_case_is_allowed_what_the_matrix_says(
         "mentoring": relation.id,
         "requests": asked.id,
         "posts": post.id,
+        "newsletters": issue.id,
     }
     if case == "anonymous":
         browser = client()

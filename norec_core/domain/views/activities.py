@@ -212,6 +212,12 @@ def register_me(request):
     if person is None or activity.ends_at < clock.now():
         flash(request, _("Only a person on record registers for an activity to come."), "error")
         return HTTPFound(request.route_path("activities.detail", id=activity.id))
+    register_and_say(request, activity, person)
+    return HTTPFound(request.route_path("activities.detail", id=activity.id))
+
+
+def register_and_say(request, activity: Activity, person) -> None:
+    """Register `person` and tell the user whether they have a seat or wait for one."""
     try:
         registration = registrations.register(request.dbsession, activity, person)
     except registrations.AlreadyRegistered:
@@ -221,7 +227,6 @@ def register_me(request):
             flash(request, _("Registered: the seat is confirmed."))
         else:
             flash(request, _("The activity is full: put on the waiting list."))
-    return HTTPFound(request.route_path("activities.detail", id=activity.id))
 
 
 @view_config(route_name="registrations.cancel", request_method="POST", permission=REGISTRATION_EDIT)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core import clock
-from norec_core.domain import profiles, record_fields, registrations
+from norec_core.domain import profiles, record_fields
 from norec_core.domain.activity_schemas import RegistrationSchema
 from norec_core.domain.merging import merge_people
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
@@ -24,6 +24,7 @@ from norec_core.domain.person_actions import (
 )
 from norec_core.domain.schemas import LANGUAGE_TITLES, PersonSchema
 from norec_core.domain.serialisation import PERSON_FIELDS
+from norec_core.domain.views.activities import register_and_say
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.files.attachments import attach
@@ -192,15 +193,7 @@ def person_register(request):
     if not result.valid:
         return {"form": result.html, "page_title": _("Register for an activity")}
     activity = request.dbsession.get(Activity, result.data["activity_id"])
-    try:
-        registration = registrations.register(request.dbsession, activity, person)
-    except registrations.AlreadyRegistered:
-        flash(request, _("Already registered for this activity."), "error")
-    else:
-        if registration.status == "confirmed":
-            flash(request, _("Registered: the seat is confirmed."))
-        else:
-            flash(request, _("The activity is full: put on the waiting list."))
+    register_and_say(request, activity, person)
     return HTTPFound(request.route_path("people.detail", id=person.id))
 
 

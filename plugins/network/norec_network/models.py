@@ -205,13 +205,19 @@ class Mentoring(Base):
 
 
 class RelayedMessage(Base):
-    """That one person wrote to a member through the platform (the text went by mail and
-    is not kept): enough to limit how many a sender may send."""
+    """That someone wrote to a member through the platform (the text went by mail and is
+    not kept): enough to limit how many a sender may send. The sender is an account (an
+    adviser may have no person record) and, for a member, their person."""
 
     __tablename__ = "network_relayed_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sender_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    sender_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    sender_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
     recipient_id: Mapped[int] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), index=True
     )

@@ -66,9 +66,10 @@ OFFERS = {
     "interpreter": _("Interpreter"),
     "resource": _("Resource person"),
 }
-# The core's levels for the fields kept on its person record: what advisers alone see
-# stays private there (Norec's staff see private fields of the core).
-CORE_LEVELS = {MEMBERS: "members", PUBLIC: "public"}
+# The core's levels for the fields kept on its person record. Only "everyone" carries
+# over: the core's "members" is anyone with an account, wider than the network's
+# members, and its private fields are seen by Norec's staff, as advisers see them here.
+CORE_LEVELS = {PUBLIC: "public"}
 CORE_FIELDS = ("name", "email", "country", "city", "employer", "expertise", "languages")
 
 

@@ -10,7 +10,7 @@ import io
 import pytest
 from sqlalchemy import insert, select
 
-from norec_core import Person
+from norec_core import Person, User
 from norec_network import directory, profile
 from norec_network.models import Alumnus, DirectoryEntry, Member, PastExchange
 
@@ -232,13 +232,15 @@ def test_writing_needs_consent_unless_an_adviser_writes_to_a_resource_person(
     resource = make_member(visibility={"name": "advisers"}, offers=["resource"])
     sender = make_member(account=True)
     client(sender.person.email).get(f"/network/members/{quiet.id}/contact", status=404)
-    user = make_user("writer@example.org", roles=["network_adviser"], person=make_person())
+    user = make_user("writer@example.org", roles=["network_adviser"])  # no person record
     adviser = client(user.email)
     adviser.get(f"/network/members/{quiet.id}/contact", status=403)
     form = adviser.get(f"/network/members/{resource.id}/contact").forms["contact"]
+    assert "share" not in form.fields  # an adviser writes for Norec, from a work address
     form["subject"], form["text"] = "A lecture in Bergen", "Would you give one in March?"
     form.submit().follow()
     assert mail.messages[-1]["To"] == resource.person.email
+    assert mail.messages[-1]["Reply-To"] == "writer@example.org"
 
 
 def test_a_sender_is_limited_per_day_and_keeps_the_text(make_member, client, db_session):
@@ -247,8 +249,11 @@ def test_a_sender_is_limited_per_day_and_keeps_the_text(make_member, client, db_
 
     recipient = make_member(consent_contact=True, visibility={"name": "members"})
     sender = make_member(account=True)
+    account = db_session.scalars(select(User).where(User.person_id == sender.person_id)).one()
     db_session.add_all(
-        RelayedMessage(sender_id=sender.person_id, recipient_id=recipient.person_id)
+        RelayedMessage(
+            sender_user_id=account.id, sender_id=sender.person_id, recipient_id=recipient.person_id
+        )
         for _ in range(relay.PER_DAY)
     )
     db_session.flush()

@@ -96,9 +96,9 @@ def test_the_profile_keeps_what_was_typed_and_shows_the_error_at_its_field(
     db_session.expire_all()
     assert member.mentor_capacity == 2 and member.offers == ["mentor"]
     assert member.visibility == {"name": "members", "expertise": "public", "city": "advisers"}
-    # The core's person page shows no more than the network does; advisers alone is
-    # private there.
-    assert member.person.visibility == {"name": "members", "expertise": "public"}
+    # The core's person page shows no more than the network does: its "members" is
+    # anyone with an account, so only what is shown to everyone carries over.
+    assert member.person.visibility == {"expertise": "public"}
     levels = {
         (e.field, e.value): e.level
         for e in db_session.scalars(

@@ -17,8 +17,8 @@ STAFF = {"admin", "network_adviser"}
 LOGGED_IN = {"member", "caseworker", "admin", "network_adviser"}
 EVERYONE = {"anonymous"} | LOGGED_IN
 # route path -> who may open it (the rest are refused). None of these users is a member
-# of the network, so none may write to a member or ask for mentoring; what members may
-# do is in test_directory and test_mentoring.
+# of the network, so none asks for mentoring, and only advisers write to the mentor;
+# what members may do is in test_directory and test_mentoring.
 MATRIX = {
     "/network/": EVERYONE,
     "/network/register": STAFF,
@@ -29,7 +29,7 @@ MATRIX = {
     "/network/profile": LOGGED_IN,
     "/network/directory": EVERYONE,
     "/network/members/{id:\\d+}": EVERYONE,
-    "/network/members/{id:\\d+}/contact": set(),
+    "/network/members/{id:\\d+}/contact": STAFF,  # the member offers mentoring
     "/network/members/{id:\\d+}/mentor": set(),
     "/network/mentoring": LOGGED_IN,
     "/network/activities": EVERYONE,

@@ -161,13 +161,22 @@ def contact(member, request):
         raise HTTPNotFound()
     if not relay.may_write(request, member):
         raise HTTPForbidden(_("This member cannot be written to."))
-    result = process_form(request, MessageSchema(), submit_title=_("Send"), formid="contact")
+    schema = MessageSchema()
+    intro = _(
+        "Your message goes to the member by e-mail. Their address is not shown to you, "
+        "and yours is not shown to them unless you tick the box."
+    )
+    if profile.member_of(request) is None:
+        # An adviser writes for Norec: the answer goes to their work address.
+        del schema["share"]
+        intro = _(
+            "Your message goes to the member by e-mail, with your address to answer to. "
+            "Theirs is not shown to you."
+        )
+    result = process_form(request, schema, submit_title=_("Send"), formid="contact")
     values = {
         "page_title": _("Write to ${name}", mapping={"name": member.person.full_name}),
-        "intro": _(
-            "Your message goes to the member by e-mail. Their address is not shown to "
-            "you, and yours is not shown to them unless you tick the box."
-        ),
+        "intro": intro,
         "form": result.html,
     }
     if not result.valid:
@@ -181,7 +190,7 @@ def contact(member, request):
         values["form"] = result.again()
         return values
     data = result.data
-    relay.relay(request, member, data["subject"], data["text"], data["share"])
+    relay.relay(request, member, data["subject"], data["text"], data.get("share", True))
     flash(request, _("Your message is on its way."))
     return HTTPFound(request.route_path("network.member", id=member.id))
 

@@ -107,6 +107,12 @@ class Layout:
     def country(self, code: str | None) -> str:
         return codes.country_name(code, self.request.locale_name)
 
+    @property
+    def language_names(self) -> dict[str, str]:
+        """Every language's name by its ISO 639-1 code, in the reader's language and order
+        (`languages` are the interface's own)."""
+        return codes.language_names(self.request.locale_name)
+
     def language(self, code: str) -> str:
         return codes.language_name(code, self.request.locale_name)
 

@@ -278,7 +278,10 @@ class Post(Base):
     hidden_reason: Mapped[str] = mapped_column(String(300), default="")
 
     author: Mapped[Member] = relationship()
-    replies: Mapped[list[Post]] = relationship(order_by="Post.id", cascade="all, delete-orphan")
+    # A lambda, not "Post.id": another plugin may have a Post of its own (multilateral).
+    replies: Mapped[list[Post]] = relationship(
+        order_by=lambda: Post.id, cascade="all, delete-orphan"
+    )
 
 
 class ChapterFollow(Base):

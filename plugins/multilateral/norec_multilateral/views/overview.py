@@ -4,7 +4,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core import Organisation, Section, upcoming_activities
-from norec_multilateral.hooks import _
+from norec_multilateral.i18n import _
 
 
 @view_config(

@@ -1,0 +1,5 @@
+"""The multilateral plugin's translation domain."""
+
+from pyramid.i18n import TranslationStringFactory
+
+_ = TranslationStringFactory("norec_multilateral")

@@ -1,0 +1,3 @@
+"""The multilateral plugin's permission, held by the core's recruitment advisers."""
+
+MANAGE = "multilateral.manage"  # posts, rounds, screening, shortlists

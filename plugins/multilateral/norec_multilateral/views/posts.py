@@ -1,0 +1,241 @@
+"""Posts in international organisations: the public list of vacancies, a post's page,
+and the advisers' form."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import (
+    SITE_TIMEZONE,
+    VIEW,
+    Column,
+    CSRFSchema,
+    Organisation,
+    countries_node,
+    country_node,
+    datetime_widget,
+    export_links,
+    export_response,
+    flash,
+    languages_node,
+    line_validator,
+    now,
+    paginate,
+    process_form,
+    requested_format,
+    select_filter,
+)
+from norec_multilateral.eligibility import DEGREES
+from norec_multilateral.i18n import _
+from norec_multilateral.models import MultilateralPost
+from norec_multilateral.permissions import MANAGE
+
+T = "norec_multilateral:templates/"
+PROGRAMMES = {
+    "jpo": _("Junior Professional Officer (JPO)"),
+    "unv": _("UN Volunteer (UNV)"),
+    "senior": _("Senior post or secondment"),
+}
+
+
+@colander.deferred
+def _organisation_widget(node, kw):
+    request = kw["request"]
+    found = request.dbsession.execute(
+        select(Organisation.id, Organisation.name)
+        .where(Organisation.kind == "international")
+        .order_by(Organisation.name)
+    ).all()
+    return deform.widget.SelectWidget(values=[("", _("– choose –")), *found])
+
+
+def _text(title, length, **kw):
+    return colander.SchemaNode(
+        colander.String(), title=title, validator=line_validator(length), **kw
+    )
+
+
+class PostSchema(CSRFSchema):
+    programme = colander.SchemaNode(
+        colander.String(),
+        title=_("Programme"),
+        widget=deform.widget.SelectWidget(values=list(PROGRAMMES.items())),
+        validator=colander.OneOf(sorted(PROGRAMMES)),
+    )
+    organisation_id = colander.SchemaNode(
+        colander.Integer(), title=_("Organisation"), widget=_organisation_widget
+    )
+    title = _text(_("Title"), 300)
+    duty_station = _text(_("Duty station"), 200)
+    country = country_node(missing=None)
+    grade = _text(_("Grade"), 20, missing="")
+    field = _text(_("Field of work"), 200, missing="")
+    description = colander.SchemaNode(
+        colander.String(),
+        title=_("Description"),
+        missing="",
+        validator=colander.Length(max=20000),
+        widget=deform.widget.TextAreaWidget(rows=6),
+    )
+    deadline = colander.SchemaNode(
+        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
+        title=_("Deadline"),
+        description=_("Norwegian time."),
+        widget=datetime_widget(),
+    )
+    citizenship = countries_node(_("Citizenship required"), missing=())
+    max_age = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Age limit at the deadline"),
+        missing=None,
+        validator=colander.Range(18, 80),
+    )
+    min_degree = colander.SchemaNode(
+        colander.String(),
+        title=_("Lowest degree"),
+        missing=None,
+        widget=deform.widget.SelectWidget(values=[("", _("– none –")), *DEGREES.items()]),
+        validator=colander.OneOf(sorted(DEGREES)),
+    )
+    min_experience_years = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Years of work experience"),
+        missing=0,
+        validator=colander.Range(0, 40),
+    )
+    languages = languages_node(_("Languages at working level"), missing=())
+    published = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("Published: candidates see it and apply"),
+        missing=False,
+        widget=deform.widget.CheckboxWidget(),
+    )
+
+
+FIELDS = (
+    "programme",
+    "organisation_id",
+    "title",
+    "duty_station",
+    "country",
+    "grade",
+    "field",
+    "description",
+    "deadline",
+    "max_age",
+    "min_degree",
+    "min_experience_years",
+    "published",
+)
+
+
+def _save(post: MultilateralPost, data: dict) -> None:
+    for key in FIELDS:
+        setattr(post, key, data[key])
+    post.citizenship = sorted(data["citizenship"])
+    post.languages = sorted(data["languages"])
+
+
+def _visible(request):
+    query = select(MultilateralPost).options(selectinload(MultilateralPost.organisation))
+    if not request.has_permission(MANAGE, request.root):
+        query = query.where(MultilateralPost.published.is_(True))
+    return query
+
+
+def _columns(request):
+    translate = request.localizer.translate
+    return [
+        Column(_("Programme"), lambda p: translate(PROGRAMMES[p.programme])),
+        Column(_("Organisation"), lambda p: p.organisation.name),
+        Column(_("Title"), lambda p: p.title),
+        Column(_("Grade"), lambda p: p.grade),
+        Column(_("Duty station"), lambda p: p.duty_station),
+        Column(_("Country"), lambda p: p.country),
+        Column(_("Field of work"), lambda p: p.field),
+        Column(_("Deadline"), lambda p: p.deadline),
+    ]
+
+
+@view_config(route_name="multilateral.posts", renderer=T + "posts.pt", permission=VIEW)
+def post_list(request):
+    programme = request.GET.get("programme", "")
+    programme = programme if programme in PROGRAMMES else ""
+    open_only = request.GET.get("open", "1") == "1"
+    query = _visible(request).order_by(MultilateralPost.deadline, MultilateralPost.id)
+    if programme:
+        query = query.where(MultilateralPost.programme == programme)
+    if open_only:
+        query = query.where(MultilateralPost.deadline >= now())
+    if requested_format(request):
+        return export_response(request, query, _columns(request), "posts")
+    return {
+        "page_title": _("Posts in international organisations"),
+        "filters": [
+            select_filter("programme", _("Programme"), PROGRAMMES, programme),
+            select_filter(
+                "open",
+                _("Deadline"),
+                {"1": _("Still open"), "0": _("All, closed too")},
+                "1" if open_only else "0",
+            ),
+        ],
+        "page": paginate(request, query),
+        "programmes": PROGRAMMES,
+        "exports": export_links(request),
+        "manage": request.has_permission(MANAGE, request.root),
+    }
+
+
+@view_config(route_name="multilateral.post", renderer=T + "post.pt", permission=VIEW)
+def post_page(post, request):
+    if not post.published and not request.has_permission(MANAGE, request.root):
+        raise HTTPNotFound()
+    return {
+        "page_title": post.title,
+        "post": post,
+        "programmes": PROGRAMMES,
+        "degrees": DEGREES,
+        "open": post.deadline >= now(),
+        "manage": request.has_permission(MANAGE, request.root),
+    }
+
+
+def _form_page(request, post: MultilateralPost | None):
+    appstruct = colander.null
+    if post is not None:
+        appstruct = {key: getattr(post, key) for key in FIELDS}
+        appstruct |= {"citizenship": set(post.citizenship), "languages": set(post.languages)}
+        appstruct = {k: v for k, v in appstruct.items() if v is not None}
+    result = process_form(request, PostSchema(), appstruct=appstruct, formid="post")
+    if result.valid:
+        if post is None:
+            post = MultilateralPost()
+            request.dbsession.add(post)
+        _save(post, result.data)
+        request.dbsession.flush()
+        flash(request, _("The post is saved."))
+        return HTTPFound(request.route_path("multilateral.post", id=post.id))
+    return {
+        "page_title": post.title if post is not None else _("New post"),
+        "form": result.html,
+    }
+
+
+@view_config(
+    route_name="multilateral.post.new", renderer="norec_core:templates/form.pt", permission=MANAGE
+)
+def new_post(request):
+    return _form_page(request, None)
+
+
+@view_config(
+    route_name="multilateral.post.edit", renderer="norec_core:templates/form.pt", permission=MANAGE
+)
+def edit_post(post, request):
+    return _form_page(request, post)

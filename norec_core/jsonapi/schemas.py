@@ -62,7 +62,11 @@ def json_schema(node: colander.SchemaNode, translate=str) -> dict[str, Any]:
         children = [c for c in node.children if c.name not in _SKIP]
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {c.name: json_schema(c, translate) for c in children},
+            # An optional field may be sent as null, which means "not given" (its default).
+            "properties": {
+                c.name: json_schema(c, translate) | ({} if c.required else {"nullable": True})
+                for c in children
+            },
             "additionalProperties": False,  # an unknown field is refused (422)
         }
         required = [c.name for c in children if c.required]

@@ -9,7 +9,16 @@ import zoneinfo
 
 from sqlalchemy import select
 
-from norec_core import Activity, Organisation, Person, demo_organisation, demo_person, now, register
+from norec_core import (
+    Activity,
+    Organisation,
+    Person,
+    demo_organisation,
+    demo_person,
+    import_history,
+    now,
+    register,
+)
 from norec_multilateral import eligibility
 from norec_multilateral.models import (
     Candidacy,
@@ -17,8 +26,10 @@ from norec_multilateral.models import (
     Education,
     LanguageSkill,
     MultilateralPost,
+    PanelScore,
     Work,
 )
+from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 ORGANISATIONS = (
@@ -118,6 +129,7 @@ def _candidates(dbsession, posts) -> None:
     """Twelve candidates with profiles; each applies for two or three posts, some of them
     short of a requirement (too old, a degree not finished, too little experience)."""
     rng = random.Random(6)  # noqa: S311 (no secret is drawn)
+    candidacies = []
     for n, (given, family) in enumerate(NAMES):
         born = datetime.date(1991 + n % 8, 1 + n % 12, 1 + n)
         person = Person(
@@ -168,13 +180,60 @@ def _candidates(dbsession, posts) -> None:
         dbsession.flush()
         for post in rng.sample(posts, rng.choice((2, 3))):
             checks = eligibility.check(post, person, candidate)
-            dbsession.add(
+            candidacies.append(
                 Candidacy(
                     post=post,
                     candidate=candidate,
+                    person_id=person.id,
                     motivation="I have worked with this for years and want to serve in the UN.",
                     submitted_at=now() - datetime.timedelta(days=rng.randint(1, 20)),
                     eligible=all(c.ok for c in checks),
                     checks=[c.as_json(lambda text: text.interpolate()) for c in checks],
                 )
             )
+    dbsession.add_all(candidacies)
+    _steps(dbsession, candidacies)
+
+
+# How far each application has come, in turn: every state of the workflow is shown.
+PATHS = (
+    (),
+    ("screen_in",),
+    ("screen_out",),
+    ("screen_in", "longlist"),
+    ("screen_in", "longlist", "interview"),
+    ("screen_in", "longlist", "interview", "shortlist"),
+    ("screen_in", "longlist", "interview", "shortlist", "nominate"),
+    ("screen_in", "longlist", "interview", "shortlist", "nominate", "select"),
+    ("screen_in", "longlist", "not_select"),
+    ("withdraw",),
+)
+REASONS = {
+    "screen_out": "The master's degree is not finished by the deadline.",
+    "not_select": "Others came closer to the post's profile.",
+}
+
+
+def _steps(dbsession, candidacies) -> None:
+    start = now() - datetime.timedelta(days=15)
+    for n, candidacy in enumerate(candidacies):
+        steps = PATHS[n % len(PATHS)]
+        import_history(  # flushes first: the application has its id for the scores
+            dbsession,
+            candidacy,
+            CANDIDACY_WORKFLOW,
+            [
+                (
+                    name,
+                    start + datetime.timedelta(days=2 * k),
+                    "Recruitment adviser",
+                    REASONS.get(name, ""),
+                )
+                for k, name in enumerate(steps)
+            ],
+        )
+        if "interview" in steps:
+            for panellist, score in (("Kari Nordmann, Norec", 4), ("UNDP HR", 3 + n % 3)):
+                dbsession.add(
+                    PanelScore(candidacy_id=candidacy.id, panellist=panellist, score=score)
+                )

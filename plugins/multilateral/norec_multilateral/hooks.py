@@ -14,7 +14,8 @@ from norec_core import (
 from norec_multilateral import demo
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, Candidate, MultilateralPost
-from norec_multilateral.permissions import MANAGE
+from norec_multilateral.permissions import MANAGE, READ, WITHDRAW
+from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
 
 @hookimpl
@@ -35,6 +36,9 @@ def norec_configure(config):
         "multilateral.profile.remove", r"/profile/{part:(education|work|language)}/{id:\d+}/remove"
     )
     config.add_route("multilateral.applications", "/applications")
+    config.add_route(
+        "multilateral.candidacy", r"/applications/{id:\d+}", factory=model_factory(Candidacy)
+    )
     config.scan("norec_multilateral.views")
 
 
@@ -48,7 +52,16 @@ def norec_navigation(request):
 
 @hookimpl
 def norec_roles():
-    return [Role("recruitment_adviser", _("Recruitment adviser"), frozenset({MANAGE}))]
+    return [
+        Role("recruitment_adviser", _("Recruitment adviser"), frozenset({MANAGE, READ})),
+        # The candidate owns their applications (the workflow's owner column).
+        Role("owner", _("Owner"), frozenset({READ, WITHDRAW}), local=True),
+    ]
+
+
+@hookimpl
+def norec_workflows():
+    return [CANDIDACY_WORKFLOW]
 
 
 @hookimpl
@@ -119,6 +132,9 @@ def norec_person_erase(dbsession, person):
 
 @hookimpl
 def norec_people_merged(dbsession, kept, merged):
+    dbsession.execute(
+        update(Candidacy).where(Candidacy.person_id == merged.id).values(person_id=kept.id)
+    )
     mine = dbsession.scalars(select(Candidate).where(Candidate.person_id == merged.id)).first()
     if mine is None:
         return
@@ -135,7 +151,9 @@ def norec_people_merged(dbsession, kept, merged):
         delete(Candidacy).where(Candidacy.candidate_id == mine.id, Candidacy.post_id.in_(applied))
     )
     dbsession.execute(
-        update(Candidacy).where(Candidacy.candidate_id == mine.id).values(candidate_id=theirs.id)
+        update(Candidacy)
+        .where(Candidacy.candidate_id == mine.id)
+        .values(candidate_id=theirs.id, person_id=kept.id)
     )
     for row in [*mine.education, *mine.work]:
         row.candidate_id = theirs.id

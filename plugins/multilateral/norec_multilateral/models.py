@@ -118,6 +118,10 @@ class Candidacy(Base):
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("multilateral_candidate.id", ondelete="CASCADE"), index=True
     )
+    # The candidate's person, kept here for the workflow: their account owns the record.
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
     motivation: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(30), default="submitted", index=True)
     submitted_at: Mapped[datetime.datetime] = mapped_column(default=now)
@@ -126,3 +130,33 @@ class Candidacy(Base):
 
     post: Mapped[MultilateralPost] = relationship()
     candidate: Mapped[Candidate] = relationship()
+
+
+class CandidacyNote(Base):
+    """An adviser's internal note on an application: never shown to the candidate."""
+
+    __tablename__ = "multilateral_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidacy_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_application.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(320))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+
+class PanelScore(Base):
+    """One panellist's score of a candidate in an interview round (1 to 5): internal."""
+
+    __tablename__ = "multilateral_panel_score"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidacy_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_application.id", ondelete="CASCADE"), index=True
+    )
+    round: Mapped[int] = mapped_column(default=1)
+    panellist: Mapped[str] = mapped_column(String(200))
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)

@@ -39,6 +39,9 @@ def test_demo_posts_candidates_and_applications(db_session, client, make_user):
     assert "Governance Specialist" not in posts  # its deadline has passed
     eligible = set(db_session.scalars(select(Candidacy.eligible)))
     assert eligible == {True, False}  # some fall short of a rule
+    from norec_multilateral.workflow import STATE_TITLES
+
+    assert set(db_session.scalars(select(Candidacy.state))) == set(STATE_TITLES)
     assert db_session.scalar(select(func.count()).select_from(MultilateralPost)) == 7
     adviser = client(make_user("demo-jpo@example.org", roles=["recruitment_adviser"]).email)
     post = db_session.scalars(select(MultilateralPost).order_by(MultilateralPost.id)).first()

@@ -26,6 +26,7 @@ MATRIX = {
     "/multilateral/profile": LOGGED_IN,
     "/multilateral/profile/{part:(education|work|language)}/{id:\\d+}/remove": LOGGED_IN,
     "/multilateral/applications": LOGGED_IN,
+    "/multilateral/applications/{id:\\d+}": STAFF,  # and the candidate's own
 }
 
 
@@ -46,7 +47,7 @@ def test_every_route_is_in_the_matrix(app):
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
-    from norec_multilateral.models import MultilateralPost
+    from norec_multilateral.models import Candidacy, Candidate, MultilateralPost
 
     undp = Organisation(name="UNDP", country="US", kind="international")
     post = MultilateralPost(
@@ -57,8 +58,13 @@ def test_each_case_is_allowed_what_the_matrix_says(
         deadline=now() + datetime.timedelta(days=9),
         published=True,
     )
-    db_session.add(post)
+    someone = make_person(given_name="Candidate")
+    candidacy = Candidacy(
+        post=post, candidate=Candidate(person=someone), person_id=someone.id, checks=[]
+    )
+    db_session.add_all([post, candidacy])
     db_session.flush()
+    ids = {"posts": post.id, "applications": candidacy.id}
     if case == "anonymous":
         browser = client()
     else:
@@ -66,7 +72,7 @@ def test_each_case_is_allowed_what_the_matrix_says(
         user = make_user(f"{case}@matrix.example.org", roles=roles, person=make_person())
         browser = client(user.email)
     for pattern, allowed in MATRIX.items():
-        path = pattern.replace("{id:\\d+}", str(post.id))
+        path = pattern.replace("{id:\\d+}", str(ids.get(pattern.split("/")[2], post.id)))
         path = path.replace("{part:(education|work|language)}", "work")
         response = browser.get(path, expect_errors=True)
         refused = response.status_int in (401, 403) or (

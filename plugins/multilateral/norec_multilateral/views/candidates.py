@@ -37,6 +37,7 @@ from norec_multilateral.models import (
 )
 from norec_multilateral.permissions import MANAGE
 from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.workflow import STATE_TITLES
 
 T = "norec_multilateral:templates/"
 PARTS = {"education": Education, "work": Work, "language": LanguageSkill}
@@ -223,6 +224,7 @@ def apply(post, request):
             Candidacy(
                 post=post,
                 candidate=candidate,
+                person_id=candidate.person_id,
                 motivation=result.data["motivation"],
                 eligible=all(c.ok for c in checks),
                 checks=[c.as_json(translate) for c in checks],
@@ -255,7 +257,7 @@ def my_applications(request):
             .options(selectinload(Candidacy.post).selectinload(MultilateralPost.organisation))
             .order_by(Candidacy.submitted_at.desc())
         ).all()
-    return {"page_title": _("My applications"), "applications": found}
+    return {"page_title": _("My applications"), "applications": found, "states": STATE_TITLES}
 
 
 @view_config(
@@ -277,6 +279,7 @@ def post_applications(post, request):
             Column(_("E-mail"), lambda a: a.candidate.person.email),
             Column(_("Received"), lambda a: a.submitted_at),
             Column(_("Eligible"), lambda a: "yes" if a.eligible else "no"),
+            Column(_("Status"), lambda a: request.localizer.translate(STATE_TITLES[a.state])),
             Column(
                 _("Rules not met"),
                 lambda a: "; ".join(c["explanation"] for c in a.checks if not c["ok"]),
@@ -288,5 +291,6 @@ def post_applications(post, request):
         "post": post,
         "applications": request.dbsession.scalars(query).all(),
         "programmes": PROGRAMMES,
+        "states": STATE_TITLES,
         "exports": export_links(request),
     }

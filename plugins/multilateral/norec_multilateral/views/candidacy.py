@@ -1,0 +1,93 @@
+"""An application's own page: the candidate sees the post, the state and the checks;
+advisers also see and add internal notes and the panel's scores, and take the steps of
+the workflow. Nothing internal is rendered for anyone without the advisers' permission."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sqlalchemy import select
+
+from norec_core import CSRFSchema, flash, line_validator, process_form
+from norec_multilateral.i18n import _
+from norec_multilateral.models import CandidacyNote, PanelScore
+from norec_multilateral.permissions import MANAGE, READ
+from norec_multilateral.workflow import OPEN, STATE_TITLES
+
+
+class NoteSchema(CSRFSchema):
+    text = colander.SchemaNode(
+        colander.String(),
+        title=_("Internal note"),
+        description=_("Seen by advisers only, never by the candidate."),
+        validator=colander.Length(min=1, max=4000),
+        widget=deform.widget.TextAreaWidget(rows=3),
+    )
+
+
+class ScoreSchema(CSRFSchema):
+    round = colander.SchemaNode(
+        colander.Integer(), title=_("Interview round"), default=1, validator=colander.Range(1, 5)
+    )
+    panellist = colander.SchemaNode(
+        colander.String(), title=_("Panellist"), validator=line_validator(200)
+    )
+    score = colander.SchemaNode(
+        colander.Integer(), title=_("Score (1 to 5)"), validator=colander.Range(1, 5)
+    )
+    comment = colander.SchemaNode(
+        colander.String(), title=_("Comment"), missing="", validator=colander.Length(max=2000)
+    )
+
+
+@view_config(
+    route_name="multilateral.candidacy",
+    renderer="norec_multilateral:templates/candidacy.pt",
+    permission=READ,
+)
+def candidacy_page(candidacy, request):
+    values = {
+        "page_title": _("Application: ${title}", mapping={"title": candidacy.post.title}),
+        "candidacy": candidacy,
+        "states": STATE_TITLES,
+        "may_withdraw": candidacy.state in OPEN
+        and request.has_permission("multilateral.withdraw", candidacy),
+        "manage": False,
+    }
+    if not request.has_permission(MANAGE, candidacy):
+        return values
+    session = request.dbsession
+    note = process_form(request, NoteSchema(), submit_title=_("Add the note"), formid="note")
+    score = process_form(request, ScoreSchema(), submit_title=_("Record the score"), formid="score")
+    here = request.route_path("multilateral.candidacy", id=candidacy.id)
+    if note.valid:
+        user = request.identity
+        session.add(
+            CandidacyNote(candidacy_id=candidacy.id, author=user.email, text=note.data["text"])
+        )
+        flash(request, _("The note is added."))
+        return HTTPFound(here)
+    if score.valid:
+        session.add(PanelScore(candidacy_id=candidacy.id, **score.data))
+        flash(request, _("The score is recorded."))
+        return HTTPFound(here)
+    scores = session.scalars(
+        select(PanelScore)
+        .where(PanelScore.candidacy_id == candidacy.id)
+        .order_by(PanelScore.round, PanelScore.id)
+    ).all()
+    return values | {
+        "manage": True,
+        "notes": session.scalars(
+            select(CandidacyNote)
+            .where(CandidacyNote.candidacy_id == candidacy.id)
+            .order_by(CandidacyNote.id)
+        ).all(),
+        "scores": scores,
+        "average": round(sum(s.score for s in scores) / len(scores), 1) if scores else None,
+        "note_form": note.html,
+        "score_form": score.html,
+        "sections": request.pm.hook.norec_sections(request=request, context=candidacy),
+    }

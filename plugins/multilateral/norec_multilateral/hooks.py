@@ -31,6 +31,7 @@ def norec_configure(config):
     config.add_route(
         "multilateral.post.applications", r"/posts/{id:\d+}/applications", factory=post
     )
+    config.add_route("multilateral.shortlist", r"/posts/{id:\d+}/shortlist", factory=post)
     config.add_route("multilateral.profile", "/profile")
     config.add_route(
         "multilateral.profile.remove", r"/profile/{part:(education|work|language)}/{id:\d+}/remove"

@@ -23,6 +23,7 @@ MATRIX = {
     "/multilateral/posts/{id:\\d+}/edit": STAFF,
     "/multilateral/posts/{id:\\d+}/apply": LOGGED_IN,
     "/multilateral/posts/{id:\\d+}/applications": STAFF,
+    "/multilateral/posts/{id:\\d+}/shortlist": STAFF,
     "/multilateral/profile": LOGGED_IN,
     "/multilateral/profile/{part:(education|work|language)}/{id:\\d+}/remove": LOGGED_IN,
     "/multilateral/applications": LOGGED_IN,

@@ -136,3 +136,47 @@ def test_another_person_cannot_open_the_application(client, make_user, candidacy
         f"/multilateral/applications/{candidacy.id}", status=403
     )
     client().get(f"/multilateral/applications/{candidacy.id}", status=302)  # log in first
+
+
+def test_the_shortlist_as_page_pdf_and_workbook(adviser, client, candidacy, db_session):
+    import io
+
+    import openpyxl
+    import pypdf
+
+    from norec_core import import_history
+    from norec_multilateral.models import Education
+    from norec_multilateral.workflow import CANDIDACY_WORKFLOW
+
+    candidacy.candidate.education = [
+        Education(
+            degree="master",
+            field="Climate economics",
+            institution="NMBU",
+            started_on=datetime.date(2019, 8, 15),
+            finished_on=datetime.date(2021, 6, 15),
+        )
+    ]
+    db_session.add(PanelScore(candidacy_id=candidacy.id, panellist="Kari", score=4))
+    steps = ("screen_in", "longlist", "interview", "shortlist")
+    import_history(
+        db_session, candidacy, CANDIDACY_WORKFLOW, [(s, now(), "Adviser", "") for s in steps]
+    )
+    db_session.flush()
+    page = adviser.get(f"/multilateral/posts/{candidacy.post_id}/shortlist")
+    assert "Ingrid" in page.text and "Climate economics" in page.text
+    assert "panel average 4.0" in page.text
+
+    pdf = adviser.get(page.html.find("a", string="the shortlist as PDF")["href"])
+    assert pdf.content_type == "application/pdf"
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.body)).pages)
+    assert "Programme Analyst" in text and "Climate economics" in text and "Ingrid" in text
+
+    xlsx = adviser.get(page.html.find("a", string="as an Excel workbook")["href"])
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.body)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Given name", "Family name") and rows[1][0] == "Ingrid"
+    assert "Climate economics" in rows[1][7] and rows[1][6] == 4.0
+
+    candidate = client(candidacy.candidate.person.email)
+    candidate.get(f"/multilateral/posts/{candidacy.post_id}/shortlist", status=403)

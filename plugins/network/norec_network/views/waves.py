@@ -54,7 +54,8 @@ class WaveSchema(CSRFSchema):
 
 @view_config(route_name="network.waves", renderer=T + "waves.pt", permission=MANAGE)
 def wave_list(request):
-    waves.record_bounces(request)
+    # Bounces are recorded hourly and when a wave's own page opens, not for every wave
+    # on every visit to this list.
     result = process_form(request, WaveSchema(), formid="wave", buttons=BUTTONS)
     preview, count = None, None
     if result.valid:

@@ -31,7 +31,8 @@ What is here, by what a plugin does with it:
   and `search_words(query, text, *columns)` matches every typed word; templates use the layout macro
   `norec_core:templates/layout.pt`; a list offers CSV and Excel of its rows with
   `requested_format`, `export_response(request, query, [Column(title, value), …], name)`
-  and `export_links` (shown by the `exports` macro); `request.layout` (in templates
+  and `export_links` (shown by the `exports` macro), and `export_file(request, query,
+  columns, "xlsx")` the same rows as bytes, to attach to a mail; `request.layout` (in templates
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
 - work and mail: `send_mail` (it returns the queued message; `delivery_statuses(dbsession,
@@ -62,6 +63,10 @@ What is here, by what a plugin does with it:
   declared list's subscribers (send with `send_mail(..., mailing_list=name)`);
   `join_list(request, person, name)` (a double opt-in list mails the confirming link
   first) and `leave_list(request, person, name)`, each kept as a consent record;
+- personal data: `record_consent(dbsession, person, kind, granted, text, version)` keeps
+  a consent the plugin asked for with the words shown; `erase_person(request, person,
+  reason)` erases a person everywhere, through every plugin's `norec_person_erase`, as
+  the administrators' erasure does (a retention period that ran out);
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
@@ -131,7 +136,13 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
 from norec_core.domain.schemas import countries_node, country_node, languages_node, tags_node
-from norec_core.exports import Column, export_links, export_response, requested_format
+from norec_core.exports import (
+    Column,
+    export_file,
+    export_links,
+    export_response,
+    requested_format,
+)
 from norec_core.files.attachments import UploadError, attach, attached_text, files_of
 from norec_core.files.uploads import upload_node
 from norec_core.forms import (
@@ -162,6 +173,8 @@ from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.mail.outbox import locale_of as mail_language
 from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
 from norec_core.privacy import consent as _consent  # noqa: F401
+from norec_core.privacy.consent import record_consent
+from norec_core.privacy.personal_data import erase as erase_person
 from norec_core.resources import model_factory
 from norec_core.search.index import reindex
 from norec_core.search.query import find
@@ -252,7 +265,9 @@ __all__ = [
     "digest_items",
     "document_response",
     "enqueue_job",
+    "erase_person",
     "exchange_completed",
+    "export_file",
     "export_links",
     "export_response",
     "files_of",
@@ -284,6 +299,7 @@ __all__ = [
     "person_fact",
     "process_form",
     "record_audit",
+    "record_consent",
     "register",
     "reindex",
     "render_document",

@@ -56,19 +56,27 @@ def export_links(request: Request) -> dict[str, str]:
     return {f: f"{request.path}?{urlencode([*params, ('format', f)])}" for f in FORMATS}
 
 
-def export_response(
-    request: Request, query, columns: list[Column], name: str, *, scalars: bool = True
-) -> Response:
-    """The rows of `query` (a select, or rows already at hand: an import's check) as the
-    requested format (CSV unless `?format=xlsx`), named `name`-<date>.<format>."""
-    fmt = requested_format(request) or "csv"
+def export_file(
+    request: Request, query, columns: list[Column], fmt: str = "xlsx", *, scalars: bool = True
+) -> bytes:
+    """The rows of `query` (a select, or rows already at hand) as a file's bytes in `fmt`
+    ("csv" or "xlsx"): a workbook to attach to a mail."""
     if isinstance(query, Select):
         result = request.dbsession.execute(query.execution_options(yield_per=BATCH))
         rows = result.scalars() if scalars else result
     else:
         rows = query
     titles = [request.localizer.translate(c.title) for c in columns]
-    body = (_xlsx if fmt == "xlsx" else _csv)(titles, columns, rows)
+    return (_xlsx if fmt == "xlsx" else _csv)(titles, columns, rows)
+
+
+def export_response(
+    request: Request, query, columns: list[Column], name: str, *, scalars: bool = True
+) -> Response:
+    """The rows of `query` (a select, or rows already at hand: an import's check) as the
+    requested format (CSV unless `?format=xlsx`), named `name`-<date>.<format>."""
+    fmt = requested_format(request) or "csv"
+    body = export_file(request, query, columns, fmt, scalars=scalars)
     response = Response(body=body, content_type=FORMATS[fmt])
     if fmt == "csv":
         response.charset = "utf-8"

@@ -82,3 +82,18 @@ def test_the_users_export_has_roles_and_never_a_password_hash(admin_app):
     text = response.body.decode("utf-8-sig")
     assert "admin@test.example.org" in text and "admin" in text
     assert "argon2" not in text
+
+
+def test_export_file_gives_the_rows_as_bytes_to_attach(app_request, make_person):
+    from norec_core import Column, export_file
+
+    people = [make_person(family_name="Kamau"), make_person(family_name="Haugen")]
+    columns = [Column("Family name", lambda p: p.family_name)]
+    book = openpyxl.load_workbook(io.BytesIO(export_file(app_request, people, columns)))
+    assert [[c.value for c in row] for row in book.active.iter_rows()] == [
+        ["Family name"],
+        ["Kamau"],
+        ["Haugen"],
+    ]
+    text = export_file(app_request, people, columns, "csv").decode("utf-8-sig")
+    assert text.splitlines() == ["Family name", "Kamau", "Haugen"]

@@ -103,3 +103,20 @@ def test_an_administrator_erases_a_person_everywhere(
     # Others are untouched.
     db_session.refresh(kept)
     assert kept.given_name == "Kept and changed"
+
+
+def test_a_plugin_keeps_its_own_consent_and_erases_a_person_through_every_plugin(
+    app_request, db_session, make_person, make_activity
+):
+    from norec_core import erase_person, record_consent
+
+    person, _user = _member_with_data(db_session, make_person, make_activity)
+    record_consent(db_session, person, "notes:pool", True, "Keep me for two years", "2026-11")
+    kinds = db_session.scalars(
+        select(ConsentRecord.kind).where(ConsentRecord.person_id == person.id)
+    ).all()
+    assert "notes:pool" in kinds
+    erase_person(app_request, person, "retention ended")
+    assert db_session.get(Person, person.id) is None
+    assert db_session.scalars(select(Note)).all() == []  # the plugin's erase hook ran
+    assert db_session.scalars(select(ConsentRecord)).all() == []

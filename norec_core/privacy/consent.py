@@ -57,3 +57,25 @@ def _record(session: Session, _context) -> None:
         session.connection().execute(
             insert(ConsentRecord), [{**row, "recorded_at": now, "actor": actor} for row in rows]
         )
+
+
+def record_consent(
+    session: Session, person: Person, kind: str, granted: bool, text: str, version: str
+) -> ConsentRecord:
+    """Keep a consent a plugin asked for (to be kept in a talent pool, say) beside the
+    core's: `kind` names it (at most 30 characters, the plugin's name first), `text` is
+    the words the person agreed to or withdrew from, as shown to them, `version` the
+    version of those words."""
+    if len(kind) > 30:
+        raise ValueError("a consent's kind is at most 30 characters")
+    row = ConsentRecord(
+        person_id=person.id,
+        kind=kind,
+        granted=granted,
+        text_version=version,
+        text=text,
+        actor=actor_of(session)[1],
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -27,8 +27,8 @@ def test_demo_pages(demo, admin_app):
     assert (
         "Norec Network gathering in Nairobi" in past and "Norec Network gathering in Nepal" in past
     )
-    upcoming = admin_app.get("/activities", {"q": "digital"}).text
-    assert "Digital meeting for Norwegians in UN organisations" in upcoming
+    upcoming = admin_app.get("/activities", {"q": "JPO round"}).text
+    assert "Information meeting: the JPO round 2028" in upcoming
     for name in ("UNV", "UNOSSC", "GPI", "ForUM"):
         assert name in admin_app.get("/organisations", {"q": name}).text
     assert "Haugen, Ingrid" in admin_app.get("/people", {"q": "ingrid.haugen"}).text

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+import datetime
+
+from sqlalchemy import delete, func, or_, select, update
 
 from norec_core import (
+    ActionPurpose,
     ActivityKind,
     NavEntry,
     Role,
+    ScheduledTask,
+    Task,
     hookimpl,
     model_factory,
 )
-from norec_multilateral import demo
+from norec_multilateral import alerts, careers, demo, members, pool
 from norec_multilateral.i18n import _
-from norec_multilateral.models import Candidacy, Candidate, MultilateralPost
+from norec_multilateral.models import (
+    Alert,
+    Candidacy,
+    Candidate,
+    MultilateralPost,
+    NetworkMember,
+    Placement,
+    PoolEntry,
+    RecruitmentRound,
+)
 from norec_multilateral.permissions import MANAGE, READ, WITHDRAW
 from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
@@ -32,9 +46,33 @@ def norec_configure(config):
         "multilateral.post.applications", r"/posts/{id:\d+}/applications", factory=post
     )
     config.add_route("multilateral.shortlist", r"/posts/{id:\d+}/shortlist", factory=post)
+    config.add_route("multilateral.post.outcome", r"/posts/{id:\d+}/outcome", factory=post)
+    recruitment_round = model_factory(RecruitmentRound)
+    config.add_route("multilateral.rounds", "/rounds")
+    config.add_route("multilateral.round.new", "/rounds/new")
+    config.add_route("multilateral.round", r"/rounds/{id:\d+}", factory=recruitment_round)
+    config.add_route("multilateral.round.edit", r"/rounds/{id:\d+}/edit", factory=recruitment_round)
+    config.add_route("multilateral.alerts", "/alerts")
+    config.add_route("multilateral.alert.remove", r"/alerts/{id:\d+}/remove")
+    config.add_route("multilateral.careers", "/careers")
+    config.add_route(
+        "multilateral.placement", r"/placements/{id:\d+}", factory=model_factory(Placement)
+    )
+    config.add_route("multilateral.network", "/network")
+    config.add_route("multilateral.join", "/network/join")
+    config.add_route("multilateral.network.message", "/network/message")
+    config.add_route(
+        "multilateral.registration",
+        r"/network/registrations/{id:\d+}",
+        factory=model_factory(NetworkMember),
+    )
+    config.add_route("multilateral.page.new", "/pages/new")
+    config.add_route("multilateral.page", r"/pages/{slug:[a-z0-9]+(-[a-z0-9]+)*}")
+    config.add_route("multilateral.page.edit", r"/pages/{slug:[a-z0-9]+(-[a-z0-9]+)*}/edit")
     config.add_route("multilateral.profile", "/profile")
     config.add_route(
-        "multilateral.profile.remove", r"/profile/{part:(education|work|language)}/{id:\d+}/remove"
+        "multilateral.profile.remove",
+        r"/profile/{part:(education|work|language|reference)}/{id:\d+}/remove",
     )
     config.add_route("multilateral.applications", "/applications")
     config.add_route(
@@ -48,7 +86,16 @@ def norec_navigation(request):
     return [
         NavEntry(_("UN careers"), "multilateral.overview", 120),
         NavEntry(_("Posts in international organisations"), "multilateral.posts", 121),
+        NavEntry(_("Norwegians in international organisations"), "multilateral.network", 122),
     ]
+
+
+@hookimpl
+def norec_local_roles(request, user, context):
+    # A candidate's own profile (and so their CV) is theirs to read.
+    if isinstance(context, Candidate) and user.person_id == context.person_id:
+        return ["owner"]
+    return []
 
 
 @hookimpl
@@ -67,7 +114,64 @@ def norec_workflows():
 
 @hookimpl
 def norec_activity_kinds():
-    return [ActivityKind("information_meeting", _("Information meeting"))]
+    return [
+        ActivityKind("information_meeting", _("Information meeting")),
+        ActivityKind(members.MEETING, _("Meeting of Norwegians in international organisations")),
+    ]
+
+
+@hookimpl
+def norec_action_purposes():
+    return [
+        ActionPurpose(
+            pool.PURPOSE,
+            _("Talent pool"),
+            _("Do you agree that Norec keeps your candidate profile for two years?"),
+            pool.consent,
+            lifetime=datetime.timedelta(days=60),
+        ),
+        ActionPurpose(
+            alerts.STOP, _("Stop an alert"), _("Do you want to stop this alert?"), alerts.stop
+        ),
+    ]
+
+
+@hookimpl
+def norec_mailing_lists():
+    return [members.MAILING_LIST]
+
+
+@hookimpl
+def norec_scheduled_tasks():
+    return [
+        ScheduledTask("multilateral.pool_remind", pool.remind, minute="10", hour="6"),
+        ScheduledTask("multilateral.pool_expire", pool.expire, minute="20", hour="6"),
+    ]
+
+
+@hookimpl
+def norec_dashboard_panels(request):
+    if not request.has_permission(MANAGE, request.root):
+        return []
+    return [careers.retention_chart(request, careers.retention(request.dbsession))]
+
+
+@hookimpl
+def norec_tasks(request):
+    if not request.has_permission(MANAGE, request.root):
+        return []
+    waiting = request.dbsession.scalar(
+        select(func.count()).select_from(NetworkMember).where(NetworkMember.status == "pending")
+    )
+    if not waiting:
+        return []
+    return [
+        Task(
+            _("Registrations in the network wait for a decision"),
+            request.route_path("multilateral.network"),
+            count=waiting,
+        )
+    ]
 
 
 @hookimpl
@@ -75,11 +179,71 @@ def norec_migrations():
     return "norec_multilateral:migrations"
 
 
+def _dates(row, *names):
+    return {n: getattr(row, n).isoformat() if getattr(row, n) else None for n in names}
+
+
+def _others_export(dbsession, person) -> dict:
+    """What the plugin holds on a person besides a candidate profile."""
+    found = {}
+    alerts_of = dbsession.scalars(select(Alert).where(Alert.person_id == person.id)).all()
+    if alerts_of:
+        found["alerts"] = [
+            {
+                "programme": a.programme,
+                "organisation": a.organisation.name if a.organisation else None,
+                "field": a.field,
+                "duty_station": a.duty_station,
+            }
+            for a in alerts_of
+        ]
+    placements = dbsession.scalars(select(Placement).where(Placement.person_id == person.id)).all()
+    if placements:
+        found["placements"] = [
+            {
+                "programme": p.programme,
+                "organisation": p.organisation.name,
+                "title": p.title,
+                "duty_station": p.duty_station,
+                **_dates(p, "started_on", "ended_on"),
+                "career": [
+                    {"employer": c.employer, "title": c.title, "in_system": c.in_system}
+                    | _dates(c, "started_on", "ended_on")
+                    for c in p.steps
+                ],
+            }
+            for p in placements
+        ]
+    network = dbsession.scalars(
+        select(NetworkMember).where(
+            or_(NetworkMember.person_id == person.id, NetworkMember.email == person.email)
+        )
+    ).all()
+    if network:
+        found["network_registrations"] = [
+            {
+                "status": m.status,
+                "email": m.email,
+                "organisation": m.organisation.name if m.organisation else m.organisation_name,
+                "position": m.position,
+                "grade": m.grade,
+                "duty_station": m.duty_station,
+                "contract": m.contract,
+                "listed": m.listed,
+                "registered": m.created_at.isoformat(),
+            }
+            for m in network
+        ]
+    return found
+
+
 @hookimpl
 def norec_person_export(dbsession, person):
+    found = _others_export(dbsession, person)
     candidate = dbsession.scalars(select(Candidate).where(Candidate.person_id == person.id)).first()
     if candidate is None:
-        return None
+        return found or None
+    entry = dbsession.scalar(select(PoolEntry).where(PoolEntry.candidate_id == candidate.id))
     applications = dbsession.scalars(
         select(Candidacy).where(Candidacy.candidate_id == candidate.id)
     ).all()
@@ -108,7 +272,20 @@ def norec_person_export(dbsession, person):
                 for w in candidate.work
             ],
             "languages": {s.code: s.level for s in candidate.languages},
+            "references": [
+                {
+                    "name": r.name,
+                    "relation": r.relation,
+                    "organisation": r.organisation,
+                    "email": r.email,
+                    "phone": r.phone,
+                }
+                for r in candidate.references
+            ],
         },
+        "talent_pool": {"status": entry.status, **_dates(entry, "consented_at", "retain_until")}
+        if entry
+        else None,
         "applications": [
             {
                 "post": a.post.title,
@@ -119,13 +296,18 @@ def norec_person_export(dbsession, person):
             }
             for a in applications
         ],
-    }
+    } | found
 
 
 @hookimpl
 def norec_person_erase(dbsession, person):
     candidate = select(Candidate.id).where(Candidate.person_id == person.id)
     dbsession.execute(delete(Candidacy).where(Candidacy.candidate_id.in_(candidate)))
+    dbsession.execute(delete(PoolEntry).where(PoolEntry.candidate_id.in_(candidate)))
+    dbsession.execute(delete(Alert).where(Alert.person_id == person.id))
+    dbsession.execute(delete(Placement).where(Placement.person_id == person.id))
+    network = or_(NetworkMember.person_id == person.id, NetworkMember.email == person.email)
+    dbsession.execute(delete(NetworkMember).where(network))
     for found in dbsession.scalars(select(Candidate).where(Candidate.person_id == person.id)):
         dbsession.delete(found)  # with its education, work and languages
     dbsession.flush()
@@ -133,9 +315,10 @@ def norec_person_erase(dbsession, person):
 
 @hookimpl
 def norec_people_merged(dbsession, kept, merged):
-    dbsession.execute(
-        update(Candidacy).where(Candidacy.person_id == merged.id).values(person_id=kept.id)
-    )
+    for model in (Candidacy, Alert, Placement, NetworkMember):
+        dbsession.execute(
+            update(model).where(model.person_id == merged.id).values(person_id=kept.id)
+        )
     mine = dbsession.scalars(select(Candidate).where(Candidate.person_id == merged.id)).first()
     if mine is None:
         return
@@ -156,7 +339,10 @@ def norec_people_merged(dbsession, kept, merged):
         .where(Candidacy.candidate_id == mine.id)
         .values(candidate_id=theirs.id, person_id=kept.id)
     )
-    for row in [*mine.education, *mine.work]:
+    dbsession.execute(
+        delete(PoolEntry).where(PoolEntry.candidate_id == mine.id)
+    )  # the kept profile's own consent stands; the merged one's is not theirs to give
+    for row in [*mine.education, *mine.work, *mine.references]:
         row.candidate_id = theirs.id
     known = {s.code for s in theirs.languages}
     for skill in list(mine.languages):

@@ -11,6 +11,26 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from norec_core import Base, Organisation, Person, now
 
 
+class RecruitmentRound(Base):
+    """A round of one programme, as the JPO process runs it: Norway reserves posts with
+    the organisations, publishes them nationally on one date with one deadline, Norec
+    screens and sends each organisation its shortlist, the organisation selects."""
+
+    __tablename__ = "multilateral_round"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    published_on: Mapped[datetime.date | None] = mapped_column(Date)
+    deadline: Mapped[datetime.datetime | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    posts: Mapped[list[MultilateralPost]] = relationship(
+        back_populates="round", order_by=lambda: MultilateralPost.id
+    )
+
+
 class MultilateralPost(Base):
     """A post in an international organisation, with who may apply. (Named apart from
     the network's Post and the grants' Application: the plugins share one registry of
@@ -36,8 +56,17 @@ class MultilateralPost(Base):
     deadline: Mapped[datetime.datetime] = mapped_column(index=True)
     published: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    # The post's way through its round: reserved with the organisation, shortlist sent,
+    # and the organisation's outcome (filled, not_filled, cancelled).
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("multilateral_round.id", ondelete="SET NULL"), index=True
+    )
+    reserved_on: Mapped[datetime.date | None] = mapped_column(Date)
+    shortlist_sent_on: Mapped[datetime.date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(20))
 
     organisation: Mapped[Organisation] = relationship()
+    round: Mapped[RecruitmentRound | None] = relationship(back_populates="posts")
 
 
 class Candidate(Base):
@@ -59,6 +88,9 @@ class Candidate(Base):
     )
     languages: Mapped[list[LanguageSkill]] = relationship(
         cascade="all, delete-orphan", order_by=lambda: LanguageSkill.code
+    )
+    references: Mapped[list[Reference]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: Reference.id
     )
 
 
@@ -102,6 +134,22 @@ class LanguageSkill(Base):
     )
     code: Mapped[str] = mapped_column(String(3))
     level: Mapped[str] = mapped_column(String(10))  # A1 … C2, native
+
+
+class Reference(Base):
+    """Someone who can speak of the candidate's work, as the Personal History form asks."""
+
+    __tablename__ = "multilateral_reference"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_candidate.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(200))  # former supervisor, …
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
 
 
 class Candidacy(Base):
@@ -160,3 +208,145 @@ class PanelScore(Base):
     score: Mapped[int]
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+
+class PoolEntry(Base):
+    """A strong past candidate kept for later posts: proposed by an adviser, kept only
+    once the candidate consents, and erased when `retain_until` passes unrenewed."""
+
+    __tablename__ = "multilateral_pool"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_candidate.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="proposed")  # active, declined
+    proposed_by: Mapped[str] = mapped_column(String(320))
+    proposed_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    reason: Mapped[str] = mapped_column(Text, default="")  # internal, like the notes
+    consented_at: Mapped[datetime.datetime | None]
+    retain_until: Mapped[datetime.date | None] = mapped_column(Date, index=True)
+    reminded_at: Mapped[datetime.datetime | None]
+
+    candidate: Mapped[Candidate] = relationship()
+
+
+class Alert(Base):
+    """A saved search: its owner gets a mail when a matching post is published. An empty
+    criterion matches everything."""
+
+    __tablename__ = "multilateral_alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    programme: Mapped[str] = mapped_column(String(20), default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE")
+    )
+    field: Mapped[str] = mapped_column(String(200), default="")
+    duty_station: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    person: Mapped[Person] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class AlertSent(Base):
+    """That an alert's mail about a post went: none goes twice, even if the post is
+    unpublished and published again."""
+
+    __tablename__ = "multilateral_alert_sent"
+    __table_args__ = (UniqueConstraint("alert_id", "post_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_alert.id", ondelete="CASCADE"), index=True
+    )
+    post_id: Mapped[int] = mapped_column(ForeignKey("multilateral_post.id", ondelete="CASCADE"))
+    sent_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+
+class Placement(Base):
+    """A person placed in an international organisation (a JPO, UNV or secondment), and
+    the career steps after it, which the retention figures read."""
+
+    __tablename__ = "multilateral_placement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    candidacy_id: Mapped[int | None] = mapped_column(
+        ForeignKey("multilateral_application.id", ondelete="SET NULL")
+    )
+    programme: Mapped[str] = mapped_column(String(20))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    duty_station: Mapped[str] = mapped_column(String(200), default="")
+    started_on: Mapped[datetime.date] = mapped_column(Date)
+    ended_on: Mapped[datetime.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+    steps: Mapped[list[CareerStep]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: CareerStep.started_on
+    )
+
+
+class CareerStep(Base):
+    """A job after a placement: in the UN system or the development banks, or outside."""
+
+    __tablename__ = "multilateral_career_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        ForeignKey("multilateral_placement.id", ondelete="CASCADE"), index=True
+    )
+    employer: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    in_system: Mapped[bool] = mapped_column(default=True)
+    started_on: Mapped[datetime.date] = mapped_column(Date)
+    ended_on: Mapped[datetime.date | None] = mapped_column(Date)
+
+
+class NetworkMember(Base):
+    """A Norwegian working in an international organisation who registered their interest
+    in the network: pending until an adviser accepts, then linked to a person."""
+
+    __tablename__ = "multilateral_network_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    organisation_name: Mapped[str] = mapped_column(String(300), default="")  # if not listed
+    position: Mapped[str] = mapped_column(String(300))
+    grade: Mapped[str] = mapped_column(String(20), default="")
+    duty_station: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    contract: Mapped[str] = mapped_column(String(20))  # staff, jpo, unv, consultant, …
+    # Consent to be seen by the other members (advisers always see the register).
+    listed: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    decided_at: Mapped[datetime.datetime | None]
+
+    person: Mapped[Person | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class InfoPage(Base):
+    """A page of information the advisers keep: title and text in each language, the
+    English one shown where a translation is missing."""
+
+    __tablename__ = "multilateral_info_page"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+    titles: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime.datetime] = mapped_column(default=now, onupdate=now)
+    updated_by: Mapped[str] = mapped_column(String(320), default="")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from norec_core import State, Transition, Workflow
+from norec_multilateral import rounds
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, PanelScore
 from norec_multilateral.permissions import MANAGE, WITHDRAW
@@ -51,7 +52,14 @@ TRANSITIONS = (
     Transition(
         "nominate", _("Nominate to the organisation"), ("shortlisted",), "nominated", MANAGE
     ),
-    Transition("select", _("Selected by the organisation"), ("nominated",), "selected", MANAGE),
+    Transition(
+        "select",
+        _("Selected by the organisation"),
+        ("nominated",),
+        "selected",
+        MANAGE,
+        after=rounds.place,
+    ),
     Transition(
         "not_select",
         _("Not selected"),

@@ -1,6 +1,9 @@
-"""The multilateral plugin's page, kind and demo data."""
+"""The multilateral plugin's page, kinds and demonstration data."""
 
-from norec_core import load_core_demo
+import pytest
+from sqlalchemy import func, select
+
+from norec_core import Activity, load_core_demo
 from norec_multilateral import hooks
 
 
@@ -10,40 +13,68 @@ def test_navigation_and_overview(testapp):
     assert "Careers in the UN and the development banks" in testapp.get("/multilateral/").text
 
 
-def test_kind_is_registered(app):
-    assert app.registry["norec.activity_kinds"]["information_meeting"].title == (
-        "Information meeting"
-    )
+def test_kinds_are_registered(app):
+    kinds = app.registry["norec.activity_kinds"]
+    assert kinds["information_meeting"].title == "Information meeting"
+    assert "io_network_meeting" in kinds
 
 
-def test_demo_meeting_and_organisations(db_session, testapp):
+@pytest.fixture
+def demo(db_session):
     load_core_demo(db_session)
     hooks.norec_demo_data(db_session)
     db_session.flush()
-    page = testapp.get("/multilateral/").text
-    assert "Digital meeting for Norwegians in UN organisations" in page
-    assert "United Nations Volunteers (UNV)" in page
-    assert "Haukeland" not in page  # only international organisations are listed
 
 
-def test_demo_posts_candidates_and_applications(db_session, client, make_user):
-    from sqlalchemy import func, select
+def _count(db_session, model, *where):
+    return db_session.scalar(select(func.count()).select_from(model).where(*where))
 
-    from norec_multilateral.models import Candidacy, MultilateralPost
 
-    load_core_demo(db_session)
-    hooks.norec_demo_data(db_session)
-    db_session.flush()
-    posts = client().get("/multilateral/posts").text
-    assert "Programme Analyst, Climate Resilience" in posts and "UNICEF" in posts
-    assert "Governance Specialist" not in posts  # its deadline has passed
-    eligible = set(db_session.scalars(select(Candidacy.eligible)))
-    assert eligible == {True, False}  # some fall short of a rule
+def test_demo_rounds_posts_and_applications_in_every_state(demo, db_session, client):
+    from norec_multilateral import rounds
+    from norec_multilateral.models import Candidacy, Candidate, MultilateralPost, RecruitmentRound
     from norec_multilateral.workflow import STATE_TITLES
 
+    posts = client().get("/multilateral/posts").text
+    assert "Monitoring and Evaluation Specialist" in posts  # the open UNV round
+    assert "Governance Specialist" not in posts  # the JPO round's deadline has passed
+    assert "Fisheries Officer" not in posts  # reserved for 2028, not published
+    stages = {rounds.round_stage(r) for r in db_session.scalars(select(RecruitmentRound))}
+    assert stages == {"planned", "open", "screening"}
+    post_stages = {rounds.post_stage(p) for p in db_session.scalars(select(MultilateralPost))}
+    assert post_stages == {"reserved", "published", "screening", "sent", "filled"}
     assert set(db_session.scalars(select(Candidacy.state))) == set(STATE_TITLES)
-    assert db_session.scalar(select(func.count()).select_from(MultilateralPost)) == 7
-    adviser = client(make_user("demo-jpo@example.org", roles=["recruitment_adviser"]).email)
-    post = db_session.scalars(select(MultilateralPost).order_by(MultilateralPost.id)).first()
-    page = adviser.get(f"/multilateral/posts/{post.id}/applications")
-    assert page.html.find("tbody") is not None
+    assert set(db_session.scalars(select(Candidacy.eligible))) == {True, False}
+    assert _count(db_session, Candidate) >= 150
+    assert _count(db_session, Candidacy) >= 250
+    adviser = client("recruitment@example.org", "demo-recruitment_adviser")
+    round_page = adviser.get("/multilateral/rounds").click("JPO round 2027")
+    assert "Shortlist sent to the organisation" in round_page and "Filled" in round_page
+
+
+def test_demo_network_careers_and_pages(demo, db_session, client):
+    from norec_multilateral.models import InfoPage, NetworkMember, Placement, PoolEntry
+
+    members = db_session.execute(
+        select(NetworkMember.duty_station, func.count())
+        .where(NetworkMember.status == "member")
+        .group_by(NetworkMember.duty_station)
+    ).all()
+    assert sum(n for _station, n in members) >= 190
+    assert {"New York", "Geneva", "Nairobi", "Rome", "Washington"} <= {s for s, _n in members}
+    assert _count(db_session, NetworkMember, NetworkMember.status == "pending") > 0
+    meeting = db_session.scalars(select(Activity).where(Activity.kind == "io_network_meeting"))
+    first = min(meeting, key=lambda a: a.starts_at)
+    assert (first.starts_at.month, first.starts_at.day) == (5, 6)
+    assert len(first.registrations) > 50
+    assert _count(db_session, Placement) >= 100
+    assert _count(db_session, PoolEntry, PoolEntry.status == "active") > 0
+    pages = db_session.scalars(select(InfoPage)).all()
+    assert all(set(p.texts) == {"en", "nb", "nn"} for p in pages) and len(pages) == 3
+    member = client("kari.nordmann.0@un.example.org", "demo-member")
+    directory = member.get("/multilateral/network")
+    assert "Only members who agreed to be listed are shown." in directory
+    adviser = client("recruitment@example.org", "demo-recruitment_adviser")
+    careers = adviser.get("/multilateral/careers")
+    assert careers.html.find("caption", string="Still in the system, of those placed")
+    assert adviser.get("/").html.find(string="JPOs and UNVs still in the system")

@@ -10,9 +10,10 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, flash, line_validator, process_form
+from norec_core import CSRFSchema, files_of, flash, line_validator, process_form
+from norec_multilateral import pool
 from norec_multilateral.i18n import _
-from norec_multilateral.models import CandidacyNote, PanelScore
+from norec_multilateral.models import CandidacyNote, PanelScore, PoolEntry
 from norec_multilateral.permissions import MANAGE, READ
 from norec_multilateral.workflow import OPEN, STATE_TITLES
 
@@ -24,6 +25,16 @@ class NoteSchema(CSRFSchema):
         description=_("Seen by advisers only, never by the candidate."),
         validator=colander.Length(min=1, max=4000),
         widget=deform.widget.TextAreaWidget(rows=3),
+    )
+
+
+class PoolSchema(CSRFSchema):
+    reason = colander.SchemaNode(
+        colander.String(),
+        title=_("Why (internal)"),
+        missing="",
+        validator=colander.Length(max=2000),
+        widget=deform.widget.TextAreaWidget(rows=2),
     )
 
 
@@ -55,13 +66,21 @@ def candidacy_page(candidacy, request):
         "may_withdraw": candidacy.state in OPEN
         and request.has_permission("multilateral.withdraw", candidacy),
         "manage": False,
+        "cv": next(reversed(files_of(request, candidacy.candidate)), None),
     }
     if not request.has_permission(MANAGE, candidacy):
         return values
     session = request.dbsession
     note = process_form(request, NoteSchema(), submit_title=_("Add the note"), formid="note")
     score = process_form(request, ScoreSchema(), submit_title=_("Record the score"), formid="score")
+    proposal = process_form(
+        request, PoolSchema(), submit_title=_("Ask the candidate"), formid="pool"
+    )
     here = request.route_path("multilateral.candidacy", id=candidacy.id)
+    if proposal.valid:
+        pool.propose(request, candidacy.candidate, proposal.data["reason"])
+        flash(request, _("The candidate is asked by mail whether they agree."))
+        return HTTPFound(here)
     if note.valid:
         user = request.identity
         session.add(
@@ -89,5 +108,10 @@ def candidacy_page(candidacy, request):
         "average": round(sum(s.score for s in scores) / len(scores), 1) if scores else None,
         "note_form": note.html,
         "score_form": score.html,
+        "pool_form": proposal.html,
+        "pool": session.scalar(
+            select(PoolEntry).where(PoolEntry.candidate_id == candidacy.candidate_id)
+        ),
+        "pool_statuses": pool.STATUSES,
         "sections": request.pm.hook.norec_sections(request=request, context=candidacy),
     }

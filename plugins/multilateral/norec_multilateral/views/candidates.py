@@ -15,12 +15,9 @@ from norec_core import (
     ACCOUNT,
     Column,
     CSRFSchema,
-    country_node,
-    date_widget,
     export_links,
     export_response,
     flash,
-    line_validator,
     now,
     process_form,
     requested_format,
@@ -30,164 +27,14 @@ from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Candidacy,
     Candidate,
-    Education,
-    LanguageSkill,
     MultilateralPost,
-    Work,
 )
 from norec_multilateral.permissions import MANAGE
 from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.views.profile import candidate_of, no_person
 from norec_multilateral.workflow import STATE_TITLES
 
 T = "norec_multilateral:templates/"
-PARTS = {"education": Education, "work": Work, "language": LanguageSkill}
-
-
-def _date(title, **kw):
-    return colander.SchemaNode(colander.Date(), title=title, widget=date_widget(), **kw)
-
-
-def _in_order(start, end):
-    def check(form, value):
-        if value[end] is not None and value[end] < value[start]:
-            error = colander.Invalid(form)
-            error[end] = _("This is before the start.")
-            raise error
-
-    return check
-
-
-class EducationSchema(CSRFSchema):
-    degree = colander.SchemaNode(
-        colander.String(),
-        title=_("Degree"),
-        widget=deform.widget.SelectWidget(values=list(eligibility.DEGREES.items())),
-        validator=colander.OneOf(sorted(eligibility.DEGREES)),
-    )
-    field = colander.SchemaNode(
-        colander.String(), title=_("Field of study"), validator=line_validator(200)
-    )
-    institution = colander.SchemaNode(
-        colander.String(), title=_("Institution"), validator=line_validator(300)
-    )
-    country = country_node(missing=None)
-    started_on = _date(_("Started"))
-    finished_on = _date(_("Finished"), missing=None, description=_("Empty: not finished yet."))
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, validator=_in_order("started_on", "finished_on"), **kw)
-
-
-class WorkSchema(CSRFSchema):
-    employer = colander.SchemaNode(
-        colander.String(), title=_("Employer"), validator=line_validator(300)
-    )
-    title = colander.SchemaNode(
-        colander.String(), title=_("Position"), validator=line_validator(300)
-    )
-    country = country_node(missing=None)
-    started_on = _date(_("From"))
-    ended_on = _date(_("To"), missing=None, description=_("Empty: your present work."))
-    duties = colander.SchemaNode(
-        colander.String(),
-        title=_("Duties and results"),
-        missing="",
-        validator=colander.Length(max=4000),
-        widget=deform.widget.TextAreaWidget(rows=3),
-    )
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, validator=_in_order("started_on", "ended_on"), **kw)
-
-
-@colander.deferred
-def _language_widget(node, kw):
-    names = kw["request"].layout.language_names
-    return deform.widget.SelectWidget(values=[("", _("– choose –")), *names.items()])
-
-
-class LanguageSchema(CSRFSchema):
-    code = colander.SchemaNode(colander.String(), title=_("Language"), widget=_language_widget)
-    level = colander.SchemaNode(
-        colander.String(),
-        title=_("Level"),
-        description=_("As the Common European Framework of Reference describes them."),
-        widget=deform.widget.SelectWidget(values=list(eligibility.LEVELS.items())),
-        validator=colander.OneOf(sorted(eligibility.LEVELS)),
-    )
-
-
-SCHEMAS = {"education": EducationSchema, "work": WorkSchema, "language": LanguageSchema}
-
-
-def candidate_of(request, create: bool = False) -> Candidate | None:
-    person = request.identity.person if request.identity is not None else None
-    if person is None:
-        return None
-    found = request.dbsession.scalars(
-        select(Candidate)
-        .where(Candidate.person_id == person.id)
-        .options(
-            selectinload(Candidate.education),
-            selectinload(Candidate.work),
-            selectinload(Candidate.languages),
-        )
-    ).first()
-    if found is None and create:
-        found = Candidate(person=person, education=[], work=[], languages=[])
-        request.dbsession.add(found)
-        request.dbsession.flush()
-    return found
-
-
-def _no_person(request):
-    flash(request, _("Your account has no person record yet: ask Norec to link it."), "error")
-    return HTTPFound(request.route_path("account"))
-
-
-@view_config(route_name="multilateral.profile", renderer=T + "profile.pt", permission=ACCOUNT)
-def profile(request):
-    candidate = candidate_of(request, create=True)
-    if candidate is None:
-        return _no_person(request)
-    forms = {}
-    for part, schema in SCHEMAS.items():
-        result = process_form(request, schema(), submit_title=_("Add"), formid=part)
-        if result.valid:
-            data = result.data
-            if part == "language":
-                candidate.languages = [s for s in candidate.languages if s.code != data["code"]]
-                request.dbsession.flush()
-            getattr(candidate, part if part != "language" else "languages").append(
-                PARTS[part](**data)
-            )
-            flash(request, _("Added to your profile."))
-            return HTTPFound(request.route_path("multilateral.profile") + f"#{part}")
-        forms[part] = result.html
-    return {
-        "page_title": _("My candidate profile"),
-        "candidate": candidate,
-        "person": candidate.person,
-        "forms": forms,
-        "gaps": eligibility.gaps(candidate, now().date()),
-        "degrees": eligibility.DEGREES,
-        "levels": eligibility.LEVELS,
-    }
-
-
-@view_config(route_name="multilateral.profile.remove", permission=ACCOUNT)
-def remove(request):
-    if request.method != "POST":
-        return HTTPFound(request.route_path("multilateral.profile"))
-    candidate = candidate_of(request)
-    part, row_id = request.matchdict["part"], int(request.matchdict["id"])
-    model = PARTS.get(part)
-    row = request.dbsession.get(model, row_id) if model is not None else None
-    if candidate is None or row is None or row.candidate_id != candidate.id:
-        raise HTTPNotFound()
-    request.dbsession.delete(row)
-    flash(request, _("Removed from your profile."))
-    return HTTPFound(request.route_path("multilateral.profile") + f"#{part}")
 
 
 class ApplySchema(CSRFSchema):
@@ -205,7 +52,7 @@ def apply(post, request):
         raise HTTPNotFound()
     candidate = candidate_of(request, create=True)
     if candidate is None:
-        return _no_person(request)
+        return no_person(request)
     session = request.dbsession
     done = session.scalars(
         select(Candidacy).where(

@@ -5,6 +5,8 @@ from sqlalchemy import select
 
 from norec_core import Organisation, Section, upcoming_activities
 from norec_multilateral.i18n import _
+from norec_multilateral.permissions import MANAGE
+from norec_multilateral.views.pages import in_language, pages
 
 
 @view_config(
@@ -20,6 +22,10 @@ def overview(request):
             .where(Organisation.kind == "international")
             .order_by(Organisation.name)
         ).all(),
+        "pages": [
+            (p.slug, in_language(p.titles, request.locale_name)) for p in pages(request.dbsession)
+        ],
+        "manage": request.has_permission(MANAGE, request.root),
         "sections": [
             Section(
                 _("Information meetings"),

@@ -18,6 +18,7 @@ from norec_core import (
     Organisation,
     countries_node,
     country_node,
+    date_widget,
     datetime_widget,
     export_links,
     export_response,
@@ -30,9 +31,10 @@ from norec_core import (
     requested_format,
     select_filter,
 )
+from norec_multilateral import alerts, rounds
 from norec_multilateral.eligibility import DEGREES
 from norec_multilateral.i18n import _
-from norec_multilateral.models import MultilateralPost
+from norec_multilateral.models import MultilateralPost, RecruitmentRound
 from norec_multilateral.permissions import MANAGE
 
 T = "norec_multilateral:templates/"
@@ -44,7 +46,7 @@ PROGRAMMES = {
 
 
 @colander.deferred
-def _organisation_widget(node, kw):
+def organisation_widget(node, kw):
     request = kw["request"]
     found = request.dbsession.execute(
         select(Organisation.id, Organisation.name)
@@ -52,6 +54,20 @@ def _organisation_widget(node, kw):
         .order_by(Organisation.name)
     ).all()
     return deform.widget.SelectWidget(values=[("", _("– choose –")), *found])
+
+
+@colander.deferred
+def _round_widget(node, kw):
+    found = (
+        kw["request"]
+        .dbsession.execute(
+            select(RecruitmentRound.id, RecruitmentRound.title).order_by(
+                RecruitmentRound.created_at.desc()
+            )
+        )
+        .all()
+    )
+    return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
 
 
 def _text(title, length, **kw):
@@ -68,7 +84,16 @@ class PostSchema(CSRFSchema):
         validator=colander.OneOf(sorted(PROGRAMMES)),
     )
     organisation_id = colander.SchemaNode(
-        colander.Integer(), title=_("Organisation"), widget=_organisation_widget
+        colander.Integer(), title=_("Organisation"), widget=organisation_widget
+    )
+    round_id = colander.SchemaNode(
+        colander.Integer(), title=_("Recruitment round"), missing=None, widget=_round_widget
+    )
+    reserved_on = colander.SchemaNode(
+        colander.Date(),
+        title=_("Reserved with the organisation on"),
+        missing=None,
+        widget=date_widget(),
     )
     title = _text(_("Title"), 300)
     duty_station = _text(_("Duty station"), 200)
@@ -120,6 +145,8 @@ class PostSchema(CSRFSchema):
 FIELDS = (
     "programme",
     "organisation_id",
+    "round_id",
+    "reserved_on",
     "title",
     "duty_station",
     "country",
@@ -201,13 +228,17 @@ def post_page(post, request):
         "post": post,
         "programmes": PROGRAMMES,
         "degrees": DEGREES,
-        "open": post.deadline >= now(),
+        "open": post.published and post.deadline >= now(),
         "manage": request.has_permission(MANAGE, request.root),
+        "stage": rounds.post_stage(post),
+        "stages": rounds.POST_STAGES,
     }
 
 
 def _form_page(request, post: MultilateralPost | None):
     appstruct = colander.null
+    if post is None and request.GET.get("round", "").isdigit():
+        appstruct = {"round_id": int(request.GET["round"])}  # reserved from a round's page
     if post is not None:
         appstruct = {key: getattr(post, key) for key in FIELDS}
         appstruct |= {"citizenship": set(post.citizenship), "languages": set(post.languages)}
@@ -217,9 +248,13 @@ def _form_page(request, post: MultilateralPost | None):
         if post is None:
             post = MultilateralPost()
             request.dbsession.add(post)
+        was_published = bool(post.published)
         _save(post, result.data)
         request.dbsession.flush()
         flash(request, _("The post is saved."))
+        if post.published and not was_published:
+            sent = alerts.announce(request, post)
+            flash(request, _("${count} alerts went to candidates.", mapping={"count": sent}))
         return HTTPFound(request.route_path("multilateral.post", id=post.id))
     return {
         "page_title": post.title if post is not None else _("New post"),

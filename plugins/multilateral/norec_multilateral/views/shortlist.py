@@ -4,27 +4,38 @@ and as CSV or Excel, ready to send to the organisation."""
 
 from __future__ import annotations
 
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
+    CSRFSchema,
+    export_file,
     export_links,
     export_response,
+    flash,
     pdf_response,
+    process_form,
     render_pdf,
     requested_format,
+    send_mail,
+    transition,
 )
 from norec_multilateral.eligibility import DEGREES, LEVELS
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, Candidate, PanelScore
 from norec_multilateral.permissions import MANAGE
+from norec_multilateral.rounds import today
 from norec_multilateral.views.posts import PROGRAMMES
 from norec_multilateral.workflow import STATE_TITLES
 
 SHORTLISTED = ("shortlisted", "nominated", "selected")
 DOCUMENT = "norec_multilateral:templates/shortlist_document.pt"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def shortlist(request, post) -> list[tuple[Candidacy, float | None]]:
@@ -45,10 +56,21 @@ def shortlist(request, post) -> list[tuple[Candidacy, float | None]]:
             selectinload(Candidacy.candidate).selectinload(Candidate.education),
             selectinload(Candidacy.candidate).selectinload(Candidate.work),
             selectinload(Candidacy.candidate).selectinload(Candidate.languages),
+            selectinload(Candidacy.candidate).selectinload(Candidate.references),
         )
     ).all()
     rows = [(c, round(float(averages[c.id]), 1) if c.id in averages else None) for c in found]
     return sorted(rows, key=lambda row: (-(row[1] or 0), row[0].candidate.person.family_name))
+
+
+def _message(post):
+    return _(
+        "Dear colleagues,\n\nNorway's shortlist for the post ${title} (${station}) is "
+        "attached, as a PDF and as an Excel workbook, with each candidate's education, "
+        "work and languages. We look forward to hearing which candidate you select.\n\n"
+        "Kind regards,\nNorec",
+        mapping={"title": post.title, "station": post.duty_station},
+    )
 
 
 def _columns(request):
@@ -66,6 +88,11 @@ def _columns(request):
                     f"{w.title}, {w.employer} ({w.started_on}–{w.ended_on or ''})"
                     for w in candidate.work
                 )
+            if kind == "references":
+                return "; ".join(
+                    ", ".join(filter(None, (r.name, r.relation, r.organisation, r.email, r.phone)))
+                    for r in candidate.references
+                )
             return "; ".join(f"{s.code} {s.level}" for s in candidate.languages)
 
         return read
@@ -81,7 +108,63 @@ def _columns(request):
         Column(_("Education"), history("education")),
         Column(_("Work"), history("work")),
         Column(_("Languages"), history("languages")),
+        Column(_("References"), history("references")),
     ]
+
+
+class SendSchema(CSRFSchema):
+    to = colander.SchemaNode(
+        colander.String(),
+        title=_("The organisation's recruitment address"),
+        validator=colander.Email(),
+    )
+    message = colander.SchemaNode(
+        colander.String(),
+        title=_("Message"),
+        description=_("The shortlist goes with it as a PDF and as an Excel workbook."),
+        validator=colander.Length(min=1, max=6000),
+        widget=deform.widget.TextAreaWidget(rows=6),
+    )
+
+
+def _document(request, post, rows, locale=None) -> bytes:
+    values = {
+        "post": post,
+        "rows": rows,
+        "programmes": PROGRAMMES,
+        "degrees": DEGREES,
+        "levels": LEVELS,
+        "document_title": request.localizer.translate(
+            _("Shortlist: ${title}", mapping={"title": post.title})
+        ),
+    }
+    return render_pdf(request, DOCUMENT, values, locale)
+
+
+def send(request, post, to: str, message: str) -> int:
+    """Nominate the shortlisted candidates and mail the organisation their shortlist, in
+    English (the organisations' working language); returns how many were nominated."""
+    nominated = 0
+    for candidacy, _average in shortlist(request, post):
+        if candidacy.state == "shortlisted":
+            transition(request, candidacy, "nominate")
+            nominated += 1
+    rows = shortlist(request, post)
+    name = f"shortlist-{post.id}"
+    send_mail(
+        request,
+        to,
+        _("Shortlist: ${title}", mapping={"title": post.title}),
+        message,
+        locale="en",
+        attachments=[
+            (f"{name}.pdf", "application/pdf", _document(request, post, rows, "en")),
+            (f"{name}.xlsx", XLSX, export_file(request, rows, _columns(request))),
+        ],
+        reply_to=request.identity.email,
+    )
+    post.shortlist_sent_on = today()
+    return nominated
 
 
 @view_config(
@@ -92,22 +175,29 @@ def _columns(request):
 def shortlist_page(post, request):
     rows = shortlist(request, post)
     if request.GET.get("format") == "pdf":
-        values = {
-            "post": post,
-            "rows": rows,
-            "programmes": PROGRAMMES,
-            "degrees": DEGREES,
-            "levels": LEVELS,
-            "document_title": request.localizer.translate(
-                _("Shortlist: ${title}", mapping={"title": post.title})
-            ),
-        }
-        return pdf_response(
-            request, render_pdf(request, DOCUMENT, values), f"shortlist-{post.id}.pdf"
-        )
+        return pdf_response(request, _document(request, post, rows), f"shortlist-{post.id}.pdf")
     if requested_format(request):
         return export_response(request, rows, _columns(request), f"shortlist-{post.id}")
+    form = process_form(
+        request,
+        SendSchema(),
+        # In English whatever the adviser reads: it goes to the organisation.
+        appstruct={"message": _message(post).interpolate()},
+        submit_title=_("Send the shortlist"),
+        formid="send",
+    )
+    if form.valid:
+        nominated = send(request, post, form.data["to"], form.data["message"])
+        flash(
+            request,
+            _(
+                "The shortlist is sent; ${count} candidates are nominated.",
+                mapping={"count": nominated},
+            ),
+        )
+        return HTTPFound(request.route_path("multilateral.shortlist", id=post.id))
     return {
+        "send_form": form.html if rows else "",
         "page_title": _("Shortlist: ${title}", mapping={"title": post.title}),
         "post": post,
         "rows": rows,

@@ -83,7 +83,8 @@ def test_an_api_token_expires_after_the_lifetime_chosen_and_shown(testapp, db_se
     form["name"] = "reports"
     form["days"] = "7"
     page = form.submit("submit")
-    expires = clock.now() + datetime.timedelta(days=7)
+    # Shown as a date in the site's zone, which near midnight UTC is the next day.
+    expires = (clock.now() + datetime.timedelta(days=7)).astimezone(clock.SITE_TIMEZONE)
     assert f"It works until {expires:%B} {expires.day}, {expires.year}" in page.text
     token = page.html.find(id="new-token")["value"]
     headers = {"Authorization": f"Bearer {token}"}

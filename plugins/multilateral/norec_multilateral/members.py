@@ -42,7 +42,8 @@ MAILING_LIST = MailingList(
 
 def register_interest(request, data: dict) -> NetworkMember:
     """Keep a registration from the public form (a second one from the same address
-    replaces a pending first) and send its receipt."""
+    replaces a pending first) and send its receipt, once: the form is public, and must
+    not become a way to send mail to an address again and again."""
     session = request.dbsession
     email = data["email"].strip()
     member = session.scalar(
@@ -51,13 +52,16 @@ def register_interest(request, data: dict) -> NetworkMember:
             NetworkMember.status == "pending",
         )
     )
-    if member is None:
+    new = member is None
+    if new:
         member = NetworkMember(status="pending")
         session.add(member)
     for key, value in data.items():
         setattr(member, key, value)
     member.email = email
     session.flush()
+    if not new:
+        return member
     send_mail(
         request,
         email,

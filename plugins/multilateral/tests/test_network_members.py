@@ -60,6 +60,10 @@ def test_registered_accepted_and_welcomed_then_listed_for_other_members(
     registration = db_session.scalars(select(NetworkMember)).one()
     assert registration.status == "pending" and registration.person_id is None
     assert mail.messages[-1]["To"] == "kari@un.example.org"  # the receipt
+    _register(client, db_session, position="Senior specialist").follow()  # a correction
+    assert len(mail.messages) == 1  # no second receipt: the form sends no mail on demand
+    db_session.refresh(registration)
+    assert registration.position == "Senior specialist"
     adviser = client(make_user("io@example.org", roles=["recruitment_adviser"]).email)
     assert adviser.get("/").html.find(string="Registrations in the network wait for a decision")
     page = adviser.get(f"/multilateral/network/registrations/{registration.id}")

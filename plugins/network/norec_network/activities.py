@@ -8,7 +8,7 @@ import datetime
 
 from sqlalchemy import func, select
 
-from norec_core import Activity, ActivityKind, now
+from norec_core import SITE_TIMEZONE, Activity, ActivityKind, now
 from norec_network.i18n import _
 
 KINDS = (
@@ -47,17 +47,19 @@ def past(session, country: str | None = None, limit: int = 50) -> list[Activity]
 
 
 def per_month(session, months: int = 12) -> list[tuple[datetime.date, int]]:
-    """How many network activities began in each of the last `months` months."""
-    today = now().date()
+    """How many network activities began in each of the last `months` months, the months
+    as the site's zone has them (an activity at 00:30 on 1 May in Oslo is May's)."""
+    today = now().astimezone(SITE_TIMEZONE).date()
     index = today.year * 12 + today.month - 1 - (months - 1)
     first = datetime.date(index // 12, index % 12 + 1, 1)
     counts: dict[tuple[int, int], int] = {}
     for (starts,) in session.execute(
         select(Activity.starts_at).where(
             Activity.kind.in_(NAMES),
-            Activity.starts_at >= datetime.datetime.combine(first, datetime.time(), datetime.UTC),
+            Activity.starts_at >= datetime.datetime.combine(first, datetime.time(), SITE_TIMEZONE),
         )
     ):
+        starts = starts.astimezone(SITE_TIMEZONE)
         key = (starts.year, starts.month)
         counts[key] = counts.get(key, 0) + 1
     found, month = [], first

@@ -117,7 +117,8 @@ def test_migrations_match_the_models_and_go_away(empty_database):
         upgrade(settings)
         with engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert [d for d in differences if "network_" in repr(d)] == []
+        # The network's own tables: other plugins' names may hold "network_" inside.
+        assert [d for d in differences if "'network_" in repr(d)] == []
         downgrade(settings, "network@base")
         assert not [t for t in inspect(engine).get_table_names() if t.startswith("network_")]
     finally:

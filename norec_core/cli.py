@@ -10,6 +10,7 @@ import sys
 from contextlib import contextmanager
 
 from pyramid.paster import get_appsettings, setup_logging
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from norec_core import migrate
@@ -131,6 +132,11 @@ def _demo_run(args, settings) -> int:
             print("the database already holds data; demo data is loaded only into an empty one")
             return 0
         settings["norec.pm"].hook.norec_demo_data(dbsession=session)
+    with session_scope(settings) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # The planner's statistics for thousands of new rows now, not when autovacuum
+            # next comes by: until then PostgreSQL may choose plans that run for minutes.
+            session.execute(text("ANALYZE"))
     print(f"demo data loaded; log in as {DEMO_ADMIN_EMAIL} with password {DEMO_ADMIN_PASSWORD}")
     return 0
 

@@ -1,21 +1,43 @@
 """The research plugin's contributions to the Norec platform."""
 
+from __future__ import annotations
+
 import datetime
-import zoneinfo
 
-from pyramid.i18n import TranslationStringFactory
+from sqlalchemy import delete, select, update
 
-from norec_core import Activity, ActivityKind, NavEntry, hookimpl
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")  # the demo activities are in Norway
-
-_ = TranslationStringFactory("norec_research")
+from norec_core import (
+    ActivityKind,
+    NavEntry,
+    Role,
+    ScheduledTask,
+    hookimpl,
+    model_factory,
+    now,
+    reindex,
+)
+from norec_research import demo
+from norec_research.i18n import _
+from norec_research.models import Author, Publication
+from norec_research.permissions import EDIT, PUBLISH, READ
+from norec_research.search import SOURCE
+from norec_research.workflow import PUBLICATION_WORKFLOW
 
 
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_research:locale/")
     config.add_route("research.overview", "/")
+    config.add_route("research.catalogue", "/publications")
+    config.add_route("research.new", "/publications/new")
+    publication = model_factory(Publication)
+    config.add_route("research.publication", r"/publications/{id:\d+}", factory=publication)
+    config.add_route("research.edit", r"/publications/{id:\d+}/edit", factory=publication)
+    config.add_route("research.files", r"/publications/{id:\d+}/files", factory=publication)
+    config.add_route(
+        "research.version", r"/publications/{id:\d+}/versions/{number:\d+}", factory=publication
+    )
+    config.add_route("research.topic", "/topics/{slug}")
     config.scan("norec_research.views")
 
 
@@ -25,20 +47,82 @@ def norec_navigation(request):
 
 
 @hookimpl
+def norec_roles():
+    # The core's editor, who keeps the directory, also edits and publishes research.
+    return [Role("editor", _("Editor"), frozenset({EDIT, PUBLISH, READ}))]
+
+
+@hookimpl
+def norec_workflows():
+    return [PUBLICATION_WORKFLOW]
+
+
+@hookimpl
+def norec_search_sources():
+    return [SOURCE]
+
+
+@hookimpl
 def norec_activity_kinds():
     return [ActivityKind("seminar", _("Research seminar"))]
 
 
 @hookimpl
-def norec_demo_data(dbsession):
-    dbsession.add(
-        Activity(
-            title="Seminar: what exchanges give partner organisations",
-            kind="seminar",
-            starts_at=datetime.datetime(2027, 3, 18, 10, 0, tzinfo=OSLO),
-            ends_at=datetime.datetime(2027, 3, 18, 12, 0, tzinfo=OSLO),
-            place="Oslo",
-            online_url="https://meet.example.org/norec-research",
-            description="Findings of a study of twenty partnerships, with time for questions.",
+def norec_migrations():
+    return "norec_research:migrations"
+
+
+def open_embargoes(request) -> int:
+    """Hourly: index again the publications whose embargo ended in the last hour, so
+    that their files' words are found from now on (the files open by themselves)."""
+    moment = now()
+    ended = request.dbsession.scalars(
+        select(Publication).where(
+            Publication.embargo_until <= moment,
+            Publication.embargo_until > moment - datetime.timedelta(hours=1, minutes=5),
         )
-    )
+    ).all()
+    for publication in ended:
+        reindex(request.dbsession, publication)
+    return len(ended)
+
+
+@hookimpl
+def norec_scheduled_tasks():
+    return [ScheduledTask("research.embargoes", open_embargoes, minute="0")]
+
+
+@hookimpl
+def norec_person_export(dbsession, person):
+    publications = dbsession.scalars(
+        select(Publication).join(Author).where(Author.person_id == person.id)
+    ).all()
+    if not publications:
+        return None
+    return {
+        "authored": [
+            {
+                "id": p.id,
+                "title": p.texts[0].title if p.texts else "",
+                "published_on": p.published_on.isoformat() if p.published_on else None,
+                "state": p.state,
+            }
+            for p in publications
+        ]
+    }
+
+
+@hookimpl
+def norec_person_erase(dbsession, person):
+    # The publications stay, as published works do; the person is no longer named.
+    dbsession.execute(delete(Author).where(Author.person_id == person.id))
+
+
+@hookimpl
+def norec_people_merged(dbsession, kept, merged):
+    dbsession.execute(update(Author).where(Author.person_id == merged.id).values(person_id=kept.id))
+
+
+@hookimpl
+def norec_demo_data(dbsession):
+    demo.load(dbsession)

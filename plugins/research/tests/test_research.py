@@ -1,4 +1,6 @@
-"""The research plugin's page, kind and demo data."""
+"""The research plugin's front page, kind and demonstration data."""
+
+from sqlalchemy import func, select
 
 from norec_core import load_core_demo
 from norec_research import hooks
@@ -13,8 +15,27 @@ def test_kind_is_registered(app):
     assert app.registry["norec.activity_kinds"]["seminar"].title == "Research seminar"
 
 
-def test_demo_seminar(db_session, testapp):
+def test_demo_publications_in_every_state(db_session, client):
+    from norec_research.models import Publication
+    from norec_research.workflow import STATE_TITLES
+
     load_core_demo(db_session)
     hooks.norec_demo_data(db_session)
     db_session.flush()
-    assert "Seminar: what exchanges give partner organisations" in testapp.get("/research/").text
+    states = dict(
+        db_session.execute(
+            select(Publication.state, func.count()).group_by(Publication.state)
+        ).all()
+    )
+    assert set(states) == set(STATE_TITLES) and sum(states.values()) >= 120
+    reader = client()
+    page = reader.get("/research/")
+    assert "Seminar: what exchanges give partner organisations" in page.text
+    found = reader.get("/research/publications", {"q": "volunteering covid"})
+    covid = found.click("Covid-19 and the future of volunteering for development")
+    assert "Corrected survey figures in chapter 3" in covid  # version 2
+    assert "Covid-19 og framtida for frivillig arbeid for utvikling" in covid  # nynorsk
+    video = reader.get("/research/publications", {"q": "two minutes"}).click(
+        "Triangular partnerships in two minutes"
+    )
+    assert video.html.find("a", href="https://video.example.org/gpi-triangular")

@@ -1,0 +1,3 @@
+from pyramid.i18n import TranslationStringFactory
+
+_ = TranslationStringFactory("norec_research")

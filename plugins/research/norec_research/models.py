@@ -1,0 +1,117 @@
+"""Publications: the stable record a landing page shows, its texts in each language, its
+authors and organisations, and its versions, each with its own files."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from norec_core import Base, Organisation, Person, now
+
+
+class Publication(Base):
+    """One work, whatever its versions: the landing page, the citation and the harvesters'
+    record all name it. Withdrawn, it keeps its page as a tombstone with the reason."""
+
+    __tablename__ = "research_publication"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)  # report, study, article, …
+    state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    published_on: Mapped[datetime.date | None] = mapped_column(Date, index=True)
+    licence: Mapped[str] = mapped_column(String(40), default="CC-BY-4.0")  # SPDX
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sdgs: Mapped[list[int]] = mapped_column(JSON, default=list)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    links: Mapped[list[dict]] = mapped_column(JSON, default=list)  # {"title", "url"}
+    doi: Mapped[str | None] = mapped_column(String(200))
+    # Files stay closed until this moment, then open by themselves.
+    embargo_until: Mapped[datetime.datetime | None]
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime.datetime] = mapped_column(default=now, onupdate=now, index=True)
+
+    texts: Mapped[list[PublicationText]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: PublicationText.position
+    )
+    authors: Mapped[list[Author]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: Author.position
+    )
+    organisations: Mapped[list[PublicationOrganisation]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: PublicationOrganisation.id
+    )
+    versions: Mapped[list[Version]] = relationship(
+        back_populates="publication", cascade="all, delete-orphan", order_by=lambda: Version.number
+    )
+
+
+class PublicationText(Base):
+    """The title, plain-language summary and abstract in one language; the first is the
+    publication's own language."""
+
+    __tablename__ = "research_text"
+    __table_args__ = (UniqueConstraint("publication_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(3))  # ISO 639-1
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    summary: Mapped[str] = mapped_column(Text, default="")  # in plain language
+    abstract: Mapped[str] = mapped_column(Text, default="")
+
+
+class Author(Base):
+    """An author: a person of the core (with their ORCID iD, where known)."""
+
+    __tablename__ = "research_author"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    person: Mapped[Person] = relationship()
+
+
+class PublicationOrganisation(Base):
+    """An organisation of the core that contributed to or funded the publication (with
+    its ROR id, where known), and for a funder the grant's reference."""
+
+    __tablename__ = "research_organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))  # contributor, funder
+    grant_reference: Mapped[str] = mapped_column(String(200), default="")
+
+    organisation: Mapped[Organisation] = relationship()
+
+
+class Version(Base):
+    """A version of the publication: what changed, when, and its files (attached to it
+    through the core's file store). Every version stays reachable."""
+
+    __tablename__ = "research_version"
+    __table_args__ = (UniqueConstraint("publication_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(default=1)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    publication: Mapped[Publication] = relationship(back_populates="versions")

@@ -1,0 +1,67 @@
+"""The public catalogue: full-text search over titles, summaries and the files' text,
+narrowed by facets with their counts, and a page per topic."""
+
+from __future__ import annotations
+
+from pyramid.httpexceptions import HTTPNotFound
+from pyramid.view import view_config
+
+from norec_core import VIEW, find
+from norec_research.i18n import _
+from norec_research.search import SOURCE
+from norec_research.vocabularies import SDGS, TOPICS, TYPES
+
+FACETS = ("publication_type", "topic", "sdg", "country", "year", "language")
+
+
+def _labels(request):
+    """How each facet's values read: the codes stored in the index, as words."""
+    translate = request.localizer.translate
+    layout = request.layout
+    return {
+        "publication_type": lambda v: translate(TYPES.get(v, v)),
+        "topic": lambda v: translate(TOPICS.get(v, v)),
+        "sdg": lambda v: f"{v}. {translate(SDGS[int(v)])}" if v.isdigit() and int(v) in SDGS else v,
+        "country": layout.country,
+        "language": layout.language,
+        "year": str,
+    }
+
+
+def _catalogue(request, fixed: dict[str, str] | None = None) -> dict:
+    text = request.GET.get("q", "")[:500]
+    filters = {name: request.GET.getall(name) for name in FACETS}
+    for name, value in (fixed or {}).items():
+        filters[name] = [value]
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    found = find(request, text, filters, kinds=[SOURCE.name], page=number)
+    return {
+        "q": text,
+        "found": found,
+        "page": found.page,
+        "facets": [f for f in found.facets if f.name in FACETS and f.name not in (fixed or {})],
+        "chosen": filters,
+        "labels": _labels(request),
+    }
+
+
+@view_config(
+    route_name="research.catalogue",
+    renderer="norec_research:templates/catalogue.pt",
+    permission=VIEW,
+)
+def catalogue(request):
+    return {"page_title": _("Publications"), "topic": None} | _catalogue(request)
+
+
+@view_config(
+    route_name="research.topic", renderer="norec_research:templates/catalogue.pt", permission=VIEW
+)
+def topic(request):
+    slug = request.matchdict["slug"]
+    if slug not in TOPICS:
+        raise HTTPNotFound()
+    return {"page_title": TOPICS[slug], "topic": slug} | _catalogue(request, {"topic": slug})

@@ -1,0 +1,90 @@
+"""A publication's landing page (with its schema.org description for search engines),
+the tombstone of a withdrawn one, and each of its versions."""
+
+from __future__ import annotations
+
+import json
+
+from pyramid.httpexceptions import HTTPNotFound
+from pyramid.view import view_config
+
+from norec_core import VIEW
+from norec_research import reading
+from norec_research.i18n import _
+from norec_research.jsonld import describe
+from norec_research.permissions import EDIT
+from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
+from norec_research.workflow import STATE_TITLES
+
+T = "norec_research:templates/"
+
+
+def _visible_or_404(request, publication) -> bool:
+    editor = bool(request.has_permission(EDIT, publication))
+    if publication.state in ("draft", "in_review") and not editor:
+        raise HTTPNotFound()
+    return editor
+
+
+def _common(request, publication, number: int) -> dict:
+    locale = request.locale_name
+    return {
+        "publication": publication,
+        "text": reading.text_in(publication, locale),
+        "other_texts": [
+            t for t in publication.texts if t is not reading.text_in(publication, locale)
+        ],
+        "files": reading.version_files(request, publication, number),
+        "number": number,
+        "embargo": reading.under_embargo(publication),
+        "types": TYPES,
+        "topics": TOPICS,
+        "sdgs": SDGS,
+        "licences": LICENCES,
+        "states": STATE_TITLES,
+    }
+
+
+@view_config(route_name="research.publication", renderer=T + "publication.pt", permission=VIEW)
+def landing(publication, request):
+    editor = _visible_or_404(request, publication)
+    if publication.state == "withdrawn":
+        request.response.status = 410
+        return {
+            "page_title": _(
+                "Withdrawn: ${title}", mapping={"title": reading.title_of(publication)}
+            ),
+            "publication": publication,
+            "tombstone": True,
+            "editor": editor,
+        }
+    values = _common(request, publication, reading.latest(publication))
+    return values | {
+        "page_title": values["text"].title if values["text"] else _("Untitled"),
+        "tombstone": False,
+        "editor": editor,
+        "jsonld": json.dumps(describe(request, publication), ensure_ascii=False).replace(
+            "</", "<\\/"
+        ),
+        "sections": request.pm.hook.norec_sections(request=request, context=publication)
+        if editor
+        else [],
+    }
+
+
+@view_config(route_name="research.version", renderer=T + "version.pt", permission=VIEW)
+def version(publication, request):
+    editor = _visible_or_404(request, publication)
+    number = int(request.matchdict["number"])
+    found = next((v for v in publication.versions if v.number == number), None)
+    if found is None or publication.state == "withdrawn":
+        raise HTTPNotFound()
+    values = _common(request, publication, number)
+    return values | {
+        "page_title": _(
+            "${title}, version ${number}",
+            mapping={"title": reading.title_of(publication, request.locale_name), "number": number},
+        ),
+        "version": found,
+        "editor": editor,
+    }

@@ -1,0 +1,197 @@
+"""An editor describes, reviews and publishes a publication; its landing page with
+schema.org JSON-LD; versions that all stay reachable; the embargo; withdrawal to a
+tombstone; and the catalogue, which finds a word inside a PDF and counts its facets."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from sqlalchemy import select
+from weasyprint import HTML
+
+from norec_core import now
+from norec_research.models import Publication
+
+
+@pytest.fixture
+def editor(client, make_user):
+    return client(make_user("research-editor@example.org", roles=["editor"]).email)
+
+
+def _form(page, formid="publication"):
+    return next(f for f in page.forms.values() if f.id == formid)
+
+
+def _pdf(text: str) -> bytes:
+    return HTML(string=f"<html><body><h1>Report</h1><p>{text}</p></body></html>").write_pdf()
+
+
+def _describe(editor, make_person, **fields):
+    author = make_person(
+        given_name="Ingvild",
+        family_name="Skeie",
+        email="ingvild@example.org",
+        orcid="0000-0002-1825-0097",
+    )
+    page = editor.get("/research/publications/new")
+    form = _form(page)
+    _check(form, ["covid-19", "volunteering", "3", "17"])  # topics and goals
+    values = {
+        "type": "study",
+        "language": "en",
+        "title": "Covid-19 and the future of volunteering",
+        "summary": "What partners kept going online.",
+        "abstract": "Interviews with 42 partner organisations.",
+        "language_2": "nn",
+        "title_2": "Covid-19 og framtida for frivillig arbeid",
+        "summary_2": "Kva partnarane heldt fram med digitalt.",
+        "authors": author.email,
+        "licence": "CC-BY-4.0",
+        "links": "Two minutes | https://video.example.org/covid",
+    } | fields
+    for name, value in values.items():
+        form[name] = value
+    return form.submit("submit", status="*")
+
+
+def _check(form, values):
+    """Tick deform's checkboxes (named "checkbox" inside their sequence) by value."""
+    for field in form.fields["checkbox"]:
+        if field._value in values:
+            field.checked = True
+
+
+def _step(browser, publication_id, name, comment="", status=302):
+    page = browser.get(f"/research/publications/{publication_id}")
+    form = next(f for f in page.forms.values() if "/workflow/" in (f.action or ""))
+    form["comment"] = comment
+    return form.submit("transition", value=name, status=status)
+
+
+def test_described_kept_on_error_reviewed_and_published(editor, client, make_person, db_session):
+    page = _describe(editor, make_person, title_2="", authors="nobody@example.org")
+    assert page.status_int == 422
+    assert "Nobody on record has the address nobody@example.org" in page
+    assert _form(page)["title"].value == "Covid-19 and the future of volunteering"
+    form = _form(page)
+    form["authors"] = "ingvild@example.org"
+    page = form.submit("submit", status=422)
+    assert "A second language needs its title." in page
+    form = _form(page)
+    form["title_2"] = "Covid-19 og framtida for frivillig arbeid"
+    page = form.submit("submit").follow()
+    publication = db_session.scalars(select(Publication)).one()
+    assert publication.state == "draft"
+    client().get(f"/research/publications/{publication.id}", status=404)  # not public yet
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    db_session.expire_all()
+    assert publication.state == "published"
+    assert publication.published_on is not None and [v.number for v in publication.versions] == [1]
+    reader = client()
+    page = reader.get(f"/research/publications/{publication.id}")
+    described = json.loads(page.html.find("script", type="application/ld+json").string)
+    assert described["@type"] == "ScholarlyArticle"
+    assert described["name"] == "Covid-19 and the future of volunteering"
+    assert described["author"] == [
+        {
+            "@type": "Person",
+            "name": "Ingvild " + described["author"][0]["name"].split()[-1],
+            "sameAs": "https://orcid.org/0000-0002-1825-0097",
+        }
+    ]
+    assert described["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert described["inLanguage"] == ["en", "nn"]
+    nynorsk = reader.get(
+        f"/research/publications/{publication.id}", headers={"Accept-Language": "nn"}
+    )
+    assert nynorsk.html.find("h1").text == "Covid-19 og framtida for frivillig arbeid"
+    assert nynorsk.html.find("h1")["lang"] == "nn"
+
+
+def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
+    editor, client, make_person, db_session
+):
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report-v1.pdf", _pdf("first draft"))
+    form.submit("submit").follow()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report-v2.pdf", _pdf("corrected figures"))
+    form["new_version"] = True
+    form["note"] = "Corrected figures"
+    form.submit("submit").follow()
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    reader = client()
+    landing = reader.get(f"/research/publications/{publication.id}")
+    assert landing.html.find("a", string="report-v2.pdf") is not None
+    assert "Corrected figures" in landing
+    first = reader.get(f"/research/publications/{publication.id}/versions/1")
+    link = first.html.find("a", string="report-v1.pdf")["href"]
+    assert reader.get(link).body.startswith(b"%PDF")
+    # Under embargo: the landing page says until when; the file is closed.
+    db_session.expire_all()
+    publication.embargo_until = now() + datetime.timedelta(days=30)
+    from norec_core.testing import run_due  # noqa: F401 (the task is shown below)
+
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("annex.pdf", _pdf("annex"))
+    form.submit("submit").follow()
+    landing = reader.get(f"/research/publications/{publication.id}")
+    assert "Under embargo until" in landing
+    annex = editor.get(f"/research/publications/{publication.id}/files").html.find(
+        "a", string="annex.pdf"
+    )["href"]
+    assert reader.get(annex, expect_errors=True).status_int in (403, 404)
+    assert editor.get(annex).body.startswith(b"%PDF")
+
+
+def test_withdrawn_leaves_a_tombstone_with_the_reason(editor, client, make_person, db_session):
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report.pdf", _pdf("the findings"))
+    form.submit("submit").follow()
+    link = editor.get(f"/research/publications/{publication.id}").html.find(
+        "a", string="report.pdf"
+    )["href"]
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    assert client().get(link).body.startswith(b"%PDF")
+    _step(editor, publication.id, "withdraw", status=422)  # a reason is owed
+    _step(editor, publication.id, "withdraw", "The survey data could not be verified.")
+    page = client().get(f"/research/publications/{publication.id}", status=410)
+    assert "The survey data could not be verified." in page
+    assert client().get(link, expect_errors=True).status_int in (403, 404)
+
+
+def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
+    editor, client, make_person, db_session
+):
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report.pdf", _pdf("Mentorship in Kilimanjaro clinics"))
+    form.submit("submit").follow()
+    reader = client()
+    assert "Nothing found" in reader.get("/research/publications", {"q": "kilimanjaro"})
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    found = reader.get("/research/publications", {"q": "kilimanjaro"})
+    assert found.html.find("a", string="Covid-19 and the future of volunteering")
+    facet = found.html.find("input", attrs={"name": "topic", "value": "covid-19"})
+    assert "(1)" in facet.find_next("label").text
+    topic = reader.get("/research/topics/volunteering")
+    assert topic.html.find("h1").text == "Volunteering for development"
+    assert topic.html.find("a", string="Covid-19 and the future of volunteering")
+    none = reader.get("/research/publications", {"publication_type": "video"})
+    assert "Nothing found" in none

@@ -157,6 +157,10 @@ def load(dbsession) -> None:
     start = datetime.datetime(2024, 1, 10, 9, tzinfo=datetime.UTC)
     for publication in (covid, triangular, video):
         _history(dbsession, publication, PUBLISHED, start)
+        # What harvesters see as the record's last change: its publication, not the load.
+        publication.updated_at = datetime.datetime.combine(
+            publication.published_on, datetime.time(9), datetime.UTC
+        )
     _history(dbsession, review, (("submit", "Research editor"),), now())
     _catalogue(dbsession, authors, [forum, gpi, unossc, norec])
 
@@ -265,6 +269,8 @@ def _catalogue(dbsession, authors, organisations) -> None:
             _history(dbsession, publication, PUBLISHED[:1], now())
             continue
         steps = PUBLISHED + ((("withdraw", "Research editor"),) if n in (33, 77) else ())
-        _history(dbsession, publication, steps, datetime.datetime(year, 2, 1, tzinfo=datetime.UTC))
+        changed = datetime.datetime(year, 2, 1, tzinfo=datetime.UTC)
+        _history(dbsession, publication, steps, changed)
+        publication.updated_at = changed
         if n in (33, 77):
             publication.withdrawn_reason = "The data of one partner could not be verified."

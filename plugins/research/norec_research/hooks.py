@@ -38,6 +38,17 @@ def norec_configure(config):
         "research.version", r"/publications/{id:\d+}/versions/{number:\d+}", factory=publication
     )
     config.add_route("research.topic", "/topics/{slug}")
+    config.add_route("research.oai", "/oai")
+    config.add_route("research.feed", "/publications/feed.atom")
+    config.add_route("research.topic_feed", "/topics/{slug}/feed.atom")
+    config.add_route(
+        "research.cite",
+        r"/publications/{id:\d+}/cite.{format:(bib|ris|json)}",
+        factory=publication,
+    )
+    config.add_route(
+        "research.datacite", r"/publications/{id:\d+}/datacite.xml", factory=publication
+    )
     config.scan("norec_research.views")
 
 

@@ -54,7 +54,9 @@ def _catalogue(request, fixed: dict[str, str] | None = None) -> dict:
     permission=VIEW,
 )
 def catalogue(request):
-    return {"page_title": _("Publications"), "topic": None} | _catalogue(request)
+    query = request.query_string
+    feed = request.route_path("research.feed") + (f"?{query}" if query else "")
+    return {"page_title": _("Publications"), "topic": None, "feed": feed} | _catalogue(request)
 
 
 @view_config(
@@ -64,4 +66,8 @@ def topic(request):
     slug = request.matchdict["slug"]
     if slug not in TOPICS:
         raise HTTPNotFound()
-    return {"page_title": TOPICS[slug], "topic": slug} | _catalogue(request, {"topic": slug})
+    return {
+        "page_title": TOPICS[slug],
+        "topic": slug,
+        "feed": request.route_path("research.topic_feed", slug=slug),
+    } | _catalogue(request, {"topic": slug})

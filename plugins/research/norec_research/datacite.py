@@ -1,0 +1,141 @@
+"""A publication's metadata in the DataCite Metadata Schema 4.5, ready to register a DOI
+(https://schema.datacite.org/meta/kernel-4.5/): the DOI it has, or the one it would get
+under `research.doi_prefix`."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element, SubElement
+
+from norec_research import reading, xmlwriting
+from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
+
+KERNEL = "http://datacite.org/schema/kernel-4"
+SCHEMA = "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+GENERAL_TYPES = {
+    "report": "Report",
+    "study": "Report",
+    "policy_brief": "Report",
+    "article": "JournalArticle",
+    "video": "Audiovisual",
+    "webinar": "Audiovisual",
+}
+TEST_PREFIX = "10.5072"  # DataCite's prefix for tests: the DOI a configured prefix replaces
+
+
+def _element(parent: Element, name: str, text: str | None = None, **attributes) -> Element:
+    found = SubElement(parent, f"{{{KERNEL}}}{name}", {k: v for k, v in attributes.items() if v})
+    if text is not None:
+        found.text = text
+    return found
+
+
+def doi(request, publication) -> str:
+    if publication.doi:
+        return publication.doi
+    prefix = request.registry.settings.get("research.doi_prefix", TEST_PREFIX)
+    return f"{prefix}/norec.research.{publication.id}"
+
+
+def resource(request, publication) -> bytes:
+    root = Element(f"{{{KERNEL}}}resource", {f"{{{XSI}}}schemaLocation": f"{KERNEL} {SCHEMA}"})
+    _element(root, "identifier", doi(request, publication), identifierType="DOI")
+    creators = _element(root, "creators")
+    for author in publication.authors:
+        person = author.person
+        creator = _element(creators, "creator")
+        _element(
+            creator,
+            "creatorName",
+            f"{person.family_name}, {person.given_name}",
+            nameType="Personal",
+        )
+        _element(creator, "givenName", person.given_name)
+        _element(creator, "familyName", person.family_name)
+        if person.orcid:
+            _element(
+                creator,
+                "nameIdentifier",
+                f"https://orcid.org/{person.orcid}",
+                nameIdentifierScheme="ORCID",
+                schemeURI="https://orcid.org",
+            )
+    contributing = [o for o in publication.organisations if o.role == "contributor"]
+    if not publication.authors:  # the organisations are the creators then
+        for link in contributing or []:
+            creator = _element(creators, "creator")
+            _element(creator, "creatorName", link.organisation.name, nameType="Organizational")
+        if not contributing:
+            _element(
+                _element(creators, "creator"), "creatorName", "Norec", nameType="Organizational"
+            )
+    titles = _element(root, "titles")
+    for text in publication.texts:
+        _element(titles, "title", text.title).set(XML_LANG, text.language)
+    _element(root, "publisher", "Norec")
+    year = publication.published_on or publication.created_at
+    _element(root, "publicationYear", str(year.year))
+    _element(
+        root,
+        "resourceType",
+        TYPES[publication.type].default,
+        resourceTypeGeneral=GENERAL_TYPES[publication.type],
+    )
+    subjects = _element(root, "subjects")
+    for topic in publication.topics:
+        if topic in TOPICS:
+            _element(subjects, "subject", TOPICS[topic].default)
+    for number in publication.sdgs:
+        if number in SDGS:
+            _element(subjects, "subject", f"SDG {number}: {SDGS[number].default}")
+    if contributing:
+        contributors = _element(root, "contributors")
+        for link in contributing:
+            contributor = _element(
+                contributors, "contributor", contributorType="HostingInstitution"
+            )
+            _element(
+                contributor, "contributorName", link.organisation.name, nameType="Organizational"
+            )
+    if publication.published_on:
+        dates = _element(root, "dates")
+        _element(dates, "date", publication.published_on.isoformat(), dateType="Issued")
+    if publication.texts:
+        _element(root, "language", publication.texts[0].language)
+    _element(root, "version", str(reading.latest(publication)))
+    if publication.licence in LICENCES:
+        rights = _element(root, "rightsList")
+        name, uri = LICENCES[publication.licence]
+        _element(
+            rights,
+            "rights",
+            name,
+            rightsURI=uri,
+            rightsIdentifier=publication.licence,
+            rightsIdentifierScheme="SPDX",
+            schemeURI="https://spdx.org/licenses/",
+        )
+    descriptions = _element(root, "descriptions")
+    for text in publication.texts:
+        for kind, value in (("Abstract", text.abstract), ("Other", text.summary)):
+            if value:
+                _element(descriptions, "description", value, descriptionType=kind).set(
+                    XML_LANG, text.language
+                )
+    funders = [o for o in publication.organisations if o.role == "funder"]
+    if funders:
+        references = _element(root, "fundingReferences")
+        for link in funders:
+            reference = _element(references, "fundingReference")
+            _element(reference, "funderName", link.organisation.name)
+            if link.organisation.ror:
+                _element(
+                    reference,
+                    "funderIdentifier",
+                    f"https://ror.org/{link.organisation.ror}",
+                    funderIdentifierType="ROR",
+                )
+            if link.grant_reference:
+                _element(reference, "awardNumber", link.grant_reference)
+    return xmlwriting.write(root, KERNEL)

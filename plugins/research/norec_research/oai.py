@@ -1,0 +1,325 @@
+"""OAI-PMH 2.0 (https://www.openarchives.org/OAI/openarchivesprotocol.html): the six
+verbs over the published publications (withdrawn ones as deleted records), oai_dc,
+sets per type and per topic, and resumption tokens that page through any number of
+records in a stable order (datestamp, then id), whatever changes meanwhile."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+import re
+import urllib.parse
+from xml.etree.ElementTree import Element, SubElement
+
+from sqlalchemy import String, cast, func, select, tuple_
+from sqlalchemy.orm import selectinload
+
+from norec_research import xmlwriting
+from norec_research.dublincore import OAI_DC, OAI_DC_SCHEMA, XSI, oai_dc
+from norec_research.models import Author, Publication, PublicationOrganisation
+from norec_research.vocabularies import TOPICS, TYPES
+
+OAI = "http://www.openarchives.org/OAI/2.0/"
+OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
+PAGE = 100
+VERBS = {
+    "Identify": ((), ()),
+    "ListMetadataFormats": ((), ("identifier",)),
+    "ListSets": ((), ("resumptionToken",)),
+    "ListIdentifiers": (("metadataPrefix",), ("from", "until", "set", "resumptionToken")),
+    "ListRecords": (("metadataPrefix",), ("from", "until", "set", "resumptionToken")),
+    "GetRecord": (("identifier", "metadataPrefix"), ()),
+}
+FORMATS = {"oai_dc": (OAI_DC_SCHEMA, OAI_DC)}
+HARVESTED = ("published", "withdrawn")  # a withdrawn one is a deleted record
+
+
+class OAIError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def _utc(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _sets() -> list[tuple[str, str]]:
+    return [(f"type:{k}", t.default) for k, t in TYPES.items()] + [
+        (f"topic:{k}", t.default) for k, t in TOPICS.items()
+    ]
+
+
+def identifier(request, publication_id: int) -> str:
+    host = urllib.parse.urlsplit(request.application_url).hostname or "localhost"
+    return f"oai:{host}:research/{publication_id}"
+
+
+def _publication_id(request, value: str) -> int | None:
+    prefix = identifier(request, 0)[: -len("0")]
+    if value.startswith(prefix) and value[len(prefix) :].isdigit():
+        return int(value[len(prefix) :])
+    return None
+
+
+def _date(value: str, end: bool) -> tuple[datetime.datetime, str]:
+    """A from or until argument and its granularity; `end`: until, inclusive."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = datetime.datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=datetime.UTC)
+            return (day + datetime.timedelta(days=1, microseconds=-1) if end else day), "day"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
+            moment = datetime.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+            moment = moment.replace(tzinfo=datetime.UTC)
+            return (moment + datetime.timedelta(seconds=1, microseconds=-1) if end else moment), (
+                "seconds"
+            )
+    except ValueError:
+        pass
+    raise OAIError("badArgument", f"Not a UTC date or datetime: {value!r}.")
+
+
+def _arguments(request) -> tuple[str, dict[str, str]]:
+    params = request.POST if request.method == "POST" else request.GET
+    for key in params:
+        if len(params.getall(key)) > 1:
+            raise OAIError("badArgument", f"The argument {key} is repeated.")
+    verb = params.get("verb")
+    if verb not in VERBS:
+        raise OAIError("badVerb", "The verb is missing or not an OAI-PMH verb.")
+    required, optional = VERBS[verb]
+    given = {k: v for k, v in params.items() if k != "verb"}
+    unknown = set(given) - set(required) - set(optional)
+    if unknown:
+        raise OAIError("badArgument", f"Not an argument of {verb}: {', '.join(sorted(unknown))}.")
+    if "resumptionToken" in given:
+        if len(given) > 1:
+            raise OAIError("badArgument", "A resumptionToken is the only argument with it.")
+    else:
+        missing = [k for k in required if k not in given]
+        if missing:
+            raise OAIError("badArgument", f"{verb} needs {', '.join(missing)}.")
+    return verb, given
+
+
+def _token(state: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode()
+
+
+def _untoken(value: str) -> dict:
+    try:
+        state = json.loads(base64.urlsafe_b64decode(value.encode()))
+        assert isinstance(state, dict) and state["p"] in FORMATS
+        return state
+    except Exception as bad:
+        raise OAIError("badResumptionToken", "The resumptionToken is not valid.") from bad
+
+
+def _condition(state: dict):
+    conditions = [Publication.state.in_(HARVESTED)]
+    if state.get("f"):
+        conditions.append(Publication.updated_at >= datetime.datetime.fromisoformat(state["f"]))
+    if state.get("u"):
+        conditions.append(Publication.updated_at <= datetime.datetime.fromisoformat(state["u"]))
+    if state.get("s"):
+        kind, _, value = state["s"].partition(":")
+        if kind == "type":
+            conditions.append(Publication.type == value)
+        else:  # a topic: the JSON list holds it
+            conditions.append(_has_topic(value))
+    return conditions
+
+
+def _has_topic(value: str):
+    # A JSON list is text to LIKE on both databases; topic slugs are [a-z0-9-].
+    return cast(Publication.topics, String).like(f'%"{value}"%')
+
+
+class Response:
+    def __init__(self, request, verb: str | None, arguments: dict[str, str]):
+        self.request = request
+        self.root = Element(f"{{{OAI}}}OAI-PMH")
+        self.root.set(f"{{{XSI}}}schemaLocation", f"{OAI} {OAI_SCHEMA}")
+        SubElement(self.root, f"{{{OAI}}}responseDate").text = _utc(
+            datetime.datetime.now(datetime.UTC)
+        )
+        self.request_element = SubElement(self.root, f"{{{OAI}}}request")
+        self.request_element.text = request.route_url("research.oai")
+        self.verb, self.arguments = verb, arguments
+
+    def echo(self) -> None:
+        """The request's arguments, but only when they were not bad (the protocol)."""
+        if self.verb:
+            self.request_element.set("verb", self.verb)
+        for key, value in self.arguments.items():
+            self.request_element.set(key, value)
+
+    def element(self, name: str, parent=None) -> Element:
+        return SubElement(self.root if parent is None else parent, f"{{{OAI}}}{name}")
+
+    def error(self, code: str, message: str) -> None:
+        found = self.element("error")
+        found.set("code", code)
+        found.text = message
+
+    def bytes(self) -> bytes:
+        return xmlwriting.write(self.root, OAI)
+
+
+def _header(response: Response, parent: Element, publication: Publication) -> None:
+    header = response.element("header", parent)
+    if publication.state == "withdrawn":
+        header.set("status", "deleted")
+    response.element("identifier", header).text = identifier(response.request, publication.id)
+    response.element("datestamp", header).text = _utc(publication.updated_at)
+    response.element("setSpec", header).text = f"type:{publication.type}"
+    for topic in publication.topics:
+        if topic in TOPICS:
+            response.element("setSpec", header).text = f"topic:{topic}"
+
+
+def _record(response: Response, parent: Element, publication: Publication) -> None:
+    record = response.element("record", parent)
+    _header(response, record, publication)
+    if publication.state != "withdrawn":
+        response.element("metadata", record).append(oai_dc(response.request, publication))
+
+
+def _loaded():
+    return (
+        selectinload(Publication.texts),
+        selectinload(Publication.authors).selectinload(Author.person),
+        selectinload(Publication.organisations).selectinload(PublicationOrganisation.organisation),
+    )
+
+
+def _list(response: Response, verb: str, arguments: dict[str, str]) -> None:
+    session = response.request.dbsession
+    if "resumptionToken" in arguments:
+        state = _untoken(arguments["resumptionToken"])
+    else:
+        prefix = arguments["metadataPrefix"]
+        if prefix not in FORMATS:
+            raise OAIError("cannotDisseminateFormat", f"No format {prefix!r}: only oai_dc.")
+        state = {"p": prefix, "n": 0}
+        ranges = {}
+        for key, end in (("from", False), ("until", True)):
+            if key in arguments:
+                moment, granularity = _date(arguments[key], end)
+                ranges[key] = granularity
+                state[key[0]] = moment.isoformat()
+        if len(set(ranges.values())) > 1:
+            raise OAIError("badArgument", "from and until have different granularities.")
+        if state.get("f") and state.get("u") and state["f"] > state["u"]:
+            raise OAIError("badArgument", "from is later than until.")
+        if "set" in arguments:
+            if arguments["set"] not in dict(_sets()):
+                raise OAIError("noRecordsMatch", f"No set {arguments['set']!r} holds records.")
+            state["s"] = arguments["set"]
+    conditions = _condition(state)
+    total = session.scalar(select(func.count()).select_from(Publication).where(*conditions))
+    if not total:
+        raise OAIError("noRecordsMatch", "No record matches these arguments.")
+    query = select(Publication).where(*conditions)
+    if "a" in state:  # after the last record of the previous page
+        after = (datetime.datetime.fromisoformat(state["a"]), state["i"])
+        query = query.where(tuple_(Publication.updated_at, Publication.id) > after)
+    if verb == "ListRecords":
+        query = query.options(*_loaded())
+    page = session.scalars(query.order_by(Publication.updated_at, Publication.id).limit(PAGE)).all()
+    if not page:
+        raise OAIError("badResumptionToken", "The resumptionToken is used up or out of date.")
+    container = response.element(verb)
+    for publication in page:
+        if verb == "ListRecords":
+            _record(response, container, publication)
+        else:
+            _header(response, container, publication)
+    cursor = state["n"]
+    token = response.element("resumptionToken", container)
+    token.set("completeListSize", str(total))
+    token.set("cursor", str(cursor))
+    if cursor + len(page) < total:
+        last = page[-1]
+        following = state | {
+            "n": cursor + len(page),
+            "a": last.updated_at.isoformat(),
+            "i": last.id,
+        }
+        token.text = _token(following)
+
+
+def _identify(response: Response) -> None:
+    request = response.request
+    session = request.dbsession
+    earliest = session.scalar(
+        select(func.min(Publication.updated_at)).where(Publication.state.in_(HARVESTED))
+    )
+    identify = response.element("Identify")
+    settings = request.registry.settings
+    values = (
+        ("repositoryName", settings.get("research.repository_name", "Norec research")),
+        ("baseURL", request.route_url("research.oai")),
+        ("protocolVersion", "2.0"),
+        ("adminEmail", settings.get("research.admin_email", "research@norec.no")),
+        ("earliestDatestamp", _utc(earliest or datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))),
+        ("deletedRecord", "persistent"),
+        ("granularity", "YYYY-MM-DDThh:mm:ssZ"),
+    )
+    for name, value in values:
+        response.element(name, identify).text = value
+
+
+def _record_by_identifier(response: Response, value: str) -> Publication:
+    publication_id = _publication_id(response.request, value)
+    found = response.request.dbsession.get(Publication, publication_id) if publication_id else None
+    if found is None or found.state not in HARVESTED:
+        raise OAIError("idDoesNotExist", f"No record {value!r} here.")
+    return found
+
+
+def answer(request) -> bytes:
+    """The response to an OAI-PMH request, errors included (they are answers too)."""
+    try:
+        verb, arguments = _arguments(request)
+    except OAIError as bad:
+        response = Response(request, None, {})
+        response.error(bad.code, bad.message)
+        return response.bytes()
+    response = Response(request, verb, arguments)
+    response.echo()
+    try:
+        if verb == "Identify":
+            _identify(response)
+        elif verb == "ListMetadataFormats":
+            if "identifier" in arguments:
+                _record_by_identifier(response, arguments["identifier"])
+            formats = response.element("ListMetadataFormats")
+            for prefix, (schema, namespace) in FORMATS.items():
+                found = response.element("metadataFormat", formats)
+                response.element("metadataPrefix", found).text = prefix
+                response.element("schema", found).text = schema
+                response.element("metadataNamespace", found).text = namespace
+        elif verb == "ListSets":
+            if "resumptionToken" in arguments:
+                raise OAIError("badResumptionToken", "The list of sets comes in one piece.")
+            sets = response.element("ListSets")
+            for spec, name in _sets():
+                found = response.element("set", sets)
+                response.element("setSpec", found).text = spec
+                response.element("setName", found).text = name
+        elif verb == "GetRecord":
+            publication = _record_by_identifier(response, arguments["identifier"])
+            if arguments["metadataPrefix"] not in FORMATS:
+                raise OAIError("cannotDisseminateFormat", "Only oai_dc.")
+            _record(response, response.element("GetRecord"), publication)
+        else:
+            _list(response, verb, arguments)
+    except OAIError as bad:
+        for child in list(response.root)[2:]:
+            response.root.remove(child)
+        if bad.code == "badArgument":  # the arguments are not echoed then
+            response.request_element.attrib.clear()
+        response.error(bad.code, bad.message)
+    return response.bytes()

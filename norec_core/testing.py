@@ -20,6 +20,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
   with `testapp.login(user.email, USER_PASSWORD)`;
 - `run_due(app.registry, moment)`: run the scheduled tasks due at `moment` as the worker
   would, returning the names of those that ran;
+- `rebuild_index(dbsession, [source names])`: index anew the records a test inserted in
+  bulk, past the ORM (a query-count test over thousands of rows);
 - `live_server`, `chromium` and `page`: the application on waitress with every plugin's
   demo data, and a Chromium tab on it; `log_in(page, email, password)`, `log_out(page)`
   and `axe_violations(page)` (WCAG 2.1 AA, by axe-core) for browser tests;
@@ -67,6 +69,7 @@ from norec_core.factories import (  # noqa: F401 (fixtures of this plugin)
     make_user,
 )
 from norec_core.migrate import downgrade, upgrade  # noqa: F401 (for the plugins' tests)
+from norec_core.search.index import rebuild as rebuild_index  # noqa: F401 (for plugins)
 from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)

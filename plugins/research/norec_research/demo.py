@@ -14,6 +14,7 @@ from sqlalchemy import select
 from norec_core import (
     Activity,
     Organisation,
+    Partnership,
     Person,
     demo_organisation,
     import_history,
@@ -24,6 +25,8 @@ from norec_research.models import (
     Publication,
     PublicationOrganisation,
     PublicationText,
+    Subject,
+    Usage,
     Version,
 )
 from norec_research.vocabularies import TOPICS, TYPES
@@ -162,7 +165,38 @@ def load(dbsession) -> None:
             publication.published_on, datetime.time(9), datetime.UTC
         )
     _history(dbsession, review, (("submit", "Research editor"),), now())
+    _about(dbsession, covid, "Nurse exchange Bergen–Vellore")
+    _about(dbsession, triangular, "Mission hospitals exchange Rwanda–Uganda")
     _catalogue(dbsession, authors, [forum, gpi, unossc, norec])
+    _usage(dbsession)
+
+
+def _about(dbsession, publication, title: str) -> None:
+    found = dbsession.scalar(select(Partnership.id).where(Partnership.title == title))
+    if found is not None:
+        publication.subjects.append(Subject(kind="partnership", record_id=found))
+
+
+def _usage(dbsession) -> None:
+    """A year of readers: more views than downloads, the newest read most."""
+    rng = random.Random(16)  # noqa: S311
+    this_month = now().astimezone(OSLO).date().replace(day=1)
+    published = dbsession.scalars(
+        select(Publication.id).where(Publication.state == "published")
+    ).all()
+    for months_ago in range(12):
+        index = this_month.year * 12 + this_month.month - 1 - months_ago
+        month = datetime.date(index // 12, index % 12 + 1, 1)
+        for publication_id in rng.sample(published, min(len(published), 40)):
+            views = rng.randint(3, 120)
+            dbsession.add(
+                Usage(
+                    publication_id=publication_id,
+                    month=month,
+                    views=views,
+                    downloads=rng.randint(0, views // 3),
+                )
+            )
 
 
 def _norec(dbsession):

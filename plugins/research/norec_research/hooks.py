@@ -5,20 +5,24 @@ from __future__ import annotations
 import datetime
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import selectinload
 
 from norec_core import (
     ActivityKind,
+    IActivity,
+    IPartnership,
     NavEntry,
     Role,
     ScheduledTask,
+    Section,
     hookimpl,
     model_factory,
     now,
     reindex,
 )
-from norec_research import demo
+from norec_research import demo, reading, usage
 from norec_research.i18n import _
-from norec_research.models import Author, Publication
+from norec_research.models import Author, Publication, Subject
 from norec_research.permissions import EDIT, PUBLISH, READ
 from norec_research.search import SOURCE
 from norec_research.workflow import PUBLICATION_WORKFLOW
@@ -38,6 +42,11 @@ def norec_configure(config):
         "research.version", r"/publications/{id:\d+}/versions/{number:\d+}", factory=publication
     )
     config.add_route("research.topic", "/topics/{slug}")
+    config.add_route(
+        "research.download",
+        r"/publications/{id:\d+}/download/{file:\d+}",
+        factory=publication,
+    )
     config.add_route("research.oai", "/oai")
     config.add_route("research.feed", "/publications/feed.atom")
     config.add_route("research.topic_feed", "/topics/{slug}/feed.atom")
@@ -61,6 +70,46 @@ def norec_navigation(request):
 def norec_roles():
     # The core's editor, who keeps the directory, also edits and publishes research.
     return [Role("editor", _("Editor"), frozenset({EDIT, PUBLISH, READ}))]
+
+
+@hookimpl
+def norec_dashboard_panels(request):
+    if not request.has_permission(EDIT, request.root):
+        return []
+    return usage.charts(request)
+
+
+@hookimpl
+def norec_sections(request, context):
+    """ "Research about this" on the pages of the partnerships and activities that
+    published publications are about."""
+    kind = (
+        "partnership"
+        if IPartnership.providedBy(context)
+        else "activity"
+        if IActivity.providedBy(context)
+        else None
+    )
+    if kind is None:
+        return []
+    found = request.dbsession.scalars(
+        select(Publication)
+        .join(Subject)
+        .where(Subject.kind == kind, Subject.record_id == context.id)
+        .where(Publication.state == "published")
+        .options(selectinload(Publication.texts))
+        .order_by(Publication.published_on.desc())
+    ).all()
+    if not found:
+        return []
+    return [
+        Section(
+            _("Research about this"),
+            60,
+            "norec_research:templates/about.pt",
+            {"publications": [(p, reading.text_in(p, request.locale_name)) for p in found]},
+        )
+    ]
 
 
 @hookimpl

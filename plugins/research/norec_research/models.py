@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Organisation, Person, now
@@ -41,6 +41,9 @@ class Publication(Base):
     )
     organisations: Mapped[list[PublicationOrganisation]] = relationship(
         cascade="all, delete-orphan", order_by=lambda: PublicationOrganisation.id
+    )
+    subjects: Mapped[list[Subject]] = relationship(
+        cascade="all, delete-orphan", order_by=lambda: Subject.id
     )
     versions: Mapped[list[Version]] = relationship(
         back_populates="publication", cascade="all, delete-orphan", order_by=lambda: Version.number
@@ -115,3 +118,37 @@ class Version(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(default=now)
 
     publication: Mapped[Publication] = relationship(back_populates="versions")
+
+
+class Subject(Base):
+    """A partnership or an activity of the core that a publication is about: their pages
+    show "research about this"."""
+
+    __tablename__ = "research_subject"
+    __table_args__ = (
+        UniqueConstraint("publication_id", "kind", "record_id"),
+        Index("ix_research_subject_record", "kind", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # partnership, activity
+    record_id: Mapped[int]
+
+
+class Usage(Base):
+    """How often a publication's page was read and its files downloaded in one month,
+    robots left out (COUNTER's practice)."""
+
+    __tablename__ = "research_usage"
+    __table_args__ = (UniqueConstraint("publication_id", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="CASCADE"), index=True
+    )
+    month: Mapped[datetime.date] = mapped_column(Date, index=True)  # its first day
+    views: Mapped[int] = mapped_column(default=0)
+    downloads: Mapped[int] = mapped_column(default=0)

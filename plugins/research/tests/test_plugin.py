@@ -27,6 +27,7 @@ MATRIX = {
     "/research/publications/{id:\\d+}/cite.{format:(bib|ris|json)}": EVERYONE,
     "/research/publications/{id:\\d+}/datacite.xml": EVERYONE,
     "/research/oai": EVERYONE,
+    "/research/publications/{id:\\d+}/download/{file:\\d+}": EVERYONE,  # 404: no file
 }
 
 
@@ -66,7 +67,11 @@ def test_each_case_is_allowed_what_the_matrix_says(
         )
     for pattern, allowed in MATRIX.items():
         path = pattern.replace("{id:\\d+}", str(publication.id)).replace("{number:\\d+}", "1")
-        path = path.replace("{slug}", "health").replace("{format:(bib|ris|json)}", "bib")
+        path = (
+            path.replace("{file:\\d+}", "1")
+            .replace("{slug}", "health")
+            .replace("{format:(bib|ris|json)}", "bib")
+        )
         response = browser.get(path, expect_errors=True)
         assert response.status_int < 500, (case, path, response.status)
         refused = response.status_int in (401, 403) or (

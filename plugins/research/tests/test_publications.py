@@ -56,6 +56,14 @@ def _describe(editor, make_person, **fields):
     return form.submit("submit", status="*")
 
 
+def _fetch(browser, link, **kw):
+    """A file's link counts the download, then leads to the file."""
+    response = browser.get(link, **kw)
+    while response.status_int in (302, 303):
+        response = response.follow(**kw)
+    return response
+
+
 def _check(form, values):
     """Tick deform's checkboxes (named "checkbox" inside their sequence) by value."""
     for field in form.fields["checkbox"]:
@@ -134,7 +142,7 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
     assert "Corrected figures" in landing
     first = reader.get(f"/research/publications/{publication.id}/versions/1")
     link = first.html.find("a", string="report-v1.pdf")["href"]
-    assert reader.get(link).body.startswith(b"%PDF")
+    assert _fetch(reader, link).body.startswith(b"%PDF")
     # Under embargo: the landing page says until when; the file is closed.
     db_session.expire_all()
     publication.embargo_until = now() + datetime.timedelta(days=30)
@@ -149,8 +157,8 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
     annex = editor.get(f"/research/publications/{publication.id}/files").html.find(
         "a", string="annex.pdf"
     )["href"]
-    assert reader.get(annex, expect_errors=True).status_int in (403, 404)
-    assert editor.get(annex).body.startswith(b"%PDF")
+    assert _fetch(reader, annex, expect_errors=True).status_int in (403, 404)
+    assert _fetch(editor, annex).body.startswith(b"%PDF")
 
 
 def test_withdrawn_leaves_a_tombstone_with_the_reason(editor, client, make_person, db_session):
@@ -165,12 +173,12 @@ def test_withdrawn_leaves_a_tombstone_with_the_reason(editor, client, make_perso
     )["href"]
     _step(editor, publication.id, "submit")
     _step(editor, publication.id, "publish")
-    assert client().get(link).body.startswith(b"%PDF")
+    assert _fetch(client(), link).body.startswith(b"%PDF")
     _step(editor, publication.id, "withdraw", status=422)  # a reason is owed
     _step(editor, publication.id, "withdraw", "The survey data could not be verified.")
     page = client().get(f"/research/publications/{publication.id}", status=410)
     assert "The survey data could not be verified." in page
-    assert client().get(link, expect_errors=True).status_int in (403, 404)
+    assert _fetch(client(), link, expect_errors=True).status_int in (403, 404)
 
 
 def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
@@ -195,3 +203,61 @@ def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
     assert topic.html.find("a", string="Covid-19 and the future of volunteering")
     none = reader.get("/research/publications", {"publication_type": "video"})
     assert "Nothing found" in none
+
+
+def test_the_catalogue_costs_the_same_queries_for_10_and_2000_publications(
+    client, db_session, query_counter
+):
+    from sqlalchemy import insert
+
+    from norec_core.testing import rebuild_index
+    from norec_research.models import PublicationText
+
+    def fill(start, rows):
+        db_session.execute(
+            insert(Publication),
+            [
+                {
+                    "id": 1_000_000 + n,
+                    "type": ("report", "study", "video")[n % 3],
+                    "state": "published",
+                    "published_on": datetime.date(2016 + n % 10, 1, 1),
+                    "licence": "CC-BY-4.0",
+                    "topics": [("health", "youth")[n % 2]],
+                    "sdgs": [3],
+                    "countries": [("KE", "NP")[n % 2]],
+                    "links": [],
+                    "withdrawn_reason": "",
+                }
+                for n in range(start, start + rows)
+            ],
+        )
+        db_session.execute(
+            insert(PublicationText),
+            [
+                {
+                    "publication_id": 1_000_000 + n,
+                    "language": "en",
+                    "position": 0,
+                    "title": f"Exchange report {n}",
+                    "summary": "Nurses in exchange",
+                    "abstract": "",
+                }
+                for n in range(start, start + rows)
+            ],
+        )
+        rebuild_index(db_session, ["research.publication"])
+
+    reader = client()
+
+    def queries():
+        query_counter.reset()
+        page = reader.get("/research/publications", {"q": "nurses", "topic": "health"})
+        assert page.html.select("main ol li > a")
+        return query_counter.count
+
+    fill(0, 10)
+    queries()
+    with_ten = queries()
+    fill(10, 1990)
+    assert queries() == with_ten, query_counter.statements

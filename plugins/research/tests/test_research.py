@@ -39,3 +39,12 @@ def test_demo_publications_in_every_state(db_session, client):
         "Triangular partnerships in two minutes"
     )
     assert video.html.find("a", href="https://video.example.org/gpi-triangular")
+    from norec_core import Partnership
+    from norec_research.models import Usage
+
+    nurses = db_session.scalar(
+        select(Partnership.id).where(Partnership.title == "Nurse exchange Bergen–Vellore")
+    )
+    page = reader.get(f"/partnerships/{nurses}")
+    assert page.html.find(string="Research about this")
+    assert db_session.scalar(select(func.sum(Usage.views))) > 1000

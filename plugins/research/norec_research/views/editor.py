@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from norec_core import (
     SITE_TIMEZONE,
+    Activity,
     CSRFSchema,
     Organisation,
+    Partnership,
     Person,
     UploadError,
     attach,
@@ -22,6 +24,7 @@ from norec_core import (
     datetime_widget,
     flash,
     line_validator,
+    now,
     process_form,
     upload_node,
 )
@@ -32,12 +35,17 @@ from norec_research.models import (
     Publication,
     PublicationOrganisation,
     PublicationText,
+    Subject,
     Version,
 )
 from norec_research.permissions import EDIT, READ
 from norec_research.vocabularies import FILE_SIZE, FILE_TYPES, LICENCES, SDGS, TOPICS, TYPES
 
 FORM = "norec_core:templates/form.pt"
+SUBJECTS = (
+    ("partnership", Partnership, _("About these partnerships")),
+    ("activity", Activity, _("About these activities")),
+)
 
 
 @colander.deferred
@@ -54,6 +62,19 @@ def _organisations(node, kw):
         .all()
     )
     return deform.widget.SelectWidget(values=found, multiple=True, size=8)
+
+
+def _records(model):
+    @colander.deferred
+    def widget(node, kw):
+        found = (
+            kw["request"]
+            .dbsession.execute(select(model.id, model.title).order_by(model.title))
+            .all()
+        )
+        return deform.widget.SelectWidget(values=found, multiple=True, size=6)
+
+    return widget
 
 
 @colander.deferred
@@ -165,6 +186,17 @@ def schema(request) -> CSRFSchema:
             colander.Integer(), name="funder", title=_("Funded by"), missing=None, widget=_funder
         )
     )
+    for kind, model, title in SUBJECTS:
+        found.add(
+            colander.SchemaNode(
+                colander.Set(),
+                name=kind,
+                title=title,
+                description=_("Their pages show this publication as research about them."),
+                missing=set(),
+                widget=_records(model),
+            )
+        )
     found.add(_text(_("Grant reference"), 200, name="grant_reference", missing=""))
     found.add(
         colander.SchemaNode(
@@ -258,6 +290,8 @@ def _appstruct(publication: Publication) -> dict:
         "links": [f"{link['title']} | {link['url']}" for link in publication.links],
         "doi": publication.doi or "",
     }
+    for kind, _model, _title in SUBJECTS:
+        found[kind] = {str(s.record_id) for s in publication.subjects if s.kind == kind}
     for key in ("published_on", "embargo_until"):
         if getattr(publication, key) is not None:
             found[key] = getattr(publication, key)
@@ -320,6 +354,12 @@ def _save(request, publication: Publication, data: dict) -> None:
             )
         )
     publication.organisations = organisations
+    publication.subjects = [
+        Subject(kind=kind, record_id=int(record))
+        for kind, _model, _title in SUBJECTS
+        for record in sorted(data[kind], key=int)
+    ]
+    publication.updated_at = now()  # what harvesters see as the record's last change
     session.flush()
 
 

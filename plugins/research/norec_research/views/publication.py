@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 
-from pyramid.httpexceptions import HTTPNotFound
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
+from sqlalchemy import select
 
-from norec_core import VIEW
-from norec_research import reading
+from norec_core import VIEW, files_of
+from norec_research import reading, usage
 from norec_research.i18n import _
 from norec_research.jsonld import describe
+from norec_research.models import Usage
 from norec_research.permissions import EDIT
 from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
 from norec_research.workflow import STATE_TITLES
@@ -59,7 +61,14 @@ def landing(publication, request):
             "editor": editor,
         }
     values = _common(request, publication, reading.latest(publication))
+    if publication.state == "published":
+        usage.count(request, publication, "view")
     return values | {
+        "usage": request.dbsession.scalars(
+            select(Usage).where(Usage.publication_id == publication.id).order_by(Usage.month)
+        ).all()
+        if editor
+        else [],
         "page_title": values["text"].title if values["text"] else _("Untitled"),
         "tombstone": False,
         "editor": editor,
@@ -88,3 +97,15 @@ def version(publication, request):
         "version": found,
         "editor": editor,
     }
+
+
+@view_config(route_name="research.download", permission=VIEW)
+def download(publication, request):
+    """Count the download, then hand over to the core, which checks who may read it."""
+    file_id = int(request.matchdict["file"])
+    found = next((f for f in files_of(request, publication) if f.id == file_id), None)
+    if found is None:
+        raise HTTPNotFound()
+    if publication.state == "published" and not reading.under_embargo(publication):
+        usage.count(request, publication, "download")
+    return HTTPFound(request.route_path("files.download", id=found.id, filename=found.filename))

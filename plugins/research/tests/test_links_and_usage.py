@@ -1,0 +1,69 @@
+"""Research about a partnership or an activity shows on its page (through the core's
+section hook, no plugin imports another), and each publication's views and downloads
+are counted per month, robots left out, for the editors' dashboard."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from norec_research.models import Publication, PublicationText, Usage, Version
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def test_a_partnership_and_an_activity_show_the_research_about_them(
+    client, make_user, make_partnership, make_activity, make_person, db_session
+):
+    partnership = make_partnership(title="Nurse exchange Bergen–Vellore")
+    activity = make_activity(title="Midwifery seminar")
+    editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
+    author = make_person(email="author@example.org")
+    page = editor.get("/research/publications/new")
+    form = next(f for f in page.forms.values() if f.id == "publication")
+    form["type"], form["language"], form["title"] = "study", "en", "What the nurses brought home"
+    form["authors"] = author.email
+    form["partnership"] = [str(partnership.id)]
+    form["activity"] = [str(activity.id)]
+    form.submit("submit").follow()
+    publication = db_session.scalars(select(Publication)).one()
+    reader = client()
+    own_page = f"/partnerships/{partnership.id}"
+    assert "Research about this" not in reader.get(own_page)  # not published yet
+    for step in ("submit", "publish"):
+        page = editor.get(f"/research/publications/{publication.id}")
+        form = next(f for f in page.forms.values() if "/workflow/" in (f.action or ""))
+        form.submit("transition", value=step)
+    for path in (own_page, f"/activities/{activity.id}"):
+        page = reader.get(path)
+        section = page.html.find(string="Research about this").find_parent("section")
+        assert section.find("a", string="What the nurses brought home")
+
+
+def test_views_and_downloads_are_counted_without_robots(client, make_user, db_session, mail):
+    publication = Publication(
+        type="report",
+        state="published",
+        texts=[PublicationText(language="en", title="Counted")],
+        versions=[Version(number=1)],
+    )
+    db_session.add(publication)
+    db_session.flush()
+    editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = next(f for f in page.forms.values() if f.id == "file")
+    form["upload"] = ("counted.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    form.submit("submit")
+    reader = client()
+    path = f"/research/publications/{publication.id}"
+    for agent in (BROWSER, BROWSER, "Googlebot/2.1 (+http://www.google.com/bot.html)", ""):
+        page = reader.get(path, headers={"User-Agent": agent})
+    link = reader.get(path, headers={"User-Agent": BROWSER}).html.find("a", string="counted.pdf")
+    assert (
+        reader.get(link["href"], headers={"User-Agent": BROWSER}).follow().body.startswith(b"%PDF")
+    )
+    reader.get(link["href"], headers={"User-Agent": "python-requests/2.32"})
+    row = db_session.scalars(select(Usage)).one()
+    assert (row.views, row.downloads) == (3, 1)
+    dashboard = editor.get("/")
+    assert dashboard.html.find(string="Publications read per month")
+    assert dashboard.html.find(string="Files downloaded per month")

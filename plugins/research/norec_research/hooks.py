@@ -22,8 +22,8 @@ from norec_core import (
 )
 from norec_research import demo, reading, usage
 from norec_research.i18n import _
-from norec_research.models import Author, Publication, Subject
-from norec_research.permissions import EDIT, PUBLISH, READ
+from norec_research.models import Author, Commission, Proposal, Publication, Subject
+from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
 from norec_research.search import SOURCE
 from norec_research.workflow import PUBLICATION_WORKFLOW
 
@@ -48,6 +48,13 @@ def norec_configure(config):
         factory=publication,
     )
     config.add_route("research.oai", "/oai")
+    commission = model_factory(Commission)
+    config.add_route("research.commissions", "/commissions")
+    config.add_route("research.commission.new", "/commissions/new")
+    config.add_route("research.commission", r"/commissions/{id:\d+}", factory=commission)
+    config.add_route("research.commission.edit", r"/commissions/{id:\d+}/edit", factory=commission)
+    config.add_route("research.propose", r"/commissions/{id:\d+}/propose", factory=commission)
+    config.add_route("research.proposal", r"/proposals/{id:\d+}", factory=model_factory(Proposal))
     config.add_route("research.feed", "/publications/feed.atom")
     config.add_route("research.topic_feed", "/topics/{slug}/feed.atom")
     config.add_route(
@@ -69,7 +76,18 @@ def norec_navigation(request):
 @hookimpl
 def norec_roles():
     # The core's editor, who keeps the directory, also edits and publishes research.
-    return [Role("editor", _("Editor"), frozenset({EDIT, PUBLISH, READ}))]
+    return [
+        Role("editor", _("Editor"), frozenset({EDIT, PUBLISH, READ, PROPOSAL_READ})),
+        # The proposer owns their proposal (see norec_local_roles).
+        Role("owner", _("Owner"), frozenset({PROPOSAL_READ}), local=True),
+    ]
+
+
+@hookimpl
+def norec_local_roles(request, user, context):
+    if isinstance(context, Proposal) and user.person_id == context.person_id:
+        return ["owner"]
+    return []
 
 
 @hookimpl
@@ -157,9 +175,22 @@ def norec_person_export(dbsession, person):
     publications = dbsession.scalars(
         select(Publication).join(Author).where(Author.person_id == person.id)
     ).all()
-    if not publications:
+    proposals = dbsession.scalars(select(Proposal).where(Proposal.person_id == person.id)).all()
+    if not publications and not proposals:
         return None
     return {
+        "proposals": [
+            {
+                "call": p.commission.title,
+                "title": p.title,
+                "organisation": p.organisation_name,
+                "summary": p.summary,
+                "budget": f"{p.budget} {p.currency}",
+                "status": p.state,
+                "submitted": p.submitted_at.isoformat(),
+            }
+            for p in proposals
+        ],
         "authored": [
             {
                 "id": p.id,
@@ -168,7 +199,7 @@ def norec_person_export(dbsession, person):
                 "state": p.state,
             }
             for p in publications
-        ]
+        ],
     }
 
 
@@ -176,11 +207,20 @@ def norec_person_export(dbsession, person):
 def norec_person_erase(dbsession, person):
     # The publications stay, as published works do; the person is no longer named.
     dbsession.execute(delete(Author).where(Author.person_id == person.id))
+    dbsession.execute(delete(Proposal).where(Proposal.person_id == person.id))
 
 
 @hookimpl
 def norec_people_merged(dbsession, kept, merged):
-    dbsession.execute(update(Author).where(Author.person_id == merged.id).values(person_id=kept.id))
+    # One proposal a person per call: the kept person's stands where both sent one.
+    theirs = select(Proposal.commission_id).where(Proposal.person_id == kept.id)
+    dbsession.execute(
+        delete(Proposal).where(Proposal.person_id == merged.id, Proposal.commission_id.in_(theirs))
+    )
+    for model in (Author, Proposal):
+        dbsession.execute(
+            update(model).where(model.person_id == merged.id).values(person_id=kept.id)
+        )
 
 
 @hookimpl

@@ -4,11 +4,12 @@ authors and organisations, and its versions, each with its own files."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Base, Organisation, Person, now
+from norec_core import Amount, Base, Organisation, Person, now
 
 
 class Publication(Base):
@@ -152,3 +153,58 @@ class Usage(Base):
     month: Mapped[datetime.date] = mapped_column(Date, index=True)  # its first day
     views: Mapped[int] = mapped_column(default=0)
     downloads: Mapped[int] = mapped_column(default=0)
+
+
+class Commission(Base):
+    """A call for research proposals (think tanks in the South on South-South personnel
+    exchange, say), its proposals, the one awarded, and the report it led to."""
+
+    __tablename__ = "research_commission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    call: Mapped[str] = mapped_column(Text)  # what is asked, for whom, how it is assessed
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    deadline: Mapped[datetime.datetime] = mapped_column(index=True)
+    budget: Mapped[Decimal] = mapped_column(Amount())
+    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    published: Mapped[bool] = mapped_column(default=False)
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("research_publication.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    partner: Mapped[Organisation | None] = relationship()
+    report: Mapped[Publication | None] = relationship()
+    proposals: Mapped[list[Proposal]] = relationship(
+        back_populates="commission", order_by=lambda: Proposal.submitted_at
+    )
+
+
+class Proposal(Base):
+    """A proposal to a commission, from a person for their organisation; the proposer
+    reads it and its decision, never the assessment."""
+
+    __tablename__ = "research_proposal"
+    __table_args__ = (UniqueConstraint("commission_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commission_id: Mapped[int] = mapped_column(
+        ForeignKey("research_commission.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    organisation_name: Mapped[str] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text)
+    budget: Mapped[Decimal] = mapped_column(Amount())
+    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    state: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
+    score: Mapped[int | None]  # 1 to 5, internal
+    assessment: Mapped[str] = mapped_column(Text, default="")  # internal
+    submitted_at: Mapped[datetime.datetime] = mapped_column(default=now)
+
+    commission: Mapped[Commission] = relationship(back_populates="proposals")
+    person: Mapped[Person] = relationship()

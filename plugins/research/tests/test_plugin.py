@@ -3,12 +3,15 @@ may open its pages."""
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from norec_core import now
 from norec_core.testing import make_settings, private_core_imports
-from norec_research.models import Publication, PublicationText
+from norec_research.models import Commission, Proposal, Publication, PublicationText
 
 STAFF = {"admin", "editor"}
 LOGGED_IN = {"member", "caseworker", "admin", "editor"}
@@ -27,6 +30,12 @@ MATRIX = {
     "/research/publications/{id:\\d+}/cite.{format:(bib|ris|json)}": EVERYONE,
     "/research/publications/{id:\\d+}/datacite.xml": EVERYONE,
     "/research/oai": EVERYONE,
+    "/research/commissions": EVERYONE,
+    "/research/commissions/new": STAFF,
+    "/research/commissions/{id:\\d+}": EVERYONE,
+    "/research/commissions/{id:\\d+}/edit": STAFF,
+    "/research/commissions/{id:\\d+}/propose": LOGGED_IN,
+    "/research/proposals/{id:\\d+}": STAFF,  # and the proposer
     "/research/publications/{id:\\d+}/download/{file:\\d+}": EVERYONE,  # 404: no file
 }
 
@@ -56,8 +65,25 @@ def test_each_case_is_allowed_what_the_matrix_says(
         texts=[PublicationText(language="en", title="Open report")],
         versions=[Version(number=1)],
     )
-    db_session.add(publication)
+    commission = Commission(
+        title="Call",
+        call="Proposals, please.",
+        deadline=now() + datetime.timedelta(days=9),
+        budget=Decimal("1000"),
+        published=True,
+    )
+    proposer = make_person()
+    proposal = Proposal(
+        commission=commission,
+        person=proposer,
+        organisation_name="RIS",
+        title="A proposal",
+        summary="…",
+        budget=Decimal("900"),
+    )
+    db_session.add_all([publication, commission, proposal])
     db_session.flush()
+    ids = {"publications": publication.id, "commissions": commission.id, "proposals": proposal.id}
     if case == "anonymous":
         browser = client()
     else:
@@ -66,7 +92,10 @@ def test_each_case_is_allowed_what_the_matrix_says(
             make_user(f"{case}@r.example.org", roles=roles, person=make_person()).email
         )
     for pattern, allowed in MATRIX.items():
-        path = pattern.replace("{id:\\d+}", str(publication.id)).replace("{number:\\d+}", "1")
+        kind = pattern.split("/")[2]
+        path = pattern.replace("{id:\\d+}", str(ids.get(kind, publication.id))).replace(
+            "{number:\\d+}", "1"
+        )
         path = (
             path.replace("{file:\\d+}", "1")
             .replace("{slug}", "health")

@@ -48,3 +48,6 @@ def test_demo_publications_in_every_state(db_session, client):
     page = reader.get(f"/partnerships/{nurses}")
     assert page.html.find(string="Research about this")
     assert db_session.scalar(select(func.sum(Usage.views))) > 1000
+    calls = reader.get("/research/commissions")
+    assert "South–South personnel exchange: what think tanks in the South see" in calls
+    assert "Reciprocity in triangular partnerships" in calls

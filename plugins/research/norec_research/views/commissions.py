@@ -1,0 +1,354 @@
+"""Research commissions: the public calls, the editors' form, proposals with their PDF,
+and the assessment, which the proposer never sees."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPFound, HTTPNotFound
+from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from norec_core import (
+    ACCOUNT,
+    SITE_TIMEZONE,
+    VIEW,
+    Column,
+    CSRFSchema,
+    Organisation,
+    UploadError,
+    attach,
+    country_node,
+    currency_validator,
+    datetime_widget,
+    export_links,
+    export_response,
+    files_of,
+    flash,
+    line_validator,
+    process_form,
+    requested_format,
+    upload_node,
+)
+from norec_research import commissions, reading
+from norec_research.i18n import _
+from norec_research.models import Commission, Proposal, Publication
+from norec_research.permissions import EDIT, PROPOSAL_READ
+
+T = "norec_research:templates/"
+FORM = "norec_core:templates/form.pt"
+
+
+def _money(title):
+    return colander.SchemaNode(
+        colander.Decimal(quant="0.01"), title=title, validator=colander.Range(min=0)
+    )
+
+
+def _currency():
+    return colander.SchemaNode(
+        colander.String(), title=_("Currency"), default="NOK", validator=currency_validator
+    )
+
+
+@colander.deferred
+def _partner(node, kw):
+    found = (
+        kw["request"]
+        .dbsession.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+        .all()
+    )
+    return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
+
+
+@colander.deferred
+def _reports(node, kw):
+    request = kw["request"]
+    found = request.dbsession.scalars(
+        select(Publication).options(selectinload(Publication.texts)).order_by(Publication.id)
+    ).all()
+    values = [(p.id, reading.title_of(p, request.locale_name)) for p in found]
+    return deform.widget.SelectWidget(values=[("", _("– none yet –")), *values])
+
+
+class CommissionSchema(CSRFSchema):
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
+    call = colander.SchemaNode(
+        colander.String(),
+        title=_("The call"),
+        description=_("What is asked, of whom, and how proposals are assessed."),
+        validator=colander.Length(min=1, max=20000),
+        widget=deform.widget.TextAreaWidget(rows=8),
+    )
+    partner_id = colander.SchemaNode(
+        colander.Integer(), title=_("With"), missing=None, widget=_partner
+    )
+    deadline = colander.SchemaNode(
+        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
+        title=_("Deadline"),
+        description=_("Norwegian time."),
+        widget=datetime_widget(),
+    )
+    budget = _money(_("Budget"))
+    currency = _currency()
+    published = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("Published: open to proposals"),
+        missing=False,
+        widget=deform.widget.CheckboxWidget(),
+    )
+    report_id = colander.SchemaNode(
+        colander.Integer(), title=_("The resulting report"), missing=None, widget=_reports
+    )
+
+
+class ProposalSchema(CSRFSchema):
+    organisation_name = colander.SchemaNode(
+        colander.String(), title=_("Your organisation"), validator=line_validator(300)
+    )
+    country = country_node(missing=None)
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
+    summary = colander.SchemaNode(
+        colander.String(),
+        title=_("Summary"),
+        description=_("The question, the method, the team and the time plan, in short."),
+        validator=colander.Length(min=1, max=6000),
+        widget=deform.widget.TextAreaWidget(rows=8),
+    )
+    budget = _money(_("Budget asked for"))
+    currency = _currency()
+    upload = upload_node(
+        _("The proposal (PDF, at most 20 MB)"),
+        commissions.PROPOSAL_TYPES,
+        commissions.PROPOSAL_SIZE,
+        accept="application/pdf",
+    )
+
+
+class AssessmentSchema(CSRFSchema):
+    score = colander.SchemaNode(
+        colander.Integer(), title=_("Score (1 to 5)"), validator=colander.Range(1, 5)
+    )
+    assessment = colander.SchemaNode(
+        colander.String(),
+        title=_("Assessment (internal)"),
+        description=_("Never shown to the proposer."),
+        missing="",
+        validator=colander.Length(max=10000),
+        widget=deform.widget.TextAreaWidget(rows=5),
+    )
+    state = colander.SchemaNode(
+        colander.String(),
+        title=_("Decision"),
+        missing="submitted",
+        widget=deform.widget.RadioChoiceWidget(
+            values=[
+                (k, commissions.PROPOSAL_STATES[k]) for k in ("submitted", *commissions.DECISIONS)
+            ]
+        ),
+        validator=colander.OneOf(["submitted", *commissions.DECISIONS]),
+    )
+
+
+def _columns(request):
+    translate = request.localizer.translate
+    return [
+        Column(_("Title"), lambda c: c.title),
+        Column(_("With"), lambda c: c.partner.name if c.partner else ""),
+        Column(_("Deadline"), lambda c: c.deadline),
+        Column(_("Budget"), lambda c: c.budget),
+        Column(_("Currency"), lambda c: c.currency),
+        Column(_("Stage"), lambda c: translate(commissions.STAGES[commissions.stage(c)])),
+    ]
+
+
+@view_config(route_name="research.commissions", renderer=T + "commissions.pt", permission=VIEW)
+def commission_list(request):
+    editor = bool(request.has_permission(EDIT, request.root))
+    query = (
+        select(Commission)
+        .options(selectinload(Commission.proposals), selectinload(Commission.partner))
+        .order_by(Commission.deadline.desc())
+    )
+    if not editor:
+        query = query.where(Commission.published.is_(True))
+    found = request.dbsession.scalars(query).all()
+    if requested_format(request):
+        return export_response(request, found, _columns(request), "commissions")
+    return {
+        "page_title": _("Research commissions"),
+        "commissions": found,
+        "stage": commissions.stage,
+        "stages": commissions.STAGES,
+        "editor": editor,
+        "exports": export_links(request),
+    }
+
+
+def _visible(request, commission):
+    editor = bool(request.has_permission(EDIT, request.root))
+    if not commission.published and not editor:
+        raise HTTPNotFound()
+    return editor
+
+
+def _proposal_columns(request):
+    translate = request.localizer.translate
+    return [
+        Column(_("Title"), lambda p: p.title),
+        Column(_("Organisation"), lambda p: p.organisation_name),
+        Column(_("Country"), lambda p: p.country),
+        Column(_("Proposer"), lambda p: p.person.full_name),
+        Column(_("Budget"), lambda p: p.budget),
+        Column(_("Currency"), lambda p: p.currency),
+        Column(_("Score"), lambda p: p.score),
+        Column(_("Status"), lambda p: translate(commissions.PROPOSAL_STATES[p.state])),
+    ]
+
+
+@view_config(route_name="research.commission", renderer=T + "commission.pt", permission=VIEW)
+def commission_page(commission, request):
+    editor = _visible(request, commission)
+    if editor and requested_format(request):
+        return export_response(
+            request, commission.proposals, _proposal_columns(request), f"proposals-{commission.id}"
+        )
+    person = request.identity.person if request.identity is not None else None
+    mine = next((p for p in commission.proposals if person and p.person_id == person.id), None)
+    return {
+        "page_title": commission.title,
+        "commission": commission,
+        "stage": commissions.stage(commission),
+        "stages": commissions.STAGES,
+        "states": commissions.PROPOSAL_STATES,
+        "editor": editor,
+        "mine": mine,
+        "report_text": reading.text_in(commission.report, request.locale_name)
+        if commission.report and commission.report.state == "published"
+        else None,
+        "exports": export_links(request) if editor else None,
+    }
+
+
+def _commission_form(request, commission):
+    appstruct = colander.null
+    if commission is not None:
+        appstruct = {
+            k: getattr(commission, k)
+            for k in (
+                "title",
+                "call",
+                "partner_id",
+                "deadline",
+                "budget",
+                "currency",
+                "published",
+                "report_id",
+            )
+            if getattr(commission, k) is not None
+        }
+    result = process_form(request, CommissionSchema(), appstruct=appstruct, formid="commission")
+    if result.valid:
+        if commission is None:
+            commission = Commission()
+            request.dbsession.add(commission)
+        for key, value in result.data.items():
+            setattr(commission, key, value)
+        request.dbsession.flush()
+        flash(request, _("The commission is saved."))
+        return HTTPFound(request.route_path("research.commission", id=commission.id))
+    return {
+        "page_title": commission.title if commission else _("New commission"),
+        "form": result.html,
+    }
+
+
+@view_config(route_name="research.commission.new", renderer=FORM, permission=EDIT)
+def new_commission(request):
+    return _commission_form(request, None)
+
+
+@view_config(route_name="research.commission.edit", renderer=FORM, permission=EDIT)
+def edit_commission(commission, request):
+    return _commission_form(request, commission)
+
+
+@view_config(route_name="research.propose", renderer=FORM, permission=ACCOUNT)
+def propose(commission, request):
+    _visible(request, commission)
+    person = request.identity.person
+    here = request.route_path("research.commission", id=commission.id)
+    if commissions.stage(commission) != "open":
+        flash(request, _("The call is not open for proposals."), "error")
+        return HTTPFound(here)
+    if person is None:
+        flash(request, _("Your account has no person record yet: ask Norec to link it."), "error")
+        return HTTPFound(here)
+    if any(p.person_id == person.id for p in commission.proposals):
+        flash(request, _("You have sent a proposal to this call already."), "error")
+        return HTTPFound(here)
+    result = process_form(
+        request, ProposalSchema(), submit_title=_("Send the proposal"), formid="proposal"
+    )
+    if result.valid:
+        data = dict(result.data)
+        upload = data.pop("upload")
+        proposal = Proposal(commission=commission, person=person, **data)
+        request.dbsession.add(proposal)
+        request.dbsession.flush()
+        try:
+            attach(
+                request,
+                proposal,
+                upload["filename"],
+                upload["fp"].read(),
+                allowed=commissions.PROPOSAL_TYPES,
+                max_size=commissions.PROPOSAL_SIZE,
+                read_permission=PROPOSAL_READ,
+                edit_permission=EDIT,
+                person=person,
+            )
+        except UploadError as refused:  # checked by the field already; kept for a race
+            flash(request, refused.message, "error")
+            return HTTPFound(here)
+        commissions.receipt(request, proposal)
+        flash(request, _("Your proposal is received. We have sent you a receipt."))
+        return HTTPFound(request.route_path("research.proposal", id=proposal.id))
+    return {
+        "page_title": _("A proposal to ${call}", mapping={"call": commission.title}),
+        "form": result.html,
+        "cancel_url": here,
+    }
+
+
+@view_config(route_name="research.proposal", renderer=T + "proposal.pt", permission=PROPOSAL_READ)
+def proposal_page(proposal, request):
+    values = {
+        "page_title": proposal.title,
+        "proposal": proposal,
+        "states": commissions.PROPOSAL_STATES,
+        "files": files_of(request, proposal),
+        "editor": False,
+    }
+    if not request.has_permission(EDIT, request.root):
+        return values
+    appstruct = {
+        "score": proposal.score,
+        "assessment": proposal.assessment,
+        "state": proposal.state,
+    }
+    result = process_form(
+        request,
+        AssessmentSchema(),
+        appstruct={k: v for k, v in appstruct.items() if v is not None},
+        submit_title=_("Save the assessment"),
+        formid="assessment",
+    )
+    if result.valid:
+        proposal.score, proposal.assessment = result.data["score"], result.data["assessment"]
+        if result.data["state"] != proposal.state:
+            commissions.decide(request, proposal, result.data["state"])
+        flash(request, _("The assessment is saved."))
+        return HTTPFound(request.route_path("research.proposal", id=proposal.id))
+    return values | {"editor": True, "form": result.html}

@@ -46,7 +46,8 @@ What is here, by what a plugin does with it:
 - files: `attach(request, record, filename, data, allowed=…, max_size=…,
   read_permission=…, edit_permission=…)` stores a file checked by its content
   (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
-  `read_permission` on `record`; `files_of(request, record)` lists them; `upload_node(
+  `read_permission` on `record`; `files_of(request, record)` lists them and
+  `embargo_files(request, record, until)` moves their embargo; `upload_node(
   title, allowed, max_size)` is a form's file field that checks the same and keeps the
   file when the form comes back with an error elsewhere;
   `attached_text(record)` is the words of its PDF and text files, for its search document;
@@ -143,7 +144,13 @@ from norec_core.exports import (
     export_response,
     requested_format,
 )
-from norec_core.files.attachments import UploadError, attach, attached_text, files_of
+from norec_core.files.attachments import (
+    UploadError,
+    attach,
+    attached_text,
+    embargo_files,
+    files_of,
+)
 from norec_core.files.uploads import upload_node
 from norec_core.forms import (
     CSRFSchema,
@@ -264,6 +271,7 @@ __all__ = [
     "demo_subscription",
     "digest_items",
     "document_response",
+    "embargo_files",
     "enqueue_job",
     "erase_person",
     "exchange_completed",

@@ -197,6 +197,15 @@ def test_the_words_of_attached_pdfs_are_found_once_their_embargo_ends(
     row.embargo_until = clock.now() - datetime.timedelta(seconds=1)
     reindex(db_session, note)
     assert _hits(admin_app, "groundwater") == ["Field report"]
+    # An embargo moved for all the record's files at once: closed again, then open.
+    from norec_core import embargo_files
+
+    assert embargo_files(app_request, note, soon) == 2
+    reindex(db_session, note)
+    assert _hits(admin_app, "groundwater") == []
+    embargo_files(app_request, note, None)
+    reindex(db_session, note)
+    assert _hits(admin_app, "groundwater") == ["Field report"]
 
 
 @pytest.mark.parametrize("filters", [{}, {"country": "KE", "type": "activity"}])

@@ -99,6 +99,22 @@ def attach(
     return row
 
 
+def embargo_files(request: Request, record, until: datetime.datetime | None) -> int:
+    """Close all of `record`'s files until `until` (None opens them), as when an editor
+    moves an embargo; returns how many. Index the record again afterwards (`reindex`):
+    the words of files under embargo are not searchable."""
+    resource_type, resource_id = resource_key(record)
+    found = request.dbsession.scalars(
+        select(StoredFile).where(
+            StoredFile.resource_type == resource_type, StoredFile.resource_id == resource_id
+        )
+    ).all()
+    for row in found:
+        row.embargo_until = until
+    request.dbsession.flush()
+    return len(found)
+
+
 def files_of(request: Request, record) -> list[StoredFile]:
     resource_type, resource_id = resource_key(record)
     return list(

@@ -261,3 +261,43 @@ def test_the_catalogue_costs_the_same_queries_for_10_and_2000_publications(
     with_ten = queries()
     fill(10, 1990)
     assert queries() == with_ten, query_counter.statements
+
+
+def test_guards_and_the_way_back_to_the_author(editor, client, make_user, db_session):
+    from norec_research.models import PublicationText
+
+    publication = Publication(type="report", texts=[PublicationText(language="en", title="Bare")])
+    db_session.add(publication)
+    db_session.flush()
+    page = editor.get(f"/research/publications/{publication.id}")
+    button = page.html.find("button", attrs={"value": "submit"})
+    assert button.has_attr("disabled")  # nobody named yet
+    assert "Name an author or a contributing organisation first." in page
+    member = client(make_user("reader@example.org").email)
+    member.get(f"/research/publications/{publication.id}/edit", status=403)
+
+
+def test_moving_the_embargo_closes_and_opens_the_files(editor, client, make_person, db_session):
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report.pdf", _pdf("Groundwater in Dodoma"))
+    form.submit("submit").follow()
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    reader = client()
+    link = reader.get(f"/research/publications/{publication.id}").html.find(
+        "a", string="report.pdf"
+    )["href"]
+    assert _fetch(reader, link).body.startswith(b"%PDF")
+    assert "Covid-19" in reader.get("/research/publications", {"q": "dodoma"})
+    form = _form(editor.get(f"/research/publications/{publication.id}/edit"))
+    form["embargo_until"] = (now() + datetime.timedelta(days=60)).strftime("%Y-%m-%dT%H:%M")
+    form.submit("submit").follow()
+    assert _fetch(reader, link, expect_errors=True).status_int in (403, 404)
+    assert "Nothing found" in reader.get("/research/publications", {"q": "dodoma"})
+    form = _form(editor.get(f"/research/publications/{publication.id}/edit"))
+    form["embargo_until"] = ""
+    form.submit("submit").follow()
+    assert _fetch(reader, link).body.startswith(b"%PDF")

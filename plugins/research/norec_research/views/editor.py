@@ -22,10 +22,12 @@ from norec_core import (
     countries_node,
     date_widget,
     datetime_widget,
+    embargo_files,
     flash,
     line_validator,
     now,
     process_form,
+    reindex,
     upload_node,
 )
 from norec_research import reading
@@ -315,12 +317,16 @@ def _save(request, publication: Publication, data: dict) -> None:
     publication.sdgs = sorted(int(n) for n in data["sdgs"])
     publication.countries = sorted(data["countries"])
     publication.published_on = data["published_on"]
+    moved = publication.id is not None and publication.embargo_until != data["embargo_until"]
     publication.embargo_until = data["embargo_until"]
     publication.doi = data["doi"] or None
     publication.links = [
         {"title": line.rpartition("|")[0].strip(), "url": line.rpartition("|")[2].strip()}
         for line in data["links"]
     ]
+    # Old rows go first: a text's language and a subject are unique per publication.
+    publication.texts, publication.subjects = [], []
+    session.flush()
     publication.texts = [
         PublicationText(
             language=data[f"language{s}"],
@@ -361,6 +367,9 @@ def _save(request, publication: Publication, data: dict) -> None:
     ]
     publication.updated_at = now()  # what harvesters see as the record's last change
     session.flush()
+    if moved:  # the files follow the embargo, and their words the search
+        embargo_files(request, publication, publication.embargo_until)
+        reindex(session, publication)
 
 
 def _form(request, publication: Publication | None):

@@ -85,8 +85,13 @@ def test_described_kept_on_error_reviewed_and_published(editor, client, make_per
     assert _form(page)["title"].value == "Covid-19 and the future of volunteering"
     form = _form(page)
     form["authors"] = "ingvild@example.org"
+    form["language_3"], form["title_3"] = "nn", "Og på nynorsk"
     page = form.submit("submit", status=422)
-    assert "A second language needs its title." in page
+    assert "This language is chosen already." in page
+    form = _form(page)
+    form["language_3"], form["title_3"] = "nb", "Og på bokmål"
+    page = form.submit("submit", status=422)
+    assert "This language needs its title." in page
     form = _form(page)
     form["title_2"] = "Covid-19 og framtida for frivillig arbeid"
     page = form.submit("submit").follow()
@@ -111,7 +116,7 @@ def test_described_kept_on_error_reviewed_and_published(editor, client, make_per
         }
     ]
     assert described["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert described["inLanguage"] == ["en", "nn"]
+    assert described["inLanguage"] == ["en", "nn", "nb"]
     nynorsk = reader.get(
         f"/research/publications/{publication.id}", headers={"Accept-Language": "nn"}
     )
@@ -203,6 +208,13 @@ def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
     assert topic.html.find("a", string="Covid-19 and the future of volunteering")
     none = reader.get("/research/publications", {"publication_type": "video"})
     assert "Nothing found" in none
+    workbook = reader.get("/research/publications", {"q": "kilimanjaro", "format": "xlsx"})
+    import io
+
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(io.BytesIO(workbook.body)).active.values)
+    assert rows[0][0] == "Title" and rows[1][0] == "Covid-19 and the future of volunteering"
 
 
 def test_the_catalogue_costs_the_same_queries_for_10_and_2000_publications(

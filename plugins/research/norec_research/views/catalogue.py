@@ -6,7 +6,14 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import VIEW, find
+from norec_core import (
+    VIEW,
+    Column,
+    export_links,
+    export_response,
+    find,
+    requested_format,
+)
 from norec_research.i18n import _
 from norec_research.search import SOURCE
 from norec_research.vocabularies import SDGS, TOPICS, TYPES
@@ -28,17 +35,38 @@ def _labels(request):
     }
 
 
-def _catalogue(request, fixed: dict[str, str] | None = None) -> dict:
+def _export(request, text, filters):
+    """Every hit of the search, page by page, as CSV or a workbook."""
+    hits, number = [], 1
+    while True:
+        page = find(request, text, filters, kinds=[SOURCE.name], page=number).page
+        hits += page.items
+        if number >= page.count:
+            break
+        number += 1
+    columns = [
+        Column(_("Title"), lambda h: h.title),
+        Column(_("Publication date"), lambda h: h.date),
+        Column(_("Summary in plain language"), lambda h: h.summary),
+        Column(_("Address"), lambda h: request.application_url + h.url),
+    ]
+    return export_response(request, hits, columns, "publications")
+
+
+def _catalogue(request, fixed: dict[str, str] | None = None):
     text = request.GET.get("q", "")[:500]
     filters = {name: request.GET.getall(name) for name in FACETS}
     for name, value in (fixed or {}).items():
         filters[name] = [value]
+    if requested_format(request):
+        return _export(request, text, filters)
     try:
         number = int(request.GET.get("page", 1))
     except ValueError:
         number = 1
     found = find(request, text, filters, kinds=[SOURCE.name], page=number)
     return {
+        "exports": export_links(request),
         "q": text,
         "found": found,
         "page": found.page,
@@ -56,7 +84,10 @@ def _catalogue(request, fixed: dict[str, str] | None = None) -> dict:
 def catalogue(request):
     query = request.query_string
     feed = request.route_path("research.feed") + (f"?{query}" if query else "")
-    return {"page_title": _("Publications"), "topic": None, "feed": feed} | _catalogue(request)
+    found = _catalogue(request)
+    if not isinstance(found, dict):  # an export
+        return found
+    return {"page_title": _("Publications"), "topic": None, "feed": feed} | found
 
 
 @view_config(
@@ -66,8 +97,11 @@ def topic(request):
     slug = request.matchdict["slug"]
     if slug not in TOPICS:
         raise HTTPNotFound()
+    found = _catalogue(request, {"topic": slug})
+    if not isinstance(found, dict):  # an export
+        return found
     return {
         "page_title": TOPICS[slug],
         "topic": slug,
         "feed": request.route_path("research.topic_feed", slug=slug),
-    } | _catalogue(request, {"topic": slug})
+    } | found

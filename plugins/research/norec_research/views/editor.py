@@ -44,6 +44,7 @@ from norec_research.permissions import EDIT, READ
 from norec_research.vocabularies import FILE_SIZE, FILE_TYPES, LICENCES, SDGS, TOPICS, TYPES
 
 FORM = "norec_core:templates/form.pt"
+SUFFIXES = ("", "_2", "_3")  # a publication's texts: its own language, and two more
 SUBJECTS = (
     ("partnership", Partnership, _("About these partnerships")),
     ("activity", Activity, _("About these activities")),
@@ -149,13 +150,15 @@ def schema(request) -> CSRFSchema:
             validator=colander.OneOf(sorted(TYPES)),
         )
     )
-    for suffix, required in (("", True), ("_2", False)):
-        extra = {} if required else {"missing": ""}
+    for suffix, title in zip(
+        SUFFIXES, (_("Language"), _("Second language"), _("Third language")), strict=True
+    ):
+        extra = {} if not suffix else {"missing": ""}
         found.add(
             colander.SchemaNode(
                 colander.String(),
                 name=f"language{suffix}",
-                title=_("Language") if required else _("Second language"),
+                title=title,
                 widget=_language_widget,
                 **extra,
             )
@@ -268,13 +271,19 @@ def schema(request) -> CSRFSchema:
 
 
 def _second_text(form, value):
-    if value["language_2"] and not value["title_2"]:
-        error = colander.Invalid(form)
-        error["title_2"] = _("A second language needs its title.")
-        raise error
-    if value["language_2"] and value["language_2"] == value["language"]:
-        error = colander.Invalid(form)
-        error["language_2"] = _("Choose another language than the first.")
+    """Each further language needs its title, and no language comes twice."""
+    error = colander.Invalid(form)
+    seen = {value["language"]}
+    for suffix in SUFFIXES[1:]:
+        language = value[f"language{suffix}"]
+        if not language:
+            continue
+        if not value[f"title{suffix}"]:
+            error[f"title{suffix}"] = _("This language needs its title.")
+        elif language in seen:
+            error[f"language{suffix}"] = _("This language is chosen already.")
+        seen.add(language)
+    if error.children:
         raise error
 
 
@@ -300,7 +309,7 @@ def _appstruct(publication: Publication) -> dict:
     funder = next((o for o in publication.organisations if o.role == "funder"), None)
     if funder is not None:
         found |= {"funder": funder.organisation_id, "grant_reference": funder.grant_reference}
-    for suffix, text in zip(("", "_2"), publication.texts, strict=False):
+    for suffix, text in zip(SUFFIXES, publication.texts, strict=False):
         found |= {
             f"language{suffix}": text.language,
             f"title{suffix}": text.title,
@@ -335,7 +344,7 @@ def _save(request, publication: Publication, data: dict) -> None:
             summary=data[f"summary{s}"],
             abstract=data[f"abstract{s}"],
         )
-        for n, s in enumerate(("", "_2"))
+        for n, s in enumerate(SUFFIXES)
         if data[f"language{s}"]
     ]
     publication.authors = [

@@ -51,13 +51,17 @@ def _sets() -> list[tuple[str, str]]:
     ]
 
 
-def identifier(request, publication_id: int) -> str:
+def _prefix(request) -> str:
     host = urllib.parse.urlsplit(request.application_url).hostname or "localhost"
-    return f"oai:{host}:research/{publication_id}"
+    return f"oai:{host}:research/"
+
+
+def identifier(request, publication_id: int) -> str:
+    return f"{_prefix(request)}{publication_id}"
 
 
 def _publication_id(request, value: str) -> int | None:
-    prefix = identifier(request, 0)[: -len("0")]
+    prefix = _prefix(request)
     if value.startswith(prefix) and value[len(prefix) :].isdigit():
         return int(value[len(prefix) :])
     return None
@@ -108,11 +112,20 @@ def _token(state: dict) -> str:
 
 
 def _untoken(value: str) -> dict:
+    """The state a token carries, each part checked: a token is the client's to alter."""
     try:
         state = json.loads(base64.urlsafe_b64decode(value.encode()))
-        assert isinstance(state, dict) and state["p"] in FORMATS
+        if not isinstance(state, dict) or state.get("p") not in FORMATS:
+            raise ValueError(value)
+        for key in ("f", "u", "a"):
+            if key in state:
+                datetime.datetime.fromisoformat(state[key])
+        if not isinstance(state.get("n"), int) or not isinstance(state.get("i", 0), int):
+            raise ValueError(value)
+        if "s" in state and state["s"] not in dict(_sets()):
+            raise ValueError(value)
         return state
-    except Exception as bad:
+    except (ValueError, TypeError, UnicodeDecodeError) as bad:
         raise OAIError("badResumptionToken", "The resumptionToken is not valid.") from bad
 
 

@@ -42,7 +42,7 @@ def test_a_proposal_is_sent_assessed_awarded_and_its_report_linked(
     form = next(f for f in page.forms.values() if f.id == "proposal")
     form["organisation_name"], form["country"] = "RIS, New Delhi", "IN"
     form["title"], form["summary"] = "Exchange between Indian and Kenyan hospitals", "Method."
-    form["budget"], form["currency"] = "-5", "NOK"
+    form["budget"], form["currency"] = "1e30", "NOK"
     form["upload"] = ("proposal.pdf", PDF)
     page = form.submit("submit", status=422)
     form = next(f for f in page.forms.values() if f.id == "proposal")

@@ -144,6 +144,14 @@ def test_every_verb_answers_valid_oai_pmh(testapp, db_session, make_person, oai_
             "badArgument",
         ),
         ({"verb": "ListRecords", "resumptionToken": "not-a-token"}, "badResumptionToken"),
+        # A token altered by the client: base64 of {"p":"oai_dc","n":0,"f":"soon"}.
+        (
+            {
+                "verb": "ListRecords",
+                "resumptionToken": "eyJwIjoib2FpX2RjIiwibiI6MCwiZiI6InNvb24ifQ==",
+            },
+            "badResumptionToken",
+        ),
         (
             {"verb": "ListRecords", "metadataPrefix": "oai_dc", "until": "2001-01-01"},
             "noRecordsMatch",

@@ -3,6 +3,8 @@ and the assessment, which the proposer never sees."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import colander
 import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
@@ -41,8 +43,11 @@ FORM = "norec_core:templates/form.pt"
 
 
 def _money(title):
+    # At most a thousand billion: the column holds hundredths in a 64-bit integer.
     return colander.SchemaNode(
-        colander.Decimal(quant="0.01"), title=title, validator=colander.Range(min=0)
+        colander.Decimal(quant="0.01"),
+        title=title,
+        validator=colander.Range(min=0, max=Decimal("1000000000000")),
     )
 
 

@@ -57,37 +57,21 @@ def _language_widget(node, kw):
     return deform.widget.SelectWidget(values=[("", _("– choose –")), *names.items()])
 
 
-@colander.deferred
-def _organisations(node, kw):
-    found = (
-        kw["request"]
-        .dbsession.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
-        .all()
-    )
-    return deform.widget.SelectWidget(values=found, multiple=True, size=8)
+def _choices(id_column, label_column, *, multiple=False, size=None, empty=None):
+    """A select of the rows of a table, read when the form is made."""
 
-
-def _records(model):
     @colander.deferred
     def widget(node, kw):
-        found = (
-            kw["request"]
-            .dbsession.execute(select(model.id, model.title).order_by(model.title))
-            .all()
-        )
-        return deform.widget.SelectWidget(values=found, multiple=True, size=6)
+        query = select(id_column, label_column).order_by(label_column)
+        found = kw["request"].dbsession.execute(query).all()
+        values = found if empty is None else [("", empty), *found]
+        return deform.widget.SelectWidget(values=values, multiple=multiple, size=size)
 
     return widget
 
 
-@colander.deferred
-def _funder(node, kw):
-    found = (
-        kw["request"]
-        .dbsession.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
-        .all()
-    )
-    return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
+_organisations = _choices(Organisation.id, Organisation.name, multiple=True, size=8)
+_funder = _choices(Organisation.id, Organisation.name, empty=_("– none –"))
 
 
 def _text(title, length=None, **kw):
@@ -199,7 +183,7 @@ def schema(request) -> CSRFSchema:
                 title=title,
                 description=_("Their pages show this publication as research about them."),
                 missing=set(),
-                widget=_records(model),
+                widget=_choices(model.id, model.title, multiple=True, size=6),
             )
         )
     found.add(_text(_("Grant reference"), 200, name="grant_reference", missing=""))

@@ -19,7 +19,8 @@ HORIZON_TITLES = {1: _("after one year"), 3: _("after three years"), 5: _("after
 COUNTED = ("jpo", "unv")
 
 
-def _after(start: datetime.date, years: int) -> datetime.date:
+def years_after(start: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later (28 February for a 29th in a year without one)."""
     try:
         return start.replace(year=start.year + years)
     except ValueError:  # 29 February
@@ -51,7 +52,7 @@ def retention(session, on: datetime.date | None = None) -> list[dict]:
     for placement in placements:
         row = rows.setdefault(placement.organisation.name, {h: [0, 0] for h in HORIZONS})
         for years in HORIZONS:
-            day = _after(placement.started_on, years)
+            day = years_after(placement.started_on, years)
             if day <= on:
                 row[years][1] += 1
                 row[years][0] += in_system(placement, day)

@@ -157,19 +157,14 @@ def visible_members(request):
 def message(request, subject: str, body: str, country: str | None = None) -> int:
     """Mail every member on the network's list (of one duty country, if given) through
     the outbox, each with the list's unsubscribe link; returns how many."""
+    in_network = select(NetworkMember.person_id).where(NetworkMember.status == "member")
+    if country:
+        in_network = in_network.where(NetworkMember.country == country)
     query = select(Person).where(
         list_members(request, MAILING_LIST.name),
         Person.email.is_not(None),
-        Person.id.in_(select(NetworkMember.person_id).where(NetworkMember.status == "member")),
+        Person.id.in_(in_network),
     )
-    if country:
-        query = query.where(
-            Person.id.in_(
-                select(NetworkMember.person_id).where(
-                    NetworkMember.status == "member", NetworkMember.country == country
-                )
-            )
-        )
     people = request.dbsession.scalars(query).all()
     for person in people:
         send_mail(

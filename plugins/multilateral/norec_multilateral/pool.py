@@ -19,6 +19,7 @@ from norec_core import (
     record_consent,
     send_mail,
 )
+from norec_multilateral.careers import years_after
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, Candidate, PoolEntry
 from norec_multilateral.rounds import today
@@ -44,10 +45,7 @@ TEXT = _(
 
 
 def _retain_until(start: datetime.date) -> datetime.date:
-    try:
-        return start.replace(year=start.year + YEARS)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + YEARS, day=28)
+    return years_after(start, YEARS)
 
 
 def propose(request, candidate: Candidate, reason: str) -> PoolEntry:

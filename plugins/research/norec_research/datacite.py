@@ -8,11 +8,10 @@ from xml.etree.ElementTree import Element, SubElement
 
 from norec_research import reading, xmlwriting
 from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
+from norec_research.xmlwriting import XML_LANG, XSI
 
 KERNEL = "http://datacite.org/schema/kernel-4"
 SCHEMA = "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERAL_TYPES = {
     "report": "Report",
     "study": "Report",

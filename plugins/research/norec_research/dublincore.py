@@ -7,11 +7,10 @@ from xml.etree.ElementTree import Element, SubElement
 
 from norec_research import reading
 from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
+from norec_research.xmlwriting import XML_LANG, XSI
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 # DCMI Type Vocabulary: what kind of thing each type is.
 DCMI_TYPES = {"video": "MovingImage", "webinar": "MovingImage"}

@@ -25,7 +25,8 @@ def _organisation(organisation) -> dict[str, Any]:
     return found
 
 
-def describe(request, publication) -> dict[str, Any]:
+def describe(request, publication, files: list) -> dict[str, Any]:
+    """`files`: the latest version's, which the landing page has read already."""
     url = request.route_url("research.publication", id=publication.id)
     first = publication.texts[0] if publication.texts else None
     found: dict[str, Any] = {
@@ -75,7 +76,7 @@ def describe(request, publication) -> dict[str, Any]:
                 "encodingFormat": f.content_type,
                 "name": f.filename,
             }
-            for f in reading.version_files(request, publication, reading.latest(publication))
+            for f in files
         ]
         if media:
             found["encoding"] = media

@@ -16,9 +16,10 @@ from sqlalchemy import String, cast, func, select, tuple_
 from sqlalchemy.orm import selectinload
 
 from norec_research import xmlwriting
-from norec_research.dublincore import OAI_DC, OAI_DC_SCHEMA, XSI, oai_dc
+from norec_research.dublincore import OAI_DC, OAI_DC_SCHEMA, oai_dc
 from norec_research.models import Author, Publication, PublicationOrganisation
 from norec_research.vocabularies import TOPICS, TYPES
+from norec_research.xmlwriting import XSI
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
@@ -39,10 +40,6 @@ class OAIError(Exception):
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code, self.message = code, message
-
-
-def _utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sets() -> list[tuple[str, str]]:
@@ -154,7 +151,7 @@ class Response:
         self.request = request
         self.root = Element(f"{{{OAI}}}OAI-PMH")
         self.root.set(f"{{{XSI}}}schemaLocation", f"{OAI} {OAI_SCHEMA}")
-        SubElement(self.root, f"{{{OAI}}}responseDate").text = _utc(
+        SubElement(self.root, f"{{{OAI}}}responseDate").text = xmlwriting.utc(
             datetime.datetime.now(datetime.UTC)
         )
         self.request_element = SubElement(self.root, f"{{{OAI}}}request")
@@ -185,7 +182,7 @@ def _header(response: Response, parent: Element, publication: Publication) -> No
     if publication.state == "withdrawn":
         header.set("status", "deleted")
     response.element("identifier", header).text = identifier(response.request, publication.id)
-    response.element("datestamp", header).text = _utc(publication.updated_at)
+    response.element("datestamp", header).text = xmlwriting.utc(publication.updated_at)
     response.element("setSpec", header).text = f"type:{publication.type}"
     for topic in publication.topics:
         if topic in TOPICS:
@@ -276,7 +273,7 @@ def _identify(response: Response) -> None:
         ("baseURL", request.route_url("research.oai")),
         ("protocolVersion", "2.0"),
         ("adminEmail", settings.get("research.admin_email", "research@norec.no")),
-        ("earliestDatestamp", _utc(earliest or datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))),
+        ("earliestDatestamp", xmlwriting.utc(earliest)),
         ("deletedRecord", "persistent"),
         ("granularity", "YYYY-MM-DDThh:mm:ssZ"),
     )

@@ -3,8 +3,6 @@ managers, DataCite XML for registering a DOI, and Atom feeds for readers."""
 
 from __future__ import annotations
 
-import datetime
-
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.renderers import render_to_response
 from pyramid.response import Response
@@ -16,6 +14,7 @@ from norec_research.i18n import _
 from norec_research.search import SOURCE
 from norec_research.views.catalogue import FACETS
 from norec_research.vocabularies import TOPICS
+from norec_research.xmlwriting import utc
 
 
 # Harvesters may POST their requests (the protocol allows it), and send no CSRF token:
@@ -55,16 +54,6 @@ def datacite_xml(publication, request):
     return Response(body=body, content_type="application/xml", charset="utf-8")
 
 
-def _atom_time(value) -> str:
-    if isinstance(value, datetime.datetime):
-        moment = value.astimezone(datetime.UTC)
-    elif isinstance(value, datetime.date):
-        moment = datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
-    else:
-        moment = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _feed(request, title, page_url, fixed=None):
     text = request.GET.get("q", "")[:500]
     filters = {name: request.GET.getall(name) for name in FACETS}
@@ -76,7 +65,7 @@ def _feed(request, title, page_url, fixed=None):
             "url": request.application_url + hit.url,
             "title": hit.title,
             "summary": hit.summary,
-            "updated": _atom_time(hit.date),
+            "updated": utc(hit.date),
         }
         for hit in found.page.items
     ]
@@ -85,7 +74,7 @@ def _feed(request, title, page_url, fixed=None):
         "page_url": page_url,
         "title": request.localizer.translate(title),
         "subtitle": request.localizer.translate(_("Publications from Norec")),
-        "updated": max((e["updated"] for e in entries), default=_atom_time(None)),
+        "updated": max((e["updated"] for e in entries), default=utc(None)),
         "entries": entries,
     }
     response = render_to_response("norec_research:templates/feed.pt", values, request=request)

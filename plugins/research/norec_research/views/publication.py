@@ -29,13 +29,11 @@ def _visible_or_404(request, publication) -> bool:
 
 
 def _common(request, publication, number: int) -> dict:
-    locale = request.locale_name
+    text = reading.text_in(publication, request.locale_name)
     return {
         "publication": publication,
-        "text": reading.text_in(publication, locale),
-        "other_texts": [
-            t for t in publication.texts if t is not reading.text_in(publication, locale)
-        ],
+        "text": text,
+        "other_texts": [t for t in publication.texts if t is not text],
         "files": reading.version_files(request, publication, number),
         "number": number,
         "embargo": reading.under_embargo(publication),
@@ -72,9 +70,9 @@ def landing(publication, request):
         "page_title": values["text"].title if values["text"] else _("Untitled"),
         "tombstone": False,
         "editor": editor,
-        "jsonld": json.dumps(describe(request, publication), ensure_ascii=False).replace(
-            "</", "<\\/"
-        ),
+        "jsonld": json.dumps(
+            describe(request, publication, values["files"]), ensure_ascii=False
+        ).replace("</", "<\\/"),
         "sections": request.pm.hook.norec_sections(request=request, context=publication)
         if editor
         else [],

@@ -151,7 +151,6 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
     # Under embargo: the landing page says until when; the file is closed.
     db_session.expire_all()
     publication.embargo_until = now() + datetime.timedelta(days=30)
-    from norec_core.testing import run_due  # noqa: F401 (the task is shown below)
 
     page = editor.get(f"/research/publications/{publication.id}/files")
     form = _form(page, "file")
@@ -313,3 +312,31 @@ def test_moving_the_embargo_closes_and_opens_the_files(editor, client, make_pers
     form["embargo_until"] = ""
     form.submit("submit").follow()
     assert _fetch(reader, link).body.startswith(b"%PDF")
+
+
+def test_an_ended_embargo_makes_the_pdf_s_words_searchable_within_the_hour(
+    app, editor, client, make_person, db_session
+):
+    import time
+
+    from norec_core.testing import run_due
+
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    publication.embargo_until = now() + datetime.timedelta(seconds=4)
+    db_session.flush()
+    page = editor.get(f"/research/publications/{publication.id}/files")
+    form = _form(page, "file")
+    form["upload"] = ("report.pdf", _pdf("Groundwater in Dodoma"))
+    form.submit("submit").follow()
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    reader = client()
+    assert "Nothing found" in reader.get("/research/publications", {"q": "dodoma"})
+    time.sleep(4)  # the embargo ends; nothing on the record changes
+    assert "Nothing found" in reader.get("/research/publications", {"q": "dodoma"})
+    assert "research.embargoes" in run_due(
+        app.registry, datetime.datetime(2030, 3, 1, 7, 0, tzinfo=datetime.UTC)
+    )
+    found = reader.get("/research/publications", {"q": "dodoma"})
+    assert found.html.find("a", string="Covid-19 and the future of volunteering")

@@ -4,9 +4,11 @@
     .venv/bin/python benchmarks/pages.py --db postgresql --people 1000 --duration 5
 
 For each number of people it makes a database through the platform's own interfaces
-(`norec db upgrade`, `norec user add`, the models of `norec_core`), starts the platform
-and a bare Pyramid app (one query and one Chameleon template a page, below) under
-waitress, and runs wrk against each page in turn, interleaved, `--runs` times:
+(`norec db upgrade`, `norec user add`, the models of `norec_core`), starts a bare Pyramid
+app (one query and one Chameleon template a page, below) and the platform twice under
+waitress: as deployed, keeping reading pages while nothing they show has changed
+(`norec_core.page_cache`), and with `norec.page_cache_mb = 0`, making every page anew as
+after each change. It runs wrk against each page in turn, interleaved, `--runs` times:
 
 - the organisation page, anonymous, against the bare app's organisation page;
 - the person page, logged in, against the same bare page;
@@ -14,7 +16,7 @@ waitress, and runs wrk against each page in turn, interleaved, `--runs` times:
   and 25 rows, at the same offset).
 
 It prints the median req/s, p50 and p99 of each and the ratio to the bare view, then the
-p99 of the platform's pages with 4 threads and 4 connections. A benchmark, not a test:
+same of the platform's pages with 4 threads and 4 connections. A benchmark, not a test:
 the numbers depend on the machine and what else runs on it. wrk comes from Debian's
 package (installed here when missing and run as root).
 """
@@ -37,6 +39,9 @@ from pathlib import Path
 
 ADMIN, PASSWORD = "bench@example.org", "bench-password-long-enough"
 PAGE_SIZE = 25
+# The platform twice: as deployed, reading pages kept while nothing they show changed
+# (norec_core.page_cache), and with every page made anew, as after each change.
+KINDS = ("kept", "made")
 
 INI = """\
 [app:main]
@@ -47,6 +52,7 @@ norec.session_secret = benchmark-secret-0123456789abcdef0123456789
 norec.secure_cookies = false
 norec.queue.url = immediate
 norec.files.url = file://{files}
+norec.page_cache_mb = {page_cache_mb}
 
 [loggers]
 keys = root
@@ -258,14 +264,19 @@ def wrk(url: str, duration: int, connections: int, cookie: str = "") -> tuple[fl
 def bench(args, people: int, workdir: Path, url: str) -> None:
     from norec_core.testservers import free_port
 
-    port, bare_port = free_port(), free_port()
-    ini = workdir / f"bench-{people}.ini"
+    ports = {"kept": free_port(), "made": free_port()}
+    bare_port = free_port()
     files = workdir / "files"
     files.mkdir(exist_ok=True)
-    ini.write_text(INI.format(url=url, port=port, files=files))
-    org_id, person_id = make_data(ini, people)
+    inis = {}
+    for kind, page_cache_mb in (("kept", 32), ("made", 0)):
+        inis[kind] = workdir / f"bench-{people}-{kind}.ini"
+        inis[kind].write_text(
+            INI.format(url=url, port=ports[kind], files=files, page_cache_mb=page_cache_mb)
+        )
+    org_id, person_id = make_data(inis["kept"], people)
     last = -(-people // PAGE_SIZE)
-    platform_url, bare_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{bare_port}"
+    bare_url = f"http://127.0.0.1:{bare_port}"
     pages = [
         (
             "organisation page, anonymous",
@@ -277,21 +288,29 @@ def bench(args, people: int, workdir: Path, url: str) -> None:
         ("people list, first page", "/people", True, "/people"),
         ("people list, last page", f"/people?page={last}", True, f"/people?page={last}"),
     ]
-    results: dict[str, list] = {}
-    servers = [start("platform", str(ini), port, 1), start("bare", url, bare_port, 1)]
+    results: dict[tuple, list] = {}
+    servers = [start("platform", str(inis[k]), ports[k], 1) for k in KINDS]
+    servers.append(start("bare", url, bare_port, 1))
     try:
-        cookie = login(port)
+        cookies = {k: login(ports[k]) for k in KINDS}
         for _title, path, logged_in, bare_path in pages:
-            warm(platform_url + path, cookie if logged_in else "")
+            for kind in KINDS:
+                warm(f"http://127.0.0.1:{ports[kind]}{path}", cookies[kind] if logged_in else "")
             warm(bare_url + bare_path)
         for _ in range(args.runs):
             for title, path, logged_in, bare_path in pages:
                 results.setdefault(("bare", bare_path), []).append(
                     wrk(bare_url + bare_path, args.duration, 1)
                 )
-                results.setdefault(("platform", title), []).append(
-                    wrk(platform_url + path, args.duration, 1, cookie if logged_in else "")
-                )
+                for kind in KINDS:
+                    results.setdefault((kind, title), []).append(
+                        wrk(
+                            f"http://127.0.0.1:{ports[kind]}{path}",
+                            args.duration,
+                            1,
+                            cookies[kind] if logged_in else "",
+                        )
+                    )
     finally:
         for server in servers:
             server.terminate()
@@ -300,27 +319,38 @@ def bench(args, people: int, workdir: Path, url: str) -> None:
         f"\n{people:,} people, {url.split(':')[0]}, one thread, one connection, "
         f"median of {args.runs} runs of {args.duration} s"
     )
-    print(f"{'page':34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'bare req/s':>10} {'ratio':>6}")
+    print(
+        f"{'':34} {'bare':>6} {'pages kept (default)':^28} {'every page made anew':^28}\n"
+        f"{'page':34} {'req/s':>6}" + f" {'req/s':>6} {'p50 ms':>6} {'p99 ms':>6} {'ratio':>6}" * 2
+    )
     for title, _path, _logged_in, bare_path in pages:
-        ours = [statistics.median(v) for v in zip(*results[("platform", title)], strict=True)]
         bare = statistics.median(r[0] for r in results[("bare", bare_path)])
-        print(
-            f"{title:34} {ours[0]:8.0f} {ours[1]:7.1f} {ours[2]:7.1f} {bare:10.0f} "
-            f"{ours[0] / bare:6.2f}"
-        )
+        line = f"{title:34} {bare:6.0f}"
+        for kind in KINDS:
+            rate, p50, p99 = (
+                statistics.median(v) for v in zip(*results[(kind, title)], strict=True)
+            )
+            line += f" {rate:6.0f} {p50:6.1f} {p99:6.1f} {rate / bare:6.2f}"
+        print(line)
 
-    server = start("platform", str(ini), port, 4)
-    try:
-        cookie = login(port)
-        for _title, path, logged_in, _bare_path in pages:
-            warm(platform_url + path, cookie if logged_in else "")
-        print("4 threads, 4 connections:")
-        for title, path, logged_in, _bare_path in pages:
-            rate, p50, p99 = wrk(platform_url + path, args.duration, 4, cookie if logged_in else "")
-            print(f"  {title:32} {rate:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
-    finally:
-        server.terminate()
-        server.wait()
+    print("4 threads, 4 connections:")
+    for kind in KINDS:
+        port = ports[kind]
+        server = start("platform", str(inis[kind]), port, 4)
+        try:
+            cookie = login(port)
+            for _title, path, logged_in, _bare_path in pages:
+                warm(f"http://127.0.0.1:{port}{path}", cookie if logged_in else "")
+            for title, path, logged_in, _bare_path in pages:
+                rate, p50, p99 = wrk(
+                    f"http://127.0.0.1:{port}{path}", args.duration, 4, cookie if logged_in else ""
+                )
+                print(
+                    f"  {kind:5} {title:32} {rate:6.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms"
+                )
+        finally:
+            server.terminate()
+            server.wait()
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.request_checks")
     # Content-Security-Policy, no framing, no caching of pages with personal data.
     config.include("norec_core.headers")
+    # Reading pages kept while nothing they show has changed.
+    config.include("norec_core.page_cache")
     # Sessions, login identity, roles to permissions, CSRF on every unsafe request.
     config.include("norec_core.security")
     # Services behind interfaces (mailer, task queue), chosen by settings.

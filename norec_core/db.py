@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from pathlib import Path
 
 import zope.sqlalchemy
@@ -52,10 +53,18 @@ class Base(DeclarativeBase):
 
 
 READING = "norec_reading"  # an execution option: the transaction is a page being read
+# Statements that change no data; anything else counts as a change (see `state_token`).
+# Rollbacks are counted by their events, only when they undo something.
+_READS = ("SELECT", "PRAGMA", "BEGIN", "RELEASE", "SHOW", "ROLLBACK")
+_CHANGES = "norec_changes"  # in a DBAPI connection's info: its changes and rollbacks
+_WROTE = "norec_wrote"  # ... and whether its open transaction wrote
+_SAVEPOINTS = "norec_savepoints"  # ... and its count as each open savepoint began
+_IDENTITY = "norec_connection"
 
 
 def make_engine(url: str, **kwargs) -> Engine:
     engine = create_engine(url, **kwargs)
+    _count_changes(engine)
     if engine.dialect.name == "sqlite":
         database = engine.url.database
         if database and database != ":memory:":
@@ -100,6 +109,78 @@ def _configure_sqlite(engine: Engine) -> None:
                 mark_error_retryable(context.sqlalchemy_exception)
 
 
+def _count_changes(engine: Engine) -> None:
+    """Count, per database connection, what may have changed what it sees: each statement
+    that writes, and each rollback of a transaction that wrote. `state_token` names the count.
+    """
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after_execute(conn, _cursor, statement, _parameters, _context, _executemany):
+        start = statement.lstrip()[:9].upper()
+        if start.startswith("SAVEPOINT"):
+            # A savepoint rolled back undoes only what was written since it began.
+            name = statement.split()[1]
+            conn.info.setdefault(_SAVEPOINTS, {})[name] = conn.info.get(_CHANGES, 0)
+        elif not start.startswith(_READS):
+            info = conn.info
+            info[_CHANGES] = info.get(_CHANGES, 0) + 1
+            info[_WROTE] = True
+
+    def undone(info) -> None:
+        # A read-only transaction ends in a rollback too (zope.sqlalchemy's way): it undoes
+        # nothing, and counting it would make every page's state new.
+        if info.pop(_WROTE, False):
+            info[_CHANGES] = info.get(_CHANGES, 0) + 1
+
+    @event.listens_for(engine, "commit")
+    def _commit(conn):
+        conn.info.pop(_WROTE, None)
+
+    @event.listens_for(engine, "rollback")
+    def _rollback(conn):
+        undone(conn.info)
+
+    @event.listens_for(engine, "rollback_savepoint")
+    def _rollback_savepoint(conn, name, _context):
+        info = conn.info
+        if info.get(_SAVEPOINTS, {}).pop(name, None) != info.get(_CHANGES, 0):
+            info[_CHANGES] = info.get(_CHANGES, 0) + 1
+
+    @event.listens_for(engine, "release_savepoint")
+    def _release_savepoint(conn, name, _context):
+        conn.info.get(_SAVEPOINTS, {}).pop(name, None)
+
+    @event.listens_for(engine, "reset")
+    def _reset(_dbapi_connection, record, _state):
+        undone(record.info)
+
+
+def state_token(session: Session) -> str | None:
+    """A name for all the data `session` sees, to be read before anything else in its
+    transaction: whenever the name is the same again later, so is every row. None where the
+    database cannot tell (a dialect other than SQLite's and PostgreSQL's).
+
+    It joins the connection's own count of changes and rollbacks (`_count_changes`) to the
+    database's word on what others committed: SQLite's `data_version`, which changes when
+    another connection commits, or PostgreSQL's snapshot, which changes when any transaction
+    that wrote begins or ends. Both only grow, so a name never comes back after a change.
+    Reading it begins SQLite's read transaction; on PostgreSQL each later statement sees at
+    least as much, and a commit in between makes every later name differ.
+    """
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        state = connection.exec_driver_sql("PRAGMA data_version").scalar()
+    elif dialect == "postgresql":
+        state = connection.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar()
+    else:
+        return None
+    info = connection.info
+    if _IDENTITY not in info:
+        info[_IDENTITY] = secrets.token_hex(8)
+    return f"{info[_IDENTITY]}:{info.get(_CHANGES, 0)}:{state}"
+
+
 def _lower(value):
     return value.lower() if isinstance(value, str) else value
 
@@ -108,6 +189,9 @@ def includeme(config) -> None:
     settings = config.get_settings()
     # An explicit transaction manager per request: nothing leaks between threads.
     settings.setdefault("tm.manager_hook", "pyramid_tm.explicit_manager")
+    # The transaction is not labelled with its user: that would load the user on every
+    # request, pages served from the page cache too; the audit log names who changed what.
+    settings.setdefault("tm.annotate_user", "false")
     config.include("pyramid_tm")
     config.include("pyramid_retry")
 

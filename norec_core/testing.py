@@ -10,7 +10,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `testapp`: WebTest against `app`, with `testapp.login(email, password)`;
 - `admin_app`: `testapp` logged in as an administrator; `client(email)`: another
   browser of its own, logged in as that user (`client()`: anonymous);
-- `query_counter`: counts the SQL statements the app executes;
+- `query_counter`: counts the SQL statements the app executes; with `pages_made_anew`,
+  those of pages made, none answered from the page cache (`norec_core.page_cache`);
 - `smtp_server`: a real SMTP server on loopback (aiosmtpd) that the app delivers to;
   `smtp_server.messages` holds what arrived, `stop()` and `start()` simulate an outage;
 - `redis_url`: a throw-away Redis server (Debian's redis-server), for the task queue;
@@ -311,6 +312,14 @@ def query_counter(db_connection):
     event.listen(db_connection, "before_cursor_execute", before_execute)
     yield counter
     event.remove(db_connection, "before_cursor_execute", before_execute)
+
+
+@pytest.fixture
+def pages_made_anew(monkeypatch):
+    """No page answered from the page cache: each is made, as after a change."""
+    from norec_core.page_cache import PageCache
+
+    monkeypatch.setattr(PageCache, "get", lambda _cache, _key: None)
 
 
 @functools.cache

@@ -182,7 +182,9 @@ def _queries(admin_app, query_counter, path, headers) -> int:
         "/api/v1/activities",
     ],
 )
-def test_query_count_does_not_grow_with_rows(admin_app, db_session, query_counter, path):
+def test_query_count_does_not_grow_with_rows(
+    admin_app, db_session, query_counter, pages_made_anew, path
+):
     admin = db_session.scalar(select(User).where(User.email == ADMIN_EMAIL))
     headers = {"Authorization": "Bearer " + api_tokens.create(db_session, admin, "q")[1]}
     _fill(db_session, 0, 10)

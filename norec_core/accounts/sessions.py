@@ -14,7 +14,7 @@ import secrets
 
 from pyramid.request import Request
 from sqlalchemy import delete, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from norec_core import clock
 from norec_core.accounts.models import LoginSession, User
@@ -22,6 +22,7 @@ from norec_core.accounts.models import LoginSession, User
 KEY = "norec.session_key"
 # How often the last activity is written: not on every request.
 SEEN_EVERY = datetime.timedelta(minutes=5)
+FOREVER = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def _hash(key: str) -> str:
@@ -43,15 +44,27 @@ def start(request: Request, user: User) -> None:
 
 
 def user_for(request: Request, user_id: int) -> User | None:
-    """The user of this browser's session, if the session is still alive."""
+    """The user of this browser's session, if the session is still alive.
+
+    It also says, as `request.login_valid_until`, until when the answer holds while no
+    stored data changes (the page cache's question): a dead session stays dead, and a live
+    one lives until it has been idle too long, grows too old, or is due to be marked seen.
+    """
+    request.login_valid_until = FOREVER
     key = request.session.get(KEY)
     if not isinstance(key, str):
         return None
-    row = request.dbsession.execute(
-        select(LoginSession, User)
-        .join(User, User.id == LoginSession.user_id)
-        .where(LoginSession.key_hash == _hash(key), LoginSession.user_id == user_id)
-    ).first()
+    row = (
+        request.dbsession.execute(
+            select(LoginSession, User)
+            .join(User, User.id == LoginSession.user_id)
+            .where(LoginSession.key_hash == _hash(key), LoginSession.user_id == user_id)
+            # The roles in the same query: every page asks for them.
+            .options(joinedload(User.role_links))
+        )
+        .unique()
+        .one_or_none()
+    )
     if row is None:
         return None
     login, user = row
@@ -67,6 +80,9 @@ def user_for(request: Request, user_id: int) -> User | None:
         return None
     if now - login.last_seen_at > SEEN_EVERY:
         login.last_seen_at = now
+    request.login_valid_until = min(
+        login.created_at + most, login.last_seen_at + idle, login.last_seen_at + SEEN_EVERY
+    )
     return user
 
 

@@ -10,7 +10,9 @@ from norec_core.i18n import _
 from norec_core.security import VIEW
 
 
-@view_config(route_name="home", renderer="norec_core:templates/home.pt", permission=VIEW)
+@view_config(
+    route_name="home", renderer="norec_core:templates/home.pt", permission=VIEW, page_cache=True
+)
 def home(request):
     """For a user, a dashboard: what is asked of them now, then the panels for their
     roles. For a visitor, what the platform offers and the way to its public parts."""

@@ -54,6 +54,7 @@ EXPORT_COLUMNS = [
     route_name="activities",
     renderer="norec_core:templates/activities/list.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def activity_list(request):
     q = request.GET.get("q", "").strip()
@@ -167,6 +168,7 @@ def activity_attendance(request):
     route_name="activities.detail",
     renderer="norec_core:templates/activities/detail.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def activity_detail(request):
     activity = request.context

@@ -37,6 +37,7 @@ EXPORT_COLUMNS = [
     route_name="organisations",
     renderer="norec_core:templates/organisations/list.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def organisation_list(request):
     """The directory of organisations, and the same rows as CSV or a workbook."""
@@ -72,6 +73,7 @@ def organisation_list(request):
     route_name="organisations.detail",
     renderer="norec_core:templates/organisations/detail.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def organisation_detail(request):
     organisation = request.context

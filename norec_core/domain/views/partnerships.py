@@ -32,6 +32,7 @@ EXPORT_COLUMNS = [
     route_name="partnerships",
     renderer="norec_core:templates/partnerships/list.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def partnership_list(request):
     q = request.GET.get("q", "").strip()
@@ -78,6 +79,7 @@ def partnership_list(request):
     route_name="partnerships.detail",
     renderer="norec_core:templates/partnerships/detail.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def partnership_detail(request):
     partnership = request.context

@@ -62,7 +62,10 @@ EXPORT_COLUMNS = [
 
 
 @view_config(
-    route_name="people", renderer="norec_core:templates/people/list.pt", permission=PERSON_VIEW
+    route_name="people",
+    renderer="norec_core:templates/people/list.pt",
+    permission=PERSON_VIEW,
+    page_cache=True,
 )
 def person_list(request):
     q = request.GET.get("q", "").strip()
@@ -101,6 +104,7 @@ def person_list(request):
     route_name="people.detail",
     renderer="norec_core:templates/people/detail.pt",
     permission=PERSON_VIEW,
+    page_cache=True,
 )
 def person_detail(request):
     person = request.context
@@ -144,6 +148,7 @@ def person_detail(request):
     route_name="people.profile",
     renderer="norec_core:templates/people/profile.pt",
     permission=VIEW,
+    page_cache=True,
 )
 def person_profile(request):
     """The person as the visitor may see them: only the fields the person chose to show."""

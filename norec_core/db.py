@@ -158,7 +158,8 @@ def _count_changes(engine: Engine) -> None:
 def state_token(session: Session) -> str | None:
     """A name for all the data `session` sees, to be read before anything else in its
     transaction: whenever the name is the same again later, so is every row. None where the
-    database cannot tell (a dialect other than SQLite's and PostgreSQL's).
+    database cannot tell (a dialect other than SQLite's and PostgreSQL's), or where the
+    session's transaction has already begun, since what it read before is not named.
 
     It joins the connection's own count of changes and rollbacks (`_count_changes`) to the
     database's word on what others committed: SQLite's `data_version`, which changes when
@@ -167,6 +168,8 @@ def state_token(session: Session) -> str | None:
     Reading it begins SQLite's read transaction; on PostgreSQL each later statement sees at
     least as much, and a commit in between makes every later name differ.
     """
+    if session.in_transaction():
+        return None
     connection = session.connection()
     dialect = connection.dialect.name
     if dialect == "sqlite":

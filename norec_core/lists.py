@@ -40,7 +40,13 @@ class Page:
 
 
 def paginate(request: Request, query: Select) -> Page:
-    """One query counts the matches, one fetches the page; eager loads add one each."""
+    """One query counts the matches, one fetches the page; eager loads add one each.
+
+    `query` selects one model, in its order. Past the first page, the page's ids are found
+    first, so that the rows skipped are read from the order's index alone (an index on the
+    sort's columns and the id, such as the people list's), and only the page's own rows are
+    read whole: the last page of 12,000 then costs about what the first does.
+    """
     total = request.dbsession.scalar(
         select(func.count()).select_from(query.order_by(None).subquery())
     )
@@ -49,7 +55,12 @@ def paginate(request: Request, query: Select) -> Page:
         number = min(max(1, int(request.GET.get("page", 1))), count)
     except ValueError:
         number = 1
-    items = request.dbsession.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
+    page = query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
+    model = query.column_descriptions[0].get("entity")
+    if number > 1 and model is not None and hasattr(model, "id"):
+        ids = page.with_only_columns(model.id).subquery()
+        page = query.where(model.id.in_(select(ids.c.id)))
+    items = request.dbsession.scalars(page)
     return Page(list(items), number, count, total, request)
 
 

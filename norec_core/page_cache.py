@@ -5,7 +5,8 @@ everything the page can depend on:
 
 - the address with its query, the language, the `Accept` header;
 - the whole cookie session: who is logged in, their login session and CSRF token;
-- the minute (a page that says what is upcoming or open may change as time passes);
+- the minute (a page that says what is upcoming or open changes as time passes: what
+  depends on the clock alone may lag it by up to a minute, as a proxy's copy may);
 - the state of the database (`norec_core.db.state_token`), which changes with any commit
   of any process and with any change this connection makes.
 
@@ -22,6 +23,7 @@ must depend on nothing else (no counter of views, no randomness); most reading p
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import threading
 from collections import OrderedDict
@@ -38,6 +40,10 @@ ROUTES = "norec.page_cache_routes"  # names of routes with a cached view
 _CACHE = "norec.page_cache"
 _CACHEABLE = "_norec_page_cacheable"
 LARGEST_PAGE = 1024 * 1024  # bytes: an export of a long list is not worth the memory
+LONGEST_ADDRESS = 2000  # characters: longer ones are not kept (nobody types them twice)
+# What a kept page costs beside its body and headers (its key's digest, the structures):
+# a page with an empty body still counts, so memory stays bounded however small they are.
+ENTRY_COST = 512
 
 
 class Page(NamedTuple):
@@ -49,33 +55,50 @@ class Page(NamedTuple):
     def response(self) -> Response:
         return Response(status=self.status, headerlist=list(self.headers), body=self.body)
 
+    @property
+    def cost(self) -> int:
+        return ENTRY_COST + len(self.body) + sum(len(k) + len(v) for k, v in self.headers)
+
 
 class PageCache:
-    """The least recently used pages are forgotten first, to keep within `max_bytes`."""
+    """The least recently used pages are forgotten first, to keep within `max_bytes`.
+    Pages are found by a digest of their key, whose parts (a long query, a session) may be
+    far larger than the page."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self.size = 0
-        self._pages: OrderedDict[tuple, Page] = OrderedDict()
+        self._pages: OrderedDict[bytes, Page] = OrderedDict()
         self._lock = threading.Lock()
 
+    @staticmethod
+    def digest(key: tuple) -> bytes:
+        return hashlib.blake2b(repr(key).encode(), digest_size=20).digest()
+
     def get(self, key: tuple) -> Page | None:
+        digest = self.digest(key)
         with self._lock:
-            page = self._pages.get(key)
+            page = self._pages.get(digest)
             if page is not None:
-                self._pages.move_to_end(key)
+                self._pages.move_to_end(digest)
             return page
 
     def put(self, key: tuple, page: Page) -> None:
+        digest = self.digest(key)
         with self._lock:
-            old = self._pages.pop(key, None)
+            old = self._pages.pop(digest, None)
             if old is not None:
-                self.size -= len(old.body)
-            self._pages[key] = page
-            self.size += len(page.body)
+                self.size -= old.cost
+            self._pages[digest] = page
+            self.size += page.cost
             while self.size > self.max_bytes:
                 _, dropped = self._pages.popitem(last=False)
-                self.size -= len(dropped.body)
+                self.size -= dropped.cost
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self.size = 0
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -127,6 +150,8 @@ def page_cache_tween_factory(handler, registry):
 
     def page_cache_tween(request):
         if request.method != "GET":
+            return handler(request)
+        if len(request.path_qs) > LONGEST_ADDRESS:
             return handler(request)
         route = routes_mapper(request)["route"]
         if route is None or route.name not in routes:

@@ -257,6 +257,10 @@ def db_connection(app):
     a savepoint release, so what requests write is visible to the test and then undone.
     """
     registry = app.registry
+    # Pages kept by an earlier test were made with its settings and hooks, which a test
+    # may have changed: each test begins with none.
+    if "norec.page_cache" in registry:
+        registry["norec.page_cache"].clear()
     engine = registry["norec.db_engine"]
     connection = engine.connect()
     transaction = connection.begin()

@@ -5,7 +5,7 @@ import datetime
 import threading
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 from webtest import TestApp
 
@@ -103,14 +103,56 @@ def test_fifty_registrations_for_the_last_five_seats(migrated_database):
         engine.dispose()
 
 
-@pytest.mark.norec_backends("sqlite")
-def test_pages_are_read_while_another_connection_writes(app_settings, tmp_path):
-    """A GET takes no lock on SQLite: it is answered while another connection holds the
-    write lock (with BEGIN IMMEDIATE it would wait out the busy timeout and fail), and
-    readers in two threads beside a writer in a third all succeed."""
-    settings = {**app_settings, "sqlalchemy.url": f"sqlite:///{tmp_path / 'rw.sqlite'}"}
+@pytest.fixture
+def own_settings(norec_backend, app_settings, tmp_path, request):
+    """Settings of a migrated database of this test's own, which it may commit to."""
+    if norec_backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'rw.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgresql_server").create_database("norec_read_write")
+    settings = {**app_settings, "sqlalchemy.url": url}
     migrate.upgrade(settings)
-    app = main({}, **settings)
+    return settings
+
+
+def test_a_page_is_read_while_another_connection_holds_a_write(own_settings):
+    """A GET takes no lock, on SQLite (with BEGIN IMMEDIATE it would wait out the busy
+    timeout and fail) as on PostgreSQL (where a locking read would wait for the writer):
+    it is answered, with what was committed, while another connection's write is open."""
+    app = main({}, **own_settings)
+    engine = app.registry["norec.db_engine"]
+    with Session(engine) as session, session.begin():
+        organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
+        session.add(organisation)
+        session.flush()
+        organisation_id = organisation.id
+    reader = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    answers = []
+    writer = engine.connect()
+    try:
+        writer.begin()  # BEGIN IMMEDIATE on SQLite, as every writing transaction
+        writer.execute(
+            update(Organisation).where(Organisation.id == organisation_id).values(name="Open")
+        )
+        # In a thread of its own, so that a read that waited for the writer fails here
+        # instead of hanging the test run.
+        thread = threading.Thread(
+            target=lambda: answers.append(reader.get(f"/organisations/{organisation_id}"))
+        )
+        thread.start()
+        thread.join(timeout=5)
+    finally:
+        writer.rollback()
+        writer.close()
+    assert answers and "Read beside writes" in answers[0].text
+    engine.dispose()
+
+
+@pytest.mark.norec_backends("sqlite")
+def test_pages_are_read_while_another_connection_writes(own_settings):
+    """Readers in two threads beside a writer in a third all succeed, and read what the
+    writer committed."""
+    app = main({}, **own_settings)
     engine = app.registry["norec.db_engine"]
     with Session(engine) as session, session.begin():
         organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
@@ -118,15 +160,6 @@ def test_pages_are_read_while_another_connection_writes(app_settings, tmp_path):
         session.flush()
         organisation_id = organisation.id
     path = f"/organisations/{organisation_id}"
-    writer = engine.connect()
-    try:
-        writer.begin()  # BEGIN IMMEDIATE, as every writing transaction: it holds the lock
-        reader = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
-        assert "Read beside writes" in reader.get(path).text
-    finally:
-        writer.rollback()
-        writer.close()
-
     # Both pages once first: two threads compiling the same Chameleon template at once
     # can fail in CPython 3.11 ("AST constructor recursion depth mismatch", noted in
     # issue 11 for a fix at start-up); what this test shows is reading beside writing.

@@ -9,7 +9,9 @@ from html import escape
 from typing import Any
 
 from pyramid.request import Request
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 from translationstring import TranslationString
 
 PAGE_SIZE = 25
@@ -42,10 +44,11 @@ class Page:
 def paginate(request: Request, query: Select) -> Page:
     """One query counts the matches, one fetches the page; eager loads add one each.
 
-    `query` selects one model, in its order. Past the first page, the page's ids are found
-    first, so that the rows skipped are read from the order's index alone (an index on the
-    sort's columns and the id, such as the people list's), and only the page's own rows are
-    read whole: the last page of 12,000 then costs about what the first does.
+    `query` selects one model, in its order. A page past the middle is read from the end,
+    in the reverse order, so that the last page costs what the first does. Past the first
+    page, the page's ids are found first, so that the rows skipped are read from the
+    order's index alone (an index on the sort's columns and the id, such as the people
+    list's), and only the page's own rows are read whole, in the list's order.
     """
     total = request.dbsession.scalar(
         select(func.count()).select_from(query.order_by(None).subquery())
@@ -55,13 +58,40 @@ def paginate(request: Request, query: Select) -> Page:
         number = min(max(1, int(request.GET.get("page", 1))), count)
     except ValueError:
         number = 1
-    page = query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
+    before = (number - 1) * PAGE_SIZE
+    size = min(PAGE_SIZE, total - before)
+    after = total - before - size
+    backwards = _reversed(query) if after < before else None
+    if backwards is not None:
+        page, skipped = backwards.limit(size).offset(after), after
+    else:
+        page, skipped = query.limit(PAGE_SIZE).offset(before), before
     model = query.column_descriptions[0].get("entity")
-    if number > 1 and model is not None and hasattr(model, "id"):
+    if skipped and model is not None and hasattr(model, "id"):
         ids = page.with_only_columns(model.id).subquery()
-        page = query.where(model.id.in_(select(ids.c.id)))
-    items = request.dbsession.scalars(page)
-    return Page(list(items), number, count, total, request)
+        items = list(request.dbsession.scalars(query.where(model.id.in_(select(ids.c.id)))))
+    else:
+        items = list(request.dbsession.scalars(page))
+        if backwards is not None:
+            items.reverse()
+    return Page(items, number, count, total, request)
+
+
+def _reversed(query: Select) -> Select | None:
+    """`query` in the reverse of its order, or None where its order cannot be reversed
+    (none given, or NULLS FIRST/LAST, which a reversal would move)."""
+    order = query._order_by_clauses  # no public accessor in SQLAlchemy 2.0
+    reversed_order = []
+    for clause in order:
+        if isinstance(clause, UnaryExpression) and clause.modifier is operators.desc_op:
+            reversed_order.append(clause.element.asc())
+        elif isinstance(clause, UnaryExpression) and clause.modifier is operators.asc_op:
+            reversed_order.append(clause.element.desc())
+        elif isinstance(clause, ColumnElement) and not isinstance(clause, UnaryExpression):
+            reversed_order.append(clause.desc())
+        else:
+            return None
+    return query.order_by(None).order_by(*reversed_order) if reversed_order else None
 
 
 # What a search reads of its text: more words or longer ones only slow the database (SQLite

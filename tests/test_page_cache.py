@@ -64,7 +64,7 @@ def test_a_change_by_the_test_session_shows_at_once(admin_app, person, db_sessio
     assert "Renamed" in admin_app.get(path).text
 
 
-def test_another_visitor_never_gets_a_page_kept_for_someone_else(app, admin_app, client, person):
+def test_another_visitor_never_gets_a_page_kept_for_someone_else(admin_app, client, person):
     path = f"/people/{person.id}"
     admin_app.get(path, status=200)
     anonymous = client()
@@ -78,7 +78,7 @@ def test_another_visitor_never_gets_a_page_kept_for_someone_else(app, admin_app,
     assert token != other.csrf_token()
 
 
-def test_a_lost_permission_closes_a_kept_page(admin_app, client, make_user, person, db_session):
+def test_a_lost_permission_closes_a_kept_page(admin_app, client, make_user, person):
     user = make_user(roles=["caseworker"])
     browser = client(user.email)
     path = f"/people/{person.id}"

@@ -115,17 +115,21 @@ def own_settings(norec_backend, app_settings, tmp_path, request):
     return settings
 
 
+def _organisation(engine) -> int:
+    with Session(engine) as session, session.begin():
+        organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
+        session.add(organisation)
+        session.flush()
+        return organisation.id
+
+
 def test_a_page_is_read_while_another_connection_holds_a_write(own_settings):
     """A GET takes no lock, on SQLite (with BEGIN IMMEDIATE it would wait out the busy
     timeout and fail) as on PostgreSQL (where a locking read would wait for the writer):
     it is answered, with what was committed, while another connection's write is open."""
     app = main({}, **own_settings)
     engine = app.registry["norec.db_engine"]
-    with Session(engine) as session, session.begin():
-        organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
-        session.add(organisation)
-        session.flush()
-        organisation_id = organisation.id
+    organisation_id = _organisation(engine)
     reader = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     answers = []
     writer = engine.connect()
@@ -154,11 +158,7 @@ def test_pages_are_read_while_another_connection_writes(own_settings):
     writer committed."""
     app = main({}, **own_settings)
     engine = app.registry["norec.db_engine"]
-    with Session(engine) as session, session.begin():
-        organisation = Organisation(name="Read beside writes", country="KE", kind="ngo")
-        session.add(organisation)
-        session.flush()
-        organisation_id = organisation.id
+    organisation_id = _organisation(engine)
     path = f"/organisations/{organisation_id}"
     # Both pages once first: two threads compiling the same Chameleon template at once
     # can fail in CPython 3.11 ("AST constructor recursion depth mismatch", noted in

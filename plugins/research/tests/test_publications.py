@@ -28,6 +28,15 @@ def _pdf(text: str) -> bytes:
     return HTML(string=f"<html><body><h1>Report</h1><p>{text}</p></body></html>").write_pdf()
 
 
+def _upload(editor, publication_id: int, filename: str, text: str, **fields):
+    """Attach a PDF holding `text` through the publication's files page."""
+    form = _form(editor.get(f"/research/publications/{publication_id}/files"), "file")
+    form["upload"] = (filename, _pdf(text))
+    for name, value in fields.items():
+        form[name] = value
+    form.submit("submit").follow()
+
+
 def _describe(editor, make_person, **fields):
     author = make_person(
         given_name="Ingvild",
@@ -129,16 +138,15 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
 ):
     _describe(editor, make_person).follow()
     publication = db_session.scalars(select(Publication)).one()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report-v1.pdf", _pdf("first draft"))
-    form.submit("submit").follow()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report-v2.pdf", _pdf("corrected figures"))
-    form["new_version"] = True
-    form["note"] = "Corrected figures"
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "report-v1.pdf", "first draft")
+    _upload(
+        editor,
+        publication.id,
+        "report-v2.pdf",
+        "corrected figures",
+        new_version=True,
+        note="Corrected figures",
+    )
     _step(editor, publication.id, "submit")
     _step(editor, publication.id, "publish")
     reader = client()
@@ -152,10 +160,7 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
     db_session.expire_all()
     publication.embargo_until = now() + datetime.timedelta(days=30)
 
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("annex.pdf", _pdf("annex"))
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "annex.pdf", "annex")
     landing = reader.get(f"/research/publications/{publication.id}")
     assert "Under embargo until" in landing
     annex = editor.get(f"/research/publications/{publication.id}/files").html.find(
@@ -168,10 +173,7 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
 def test_withdrawn_leaves_a_tombstone_with_the_reason(editor, client, make_person, db_session):
     _describe(editor, make_person).follow()
     publication = db_session.scalars(select(Publication)).one()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report.pdf", _pdf("the findings"))
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "report.pdf", "the findings")
     link = editor.get(f"/research/publications/{publication.id}").html.find(
         "a", string="report.pdf"
     )["href"]
@@ -190,10 +192,7 @@ def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
 ):
     _describe(editor, make_person).follow()
     publication = db_session.scalars(select(Publication)).one()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report.pdf", _pdf("Mentorship in Kilimanjaro clinics"))
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "report.pdf", "Mentorship in Kilimanjaro clinics")
     reader = client()
     assert "Nothing found" in reader.get("/research/publications", {"q": "kilimanjaro"})
     _step(editor, publication.id, "submit")
@@ -291,10 +290,7 @@ def test_guards_and_the_way_back_to_the_author(editor, client, make_user, db_ses
 def test_moving_the_embargo_closes_and_opens_the_files(editor, client, make_person, db_session):
     _describe(editor, make_person).follow()
     publication = db_session.scalars(select(Publication)).one()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report.pdf", _pdf("Groundwater in Dodoma"))
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "report.pdf", "Groundwater in Dodoma")
     _step(editor, publication.id, "submit")
     _step(editor, publication.id, "publish")
     reader = client()
@@ -325,10 +321,7 @@ def test_an_ended_embargo_makes_the_pdf_s_words_searchable_within_the_hour(
     publication = db_session.scalars(select(Publication)).one()
     publication.embargo_until = now() + datetime.timedelta(seconds=4)
     db_session.flush()
-    page = editor.get(f"/research/publications/{publication.id}/files")
-    form = _form(page, "file")
-    form["upload"] = ("report.pdf", _pdf("Groundwater in Dodoma"))
-    form.submit("submit").follow()
+    _upload(editor, publication.id, "report.pdf", "Groundwater in Dodoma")
     _step(editor, publication.id, "submit")
     _step(editor, publication.id, "publish")
     reader = client()

@@ -62,8 +62,8 @@ class Page(NamedTuple):
 
 class PageCache:
     """The least recently used pages are forgotten first, to keep within `max_bytes`.
-    Pages are found by a digest of their key, whose parts (a long query, a session) may be
-    far larger than the page."""
+    Pages are kept under a digest of their key (`_key`), whose parts (a long query, a
+    session) may be far larger than the page."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
@@ -71,25 +71,19 @@ class PageCache:
         self._pages: OrderedDict[bytes, Page] = OrderedDict()
         self._lock = threading.Lock()
 
-    @staticmethod
-    def digest(key: tuple) -> bytes:
-        return hashlib.blake2b(repr(key).encode(), digest_size=20).digest()
-
-    def get(self, key: tuple) -> Page | None:
-        digest = self.digest(key)
+    def get(self, key: bytes) -> Page | None:
         with self._lock:
-            page = self._pages.get(digest)
+            page = self._pages.get(key)
             if page is not None:
-                self._pages.move_to_end(digest)
+                self._pages.move_to_end(key)
             return page
 
-    def put(self, key: tuple, page: Page) -> None:
-        digest = self.digest(key)
+    def put(self, key: bytes, page: Page) -> None:
         with self._lock:
-            old = self._pages.pop(digest, None)
+            old = self._pages.pop(key, None)
             if old is not None:
                 self.size -= old.cost
-            self._pages[digest] = page
+            self._pages[key] = page
             self.size += page.cost
             while self.size > self.max_bytes:
                 _, dropped = self._pages.popitem(last=False)
@@ -108,12 +102,13 @@ def _session_state(request) -> str:
     return json.dumps(dict(request.session), sort_keys=True, default=str)
 
 
-def _key(request, session_state: str) -> tuple | None:
+def _key(request, session_state: str) -> bytes | None:
+    """A digest of all a kept page is found by, or None where the state has no name."""
     state = state_token(request.dbsession)
     if state is None:
         return None
     minute = int(clock.now().timestamp() // 60)
-    return (
+    parts = (
         request.path_qs,
         request.locale_name,
         request.headers.get("Accept", ""),
@@ -121,6 +116,7 @@ def _key(request, session_state: str) -> tuple | None:
         minute,
         state,
     )
+    return hashlib.blake2b(repr(parts).encode(), digest_size=20).digest()
 
 
 def _valid_until(request) -> datetime.datetime | None:

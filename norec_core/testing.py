@@ -7,7 +7,8 @@ real server this plugin starts), unless `--norec-db` narrows the list:
 - `app`: the WSGI application with every installed plugin enabled;
 - `db_session`: a session on the migrated database; everything a test and the requests
   it makes write is rolled back afterwards;
-- `testapp`: WebTest against `app`, with `testapp.login(email, password)`;
+- `testapp`: WebTest against `app`, with `testapp.login(email, password)`,
+  `testapp.csrf_token()` and `testapp.take_step(record, transition, comment)`;
 - `admin_app`: `testapp` logged in as an administrator; `client(email)`: another
   browser of its own, logged in as that user (`client()`: anonymous);
 - `query_counter`: counts the SQL statements the app executes; with `pages_made_anew`,
@@ -88,6 +89,13 @@ ADMIN_EMAIL = "admin@test.example.org"
 ADMIN_PASSWORD = "admin-password"
 SESSION_SECRET = "test-secret-" + "x" * 32
 BACKENDS = ("sqlite", "postgresql")
+# Passwords hashed as cheaply as argon2 allows: production's cost (about 270 ms a hash and
+# again a login) was most of the suite's time. tests/test_passwords.py keeps production's.
+CHEAP_HASHING = {
+    "norec.argon2.time_cost": "1",
+    "norec.argon2.memory_cost": "8",
+    "norec.argon2.parallelism": "1",
+}
 
 
 def pytest_addoption(parser):
@@ -99,9 +107,34 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    from norec_core.accounts import passwords
+
     config.addinivalue_line(
         "markers", "norec_backends(*names): run this database test on these backends only"
     )
+    config.addinivalue_line(
+        "markers", "browser: runs in Chromium (given to every test that uses `page`)"
+    )
+    config.addinivalue_line(
+        "markers", "postgresql: runs on PostgreSQL (given to every test that uses the server)"
+    )
+    # Users made before any application (the administrator of `migrated_database`).
+    passwords.configure(CHEAP_HASHING)
+
+
+def pytest_collection_modifyitems(items):
+    # Marked by what they use, so that `-m "not browser and not postgresql"` runs the
+    # quick part of any plugin's tests with nothing to remember.
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_server" in fixtures or "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        on_postgresql = callspec is not None and callspec.params.get("norec_backend") == (
+            "postgresql"
+        )
+        if on_postgresql or "postgresql_server" in fixtures:
+            item.add_marker(pytest.mark.postgresql)
 
 
 def pytest_generate_tests(metafunc):
@@ -215,6 +248,7 @@ def make_settings(database_url: str, **overrides) -> dict:
         # WebTest calls the site localhost; the browser tests, 127.0.0.1.
         "norec.allowed_hosts": "127.0.0.1",
         "norec.secure_cookies": "false",
+        **CHEAP_HASHING,
     }
     settings.update(overrides)
     return settings
@@ -341,6 +375,19 @@ def _testapp_class():
             response = form.submit("submit")
             assert response.status_int == 302, "login failed"
             return response.follow()
+
+        def take_step(self, record, transition: str, comment: str = "", status=302):
+            """Take a workflow step on `record` as its page's step form does; the answer."""
+            return self.post(
+                f"/workflow/{record.__tablename__}/{record.id}",
+                {
+                    "csrf_token": self.csrf_token(),
+                    "transition": transition,
+                    "comment": comment,
+                    "came_from": "/",
+                },
+                status=status,
+            )
 
         def csrf_token(self) -> str:
             """The session's CSRF token, as every page's forms carry it."""

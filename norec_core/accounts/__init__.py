@@ -1,11 +1,13 @@
 """Accounts: logging in, registering, recovering passwords, one's own account, and the
 administrators' users page."""
 
+from norec_core.accounts import passwords
 from norec_core.accounts.models import User
 from norec_core.resources import model_factory
 
 
 def includeme(config) -> None:
+    passwords.configure(config.get_settings())
     config.add_route("login", "/login")
     config.add_route("logout", "/logout")
     config.add_route("register", "/register")

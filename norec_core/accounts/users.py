@@ -9,7 +9,12 @@ from sqlalchemy.orm import Session
 
 from norec_core import clock
 from norec_core.accounts.models import User
-from norec_core.accounts.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
+from norec_core.accounts.passwords import (
+    hash_password,
+    needs_rehash,
+    verify_nothing,
+    verify_password,
+)
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -44,7 +49,7 @@ def set_password(user: User, password: str) -> None:
 def authenticate(session: Session, email: str, password: str) -> User | None:
     user = find_user(session, email)
     if user is None or not user.active:
-        verify_password(DUMMY_HASH, password)
+        verify_nothing(password)
         return None
     if not verify_password(user.password_hash, password):
         return None

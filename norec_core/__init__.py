@@ -35,9 +35,13 @@ What is here, by what a plugin does with it:
   columns, "xlsx")` the same rows as bytes, to attach to a mail; `request.layout` (in templates
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
+- telling people: `notify(request, kind, to, subject, body, url=…)` tells a `User` or a
+  `Person` something of a `NoticeKind` the plugin declares (`norec_notice_kinds`): kept on
+  their notices page and mailed at once or in their daily digest, as they chose, in the
+  language `recipient_language(request, person=…, user=…, country=…)` picks, the one rule
+  for every mail, letter, certificate and PDF a person receives;
 - work and mail: `send_mail` (it returns the queued message; `delivery_statuses(dbsession,
-  ids)` says later which were sent, and which addresses were refused; `mail_language(
-  person)` is the language mail to them is written in, None for the site's), `enqueue_job`,
+  ids)` says later which were sent, and which addresses were refused), `enqueue_job`,
   `transition` (`WorkflowError` says why not) and `workflow_history`,
   `import_history` (steps taken elsewhere: a migrated case, demonstration data),
   `record_audit`;
@@ -109,6 +113,7 @@ from norec_core.contributions import (
     JobType,
     MailingList,
     NavEntry,
+    NoticeKind,
     PersonFact,
     RecordFields,
     Role,
@@ -161,6 +166,7 @@ from norec_core.forms import (
     process_form,
 )
 from norec_core.hookspecs import hookimpl
+from norec_core.i18n.recipients import recipient_language
 from norec_core.interfaces import (
     IActivity,
     IOrganisation,
@@ -177,8 +183,8 @@ from norec_core.mail.lists import join as join_list
 from norec_core.mail.lists import leave as leave_list
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
-from norec_core.mail.outbox import locale_of as mail_language
 from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
+from norec_core.notices.notify import notify
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.privacy.consent import record_consent
 from norec_core.privacy.personal_data import erase as erase_person
@@ -234,6 +240,7 @@ __all__ = [
     "MergeError",
     "NavEntry",
     "NewPasswordSchema",
+    "NoticeKind",
     "Organisation",
     "Partnership",
     "Person",
@@ -294,11 +301,11 @@ __all__ = [
     "load_core_demo",
     "locally_held",
     "log_in",
-    "mail_language",
     "main",
     "merge_people",
     "model_factory",
     "name_validator",
+    "notify",
     "now",
     "paginate",
     "past_activities",
@@ -306,6 +313,7 @@ __all__ = [
     "permitted",
     "person_fact",
     "process_form",
+    "recipient_language",
     "record_audit",
     "record_consent",
     "register",

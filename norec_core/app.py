@@ -43,6 +43,8 @@ def make_config(settings: dict) -> Configurator:
     config.include("norec_core.accounts")
     config.include("norec_core.audit")
     config.include("norec_core.workflow")
+    # What each person was told, and how they want to be told.
+    config.include("norec_core.notices")
     # The JSON API, with the core's endpoints and the plugins' (token authentication).
     config.include("norec_core.jsonapi")
     # Last, each enabled plugin under its own prefix; conflicts between them are errors.

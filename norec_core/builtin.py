@@ -16,6 +16,7 @@ from norec_core.contributions import (
     DigestItem,
     JobType,
     NavEntry,
+    NoticeKind,
     Role,
     ScheduledTask,
     Section,
@@ -36,6 +37,7 @@ from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerso
 from norec_core.jsonapi.endpoints import core_endpoints
 from norec_core.mail import lists, mailing
 from norec_core.mail.models import OutboxMessage
+from norec_core.notices.digest import send_digests
 from norec_core.tasks import jobs
 from norec_core.tasks.models import Job
 from norec_core.views import local_roles
@@ -206,6 +208,8 @@ def norec_scheduled_tasks():
 
     return [
         ScheduledTask("accounts.purge", purge, minute="17"),
+        # 05:30 UTC: in the mailbox before the working day in Europe.
+        ScheduledTask("notices.digest", send_digests, minute="30", hour="5"),
         ScheduledTask("tasks.stalled_jobs", stalled_jobs, minute="*/10"),
     ]
 
@@ -293,6 +297,17 @@ def norec_action_purposes():
             _("Do you want to receive this mailing list at this address?"),
             lists.confirm,
             datetime.timedelta(days=7),
+        )
+    ]
+
+
+@hookimpl
+def norec_notice_kinds():
+    return [
+        NoticeKind(
+            "activities.seat",
+            _("A seat from the waiting list"),
+            _("Someone cancelled, and the seat you waited for at an activity is yours."),
         )
     ]
 

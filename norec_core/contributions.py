@@ -358,3 +358,22 @@ class PersonFact:
     name: str
     title: str
     condition: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    """A kind of notice the plugin sends with `notify`: a receipt, an assignment, a
+    decision, a reminder.
+
+    `name` is unique across plugins (begin it with the plugin's name: "grants.decision");
+    `title` and `description` (translation strings) are what a person reads on their
+    notice settings when choosing how to receive it. Each person chooses per kind: by
+    mail at once, in a daily digest, or only on their notices page. A kind that is
+    `required` (a decision, a legal deadline, anything the person must be told) is
+    always mailed at once, and the settings say it cannot be switched off.
+    """
+
+    name: str
+    title: Any
+    description: Any = ""
+    required: bool = False

@@ -19,7 +19,7 @@ from pyramid.request import Request
 from weasyprint import HTML
 
 from norec_core.headers import CONTENT_SECURITY_POLICY
-from norec_core.mail.outbox import localizer_for
+from norec_core.i18n import localizer_for
 from norec_core.urls import base_url
 
 

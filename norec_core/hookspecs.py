@@ -40,6 +40,7 @@ from norec_core.contributions import (
     JobType,
     MailingList,
     NavEntry,
+    NoticeKind,
     PersonFact,
     RecordFields,
     Role,
@@ -312,6 +313,18 @@ def norec_mailing_lists() -> list[MailingList]:
     `Person` of those subscribed, and `send_mail(..., bulk_for=person,
     mailing_list=name)` gives each message the list's own unsubscribe link. Names are
     global; two plugins declaring one stops start-up.
+    """
+
+
+@hookspec
+def norec_notice_kinds() -> list[NoticeKind]:
+    """Declare the kinds of notice the plugin sends with `notify`, each a `NoticeKind`.
+
+    A notice tells one person something that concerns them: it is kept on their notices
+    page (`/notices`, newest first, read or unread, with the record's link) and mailed in
+    their language, at once or in the daily digest as they chose, unless the kind is
+    `required`. Two plugins declaring the same name stop start-up; `notify` with a name
+    nobody declared raises `ValueError`.
     """
 
 

@@ -15,7 +15,7 @@ from pyramid.request import Request
 
 from norec_core import clock
 from norec_core.contributions import Section
-from norec_core.i18n import LANGUAGES, codes, translate
+from norec_core.i18n import LANGUAGES, codes, localizer_for, translate
 from norec_core.money import format_money
 from norec_core.security import site_root
 
@@ -25,8 +25,14 @@ class Layout:
 
     languages = LANGUAGES
 
-    def __init__(self, request: Request):
+    def __init__(self, request: Request, locale_name: str | None = None):
         self.request = request
+        self.locale_name = locale_name or request.locale_name
+
+    def in_language(self, locale_name: str) -> Layout:
+        """The same helpers writing as `locale_name` does: the dates and amounts of a mail
+        to someone who reads another language than the page's (see `recipient_language`)."""
+        return Layout(self.request, locale_name)
 
     @property
     def navigation(self) -> list[dict[str, Any]]:
@@ -68,13 +74,13 @@ class Layout:
         ]
 
     def date(self, value: datetime.date | None) -> str:
-        return format_date(value, "long", locale=self.request.locale_name) if value else ""
+        return format_date(value, "long", locale=self.locale_name) if value else ""
 
     def month(self, value: datetime.date | None) -> str:
         """A month and its year ("November 2026", "november 2026")."""
         if not value:
             return ""
-        return format_skeleton("yMMMM", value, locale=self.request.locale_name)
+        return format_skeleton("yMMMM", value, locale=self.locale_name)
 
     def datetime(self, value: datetime.datetime | None, zone: str | None = None) -> str:
         """A moment as local time in `zone` (the site's zone by default), with the zone's
@@ -84,7 +90,7 @@ class Layout:
         # The locale's own long date and short time, so that dates read alike everywhere
         # ("May 23, 2030" beside a date alone), and the zone's offset or abbreviation.
         local = value.astimezone(zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE))
-        locale = self.request.locale_name
+        locale = self.locale_name
         date, time = (
             format_date(local, "long", locale=locale),
             format_time(local, "short", locale=locale),
@@ -93,32 +99,32 @@ class Layout:
 
     def number(self, value) -> str:
         """A number as the viewer's language writes it (12 000 in Norwegian)."""
-        return format_decimal(value, locale=self.request.locale_name)
+        return format_decimal(value, locale=self.locale_name)
 
     def money(self, amount, currency: str) -> str:
         """An amount with its currency as the viewer's language writes it."""
-        return format_money(amount, currency, self.request.locale_name)
+        return format_money(amount, currency, self.locale_name)
 
     @property
     def countries(self) -> dict[str, str]:
         """Every country's name by its ISO 3166 code, in the reader's language and order."""
-        return codes.country_names(self.request.locale_name)
+        return codes.country_names(self.locale_name)
 
     def country(self, code: str | None) -> str:
-        return codes.country_name(code, self.request.locale_name)
+        return codes.country_name(code, self.locale_name)
 
     @property
     def language_names(self) -> dict[str, str]:
         """Every language's name by its ISO 639-1 code, in the reader's language and order
         (`languages` are the interface's own)."""
-        return codes.language_names(self.request.locale_name)
+        return codes.language_names(self.locale_name)
 
     def language(self, code: str) -> str:
-        return codes.language_name(code, self.request.locale_name)
+        return codes.language_name(code, self.locale_name)
 
     def translate(self, term) -> str:
         """A translation string in the reader's language, the parts in its mapping too."""
-        return translate(self.request.localizer, term)
+        return translate(localizer_for(self.request, self.locale_name), term)
 
     def sections(self, sections: list[Section] | list[list[Section]]) -> list[dict[str, str]]:
         """Render sections in their declared order; a hook's list of lists is flattened."""

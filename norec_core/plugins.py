@@ -21,6 +21,7 @@ from norec_core.contributions import (
     ActivityKind,
     JobType,
     MailingList,
+    NoticeKind,
     PersonFact,
     RecordFields,
     Role,
@@ -238,6 +239,10 @@ def person_facts(pm: pluggy.PluginManager) -> dict[str, PersonFact]:
     return _by_name(pm.hook.norec_person_facts(), "person fact")
 
 
+def notice_kinds(pm: pluggy.PluginManager) -> dict[str, NoticeKind]:
+    return _by_name(pm.hook.norec_notice_kinds(), "notice kind")
+
+
 def search_sources(pm: pluggy.PluginManager) -> dict[str, SearchSource]:
     return _by_name(pm.hook.norec_search_sources(), "search source")
 
@@ -283,6 +288,7 @@ def includeme(config: Configurator) -> None:
     config.registry["norec.action_purposes"] = action_purposes(pm)
     config.registry["norec.mailing_lists"] = mailing_lists(pm)
     config.registry["norec.search_sources"] = search_sources(pm)
+    config.registry["norec.notice_kinds"] = notice_kinds(pm)
     check_plugin_tables(pm)
     for name, values in plugin_settings(pm, settings).items():
         settings[f"norec.{name}"] = values

@@ -105,6 +105,10 @@ CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("workflow.transition", "POST"): EVERYONE,
     ("local_roles", "POST"): ADMINS,
     ("account.tokens", "GET"): LOGGED_IN,
+    # One's own notices only: what others were told is never listed nor marked.
+    ("notices", "GET"): LOGGED_IN,
+    ("notices.read", "POST"): LOGGED_IN,
+    ("notices.settings", "GET"): LOGGED_IN,
     # Someone else's token is "not found"; one's own is revoked.
     ("account.tokens.revoke", "POST"): LOGGED_IN,
     ("api.openapi", "GET"): EVERYONE,

@@ -28,6 +28,9 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    # The language the account's holder chose for their mail, notices and letters (see
+    # norec_core.i18n.recipients); none chosen: their country decides.
+    language: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[datetime.datetime] = mapped_column(default=clock.now)
     last_login_at: Mapped[datetime.datetime | None] = mapped_column()
     email_confirmed_at: Mapped[datetime.datetime | None] = mapped_column()

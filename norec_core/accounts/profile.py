@@ -16,6 +16,7 @@ from norec_core.domain.models import Person
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
+from norec_core.notices.views import COUNTRY_DECIDES
 from norec_core.security import ACCOUNT
 
 
@@ -29,6 +30,7 @@ def account(request):
         "page_title": _("My account"),
         "user": user,
         "role_titles": [roles[r].title for r in user.roles if r in roles],
+        "country_decides": COUNTRY_DECIDES,
     }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pyramid.httpexceptions import HTTPFound
-from pyramid.i18n import TranslationString, TranslationStringFactory
+from pyramid.i18n import TranslationString, TranslationStringFactory, make_localizer
+from pyramid.interfaces import ITranslationDirectories
 from pyramid.request import Request
 from pyramid.view import view_config
 
@@ -24,6 +25,18 @@ def translate(localizer, text):
         }
         text = TranslationString(text, mapping=mapping)
     return localizer.translate(text)
+
+
+def localizer_for(request: Request, locale: str | None):
+    if not locale or locale == request.locale_name:
+        return request.localizer
+    # One localizer per language for the application's life: reading the catalogues
+    # for each of 12,000 messages would be most of the work.
+    cache = request.registry.setdefault("norec.localizers", {})
+    if locale not in cache:
+        directories = request.registry.queryUtility(ITranslationDirectories, default=[])
+        cache[locale] = make_localizer(locale, directories)
+    return cache[locale]
 
 
 def negotiate_locale(request: Request) -> str:

@@ -23,6 +23,8 @@ class OutboxMessage(Base):
     recipient: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text)
+    # The language it is written in, shown in the outbox.
+    language: Mapped[str | None] = mapped_column(String(5))
     # Set when queued and kept on every retry, so that a receiver can tell duplicates.
     message_id: Mapped[str] = mapped_column(String(250), unique=True)
     headers: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -17,8 +17,7 @@ from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-from pyramid.i18n import TranslationString, make_localizer
-from pyramid.interfaces import ITranslationDirectories
+from pyramid.i18n import TranslationString
 from pyramid.request import Request
 from pyramid.scripting import prepare
 from sqlalchemy import select, update
@@ -27,7 +26,8 @@ from sqlalchemy.orm import Session
 from norec_core import clock
 from norec_core.db import new_session
 from norec_core.domain.models import Person
-from norec_core.i18n import _, translate
+from norec_core.i18n import _, localizer_for, translate
+from norec_core.i18n.recipients import recipient_language
 from norec_core.interfaces import IFileStore, IMailer, ITaskQueue
 from norec_core.mail import unsubscribe
 from norec_core.mail.models import OutboxMessage
@@ -35,30 +35,6 @@ from norec_core.mail.models import OutboxMessage
 DEFAULT_SENDER = "Norec <noreply@localhost>"
 STALE_CLAIM = datetime.timedelta(minutes=15)
 log = logging.getLogger(__name__)
-
-
-def localizer_for(request: Request, locale: str | None):
-    if not locale or locale == request.locale_name:
-        return request.localizer
-    # One localizer per language for the application's life: reading the catalogues
-    # for each of 12,000 messages would be most of the work.
-    cache = request.registry.setdefault("norec.localizers", {})
-    if locale not in cache:
-        directories = request.registry.queryUtility(ITranslationDirectories, default=[])
-        cache[locale] = make_localizer(locale, directories)
-    return cache[locale]
-
-
-def locale_of(person: Person) -> str | None:
-    """The language a person chose for mail, or else one of the interface's languages
-    they speak, if any."""
-    if person.correspondence_language:
-        return person.correspondence_language
-    spoken = set(person.languages)
-    for locale in ("nn", "nb", "en"):
-        if locale in spoken:
-            return locale
-    return "nb" if "no" in spoken else None
 
 
 def send_mail(
@@ -85,7 +61,7 @@ def send_mail(
     `reply_to` is where answers go: the sender of a message one member relays to another.
     """
     if locale is None and bulk_for is not None:
-        locale = locale_of(bulk_for)
+        locale = recipient_language(request, person=bulk_for)
     localizer = localizer_for(request, locale)
     subject, body = translate(localizer, subject), translate(localizer, body)
     headers = {}
@@ -105,6 +81,7 @@ def send_mail(
     message = add_to_outbox(
         request.dbsession, to, subject, body, headers, bulk=bulk_for is not None
     )
+    message.language = locale or request.locale_name
     if send_at is not None:
         message.next_attempt_at = send_at
     if attachments:

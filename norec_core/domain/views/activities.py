@@ -21,10 +21,11 @@ from norec_core.domain.registrations import ATTENDANCE
 from norec_core.domain.serialisation import ACTIVITY_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
-from norec_core.i18n import _
+from norec_core.i18n import _, localizer_for
+from norec_core.i18n.recipients import recipient_language
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
-from norec_core.mail.outbox import locale_of, localizer_for
+from norec_core.notices.notify import notify
 from norec_core.security import (
     ACCOUNT,
     ATTENDANCE_RECORD,
@@ -137,7 +138,7 @@ def attendance_certificate(request):
         "activity": activity,
         "issued": clock.now(),
     }
-    locale = locale_of(person)
+    locale = recipient_language(request, person=person)
     title = localizer_for(request, locale).translate(_("Certificate of attendance"))
     template = "norec_core:templates/documents/certificate.pt"
     pdf = render_pdf(request, template, {**values, "document_title": title}, locale)
@@ -237,6 +238,8 @@ def registration_cancel(request):
     if registration.status != "cancelled":
         promoted = registrations.cancel(request.dbsession, registration)
         flash(request, _("The registration is cancelled."))
+        if promoted is not None:
+            tell_promoted(request, promoted)
         # Who got the seat is told only to those who may see that person.
         if promoted is not None and request.has_permission(PERSON_VIEW, promoted.person):
             flash(
@@ -249,6 +252,29 @@ def registration_cancel(request):
         elif promoted is not None:
             flash(request, _("The seat went to the first on the waiting list."))
     return HTTPFound(request.route_path("activities.detail", id=registration.activity_id))
+
+
+def tell_promoted(request, registration: Registration) -> None:
+    activity, person = registration.activity, registration.person
+    language = recipient_language(request, person=person)
+    notify(
+        request,
+        "activities.seat",
+        person,
+        _("You have a seat at ${title}", mapping={"title": activity.title}),
+        _(
+            "A seat at ${title} became free, and it is yours: you were first on the waiting "
+            "list. It begins ${when}. If you cannot come, cancel your registration on the "
+            "activity's page, so that the next on the list gets the seat.",
+            mapping={
+                "title": activity.title,
+                "when": request.layout.in_language(language).datetime(
+                    activity.starts_at, activity.timezone
+                ),
+            },
+        ),
+        url=request.route_url("activities.detail", id=activity.id),
+    )
 
 
 def to_form(activity: Activity) -> dict:

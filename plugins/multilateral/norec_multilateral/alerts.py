@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from norec_core import action_link, mail_language, now, send_mail
+from norec_core import action_link, now, recipient_language, send_mail
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Alert, AlertSent, MultilateralPost
 
@@ -67,7 +67,7 @@ def announce(request, post: MultilateralPost) -> int:
                     ),
                 },
             ),
-            locale=mail_language(alert.person),
+            locale=recipient_language(request, person=alert.person),
         )
         session.add(AlertSent(alert_id=alert.id, post_id=post.id))
         sent += 1

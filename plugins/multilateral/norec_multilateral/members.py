@@ -12,8 +12,8 @@ from norec_core import (
     Person,
     join_list,
     list_members,
-    mail_language,
     now,
+    recipient_language,
     send_mail,
 )
 from norec_multilateral.i18n import _
@@ -123,7 +123,7 @@ def accept(request, member: NetworkMember) -> None:
                 "register": request.route_url("register"),
             },
         ),
-        locale=mail_language(person),
+        locale=recipient_language(request, person=person),
     )
 
 

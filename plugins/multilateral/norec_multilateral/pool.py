@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     action_link,
     erase_person,
-    mail_language,
     now,
+    recipient_language,
     record_consent,
     send_mail,
 )
@@ -76,7 +76,7 @@ def _ask(request, candidate: Candidate, subject) -> None:
             "If you do nothing, nothing is kept for this purpose.",
             mapping={"text": request.localizer.translate(TEXT), "link": link},
         ),
-        locale=mail_language(person),
+        locale=recipient_language(request, person=person),
     )
 
 

@@ -11,7 +11,6 @@ import datetime
 from pyramid.i18n import TranslationString
 from pyramid.request import Request
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import selectinload
 
 from norec_core import (
     MailingList,
@@ -19,8 +18,8 @@ from norec_core import (
     digest_items,
     enqueue_job,
     list_members,
-    mail_language,
     now,
+    recipient_language,
     send_mail,
 )
 from norec_network import activities, profile
@@ -124,15 +123,12 @@ def send_issue(job, newsletter_id: int) -> str:
     total = count(request, issue)
     bodies: dict[str, object] = {}
     done = 0
-    default = request.registry.settings.get("pyramid.default_locale_name", "en")
     while True:
-        batch = session.scalars(
-            recipients(request, issue).options(selectinload(Person.language_links)).limit(BATCH)
-        ).all()
+        batch = session.scalars(recipients(request, issue).limit(BATCH)).all()
         if not batch:
             break
         for person in batch:
-            language = mail_language(person) or default
+            language = recipient_language(request, person=person)
             if language not in bodies:
                 bodies[language] = compose(request, issue, language)
             send_mail(

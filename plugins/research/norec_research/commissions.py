@@ -4,7 +4,7 @@ the proposer is told of the decision by mail."""
 
 from __future__ import annotations
 
-from norec_core import mail_language, now, send_mail
+from norec_core import now, recipient_language, send_mail
 from norec_research.i18n import _
 from norec_research.models import Commission, Proposal
 
@@ -48,7 +48,7 @@ def receipt(request, proposal: Proposal) -> None:
                 "link": request.route_url("research.proposal", id=proposal.id),
             },
         ),
-        locale=mail_language(proposal.person),
+        locale=recipient_language(request, person=proposal.person),
     )
 
 
@@ -75,5 +75,5 @@ def decide(request, proposal: Proposal, state: str) -> None:
         proposal.person.email,
         _("The call ${call}: your proposal", mapping={"call": proposal.commission.title}),
         message,
-        locale=mail_language(proposal.person),
+        locale=recipient_language(request, person=proposal.person),
     )

@@ -12,12 +12,11 @@ from norec_core import (
     State,
     Transition,
     Workflow,
-    holders_of,
     now,
     render_pdf,
-    send_mail,
     transition,
 )
+from norec_grants import notices
 from norec_grants.i18n import _
 from norec_grants.models import Appeal, Application, Decision, GrantedYear
 from norec_grants.permissions import MANAGE
@@ -70,25 +69,28 @@ def letter_values(application: Application) -> dict:
 
 
 def _send_letter(request: Request, application: Application) -> None:
-    """The letter goes to every contact person of the partners, in the applicant's
-    language, as a PDF with a link to the case (from norec.base_url)."""
-    language = application.language
-    pdf = render_pdf(request, LETTER, letter_values(application), language)
-    url = request.route_url("grants.application", id=application.id)
-    for organisation in application.partnership.organisations:
-        for user in holders_of(request.dbsession, organisation, "contact"):
-            send_mail(
-                request,
-                user.email,
-                _("Decision on your application «${title}»", mapping={"title": application.title}),
-                _(
-                    "Norec has decided on the application «${title}». The decision letter is "
-                    "attached, with its reasons and how to appeal. The case: ${url}",
-                    mapping={"title": application.title, "url": url},
-                ),
-                locale=language,
-                attachments=[(f"decision-{application.id}.pdf", "application/pdf", pdf)],
-            )
+    """The letter goes to every contact person of the partners, each in their own
+    language (the Norwegian partner's in nynorsk or bokmål, the Nepali partner's in
+    English), as a PDF with a link to the case (from norec.base_url)."""
+    letters: dict[str, bytes] = {}
+
+    def letter(language: str) -> list[tuple[str, str, bytes]]:
+        if language not in letters:
+            letters[language] = render_pdf(request, LETTER, letter_values(application), language)
+        return [(f"decision-{application.id}.pdf", "application/pdf", letters[language])]
+
+    notices.tell_contacts(
+        request,
+        application,
+        "grants.decision",
+        _("Decision on your application «${title}»", mapping={"title": application.title}),
+        _(
+            "Norec has decided on the application «${title}». The decision letter is "
+            "attached, with its reasons and how to appeal.",
+            mapping={"title": application.title},
+        ),
+        attachments=letter,
+    )
 
 
 def decision_recorded(request: Request, application: Application):

@@ -26,7 +26,7 @@ from norec_core import (
     hookimpl,
     locally_held,
 )
-from norec_grants import demo, reports
+from norec_grants import demo, notices, reports
 from norec_grants.decisions import APPEAL_WORKFLOW
 from norec_grants.i18n import _
 from norec_grants.models import (
@@ -105,6 +105,16 @@ def norec_local_roles(request, user, context):
 @hookimpl
 def norec_workflows():
     return [APPLICATION_WORKFLOW, APPEAL_WORKFLOW]
+
+
+@hookimpl
+def norec_notice_kinds():
+    return notices.KINDS
+
+
+@hookimpl
+def norec_transition_done(request, workflow, obj, entry):
+    notices.step_taken(request, obj, entry)
 
 
 @hookimpl

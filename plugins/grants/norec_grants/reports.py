@@ -9,8 +9,8 @@ from pyramid.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import holders_of, now, send_mail
-from norec_grants import payments
+from norec_core import now
+from norec_grants import notices, payments
 from norec_grants.i18n import _
 from norec_grants.models import Application, Call
 
@@ -36,16 +36,6 @@ def report_missing(request: Request, application: Application):
     return None
 
 
-def _contacts(request: Request, application: Application) -> list[str]:
-    return sorted(
-        {
-            user.email
-            for org in application.partnership.organisations
-            for user in holders_of(request.dbsession, org, "contact")
-        }
-    )
-
-
 def remind(request: Request) -> None:
     """Daily: a week before a call closes, the contacts of its drafts; a week before a
     final report is due, the contacts of the grant. Each reminder goes once."""
@@ -62,25 +52,22 @@ def remind(request: Request) -> None:
         .options(selectinload(Application.call))
     ).all()
     for application in drafts:
-        url = request.route_url("grants.application", id=application.id)
-        for email in _contacts(request, application):
-            send_mail(
-                request,
-                email,
-                _("The call closes soon: «${title}»", mapping={"title": application.title}),
-                _(
-                    "The call «${call}» closes ${date}. Your application «${title}» is still "
-                    "a draft: finish it, ask your partners to confirm it and submit it before "
-                    "the deadline. ${url}",
-                    mapping={
-                        "call": application.call.title,
-                        "date": request.layout.datetime(application.call.closes_at),
-                        "title": application.title,
-                        "url": url,
-                    },
-                ),
-                locale=application.language,
-            )
+        notices.tell_contacts(
+            request,
+            application,
+            "grants.reminder",
+            _("The call closes soon: «${title}»", mapping={"title": application.title}),
+            _(
+                "The call «${call}» closes ${date}. Your application «${title}» is still "
+                "a draft: finish it, ask your partners to confirm it and submit it before "
+                "the deadline.",
+                mapping={
+                    "call": application.call.title,
+                    "date": application.call.closes_at,
+                    "title": application.title,
+                },
+            ),
+        )
         application.deadline_reminded_at = moment
     running = request.dbsession.scalars(
         select(Application).where(
@@ -91,23 +78,18 @@ def remind(request: Request) -> None:
         due = report_due(application)
         if due is None or not moment.date() <= due <= (moment + REMIND_BEFORE).date():
             continue
-        url = request.route_url("grants.report", id=application.id)
-        for email in _contacts(request, application):
-            send_mail(
-                request,
-                email,
-                _("The final report is due: «${title}»", mapping={"title": application.title}),
-                _(
-                    "The final report on «${title}» is due ${date}: the results, how the "
-                    "knowledge is used at home, and the costs. ${url}",
-                    mapping={
-                        "title": application.title,
-                        "date": request.layout.date(due),
-                        "url": url,
-                    },
-                ),
-                locale=application.language,
-            )
+        notices.tell_contacts(
+            request,
+            application,
+            "grants.report",
+            _("The final report is due: «${title}»", mapping={"title": application.title}),
+            _(
+                "The final report on «${title}» is due ${date}: the results, how the "
+                "knowledge is used at home, and the costs.",
+                mapping={"title": application.title, "date": due},
+            ),
+            url=request.route_url("grants.report", id=application.id),
+        )
         application.report_reminded_at = moment
 
 

@@ -9,7 +9,16 @@ from decimal import Decimal
 import pytest
 
 from norec_core import grant_local_role, now
-from norec_grants.models import Application, Call, Criterion, ExchangeRate, Rate, Scheme
+from norec_grants import rules
+from norec_grants.models import (
+    Application,
+    Call,
+    Criterion,
+    ExchangeRate,
+    PlannedExchange,
+    Rate,
+    Scheme,
+)
 
 
 @pytest.fixture
@@ -91,6 +100,28 @@ def application(db_session, open_call, hospitals, contacts):
     db_session.add(found)
     db_session.flush()
     return found
+
+
+@pytest.fixture
+def make_ready(application, hospitals, contacts, db_session):
+    """A function that makes `application` ready to submit: an exchange planned each way
+    and every partner's confirmation."""
+
+    def ready():
+        _partnership, bergen, vellore = hospitals
+        year = application.partnership.starts_on.year
+        application.exchanges = [
+            PlannedExchange(
+                year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
+            )
+            for a, b in ((bergen, vellore), (vellore, bergen))
+        ]
+        db_session.flush()
+        for org, user in zip((bergen, vellore), contacts, strict=True):
+            rules.confirm(db_session, application, org, user)
+        return application
+
+    return ready
 
 
 @pytest.fixture

@@ -129,25 +129,8 @@ def test_every_partner_confirms_and_a_change_asks_again(
     assert page.text.count("confirmed by") == 0 and page.text.count("not confirmed") == 2
 
 
-def _ready(application, hospitals, contacts, db_session):
-    from norec_grants import rules
-    from norec_grants.models import PlannedExchange
-
-    _partnership, bergen, vellore = hospitals
-    year = application.partnership.starts_on.year
-    application.exchanges = [
-        PlannedExchange(
-            year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
-        )
-        for a, b in ((bergen, vellore), (vellore, bergen))
-    ]
-    db_session.flush()
-    for org, user in zip((bergen, vellore), contacts, strict=True):
-        rules.confirm(db_session, application, org, user)
-
-
 def test_submission_is_refused_with_the_reason_until_all_is_there(
-    client, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session, make_ready
 ):
     kari = client(contacts[0].email)
     page = kari.get(f"/grants/applications/{application.id}")
@@ -156,7 +139,7 @@ def test_submission_is_refused_with_the_reason_until_all_is_there(
     assert "Submit: Plan at least one exchange." in page.text
     refused = _step(kari, application, "submit", status=409)
     assert "Plan at least one exchange." in refused.text
-    _ready(application, hospitals, contacts, db_session)
+    make_ready()
     _step(kari, application, "submit")
     db_session.refresh(application)
     assert application.state == "submitted" and application.submitted_at is not None
@@ -166,9 +149,9 @@ def test_submission_is_refused_with_the_reason_until_all_is_there(
 
 
 def test_a_submission_after_the_deadline_is_refused(
-    client, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session, make_ready
 ):
-    _ready(application, hospitals, contacts, db_session)
+    make_ready()
     application.call.closes_at = now() - datetime.timedelta(minutes=1)
     db_session.flush()
     kari = client(contacts[0].email)
@@ -179,9 +162,9 @@ def test_a_submission_after_the_deadline_is_refused(
 
 
 def test_the_case_moves_through_every_state(
-    client, application, hospitals, contacts, make_user, db_session
+    client, application, hospitals, contacts, make_user, db_session, make_ready
 ):
-    _ready(application, hospitals, contacts, db_session)
+    make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case@norec.example.org", roles=["caseworker"]).email)
 
@@ -220,8 +203,10 @@ def test_the_case_moves_through_every_state(
     _step(kari, application, "withdraw", status=409)  # a closed case stays closed
 
 
-def test_withdrawal_and_rejection(client, application, hospitals, contacts, make_user, db_session):
-    _ready(application, hospitals, contacts, db_session)
+def test_withdrawal_and_rejection(
+    client, application, hospitals, contacts, make_user, db_session, make_ready
+):
+    make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case2@norec.example.org", roles=["caseworker"]).email)
     _step(kari, application, "submit")
@@ -271,9 +256,9 @@ def test_a_pdf_is_attached_and_anything_else_refused(client, application, contac
 
 
 def test_the_applicant_withdraws_and_the_case_ends(
-    client, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session, make_ready
 ):
-    _ready(application, hospitals, contacts, db_session)
+    make_ready()
     kari = client(contacts[0].email)
     _step(kari, application, "submit")
     _step(kari, application, "withdraw")

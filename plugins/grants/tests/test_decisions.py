@@ -49,6 +49,7 @@ def test_a_decision_with_changes_grants_what_it_says(
 ):
     application = assessed
     application.language = "nn"
+    contacts[0].language = "nn"  # Kari reads her mail in nynorsk; Priya has chosen none
     year = application.partnership.starts_on.year
     norec = client(make_user("decider@norec.example.org", roles=["caseworker"]).email)
     form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
@@ -88,6 +89,7 @@ def test_a_decision_with_changes_grants_what_it_says(
     assert set(sent) == {c.email for c in contacts}
     message = sent[contacts[0].email]
     assert "Vedtak" in message["Subject"]
+    assert sent[contacts[1].email]["Subject"].startswith("Decision")
     body = message.get_body(("plain",)).get_content()
     assert f"/grants/applications/{application.id}" in body
     assert [p.get_filename() for p in message.iter_attachments()] == [

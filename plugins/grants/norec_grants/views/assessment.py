@@ -10,7 +10,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 
 from norec_core import CSRFSchema, User, flash, now, process_form
-from norec_grants import assessment
+from norec_grants import assessment, notices
 from norec_grants.i18n import _
 from norec_grants.permissions import ASSESS, MANAGE
 
@@ -59,6 +59,8 @@ def assign(application, request):
         user = request.dbsession.scalars(
             select(User).where(User.email == result.data["email"].strip())
         ).one()
+        if not any(a.user_id == user.id for a in application.assignments):
+            notices.assigned(request, application, user)
         assessment.assign(request.dbsession, application, user)
         flash(request, _("${who} assesses the application.", mapping={"who": user.email}))
         return _back(request, application)

@@ -18,7 +18,7 @@ from norec_core import (
     render_document,
     render_pdf,
 )
-from norec_grants import budget, decisions
+from norec_grants import budget, decisions, notices
 from norec_grants.decisions import OUTCOME_TITLES
 from norec_grants.i18n import _
 from norec_grants.models import Appeal
@@ -156,6 +156,7 @@ def appeal(application, request):
         found = Appeal(grounds=result.data["grounds"], submitted_by=request.identity)
         application.appeals.append(found)
         request.dbsession.flush()
+        notices.appeal_received(request, found)
         flash(request, _("Your appeal is received. Norec reviews the decision first."))
         return HTTPFound(request.route_path("grants.appeal_case", id=found.id))
     return {

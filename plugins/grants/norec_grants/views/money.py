@@ -11,7 +11,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
 from norec_core import CSRFSchema, flash, process_form
-from norec_grants import payments, reports
+from norec_grants import notices, payments, reports
 from norec_grants.forms import CATEGORY_TITLES
 from norec_grants.i18n import _
 from norec_grants.models import FinalReport
@@ -46,6 +46,7 @@ def pay(application, request):
     if refused is not None:
         flash(request, refused, "error")
     else:
+        notices.instalment_paid(request, application, found)
         flash(request, _("The payment is recorded."))
     return HTTPFound(request.route_path("grants.money", id=application.id))
 

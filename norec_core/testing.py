@@ -45,6 +45,7 @@ so a test sees the mail a request sent as soon as the request returns.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import subprocess
@@ -89,6 +90,7 @@ ADMIN_EMAIL = "admin@test.example.org"
 ADMIN_PASSWORD = "admin-password"
 SESSION_SECRET = "test-secret-" + "x" * 32
 BACKENDS = ("sqlite", "postgresql")
+_databases = itertools.count(1)
 # Passwords hashed as cheaply as argon2 allows: production's cost (about 270 ms a hash and
 # again a login) was most of the suite's time. tests/test_passwords.py keeps production's.
 CHEAP_HASHING = {
@@ -179,7 +181,9 @@ def database_url(norec_backend, request, tmp_path_factory):
         path = tmp_path_factory.mktemp("sqlite") / "norec.sqlite"
         return f"sqlite:///{path}"
     server = request.getfixturevalue("postgresql_server")
-    return server.create_database("norec_test")
+    # A name of its own each time: when the tests of one worker switch backend and back,
+    # the previous database may still have the previous app's connections open.
+    return server.create_database(f"norec_test_{next(_databases)}")
 
 
 # -- The application ------------------------------------------------------------------------
@@ -280,7 +284,9 @@ def migrated_database(app_settings):
 def app(migrated_database):
     from norec_core.app import main
 
-    return main({}, **migrated_database)
+    app = main({}, **migrated_database)
+    yield app
+    app.registry["norec.db_engine"].dispose()
 
 
 @pytest.fixture

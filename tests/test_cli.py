@@ -13,6 +13,10 @@ use = egg:norec-core
 sqlalchemy.url = sqlite:///{db}
 norec.plugins = {plugins}
 norec.session_secret = cli-test-secret-0123456789abcdef0123456789
+# Passwords hashed as cheaply as argon2 allows: the demo's accounts took most of a minute.
+norec.argon2.time_cost = 1
+norec.argon2.memory_cost = 8
+norec.argon2.parallelism = 1
 """
 
 

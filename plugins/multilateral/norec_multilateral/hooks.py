@@ -16,7 +16,7 @@ from norec_core import (
     hookimpl,
     model_factory,
 )
-from norec_multilateral import alerts, careers, demo, members, pool
+from norec_multilateral import alerts, careers, demo, members, notices, pool
 from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Alert,
@@ -172,6 +172,17 @@ def norec_tasks(request):
             count=waiting,
         )
     ]
+
+
+@hookimpl
+def norec_notice_kinds():
+    return notices.KINDS
+
+
+@hookimpl
+def norec_transition_done(request, workflow, obj, entry):
+    if isinstance(obj, Candidacy):
+        notices.step_taken(request, obj, entry)
 
 
 @hookimpl

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 from norec_core import SITE_TIMEZONE, now
+from norec_multilateral import notices
 from norec_multilateral.i18n import _
 from norec_multilateral.models import MultilateralPost, Placement, RecruitmentRound
 
@@ -72,6 +73,7 @@ def place(request, candidacy, entry) -> None:
     for the careers and retention figures."""
     post = candidacy.post
     post.outcome = "filled"
+    notices.close_the_others(request, candidacy)
     request.dbsession.add(
         Placement(
             person_id=candidacy.person_id or candidacy.candidate.person_id,

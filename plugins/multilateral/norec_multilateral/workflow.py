@@ -63,7 +63,8 @@ TRANSITIONS = (
     Transition(
         "not_select",
         _("Not selected"),
-        ("eligible", "longlisted", "interviewed", "shortlisted", "nominated"),
+        # From "submitted" too: a post filled before everyone was screened.
+        ("submitted", "eligible", "longlisted", "interviewed", "shortlisted", "nominated"),
         "not_selected",
         MANAGE,
         comment_required=True,

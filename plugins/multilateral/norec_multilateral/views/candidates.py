@@ -22,7 +22,7 @@ from norec_core import (
     process_form,
     requested_format,
 )
-from norec_multilateral import eligibility
+from norec_multilateral import eligibility, notices
 from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Candidacy,
@@ -67,16 +67,17 @@ def apply(post, request):
     result = process_form(request, ApplySchema(), submit_title=_("Apply"), formid="apply")
     if result.valid and not closed:
         translate = request.localizer.translate
-        session.add(
-            Candidacy(
-                post=post,
-                candidate=candidate,
-                person_id=candidate.person_id,
-                motivation=result.data["motivation"],
-                eligible=all(c.ok for c in checks),
-                checks=[c.as_json(translate) for c in checks],
-            )
+        candidacy = Candidacy(
+            post=post,
+            candidate=candidate,
+            person_id=candidate.person_id,
+            motivation=result.data["motivation"],
+            eligible=all(c.ok for c in checks),
+            checks=[c.as_json(translate) for c in checks],
         )
+        session.add(candidacy)
+        session.flush()
+        notices.received(request, candidacy)
         flash(request, _("Your application is received."))
         return HTTPFound(request.route_path("multilateral.applications"))
     if closed:

@@ -20,7 +20,7 @@ from norec_core import (
     now,
     reindex,
 )
-from norec_research import demo, reading, usage
+from norec_research import demo, notices, reading, usage
 from norec_research.i18n import _
 from norec_research.models import Author, Commission, Proposal, Publication, Subject
 from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
@@ -143,6 +143,17 @@ def norec_search_sources():
 @hookimpl
 def norec_activity_kinds():
     return [ActivityKind("seminar", _("Research seminar"))]
+
+
+@hookimpl
+def norec_notice_kinds():
+    return notices.KINDS
+
+
+@hookimpl
+def norec_transition_done(request, workflow, obj, entry):
+    if isinstance(obj, Publication):
+        notices.step_taken(request, obj, entry)
 
 
 @hookimpl

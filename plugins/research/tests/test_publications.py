@@ -170,18 +170,30 @@ def test_versions_stay_reachable_and_the_embargo_opens_by_itself(
     assert _fetch(editor, annex).body.startswith(b"%PDF")
 
 
-def test_withdrawn_leaves_a_tombstone_with_the_reason(editor, client, make_person, db_session):
+def test_withdrawn_leaves_a_tombstone_with_the_reason(
+    editor, client, make_person, db_session, mail
+):
     _describe(editor, make_person).follow()
     publication = db_session.scalars(select(Publication)).one()
+    # The author reads nynorsk: told in it, with the title the publication has in it.
+    publication.authors[0].person.correspondence_language = "nn"
+    db_session.flush()
     _upload(editor, publication.id, "report.pdf", "the findings")
     link = editor.get(f"/research/publications/{publication.id}").html.find(
         "a", string="report.pdf"
     )["href"]
     _step(editor, publication.id, "submit")
+    assert mail.messages == []  # nothing to tell the authors yet
     _step(editor, publication.id, "publish")
+    [published] = mail.messages
+    assert published["To"] == "ingvild@example.org"
+    assert published["Subject"] == "Publisert: Covid-19 og framtida for frivillig arbeid"
     assert _fetch(client(), link).body.startswith(b"%PDF")
     _step(editor, publication.id, "withdraw", status=422)  # a reason is owed
+    mail.clear()
     _step(editor, publication.id, "withdraw", "The survey data could not be verified.")
+    [withdrawn] = mail.messages
+    assert "The survey data could not be verified." in withdrawn.get_content()
     page = client().get(f"/research/publications/{publication.id}", status=410)
     assert "The survey data could not be verified." in page
     assert _fetch(client(), link, expect_errors=True).status_int in (403, 404)

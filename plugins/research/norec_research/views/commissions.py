@@ -33,7 +33,7 @@ from norec_core import (
     requested_format,
     upload_node,
 )
-from norec_research import commissions, reading
+from norec_research import commissions, notices, reading
 from norec_research.i18n import _
 from norec_research.models import Commission, Proposal, Publication
 from norec_research.permissions import EDIT, PROPOSAL_READ
@@ -317,7 +317,7 @@ def propose(commission, request):
         except UploadError as refused:  # checked by the field already; kept for a race
             flash(request, refused.message, "error")
             return HTTPFound(here)
-        commissions.receipt(request, proposal)
+        notices.proposal_received(request, proposal)
         flash(request, _("Your proposal is received. We have sent you a receipt."))
         return HTTPFound(request.route_path("research.proposal", id=proposal.id))
     return {

@@ -125,7 +125,7 @@ def mail_body(request: Request, notice: Notice, fixed: bool) -> str:
     (unless the kind cannot be switched off or the person has no account)."""
     localizer = localizer_for(request, notice.language)
     parts = [notice.body.rstrip()]
-    if notice.url:
+    if notice.url and notice.url not in notice.body:  # unless the text has it already
         parts.append(open_line(localizer, notice.url))
     if not fixed:
         settings = request.route_url("notices.settings")

@@ -22,6 +22,7 @@ from norec_network import (
     membership,
     mentoring,
     newsletter,
+    notices,
     requests,
     statistics,
     waves,
@@ -170,6 +171,11 @@ def norec_cli_commands():
     return [
         CliCommand("network", "the alumni network: import the register", cli.configure, cli.run)
     ]
+
+
+@hookimpl
+def norec_notice_kinds():
+    return notices.KINDS
 
 
 @hookimpl

@@ -13,7 +13,7 @@ from pyramid.request import Request
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from norec_core import now, send_mail
+from norec_core import notify, now
 from norec_network.i18n import _
 from norec_network.models import Member, Mentoring
 
@@ -58,15 +58,14 @@ def _between(session, mentee: Member, mentor: Member) -> Mentoring | None:
 
 def _tell(request: Request, member: Member, subject, body, mapping: dict) -> None:
     person = member.person
-    if not person.email:
-        return
     url = request.route_url("network.mentoring")
-    send_mail(
+    notify(
         request,
-        person.email,
+        "network.mentoring",
+        person,
         subject,
         _(body, mapping={"name": person.given_name, "url": url, **mapping}),
-        locale=person.correspondence_language,
+        url=url,
     )
 
 

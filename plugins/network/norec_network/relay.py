@@ -11,7 +11,7 @@ import datetime
 from pyramid.request import Request
 from sqlalchemy import func, select
 
-from norec_core import User, now, send_mail
+from norec_core import User, now, recipient_language, send_mail
 from norec_network import profile
 from norec_network.i18n import _
 from norec_network.models import Member, RelayedMessage
@@ -76,7 +76,7 @@ def relay(request: Request, member: Member, subject: str, text: str, share: bool
         member.person.email,
         _("Norec Network: ${subject}", mapping={"subject": subject}),
         body,
-        locale=member.person.correspondence_language,
+        locale=recipient_language(request, person=member.person),
         reply_to=address if share else None,
     )
     request.dbsession.add(

@@ -19,6 +19,7 @@ from norec_core import (
     delivery_statuses,
     enqueue_job,
     now,
+    recipient_language,
     send_mail,
 )
 from norec_network import profile
@@ -77,9 +78,8 @@ def send_one(request: Request, invitation: Invitation, reminder: bool = False) -
         "one reminder.",
         mapping={"name": person.given_name, "url": url},
     )
-    message = send_mail(
-        request, invitation.email, subject, body, locale=person.correspondence_language
-    )
+    language = recipient_language(request, person=person)
+    message = send_mail(request, invitation.email, subject, body, locale=language)
     invitation.outbox_id = message.id
     moment = now()
     invitation.expires_at = moment + LIFETIME

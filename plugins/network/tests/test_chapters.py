@@ -12,7 +12,7 @@ from norec_network.models import Post
 
 
 def test_members_write_reply_and_advisers_moderate(
-    client, make_member, make_user, make_activity, db_session
+    client, make_member, make_user, make_activity, db_session, mail
 ):
     amina = make_member(account=True, given_name="Amina", country="KE")
     juma = make_member(account=True, given_name="Juma", country="KE")
@@ -46,7 +46,12 @@ def test_members_write_reply_and_advisers_moderate(
     page = adviser.get(thread.request.path)
     form = next(f for f in page.forms.values() if f.action.endswith(f"/posts/{reply.id}/moderate"))
     form["reason"] = "Personal data about a patient"
+    mail.clear()
     form.submit("action").follow()
+    # The author is told, with the reason; nobody else is.
+    [told] = mail.messages
+    assert told["To"] == juma.person.email
+    assert "Personal data about a patient" in told.get_content()
     page = other.get(thread.request.path)
     assert "I do, at the county hospital." not in page.text
     assert "Hidden by a moderator: Personal data about a patient" in page.text

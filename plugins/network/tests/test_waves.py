@@ -135,3 +135,15 @@ def test_a_wave_larger_than_a_batch_is_sent_whole(
     db_session.expire_all()
     assert all(i.sent_at is not None for i in wave.invitations)
     assert len(mail.messages) == 5
+
+
+def test_invitations_abroad_are_in_english_at_home_in_the_sites_language(
+    app, client, make_user, make_person, db_session, mail, monkeypatch
+):
+    monkeypatch.setitem(app.registry.settings, "pyramid.default_locale_name", "nb")
+    _alumni(make_person, db_session, "MW", 1)
+    _alumni(make_person, db_session, "NO", 1)
+    _form(_adviser(client, make_user), ["MW", "NO"], 10).submit("send")
+    subjects = {m["To"]: m["Subject"] for m in mail.messages}
+    assert subjects["alum0.mw@example.org"] == "You are invited to Norec Network"
+    assert subjects["alum0.no@example.org"] == "Du er invitert til Norec Network"

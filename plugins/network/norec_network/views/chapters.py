@@ -9,7 +9,7 @@ from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
 from norec_core import ACCOUNT, VIEW, CSRFSchema, flash, line_validator, paginate, process_form
-from norec_network import activities, chapters, profile
+from norec_network import activities, chapters, notices, profile
 from norec_network.i18n import _
 from norec_network.views.overview import calendar_url
 
@@ -142,6 +142,7 @@ def moderate(post, request):
             flash(request, _("Say why the post is hidden."), "error")
         else:
             chapters.hide(post, reason)
+            notices.post_hidden(request, post)
     elif profile.is_adviser(request) and action == "show":
         chapters.show(post)
     elif own and action == "remove":

@@ -1,4 +1,5 @@
-"""ISO 3166 countries and ISO 639 languages, named in the reader's language."""
+"""ISO 3166 countries and ISO 639 languages, named in the reader's language: CLDR's names
+(through Babel) where it has them, pycountry's translations of the ISO lists else."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import functools
 import gettext
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 
 # pycountry's catalogues are named by its own locale names.
 _PYCOUNTRY_LOCALES = {"nb": "nb_NO", "nn": "nn"}
@@ -23,17 +25,38 @@ def _translation(domain: str, locale_name: str) -> gettext.NullTranslations:
 
 
 @functools.cache
+def _cldr(locale_name: str) -> Locale | None:
+    try:
+        return Locale.parse(locale_name)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _capitalised(name: str) -> str:
+    # CLDR writes Norwegian language names in lower case, as running text does; in a
+    # list or after a comma they begin with a capital, like the country names.
+    return name[:1].upper() + name[1:]
+
+
+@functools.cache
 def country_names(locale_name: str) -> dict[str, str]:
     translate = _translation("iso3166-1", locale_name).gettext
-    names = {c.alpha_2: translate(getattr(c, "common_name", c.name)) for c in pycountry.countries}
+    cldr = _cldr(locale_name)
+    territories = cldr.territories if cldr is not None else {}
+    names = {
+        c.alpha_2: territories.get(c.alpha_2) or translate(getattr(c, "common_name", c.name))
+        for c in pycountry.countries
+    }
     return dict(sorted(names.items(), key=lambda item: _collation_key(item[1])))
 
 
 @functools.cache
 def language_names(locale_name: str) -> dict[str, str]:
     translate = _translation("iso639-3", locale_name).gettext
+    cldr = _cldr(locale_name)
+    spoken = cldr.languages if cldr is not None else {}
     names = {
-        lang.alpha_2: translate(lang.name)
+        lang.alpha_2: _capitalised(spoken.get(lang.alpha_2) or translate(lang.name))
         for lang in pycountry.languages
         if hasattr(lang, "alpha_2")
     }

@@ -138,9 +138,13 @@ def test_administrators_see_failed_mail_and_retry_it(admin_app, db_session, mail
 
     message = add_to_outbox(db_session, "lost@example.org", "Invitation", "Welcome")
     message.status, message.attempts, message.last_error = "failed", 8, "SMTPRecipientsRefused"
+    message.language = "nn"
     db_session.flush()
     page = admin_app.get("/admin/outbox", {"status": "failed"})
     assert "lost@example.org" in page.text and "SMTPRecipientsRefused" in page.text
+    # Each message says the language it is written in.
+    [row] = page.html.select("tbody tr")
+    assert "Norwegian Nynorsk" in row.text
     form = next(f for f in page.forms.values() if "id" in f.fields)
     form.submit().follow()
     db_session.refresh(message)

@@ -44,7 +44,6 @@ so a test sees the mail a request sent as soon as the request returns.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import os
 import shutil
@@ -76,6 +75,7 @@ from norec_core.search.index import rebuild as rebuild_index  # noqa: F401 (for 
 from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
+from norec_core.test_browsers import ADMIN_EMAIL, ADMIN_PASSWORD, testapp_class
 
 # Public here too: a plugin's tests start their own servers with them.
 from norec_core.testservers import (
@@ -86,8 +86,6 @@ from norec_core.testservers import (
     wait_for_port,
 )
 
-ADMIN_EMAIL = "admin@test.example.org"
-ADMIN_PASSWORD = "admin-password"
 SESSION_SECRET = "test-secret-" + "x" * 32
 BACKENDS = ("sqlite", "postgresql")
 _databases = itertools.count(1)
@@ -366,50 +364,9 @@ def pages_made_anew(monkeypatch):
     monkeypatch.setattr(PageCache, "get", lambda _cache, _key: None)
 
 
-@functools.cache
-def _testapp_class():
-    # Imported late: this plugin loads in every pytest run where norec-core is installed.
-    import webtest
-
-    class NorecTestApp(webtest.TestApp):
-        """WebTest's TestApp with the steps a person takes to log in."""
-
-        def login(self, email: str = ADMIN_EMAIL, password: str = ADMIN_PASSWORD):
-            form = self.get("/login").forms["login"]
-            form["email"] = email
-            form["password"] = password
-            response = form.submit("submit")
-            assert response.status_int == 302, "login failed"
-            return response.follow()
-
-        def take_step(self, record, transition: str, comment: str = "", status=302):
-            """Take a workflow step on `record` as its page's step form does; the answer."""
-            return self.post(
-                f"/workflow/{record.__tablename__}/{record.id}",
-                {
-                    "csrf_token": self.csrf_token(),
-                    "transition": transition,
-                    "comment": comment,
-                    "came_from": "/",
-                },
-                status=status,
-            )
-
-        def csrf_token(self) -> str:
-            """The session's CSRF token, as every page's forms carry it."""
-            # The front page has a form (log out) for a user; the login page for anyone.
-            for path in ("/", "/login"):
-                field = self.get(path).html.find("input", {"name": "csrf_token"})
-                if field is not None:
-                    return field["value"]
-            raise AssertionError("no page carries a CSRF token")
-
-    return NorecTestApp
-
-
 @pytest.fixture
 def testapp(app, db_connection):
-    return _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    return testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
 
 
 @pytest.fixture

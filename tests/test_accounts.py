@@ -273,12 +273,12 @@ def test_idle_sessions_end(migrated_database, db_connection):
     import time
 
     from norec_core.app import main
-    from norec_core.testing import _testapp_class
+    from norec_core.test_browsers import testapp_class
 
     # Long enough that logging in (two requests) fits in it on a busy machine.
     app = main({}, **{**migrated_database, "norec.session_timeout": "3"})
     app.registry["norec.db_bind"] = db_connection
-    browser = _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    browser = testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
     browser.login()
     browser.get("/admin")
     time.sleep(4.5)  # waiting out the timeout itself, not timing anything

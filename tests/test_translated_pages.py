@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from pyramid.interfaces import IRoutesMapper
 
 from norec_core.plugins import installed_plugins
-from norec_core.testing import _testapp_class
+from norec_core.test_browsers import testapp_class
 
 LANGUAGES = ("nn", "nb")
 
@@ -104,7 +104,7 @@ def bundle(migrated_database):
 def test_no_english_is_left_on_the_plugins_pages(bundle, english_left, language):
     app = bundle
     # Not the `testapp` fixture: its rolled-back connection would hold the SQLite file.
-    admin_app = _testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    admin_app = testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
     admin_app.login()
     admin_app.set_cookie("_LOCALE_", language)
     left = {}

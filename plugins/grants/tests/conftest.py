@@ -8,17 +8,20 @@ from decimal import Decimal
 
 import pytest
 
-from norec_core import grant_local_role, now
+from norec_core import grant_local_role, import_history, now
 from norec_grants import rules
 from norec_grants.models import (
     Application,
     Call,
     Criterion,
+    Decision,
     ExchangeRate,
+    GrantedYear,
     PlannedExchange,
     Rate,
     Scheme,
 )
+from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
 @pytest.fixture
@@ -102,26 +105,58 @@ def application(db_session, open_call, hospitals, contacts):
     return found
 
 
+def _plan(application, hospitals) -> None:
+    """An exchange each way between the two hospitals, in the partnership's first year."""
+    _partnership, bergen, vellore = hospitals
+    year = application.partnership.starts_on.year
+    application.exchanges = [
+        PlannedExchange(
+            year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
+        )
+        for a, b in ((bergen, vellore), (vellore, bergen))
+    ]
+
+
 @pytest.fixture
 def make_ready(application, hospitals, contacts, db_session):
     """A function that makes `application` ready to submit: an exchange planned each way
     and every partner's confirmation."""
 
     def ready():
-        _partnership, bergen, vellore = hospitals
-        year = application.partnership.starts_on.year
-        application.exchanges = [
-            PlannedExchange(
-                year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
-            )
-            for a, b in ((bergen, vellore), (vellore, bergen))
-        ]
+        _plan(application, hospitals)
         db_session.flush()
-        for org, user in zip((bergen, vellore), contacts, strict=True):
+        for org, user in zip(hospitals[1:], contacts, strict=True):
             rules.confirm(db_session, application, org, user)
         return application
 
     return ready
+
+
+@pytest.fixture
+def make_granted(application, hospitals, db_session):
+    """A function that grants `application` `total` NOK for its first year and takes it
+    through `steps` (from "submit" to where the test begins), as a migrated case."""
+
+    def granted(steps, total="100001.00"):
+        _plan(application, hospitals)
+        moment = now()
+        application.decisions.append(
+            Decision(
+                outcome="approved",
+                reasons="Good.",
+                decided_at=moment,
+                appeal_until=moment,
+                years=[
+                    GrantedYear(year=application.partnership.starts_on.year, amount=Decimal(total))
+                ],
+            )
+        )
+        import_history(
+            db_session, application, APPLICATION_WORKFLOW, [(s, moment, "test", "") for s in steps]
+        )
+        return application
+
+    return granted
 
 
 @pytest.fixture

@@ -8,40 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from norec_core import import_history, now
+from norec_core import now
 from norec_core.testing import run_due
 from norec_grants import payments, reports
-from norec_grants.models import Decision, GrantedYear, Participant, PlannedExchange
-from norec_grants.workflow import APPLICATION_WORKFLOW
-
-
-def _granted(db_session, application, hospitals, steps, total="100001.00"):
-    _partnership, bergen, vellore = hospitals
-    year = application.partnership.starts_on.year
-    application.exchanges = [
-        PlannedExchange(
-            year=year, sending=a, receiving=b, participants=1, profession="nurses", months=6
-        )
-        for a, b in ((bergen, vellore), (vellore, bergen))
-    ]
-    moment = now()
-    application.decisions.append(
-        Decision(
-            outcome="approved",
-            reasons="Good.",
-            decided_at=moment,
-            appeal_until=moment,
-            years=[GrantedYear(year=year, amount=Decimal(total))],
-        )
-    )
-    import_history(
-        db_session,
-        application,
-        APPLICATION_WORKFLOW,
-        [(s, moment, "test", "") for s in steps],
-    )
-    return application
-
+from norec_grants.models import Participant
 
 DECIDED = ("submit", "screen", "assess", "approve")
 
@@ -58,9 +28,9 @@ def _step(client, application, name, status=302):
 
 
 def test_signing_plans_the_instalments_and_they_are_paid_at_their_milestones(
-    client, make_user, application, hospitals, make_person, db_session
+    client, make_user, application, hospitals, make_person, db_session, make_granted
 ):
-    _granted(db_session, application, hospitals, DECIDED)
+    make_granted(DECIDED)
     norec = client(make_user("money@norec.example.org", roles=["caseworker"]).email)
     _step(norec, application, "sign")
     db_session.refresh(application)
@@ -99,9 +69,9 @@ def test_signing_plans_the_instalments_and_they_are_paid_at_their_milestones(
 
 
 def test_the_final_report_is_written_then_handed_in(
-    client, application, hospitals, contacts, db_session
+    client, application, hospitals, contacts, db_session, make_granted
 ):
-    _granted(db_session, application, hospitals, (*DECIDED, "sign", "start"))
+    make_granted((*DECIDED, "sign", "start"))
     kari = client(contacts[0].email)
     refused = _step(kari, application, "report", status=409)
     assert "Write the final report first" in refused.text
@@ -143,9 +113,9 @@ def test_reminders_before_the_deadlines_go_once(
 
 
 def test_a_report_reminder_and_the_overdue_list(
-    app, app_request, db_session, application, hospitals, contacts, make_person, mail
+    app, app_request, db_session, application, hospitals, contacts, make_person, mail, make_granted
 ):
-    _granted(db_session, application, hospitals, (*DECIDED, "sign", "start"))
+    make_granted((*DECIDED, "sign", "start"))
     today = now().date()
     application.participants.append(
         Participant(
@@ -178,9 +148,9 @@ def test_a_report_reminder_and_the_overdue_list(
 
 
 def test_the_dashboard_panels_for_caseworkers(
-    client, make_user, application, hospitals, db_session, contacts
+    client, make_user, application, hospitals, db_session, contacts, make_granted
 ):
-    _granted(db_session, application, hospitals, DECIDED)
+    make_granted(DECIDED)
     norec = client(make_user("dash@norec.example.org", roles=["caseworker"]).email)
     home = norec.get("/")
     assert "Grant applications by state" in home.text
@@ -189,7 +159,7 @@ def test_the_dashboard_panels_for_caseworkers(
 
 
 @pytest.mark.parametrize("total", ["0.00", "3.00", "99999999.99"])
-def test_the_plan_always_adds_up(application, hospitals, db_session, total):
-    _granted(db_session, application, hospitals, DECIDED, total=total)
+def test_the_plan_always_adds_up(application, hospitals, db_session, total, make_granted):
+    make_granted(DECIDED, total=total)
     payments.make_plan(application)
     assert sum(i.amount for i in application.instalments) == Decimal(total)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from norec_core import import_history, now
 from norec_core.testing import run_due
-from norec_grants.models import Decision, GrantedYear
+from norec_grants.models import Decision
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 
@@ -142,21 +142,9 @@ def test_each_step_of_an_appeal_is_told_to_the_applicants(
 
 
 def test_the_agreement_an_instalment_and_the_report_are_told(
-    app, client, application, contacts, make_user, db_session, mail
+    client, application, contacts, make_user, db_session, mail, make_granted
 ):
-    year = application.partnership.starts_on.year
-    at(application, db_session, "submit", "screen", "assess")
-    moment = now()
-    application.decisions.append(
-        Decision(
-            outcome="approved",
-            reasons="Good.",
-            decided_at=moment,
-            appeal_until=moment,
-            years=[GrantedYear(year=year, amount="100000.00")],
-        )
-    )
-    at(application, db_session, "approve")
+    make_granted(("submit", "screen", "assess", "approve"), total="100000.00")
     norec = client(make_user("money@norec.example.org", roles=["caseworker"]).email)
     norec.take_step(application, "sign")
     assert all("agreement" in m["Subject"] for m in mail.messages) and len(mail.messages) == 2

@@ -1,0 +1,51 @@
+"""WebTest's TestApp with the steps a person takes (part of the Norec pytest plugin,
+`norec_core.testing`): logging in, reading the CSRF token, taking a workflow step."""
+
+from __future__ import annotations
+
+import functools
+
+ADMIN_EMAIL = "admin@test.example.org"
+ADMIN_PASSWORD = "admin-password"  # noqa: S105 (the tests' administrator)
+
+
+@functools.cache
+def testapp_class():
+    """The TestApp class of the `testapp` and `client` fixtures."""
+    # Imported late: this plugin loads in every pytest run where norec-core is installed.
+    import webtest
+
+    class NorecTestApp(webtest.TestApp):
+        """WebTest's TestApp with the steps a person takes to log in."""
+
+        def login(self, email: str = ADMIN_EMAIL, password: str = ADMIN_PASSWORD):
+            form = self.get("/login").forms["login"]
+            form["email"] = email
+            form["password"] = password
+            response = form.submit("submit")
+            assert response.status_int == 302, "login failed"
+            return response.follow()
+
+        def take_step(self, record, transition: str, comment: str = "", status=302):
+            """Take a workflow step on `record` as its page's step form does; the answer."""
+            return self.post(
+                f"/workflow/{record.__tablename__}/{record.id}",
+                {
+                    "csrf_token": self.csrf_token(),
+                    "transition": transition,
+                    "comment": comment,
+                    "came_from": "/",
+                },
+                status=status,
+            )
+
+        def csrf_token(self) -> str:
+            """The session's CSRF token, as every page's forms carry it."""
+            # The front page has a form (log out) for a user; the login page for anyone.
+            for path in ("/", "/login"):
+                field = self.get(path).html.find("input", {"name": "csrf_token"})
+                if field is not None:
+                    return field["value"]
+            raise AssertionError("no page carries a CSRF token")
+
+    return NorecTestApp

@@ -2,7 +2,9 @@
 
 Registered through the `pytest11` entry point, so installing norec-core is enough. Every
 test that uses the database runs once on SQLite (a real file) and once on PostgreSQL (a
-real server this plugin starts), unless `--norec-db` narrows the list:
+real server this plugin starts), unless `--norec-db` narrows the list or the test (or its
+module, with `pytestmark`) is marked `norec_backends("sqlite")` because what it checks lies
+above the database:
 
 - `app`: the WSGI application with every installed plugin enabled;
 - `db_session`: a session on the migrated database; everything a test and the requests

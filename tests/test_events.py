@@ -26,6 +26,10 @@ from norec_core.plugins import PluginError, person_facts
 from norec_core.security import grant_local_role
 from norec_notes.models import Nickname, Note
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 @pytest.fixture
 def listener(app):

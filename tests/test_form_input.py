@@ -2,6 +2,10 @@
 
 import pytest
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 NASTY = ["x" * 5000, "nul\x00byte", "<script>alert(1)</script>", "9" * 40, "  ", "ø" * 300]
 FORMS = [
     ("/people/new", "norec-form"),

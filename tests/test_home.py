@@ -3,8 +3,14 @@ the platform offers and the way to its public parts."""
 
 import types
 
+import pytest
+
 from norec_core import Task, hookimpl
 from norec_core.testing import USER_PASSWORD
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def test_a_visitor_learns_what_the_platform_offers(testapp):

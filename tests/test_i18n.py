@@ -5,6 +5,10 @@ import pytest
 from norec_core.i18n import catalogues
 from norec_core.plugins import installed_plugins
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 def _switch(testapp, language, came_from="/"):
     """Follow the page's link to `language`, as a visitor clicks it."""

@@ -1,9 +1,14 @@
 """Local roles: held on one record (and what hangs under it), granted by administrators."""
 
+import pytest
 from webtest.forms import Hidden
 
 from norec_core.accounts.users import save_user
 from norec_core.domain.models import Registration
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def _role_form(page):

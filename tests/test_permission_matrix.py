@@ -22,6 +22,10 @@ from norec_core.tasks.models import Job
 from norec_core.testing import SESSION_SECRET
 from norec_notes.models import Note
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 SITE_ROLES = (
     "admin",
     "caseworker",

@@ -3,6 +3,7 @@ everywhere, and the audit trail keeps that it happened without keeping the data.
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from norec_core.accounts.models import User
@@ -10,6 +11,10 @@ from norec_core.accounts.users import save_user
 from norec_core.audit.models import AuditEvent
 from norec_core.domain.models import ConsentRecord, Person, Registration
 from norec_notes.models import Note
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def _member_with_data(db_session, make_person, make_activity):

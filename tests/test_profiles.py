@@ -9,6 +9,10 @@ from norec_core.domain import profiles
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.testing import USER_PASSWORD
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 VALUES = {
     "email": "wanjiru@profile.example.org",
     "country": "KE",

@@ -10,6 +10,10 @@ from norec_core.accounts.users import save_user
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.request_checks import MAX_FIELD
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 @pytest.fixture
 def token(db_session):

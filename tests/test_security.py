@@ -6,6 +6,10 @@ from pyramid.security import NO_PERMISSION_REQUIRED
 from norec_core.accounts.models import User
 from norec_core.accounts.passwords import hash_password
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 def test_login_failure_keeps_email_not_password(testapp):
     form = testapp.get("/login").forms["login"]

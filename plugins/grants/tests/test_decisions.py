@@ -16,6 +16,10 @@ from norec_grants import decisions
 from norec_grants.models import Appeal, PlannedExchange
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 @pytest.fixture
 def assessed(application, hospitals, db_session):

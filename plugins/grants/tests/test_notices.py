@@ -15,6 +15,10 @@ from norec_core.testing import run_due
 from norec_grants.models import Decision
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 
 @pytest.fixture
 def kari_reads_nynorsk(contacts, db_session):

@@ -9,6 +9,10 @@ from norec_core import grant_local_role
 from norec_grants.assessment import assign
 from norec_grants.models import Appeal, PartnerSearch
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 CASES = ("anonymous", "member", "caseworker", "admin", "applicant", "other_contact", "assessor")
 EVERYONE = frozenset(CASES)
 LOGGED_IN = EVERYONE - {"anonymous"}

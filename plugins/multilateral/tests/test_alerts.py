@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from norec_multilateral import alerts
 from norec_multilateral.models import Alert
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def _save(browser, **fields):

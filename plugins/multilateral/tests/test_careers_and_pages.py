@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from sqlalchemy import select
 
 from norec_core import Organisation
 from norec_multilateral import careers
 from norec_multilateral.models import CareerStep, InfoPage, Placement
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 D = datetime.date
 

@@ -4,10 +4,15 @@ when a post is filled, the one selected and every other candidate still open on 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from norec_core.testing import USER_PASSWORD
 from norec_multilateral.models import Candidacy
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def text(message) -> str:

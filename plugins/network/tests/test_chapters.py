@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from sqlalchemy import select
 
 from norec_core.testing import run_due
 from norec_network.models import Post
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def test_members_write_reply_and_advisers_moderate(

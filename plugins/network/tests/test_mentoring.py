@@ -12,6 +12,10 @@ from norec_core.testing import run_due
 from norec_network import profile
 from norec_network.models import Mentoring
 
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
 PUBLIC = dict.fromkeys(profile.FIELDS, "public")
 
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from norec_network.models import NewsletterDelivery
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def _subscribed(client, make_member, mail, **kw):

@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
 from sqlalchemy import select
 
 from norec_core import now
 from norec_core.testing import run_due
 from norec_network import waves
 from norec_network.models import Alumnus, Invitation, JoinRequest, PastExchange, Wave
+
+# What these tests check lies above the database (views, forms, permissions, mail,
+# notices); the engine-specific parts run on PostgreSQL too in their own modules.
+pytestmark = pytest.mark.norec_backends("sqlite")
 
 
 def _ask(client, status=None, **changes):

@@ -4,6 +4,7 @@ import pytest
 
 from norec_core.i18n import catalogues
 from norec_core.plugins import installed_plugins
+from norec_core.testing import USER_PASSWORD
 
 # What these tests check lies above the database (views, forms, permissions, mail,
 # notices); the engine-specific parts run on PostgreSQL too in their own modules.
@@ -74,3 +75,29 @@ def test_plugin_pages_are_translated(testapp):
 )
 def test_catalogues_are_complete_and_compiled(package):
     assert catalogues.problems(package) == []
+
+
+def test_the_pages_follow_the_accounts_language_at_login(testapp, db_session, make_user):
+    user = make_user()
+    user.language = "nn"
+    db_session.flush()
+    assert testapp.get("/").html.html["lang"] != "nn"  # the site's default, before login
+
+    testapp.login(user.email, USER_PASSWORD)
+    assert testapp.get("/").html.html["lang"] == "nn"
+
+
+def test_an_account_without_a_choice_keeps_the_browsers_language(testapp, make_user):
+    user = make_user()
+    _switch(testapp, "en")
+    testapp.login(user.email, USER_PASSWORD)
+    assert testapp.get("/").html.html["lang"] == "en"
+
+
+def test_choosing_the_accounts_language_changes_the_pages_too(testapp, make_user):
+    user = make_user()
+    testapp.login(user.email, USER_PASSWORD)
+    form = testapp.get("/notices/settings").forms["norec-form"]
+    form["language"] = "nn"
+    page = form.submit("submit").follow()
+    assert page.html.html["lang"] == "nn"

@@ -24,7 +24,7 @@ from norec_core.accounts.throttle import Throttle
 from norec_core.accounts.users import authenticate, find_user, set_password
 from norec_core.domain.models import Person
 from norec_core.forms import CSRFSchema, build_form, process_form, render_form
-from norec_core.i18n import _, safe_redirect_target
+from norec_core.i18n import _, language_cookie, safe_redirect_target
 from norec_core.layout import flash
 from norec_core.security import VIEW
 
@@ -37,7 +37,8 @@ def log_in(request, user: User) -> list:
     headers = remember(request, user.id)
     login_sessions.start(request, user)
     new_csrf_token(request)
-    return headers
+    # The pages in the language the account chose, on any browser it logs in from.
+    return headers + language_cookie(user.language)
 
 
 @view_config(

@@ -6,6 +6,7 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.i18n import TranslationString, TranslationStringFactory, make_localizer
 from pyramid.interfaces import ITranslationDirectories
 from pyramid.request import Request
+from pyramid.response import Response
 from pyramid.view import view_config
 
 _ = TranslationStringFactory("norec")
@@ -57,10 +58,18 @@ def negotiate_locale(request: Request) -> str:
 def switch_language(request: Request):
     lang = request.params.get("language")
     came_from = safe_redirect_target(request, request.params.get("came_from"))
-    response = HTTPFound(came_from)
-    if lang in LANGUAGES:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
-    return response
+    return HTTPFound(came_from, headers=language_cookie(lang))
+
+
+def language_cookie(lang: str | None) -> list[tuple[str, str]]:
+    """The headers that make `lang` this browser's interface language (none for a language
+    the platform does not have): set by the switch, at login and when an account's
+    language is chosen, so that pages follow the language a person chose for their mail."""
+    if lang not in LANGUAGES:
+        return []
+    response = Response()
+    response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return [(name, value) for name, value in response.headerlist if name == "Set-Cookie"]
 
 
 def safe_redirect_target(request: Request, target: str | None) -> str:

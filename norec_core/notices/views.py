@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select, update
 
 from norec_core import clock
 from norec_core.forms import CSRFSchema, process_form
-from norec_core.i18n import LANGUAGES, _
+from norec_core.i18n import LANGUAGES, _, language_cookie
 from norec_core.layout import flash
 from norec_core.lists import paginate
 from norec_core.notices.models import Notice, NoticePreference
@@ -138,7 +138,8 @@ def notice_settings(request):
             else:
                 preference.delivery = delivery
         flash(request, _("Your choices are saved."))
-        return HTTPFound(request.route_path("notices.settings"))
+        headers = language_cookie(user.language)
+        return HTTPFound(request.route_path("notices.settings"), headers=headers)
     return {
         "page_title": _("How I am told"),
         "form": result.html,

@@ -6,7 +6,7 @@ import datetime
 import zoneinfo
 from typing import Any
 
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal
 from pyramid.csrf import get_csrf_token
 from pyramid.events import BeforeRender, subscriber
@@ -88,14 +88,16 @@ class Layout:
         if value is None:
             return ""
         # The locale's own long date and short time, so that dates read alike everywhere
-        # ("May 23, 2030" beside a date alone), and the zone's offset or abbreviation.
+        # ("May 23, 2030" beside a date alone), and the zone's abbreviation as the time
+        # zone database writes it (CET, CEST, EAT): the same in every language, where
+        # CLDR's would give "CET" in Norwegian but "+0100" in English.
         local = value.astimezone(zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE))
         locale = self.locale_name
         date, time = (
             format_date(local, "long", locale=locale),
             format_time(local, "short", locale=locale),
         )
-        return f"{date} {time} {format_datetime(local, 'z', locale=locale)}"
+        return f"{date} {time} {zone_abbreviation(local)}"
 
     def number(self, value) -> str:
         """A number as the viewer's language writes it (12 000 in Norwegian)."""
@@ -159,3 +161,15 @@ def includeme(config) -> None:
     config.add_request_method(Layout, "layout", reify=True)
     config.add_static_view("static/core", "norec_core:static/", cache_max_age=3600)
     config.scan(__name__)
+
+
+def zone_abbreviation(moment: datetime.datetime) -> str:
+    """The abbreviation of `moment`'s zone ("CET", "EAT"); a zone that has none (Nepal's,
+    "+0545" in the database) reads as its offset from UTC ("UTC+05:45")."""
+    name = moment.tzname() or ""
+    if name and name[0] not in "+-":
+        return name
+    total = int((moment.utcoffset() or datetime.timedelta(0)).total_seconds()) // 60
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}" if minutes else f"UTC{sign}{hours:02d}"

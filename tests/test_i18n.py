@@ -1,8 +1,11 @@
 """Nynorsk, bokmål and English: the switch, the negotiation, and complete catalogues."""
 
+import datetime
+
 import pytest
 
-from norec_core.i18n import catalogues
+from norec_core.i18n import LANGUAGES, catalogues
+from norec_core.layout import Layout
 from norec_core.plugins import installed_plugins
 from norec_core.testing import USER_PASSWORD
 
@@ -101,3 +104,21 @@ def test_choosing_the_accounts_language_changes_the_pages_too(testapp, make_user
     form["language"] = "nn"
     page = form.submit("submit").follow()
     assert page.html.html["lang"] == "nn"
+
+
+@pytest.mark.parametrize(
+    ("zone", "month", "abbreviation"),
+    [
+        ("Europe/Oslo", 12, "CET"),
+        ("Europe/Oslo", 7, "CEST"),
+        ("Africa/Nairobi", 7, "EAT"),
+        ("Asia/Kathmandu", 7, "UTC+05:45"),
+    ],
+)
+def test_a_moment_reads_with_its_zones_abbreviation_in_every_language(
+    app_request, zone, month, abbreviation
+):
+    moment = datetime.datetime(2026, month, 3, 13, 0, tzinfo=datetime.UTC)
+    shown = {lang: Layout(app_request, lang).datetime(moment, zone) for lang in LANGUAGES}
+    assert all(text.endswith(f" {abbreviation}") for text in shown.values()), shown
+    assert "desember" in shown["nn"] or "juli" in shown["nn"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import itertools
 import unicodedata
 from importlib.resources import files
 
@@ -139,12 +140,29 @@ def build_form(
         or (deform.Button("submit", submit_title),),
         formid=formid,
         action=action,
+        # One count for all the forms of a page (the candidate profile has 13): deform
+        # starts each form at deformField1, and a label would name another form's field.
+        counter=request.form_field_counter,
     )
 
 
 def render_form(form: deform.Form, appstruct=colander.null) -> str:
     _describe(form)
     return form.render(without_none(appstruct))
+
+
+def error_links(field: deform.Field) -> list[tuple[str, str, str]]:
+    """(id, title, message) of each field in error below `field`, in the form's order:
+    the error summary at the top links to each (GOV.UK's pattern)."""
+    found = []
+    for child in field.children:
+        if child.error is not None and child.error.msg:
+            target = child.oid
+            if child.widget.template in ("radio_choice", "checkbox_choice"):
+                target = f"{child.oid}-0"  # a group's first choice, which can take focus
+            found.append((target, child.title, "; ".join(child.error.messages())))
+        found += error_links(child)
+    return found
 
 
 def without_none(appstruct):
@@ -181,6 +199,8 @@ def process_form(
 
 def _describe(field: deform.Field) -> None:
     """Tie each input to its error and help text (aria-describedby) and flag it invalid."""
+    if field.parent is None:
+        field.error_links = error_links(field)
     for child in field.children:
         _describe(child)
         described_by = []
@@ -212,3 +232,4 @@ def includeme(config) -> None:
         translator=_translate,
     )
     config.add_static_view("deform_static", "deform:static/", cache_max_age=3600)
+    config.add_request_method(lambda request: itertools.count(), "form_field_counter", reify=True)

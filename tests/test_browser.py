@@ -37,7 +37,11 @@ def test_invalid_input_in_the_browser_keeps_what_was_typed(page):
     assert page.get_by_label("Name").input_value() == "Half-filled organisation"
     country = page.get_by_label("Country")
     assert country.get_attribute("aria-invalid") == "true"
-    assert page.get_by_role("alert").is_visible()
+    # The focus is on the error summary, which links to each field in error.
+    summary = page.get_by_role("alert")
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    summary.get_by_role("link", name="Country").click()
+    assert page.evaluate("document.activeElement.id") == country.get_attribute("id")
     assert axe_violations(page) == []
 
 

@@ -1,3 +1,5 @@
+// Loaded on every page (deferred: it runs once the page is parsed).
+
 // Keeps a job's progress up to date without reloading the page. The status line is a
 // polite live region, so screen readers announce changes without losing their place.
 (function () {
@@ -20,4 +22,12 @@
     }
     poll();
   });
+})();
+
+// After a refused submit, the error summary takes the focus, so that a screen reader reads
+// what went wrong first and each link leads to its field (GOV.UK's pattern).
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
 })();

@@ -167,6 +167,13 @@ from norec_core.forms import (
 )
 from norec_core.hookspecs import hookimpl
 from norec_core.i18n.recipients import recipient_language
+from norec_core.i18n.texts import (
+    Translatable,
+    text_language_node,
+    translations_from_form,
+    translations_node,
+    translations_to_form,
+)
 from norec_core.interfaces import (
     IActivity,
     IOrganisation,
@@ -255,6 +262,7 @@ __all__ = [
     "State",
     "Task",
     "Transition",
+    "Translatable",
     "UnknownFact",
     "UploadError",
     "User",
@@ -328,7 +336,11 @@ __all__ = [
     "select_filter",
     "send_mail",
     "tags_node",
+    "text_language_node",
     "transition",
+    "translations_from_form",
+    "translations_node",
+    "translations_to_form",
     "upcoming_activities",
     "upload_node",
     "workflow_history",

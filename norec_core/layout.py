@@ -15,7 +15,7 @@ from pyramid.request import Request
 
 from norec_core import clock
 from norec_core.contributions import Section
-from norec_core.i18n import LANGUAGES, codes, localizer_for, translate
+from norec_core.i18n import LANGUAGES, codes, localizer_for, texts, translate
 from norec_core.money import format_money
 from norec_core.security import site_root
 
@@ -123,6 +123,14 @@ class Layout:
 
     def language(self, code: str) -> str:
         return codes.language_name(code, self.locale_name)
+
+    def text(self, record, field: str, markup: bool = True):
+        """A text the agency wrote (`norec_core.i18n.texts`) in the reader's language, or
+        its fallback, marked with its own language if not the page's (`markup=False`
+        for an attribute, a page title or a mail: the text alone)."""
+        default = self.request.registry.settings.get("pyramid.default_locale_name", "nb")
+        text, language = texts.text_in(record, field, self.locale_name, default)
+        return texts.marked(text, language, self.locale_name) if markup else text
 
     def translate(self, term) -> str:
         """A translation string in the reader's language, the parts in its mapping too."""

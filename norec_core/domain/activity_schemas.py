@@ -20,6 +20,7 @@ from norec_core.domain.schemas import (
 )
 from norec_core.forms import CSRFSchema, datetime_widget, name_validator
 from norec_core.i18n import _
+from norec_core.i18n.texts import text_language_node, translations_node
 
 
 @colander.deferred
@@ -100,6 +101,10 @@ class ActivitySchema(CSRFSchema):
         validator=existing_organisation,
     )
     description = description_node()
+    text_language = text_language_node()
+    translations = translations_node(
+        {"title": (_("Title"), False), "description": (_("Description"), True)}
+    )
 
     @staticmethod
     def preparer(value):

@@ -148,6 +148,31 @@ ACTIVITIES = [
 ]
 
 
+# The same, as the agency gives them in nynorsk and bokmål.
+ACTIVITIES_IN = {
+    "Norec Network gathering": {
+        "nn": ("Samling i Norec-nettverket", "Tidlegare deltakarar møtest, deler og planlegg."),
+        "nb": ("Samling i Norec-nettverket", "Tidligere deltakere møtes, deler og planlegger."),
+    },
+    "Preparatory course for participants": {
+        "nn": ("Førebuingskurs for deltakarar", "Kultur, tryggleik og arbeidet som ventar."),
+        "nb": ("Forberedelseskurs for deltakere", "Kultur, sikkerhet og arbeidet som venter."),
+    },
+    "Homecoming seminar": {
+        "nn": ("Heimkomstseminar", "Deltakarar heim frå utvekslinga deler det dei lærte."),
+        "nb": ("Hjemkomstseminar", "Deltakere hjemme fra utvekslingen deler det de lærte."),
+    },
+    "Partner forum": {
+        "nn": ("Partnarforum", "Partnarorganisasjonane planlegg utvekslingane neste år."),
+        "nb": ("Partnerforum", "Partnerorganisasjonene planlegger utvekslingene neste år."),
+    },
+    "Webinar: reciprocity in exchange": {
+        "nn": ("Webinar: gjensidig utveksling", "Korleis partnarar både sender og tek imot."),
+        "nb": ("Webinar: gjensidig utveksling", "Hvordan partnere både sender og tar imot."),
+    },
+}
+
+
 def load_scale_demo(session: Session, people: int = 420, organisations: int = 110) -> None:
     # Seeded, for the same demo each time; 1963, the year Norec (then Fredskorpset) began.
     rng = random.Random(1963)  # noqa: S311 (no secret is drawn)
@@ -262,6 +287,11 @@ def _activities(session: Session, rng: random.Random, crowd: list[Person]) -> No
             title=f"{title}, {city} {starts.year}",
             kind=kind,
             description=description,
+            text_language="en",
+            translations={
+                language: {"title": f"{name}, {city} {starts.year}", "description": text}
+                for language, (name, text) in ACTIVITIES_IN[title].items()
+            },
             starts_at=starts,
             ends_at=starts + datetime.timedelta(hours=rng.choice([2, 6, 30])),
             timezone=zone,

@@ -21,6 +21,7 @@ from zope.interface import implementer
 
 from norec_core import clock
 from norec_core.db import Base
+from norec_core.i18n.texts import Translatable
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson, IRegistration
 
 ORGANISATION_KINDS = (
@@ -150,7 +151,7 @@ class Partnership(_Timestamps, Base):
 
 
 @implementer(IActivity)
-class Activity(_Timestamps, Base):
+class Activity(_Timestamps, Translatable, Base):
     __tablename__ = "activity"
     __audited__ = True
 

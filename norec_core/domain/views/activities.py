@@ -23,6 +23,7 @@ from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, localizer_for
 from norec_core.i18n.recipients import recipient_language
+from norec_core.i18n.texts import translations_from_form, translations_to_form
 from norec_core.layout import flash
 from norec_core.lists import paginate, search, search_filter, select_filter
 from norec_core.notices.notify import notify
@@ -174,7 +175,7 @@ def activity_attendance(request):
 def activity_detail(request):
     activity = request.context
     data = {
-        "page_title": activity.title,
+        "page_title": request.layout.text(activity, "title", markup=False),
         "activity": activity,
         "kind": request.registry["norec.activity_kinds"].get(activity.kind),
         "confirmed": registrations.confirmed_count(request.dbsession, activity),
@@ -257,17 +258,18 @@ def registration_cancel(request):
 def tell_promoted(request, registration: Registration) -> None:
     activity, person = registration.activity, registration.person
     language = recipient_language(request, person=person)
+    title = request.layout.in_language(language).text(activity, "title", markup=False)
     notify(
         request,
         "activities.seat",
         person,
-        _("You have a seat at ${title}", mapping={"title": activity.title}),
+        _("You have a seat at ${title}", mapping={"title": title}),
         _(
             "A seat at ${title} became free, and it is yours: you were first on the waiting "
             "list. It begins ${when}. If you cannot come, cancel your registration on the "
             "activity's page, so that the next on the list gets the seat.",
             mapping={
-                "title": activity.title,
+                "title": title,
                 "when": request.layout.in_language(language).datetime(
                     activity.starts_at, activity.timezone
                 ),
@@ -279,6 +281,8 @@ def tell_promoted(request, registration: Registration) -> None:
 
 def to_form(activity: Activity) -> dict:
     values = {key: getattr(activity, key) for key in ACTIVITY_FIELDS}
+    values["text_language"] = activity.text_language
+    values["translations"] = translations_to_form(activity.translations)
     zone = zoneinfo.ZoneInfo(activity.timezone)
     for key in ("starts_at", "ends_at"):
         values[key] = values[key].astimezone(zone)  # the form shows the venue's time
@@ -288,6 +292,8 @@ def to_form(activity: Activity) -> dict:
 def from_form(_request, activity: Activity, data: dict) -> None:
     for key in ACTIVITY_FIELDS:
         setattr(activity, key, data[key])
+    activity.text_language = data["text_language"]
+    activity.translations = translations_from_form(data["translations"])
 
 
 @view_config(

@@ -1,0 +1,118 @@
+"""Texts the agency writes (titles, descriptions, help) given in each language of the site.
+
+A record's own columns hold its texts as first written, in `text_language` (the site's
+default language when empty); `translations` holds the same fields in other languages,
+`{"en": {"title": "…", "description": "…"}}`. A reader is shown, in this order of
+fallback: the text in their language; for a reader of one Norwegian written standard,
+the other (every reader of nynorsk reads bokmål, and the reverse); the text as first
+written. A text shown in another language than the page's is marked with its own, so
+that a screen reader speaks it in the right voice.
+"""
+
+from __future__ import annotations
+
+import colander
+import deform
+from markupsafe import Markup, escape
+from sqlalchemy import JSON, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from norec_core.i18n import LANGUAGES, _
+
+# The written standard a reader of the key reads as well.
+_SISTER = {"nn": "nb", "nb": "nn"}
+
+
+class Translatable:
+    """Mix into a model whose texts the agency writes, to give them in several languages."""
+
+    text_language: Mapped[str | None] = mapped_column(String(5))
+    translations: Mapped[dict | None] = mapped_column(JSON, default=dict)
+
+
+def text_in(record, field: str, language: str, default_language: str) -> tuple[str, str]:
+    """`field` of `record` for a reader of `language`, and the language it is in."""
+    own = record.text_language or default_language
+    translations = record.translations or {}
+    for candidate in (language, _SISTER.get(language)):
+        if candidate == own:
+            break
+        text = (translations.get(candidate) or {}).get(field)
+        if text:
+            return text, candidate
+    return getattr(record, field) or "", own
+
+
+def marked(text: str, language: str, page_language: str) -> Markup:
+    """`text`, escaped, inside an element naming its language if not the page's."""
+    if language == page_language or not text:
+        return escape(text)
+    return Markup('<span lang="{}">{}</span>').format(language, text)
+
+
+def translations_node(fields: dict[str, tuple], name: str = "translations") -> colander.Schema:
+    """The form's part for the texts in each language: `fields` maps a field's name to
+    its title and whether it takes several lines, e.g.
+    `{"title": (_("Title"), False), "description": (_("Description"), True)}`. Each is
+    optional; an empty one falls back as the module says. The inputs are named
+    `title_nn`, `title_en`…, so that no two inputs of the form share a name."""
+    group = colander.SchemaNode(
+        colander.Mapping(),
+        name=name,
+        title=_("In other languages"),
+        description=_(
+            "Leave a text empty where it is the same as above: readers of that language "
+            "then see the text above (readers of nynorsk see bokmål before it, and the "
+            "reverse)."
+        ),
+        missing={},
+    )
+    for language, language_name in LANGUAGES.items():
+        for field, (title, multiline) in fields.items():
+            group.add(
+                colander.SchemaNode(
+                    colander.String(),
+                    name=f"{field}_{language}",
+                    title=_(
+                        "${field} (${language})",
+                        mapping={"field": title, "language": language_name},
+                    ),
+                    missing="",
+                    validator=colander.Length(max=20000 if multiline else 300),
+                    widget=deform.widget.TextAreaWidget(rows=4)
+                    if multiline
+                    else deform.widget.TextInputWidget(),
+                )
+            )
+    return group
+
+
+def translations_to_form(translations: dict | None) -> dict:
+    """A record's `translations` as the form's part holds them."""
+    return {
+        f"{field}_{language}": text
+        for language, texts in (translations or {}).items()
+        for field, text in texts.items()
+    }
+
+
+def text_language_node(name: str = "text_language") -> colander.SchemaNode:
+    """The language of a record's texts as first written."""
+    return colander.SchemaNode(
+        colander.String(),
+        name=name,
+        title=_("Language of the texts above"),
+        widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())),
+        validator=colander.OneOf(list(LANGUAGES)),
+        missing=None,
+    )
+
+
+def translations_from_form(data: dict) -> dict:
+    """What a form's `translations` part holds, by language, without the empty texts."""
+    kept: dict[str, dict] = {}
+    for name, text in (data or {}).items():
+        field, _sep, language = name.rpartition("_")
+        if language in LANGUAGES and text and text.strip():
+            kept.setdefault(language, {})[field] = text.strip()
+    return kept

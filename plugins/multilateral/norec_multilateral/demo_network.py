@@ -81,6 +81,11 @@ POSITIONS = (
 )
 GRADES = ("P-2", "P-3", "P-4", "P-5", "D-1", "GF", "GG", "NO-B")
 CONTRACTS = ("staff", "staff", "staff", "jpo", "unv", "secondment", "consultant")
+TITLES = {
+    "jpo": "Junior Professional Officer",
+    "unv": "UN Volunteer",
+    "senior": "Seconded senior adviser",
+}
 CAREER_EMPLOYERS = ("Norad", "Ministry of Foreign Affairs", "Norwegian Refugee Council", "DNB")
 
 
@@ -150,15 +155,16 @@ def _members(dbsession, organisations, rng) -> list[Person]:
 
 
 def _placements(dbsession, organisations, rng) -> None:
-    """JPOs and UNVs placed each year since 2016, and where they went after: most JPOs
-    stay in the system, fewer UNVs do."""
+    """JPOs, UNVs and secondments placed each of the ten years before this one, and where
+    they went after: most JPOs stay in the system, fewer UNVs do."""
     agencies = ("UNDP", "UNICEF", "WFP", "UNHCR", "WHO", "FAO", "UN Women")
     n = 0
-    for year in range(2016, 2026):
-        for programme, count in (("jpo", 6), ("unv", 4)):
+    this_year = now().date().year
+    for year in range(this_year - 10, this_year):
+        for programme, count in (("jpo", 6), ("unv", 4), ("senior", 1)):
             for _ in range(count):
                 started = datetime.date(year, 1 + n % 12, 1)
-                length = 3 if programme == "jpo" else 1
+                length = {"jpo": 3, "unv": 1, "senior": 2}[programme]
                 ended = started.replace(year=year + length)
                 person = Person(
                     given_name=GIVEN[(n + 7) % len(GIVEN)],
@@ -166,12 +172,12 @@ def _placements(dbsession, organisations, rng) -> None:
                     email=f"placed.{n}@example.no",
                     country="NO",
                 )
-                agency = rng.choice(agencies) if programme == "jpo" else "UNV"
+                agency = "UNV" if programme == "unv" else rng.choice(agencies)
                 placement = Placement(
                     person=person,
                     programme=programme,
                     organisation=organisations[agency],
-                    title="Junior Professional Officer" if programme == "jpo" else "UN Volunteer",
+                    title=TITLES[programme],
                     duty_station=rng.choice(("Nairobi", "Geneva", "New York", "Rome", "Dhaka")),
                     started_on=started,
                     ended_on=ended if ended < now().date() else None,

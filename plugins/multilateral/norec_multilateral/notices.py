@@ -88,8 +88,10 @@ def step_taken(request: Request, candidacy: Candidacy, entry) -> None:
     """Tell the candidate of a step on their application (`norec_transition_done`)."""
     about = _about(candidacy)
     subject = _("Your application for ${post}", mapping=about)
-    if entry.transition in PROGRESS:
-        body = _(PROGRESS[entry.transition], mapping=about)
+    # A step taken by override tells the candidate what the step itself does.
+    step = entry.transition.removesuffix("_override")
+    if step in PROGRESS:
+        body = _(PROGRESS[step], mapping=about)
         _tell(request, candidacy, "multilateral.progress", subject, body)
     elif entry.transition == "screen_out":
         body = _(

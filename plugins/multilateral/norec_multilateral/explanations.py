@@ -77,8 +77,8 @@ def explain(layout, check: dict, audience: str = ADVISER) -> str:
         return check.get("explanation", check["rule"])
     rule = check["rule"].split(":", 1)[0]
     key, mapping = _values(layout, rule, check["values"])
-    adviser, candidate = WORDING[key]
-    return layout.translate(_(adviser if audience == ADVISER else candidate, mapping=mapping))
+    wording = WORDING[key][0 if audience == ADVISER else 1]
+    return layout.translate(_(wording, mapping=mapping))
 
 
 def explain_all(layout, checks, audience: str = ADVISER) -> list[tuple[bool, str]]:

@@ -66,7 +66,7 @@ def _values(layout, rule: str, values: dict) -> tuple[str, dict]:
     level = values["level"]
     return "language", {
         "language": layout.language(values["code"]),
-        "levels": ", ".join(layout.translate(LEVELS[lv]) for lv in WORKING_LEVELS),
+        "levels": " / ".join(layout.translate(LEVELS[lv]) for lv in WORKING_LEVELS),
         "level": layout.translate(LEVELS[level]) if level in LEVELS else none,
     }
 

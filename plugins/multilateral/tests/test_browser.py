@@ -109,7 +109,7 @@ JPO_OPEN = (
     "Supply Chain Officer",
     "Associate Protection Officer",
 )
-ENGLISH_FOR_ADVISERS = "English at working level (C1, advanced, C2, proficient, Mother tongue)"
+ENGLISH_FOR_ADVISERS = "English at working level (C1, advanced / C2, proficient / Mother tongue)"
 
 
 def _override(page, step: str, reason: str) -> None:

@@ -17,8 +17,7 @@ from sqlalchemy import select
 
 from norec_core import import_history, workflow_history
 from norec_core.testing import USER_PASSWORD
-from norec_multilateral import eligibility
-from norec_multilateral.models import Candidacy, LanguageSkill, PanelScore
+from norec_multilateral.models import Candidacy, Candidate, LanguageSkill, PanelScore
 from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -26,9 +25,9 @@ AGE_RULE = "The candidate will be 36 at the closing date; the limit is 32."
 
 
 @pytest.fixture
-def failing(make_post, make_candidacy, db_session):
-    """An application that misses the English rule (B2 where C1 is asked) and the age
-    limit: 36 at the closing date, where 32 is the most."""
+def failing(make_post, make_person, make_user, client, db_session):
+    """An application, sent through the apply page, that misses the English rule (B2
+    where C1 is asked) and the age limit: 36 at the closing date, where 32 is the most."""
     deadline = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=20)
     post = make_post(
         title="Health Officer",
@@ -38,11 +37,15 @@ def failing(make_post, make_candidacy, db_session):
         deadline=deadline,
     )
     born = deadline.date().replace(year=deadline.year - 36) - datetime.timedelta(days=1)
-    candidacy = make_candidacy(post, given_name="Sigrid", birth_date=born, citizenship="NO")
-    candidacy.candidate.languages = [LanguageSkill(code="en", level="B2")]
-    eligibility.assess(candidacy)
+    person = make_person(given_name="Sigrid", birth_date=born, citizenship="NO")
+    make_user(person.email, person=person)
+    db_session.add(Candidate(person=person, languages=[LanguageSkill(code="en", level="B2")]))
     db_session.flush()
-    return candidacy
+    form = client(person.email, USER_PASSWORD).get(f"/multilateral/posts/{post.id}/apply")
+    form = form.forms["apply"]
+    form["motivation"] = "Ten years of child health work in East Africa."
+    form.submit(status=302)
+    return db_session.scalars(select(Candidacy).where(Candidacy.post_id == post.id)).one()
 
 
 def _workflow_form(page):

@@ -155,6 +155,10 @@ def test_the_shortlist_compares_flags_and_carries_each_profile_and_cv(
     cells = [c.get_text(" ", strip=True) for c in table.find("tbody").find_all("td")]
     assert cells[1:] == ["4", "English: B2, upper intermediate", "0"]
     assert "By override." in row
+    p11_link = table.find("a", string="P11 profile (PDF)")["href"]
+    p11_page = recruiter.get(p11_link)
+    assert p11_page.content_type == "application/pdf"
+    assert owner.get(p11_link).content_type == "text/html"  # their page, not the PDF
 
     pdf = recruiter.get(page.html.find("a", string="the shortlist as PDF")["href"])
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.body)).pages)

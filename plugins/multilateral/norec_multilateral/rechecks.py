@@ -12,27 +12,30 @@ from norec_multilateral.workflow import OPEN
 
 
 def _reassess(candidacies) -> list[Candidacy]:
-    found = list(candidacies)
-    for candidacy in found:
+    """Check each again; returns those whose eligibility changed."""
+    changed = []
+    for candidacy in candidacies:
+        before = candidacy.eligible
         assess(candidacy)
-    return found
+        if candidacy.eligible != before:
+            changed.append(candidacy)
+    return changed
 
 
 def candidate_changed(session, candidate) -> list[Candidacy]:
     """Check the candidate's open applications again; returns them."""
     session.flush()
     session.refresh(candidate)  # the parts just added or removed
-    return _reassess(
-        session.scalars(
-            select(Candidacy).where(
-                Candidacy.candidate_id == candidate.id, Candidacy.state.in_(OPEN)
-            )
-        )
-    )
+    found = session.scalars(
+        select(Candidacy).where(Candidacy.candidate_id == candidate.id, Candidacy.state.in_(OPEN))
+    ).all()
+    _reassess(found)
+    return found
 
 
 def post_changed(session, post) -> list[Candidacy]:
-    """Check the post's open applications again against its rules as they are now."""
+    """Check the post's open applications again against its rules as they are now;
+    returns those whose eligibility changed."""
     return _reassess(
         session.scalars(
             select(Candidacy).where(Candidacy.post_id == post.id, Candidacy.state.in_(OPEN))

@@ -186,3 +186,25 @@ def test_migrations_match_the_models(tmp_path):
         assert not [t for t in inspect(engine).get_table_names() if t.startswith("multilateral_")]
     finally:
         engine.dispose()
+
+
+def test_a_candidate_is_told_when_the_post_asks_what_they_no_longer_meet(
+    adviser, undp, client, make_user, make_person, db_session, mail
+):
+    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
+    candidate = _candidate(client, make_user, make_person, given_name="Ingrid")
+    form = candidate.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
+    form["motivation"] = "I worked on climate resilience in Kenya."
+    form.submit().follow()
+    [candidacy] = db_session.scalars(select(Candidacy)).all()
+    assert candidacy.eligible
+    mail.clear()
+    form = adviser.get(f"/multilateral/posts/{post_id}/edit").forms["post"]
+    form["languages"] = ["en", "fr"]
+    form.submit().follow()
+    db_session.refresh(candidacy)
+    assert not candidacy.eligible  # checked again against the post's new rules
+    [told] = mail.messages
+    assert told["Subject"] == "The requirements of Programme Analyst have changed"
+    body = told.get_body(("plain",)).get_content()
+    assert "French at working level" in body and "your level: none." in body

@@ -52,6 +52,15 @@ def _publish(adviser, undp, **changes):
     return form.submit().follow()
 
 
+def _applied(adviser, undp, candidate) -> str:
+    """A post published, and the candidate's application for it; returns the post's id."""
+    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
+    form = candidate.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
+    form["motivation"] = "Motivation to be erased"
+    form.submit().follow()
+    return post_id
+
+
 def _candidate(client, make_user, make_person, **person):
     values = {"citizenship": "NO", "birth_date": datetime.date(1997, 5, 1)} | person
     user = make_user(person=make_person(**values))
@@ -148,11 +157,7 @@ def test_a_draft_is_seen_by_advisers_only(adviser, undp, client, db_session):
 def test_the_candidates_data_is_exported_and_erased(
     adviser, admin_app, undp, client, make_user, make_person, db_session
 ):
-    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
-    browser = _candidate(client, make_user, make_person, given_name="Erase")
-    form = browser.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
-    form["motivation"] = "Motivation to be erased"
-    form.submit()
+    _applied(adviser, undp, _candidate(client, make_user, make_person, given_name="Erase"))
     candidate = db_session.scalars(select(Candidate)).one()
     person_id = candidate.person_id
     text = str(admin_app.get(f"/people/{person_id}/export.json").json)
@@ -191,11 +196,7 @@ def test_migrations_match_the_models(tmp_path):
 def test_a_candidate_is_told_when_the_post_asks_what_they_no_longer_meet(
     adviser, undp, client, make_user, make_person, db_session, mail
 ):
-    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
-    candidate = _candidate(client, make_user, make_person, given_name="Ingrid")
-    form = candidate.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
-    form["motivation"] = "I worked on climate resilience in Kenya."
-    form.submit().follow()
+    post_id = _applied(adviser, undp, _candidate(client, make_user, make_person))
     [candidacy] = db_session.scalars(select(Candidacy)).all()
     assert candidacy.eligible
     mail.clear()

@@ -100,6 +100,12 @@ def _round(programme: str, title: str, published: int | None, deadline: int, not
     )
 
 
+def _reserved(recruitment_round, n: int, today) -> datetime.date:
+    """Posts are reserved with the agencies a month or two before their round opens."""
+    opened = recruitment_round.published_on or today
+    return opened - datetime.timedelta(days=30 + n % 20)
+
+
 def _rounds() -> dict[str, RecruitmentRound]:
     return {
         "jpo_closed": _round(
@@ -138,7 +144,7 @@ def load(dbsession) -> None:
         posts.append(
             MultilateralPost(
                 round=rounds[key] if key else None,
-                reserved_on=today - datetime.timedelta(days=100 - n) if key else None,
+                reserved_on=_reserved(rounds[key], n, today) if key else None,
                 programme=programme,
                 organisation=organisations[agency],
                 title=title,

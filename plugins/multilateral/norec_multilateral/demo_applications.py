@@ -88,7 +88,11 @@ def apply(dbsession, candidates, rounds, today) -> None:
                 candidate=candidate,
                 person_id=candidate.person_id,
                 motivation="I have worked with this for years and want to serve in the UN.",
-                submitted_at=post.deadline - datetime.timedelta(days=rng.randint(2, 30)),
+                # Before the deadline, and never after today.
+                submitted_at=min(
+                    post.deadline - datetime.timedelta(days=rng.randint(2, 30)),
+                    now() - datetime.timedelta(hours=rng.randint(1, 200)),
+                ),
             )
             eligibility.assess(candidacy)
             dbsession.add(candidacy)
@@ -131,7 +135,7 @@ def _reason(step: str) -> str:
 
 
 def _history(dbsession, candidacy, steps, deadline, rng) -> None:
-    start = min(deadline, now()) + datetime.timedelta(days=1)
+    start = min(deadline + datetime.timedelta(days=1), now())
     import_history(
         dbsession,
         candidacy,

@@ -199,6 +199,12 @@ def _placements(dbsession, organisations, rng) -> None:
                 n += 1
 
 
+def _days_ahead(days: int, hour: int) -> datetime.datetime:
+    """A whole hour (UTC) `days` after the day the demonstration is loaded."""
+    day = now() + datetime.timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
 def _meetings(dbsession, organisations, people, rng) -> None:
     """The first digital meeting, on 6 May, drew more than fifty; the next one is in
     Geneva."""
@@ -217,8 +223,8 @@ def _meetings(dbsession, organisations, people, rng) -> None:
     geneva = Activity(
         title="Network gathering in Geneva",
         kind=members.MEETING,
-        starts_at=datetime.datetime(2027, 2, 18, 17, 0, tzinfo=datetime.UTC),
-        ends_at=datetime.datetime(2027, 2, 18, 19, 0, tzinfo=datetime.UTC),
+        starts_at=_days_ahead(75, 17),
+        ends_at=_days_ahead(75, 19),
         timezone="Europe/Zurich",
         place="Permanent Mission of Norway, Geneva",
         capacity=60,
@@ -226,12 +232,13 @@ def _meetings(dbsession, organisations, people, rng) -> None:
         description="An evening with colleagues from WHO, UNHCR and the other Geneva agencies.",
     )
     information = Activity(
-        title="Information meeting: the JPO round 2028",
+        title="Information meeting: the JPO round open for applications",
         kind="information_meeting",
-        starts_at=datetime.datetime(2027, 1, 14, 14, 0, tzinfo=datetime.UTC),
-        ends_at=datetime.datetime(2027, 1, 14, 15, 0, tzinfo=datetime.UTC),
+        # Two weeks after the demonstration is loaded: before the open JPO round closes.
+        starts_at=_days_ahead(14, 14),
+        ends_at=_days_ahead(14, 15),
         timezone="Europe/Oslo",
-        online_url="https://meet.example.org/jpo-2028",
+        online_url="https://meet.example.org/jpo-round",
         capacity=200,
         organisation=organisations["UNV"],
         description="How the JPO programme works, who may apply, and how Norec screens.",

@@ -4,8 +4,10 @@ work experience and the languages at working level. And the gaps of more than th
 months between a candidate's periods of study and work, which the UN Personal History
 form asks to be explained.
 
-Each check says what was asked and what was found, so that a candidate sees why, and an
-adviser can overrule with a reason where the rule's spirit is met.
+Each check keeps what was asked and what was found, as plain values (`explanations` puts
+them in words for an adviser or the candidate, in the reader's language), so that a
+candidate sees why, and an adviser can override with a reason where the rule's spirit is
+met (the workflow's steps "…, overriding the rules").
 """
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ def apply(dbsession, candidates, rounds, today) -> None:
                 # Before the deadline, and never after today.
                 submitted_at=min(
                     post.deadline - datetime.timedelta(days=rng.randint(2, 30)),
-                    now() - datetime.timedelta(hours=rng.randint(1, 200)),
+                    now() - datetime.timedelta(hours=1),
                 ),
             )
             eligibility.assess(candidacy)

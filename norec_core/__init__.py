@@ -50,7 +50,8 @@ What is here, by what a plugin does with it:
 - files: `attach(request, record, filename, data, allowed=…, max_size=…,
   read_permission=…, edit_permission=…)` stores a file checked by its content
   (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
-  `read_permission` on `record`; `files_of(request, record)` lists them and
+  `read_permission` on `record`; `files_of(request, record)` lists them,
+  `file_data(request, file)` reads one's bytes (to attach to a mail), and
   `embargo_files(request, record, until)` moves their embargo; `upload_node(
   title, allowed, max_size)` is a form's file field that checks the same and keeps the
   file when the form comes back with an error elsewhere;
@@ -154,6 +155,7 @@ from norec_core.files.attachments import (
     attach,
     attached_text,
     embargo_files,
+    file_data,
     files_of,
 )
 from norec_core.files.uploads import upload_node
@@ -293,6 +295,7 @@ __all__ = [
     "export_file",
     "export_links",
     "export_response",
+    "file_data",
     "files_of",
     "find",
     "flash",

@@ -29,7 +29,7 @@ def test_the_demo_is_an_agency_at_work(demo, admin_app):
         "Norec Network gathering in Nairobi" in past and "Norec Network gathering in Nepal" in past
     )
     upcoming = admin_app.get("/activities", {"q": "JPO round"}).text
-    assert "Information meeting: the JPO round 2028" in upcoming
+    assert "Information meeting: the JPO round open for applications" in upcoming
     for name in ("UNV", "UNOSSC", "GPI", "ForUM"):
         assert name in admin_app.get("/organisations", {"q": name}).text
     assert "Haugen, Ingrid" in admin_app.get("/people", {"q": "ingrid.haugen"}).text

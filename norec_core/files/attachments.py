@@ -126,6 +126,12 @@ def files_of(request: Request, record) -> list[StoredFile]:
     )
 
 
+def file_data(request: Request, stored: StoredFile) -> bytes:
+    """The bytes of a file `files_of` listed: to send on, as a mail's attachment. The
+    caller has checked that the reader may have them."""
+    return request.find_service(IFileStore).get(stored.key)
+
+
 def attached_text(record) -> str:
     """The words of `record`'s PDF and text files for its search document, but not of
     those under embargo: their words become searchable when the embargo ends and the

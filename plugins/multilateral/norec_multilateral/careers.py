@@ -1,6 +1,11 @@
-"""Careers after a placement, and retention: of the JPOs and UNVs placed in each
-organisation, how many are still in the UN system or the development banks one, three
-and five years after their placement began."""
+"""Careers after a placement, and retention: of those placed in each organisation, per
+programme (JPO, UNV, senior post), how many still worked in the UN system or the
+development banks one, three and five years after their placement ended.
+
+Counted from the end, not the start: a JPO's contract runs two or three years, so "still
+in the system a year after it began" would be every one of them, and say nothing. A
+placement counts at a horizon only once that long has passed since it ended, and each
+share is given with the numbers behind it."""
 
 from __future__ import annotations
 
@@ -13,10 +18,15 @@ from norec_core import Chart, chart_section
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Placement
 from norec_multilateral.rounds import today
+from norec_multilateral.views.posts import PROGRAMMES as NAMES
 
 HORIZONS = (1, 3, 5)
-HORIZON_TITLES = {1: _("after one year"), 3: _("after three years"), 5: _("after five years")}
-COUNTED = ("jpo", "unv")
+HORIZON_TITLES = {
+    1: _("one year after the end"),
+    3: _("three years after the end"),
+    5: _("five years after the end"),
+}
+PROGRAMMES = ("jpo", "unv", "senior")  # in this order
 
 
 def years_after(start: datetime.date, years: int) -> datetime.date:
@@ -39,27 +49,50 @@ def in_system(placement: Placement, day: datetime.date) -> bool:
     )
 
 
+def measured_on(placement: Placement, years: int) -> datetime.date | None:
+    """The day the placement is measured at `years`: that long after it ended (None while
+    it runs)."""
+    return years_after(placement.ended_on, years) if placement.ended_on else None
+
+
 def retention(session, on: datetime.date | None = None) -> list[dict]:
-    """Per organisation (by name): for each horizon, (still in the system, placements
-    old enough to tell). A placement counts at a horizon only once it has passed."""
+    """Per programme and organisation (by name): for each horizon, (still in the system,
+    placements measured). A placement is measured at a horizon once that long has passed
+    since it ended."""
     on = on or today()
     placements = session.scalars(
-        select(Placement)
-        .where(Placement.programme.in_(COUNTED))
-        .options(selectinload(Placement.steps), selectinload(Placement.organisation))
+        select(Placement).options(
+            selectinload(Placement.steps), selectinload(Placement.organisation)
+        )
     ).all()
-    rows: dict[str, dict[int, list[int]]] = {}
+    rows: dict[tuple[str, str], dict[int, list[int]]] = {}
     for placement in placements:
-        row = rows.setdefault(placement.organisation.name, {h: [0, 0] for h in HORIZONS})
+        key = (placement.programme, placement.organisation.name)
+        row = rows.setdefault(key, {h: [0, 0] for h in HORIZONS})
         for years in HORIZONS:
-            day = years_after(placement.started_on, years)
-            if day <= on:
+            day = measured_on(placement, years)
+            if day is not None and day <= on:
                 row[years][1] += 1
                 row[years][0] += in_system(placement, day)
+    order = {p: n for n, p in enumerate(PROGRAMMES)}
     return [
-        {"organisation": name, **{h: tuple(counts[h]) for h in HORIZONS}}
-        for name, counts in sorted(rows.items())
+        {"programme": programme, "organisation": name, **{h: tuple(c[h]) for h in HORIZONS}}
+        for (programme, name), c in sorted(
+            rows.items(), key=lambda i: (order.get(i[0][0], 9), i[0])
+        )
     ]
+
+
+def totals(rows: list[dict]) -> list[dict]:
+    """Each programme's organisations added up."""
+    found: dict[str, dict] = {}
+    for row in rows:
+        total = found.setdefault(
+            row["programme"], {"programme": row["programme"], **{h: (0, 0) for h in HORIZONS}}
+        )
+        for h in HORIZONS:
+            total[h] = (total[h][0] + row[h][0], total[h][1] + row[h][1])
+    return list(found.values())
 
 
 def share(counts: tuple[int, int]) -> int | None:
@@ -67,26 +100,41 @@ def share(counts: tuple[int, int]) -> int | None:
     return round(100 * still / total) if total else None
 
 
+def figure(counts: tuple[int, int]):
+    """A share with the numbers behind it: "75 % (3 of 4)"; None where none is measured."""
+    if not counts[1]:
+        return None
+    return _(
+        "${share} % (${still} of ${total})",
+        mapping={"share": share(counts), "still": counts[0], "total": counts[1]},
+    )
+
+
 def retention_chart(request, rows: list[dict]):
-    """One bar per organisation and horizon: the share still in the system, in per cent."""
+    """One bar per programme and horizon: the share still in the system, in per cent, the
+    numbers behind it in the label."""
     translate = request.localizer.translate
     values = tuple(
-        (f"{r['organisation']}, {translate(HORIZON_TITLES[h])}", share(r[h]))
-        for r in rows
+        (
+            f"{translate(NAMES[t['programme']])}, {translate(HORIZON_TITLES[h])}: "
+            f"{translate(figure(t[h]))}",
+            share(t[h]),
+        )
+        for t in totals(rows)
         for h in HORIZONS
-        if share(r[h]) is not None
+        if t[h][1]
     )
     return chart_section(
-        _("JPOs and UNVs still in the system"),
+        _("Still in the system after a placement"),
         30,
         Chart(
-            title=_("JPOs and UNVs still in the UN system, by organisation"),
+            title=_("Still in the UN system after a placement, by programme"),
             description=_(
-                "The share of those placed in each organisation who still worked in the UN "
-                "system or a development bank one, three and five years after their "
-                "placement began."
+                "Of those whose placement ended at least one, three or five years ago, the "
+                "share who then worked in the UN system or a development bank, with the "
+                "numbers behind each share."
             ),
-            label_title=_("Organisation and time since placement"),
+            label_title=_("Programme and time since the placement ended"),
             value_title=_("Per cent"),
             values=values,
         ),

@@ -1,41 +1,20 @@
-"""Demonstration data: the JPO round of 2027 (posts at UNDP, UNICEF and five other
-agencies, some 150 candidates with applications in every state, one post filled and two
-shortlists with the organisations), the UNV round open for applications, the JPO round of
-2028 being reserved, a senior post at the World Bank, the talent pool and candidates'
-alerts. `demo_network` adds the placements of earlier years, the network and the pages."""
+"""Demonstration data, dated from the day it is loaded: a JPO round closed (every post
+filled or not), a JPO round in screening (posts at UNDP, UNICEF and five other agencies,
+some 150 candidates with applications in every state, one post filled and two shortlists
+with the organisations), a JPO round open for applications, the UNV round open too, the
+next JPO round being reserved, a senior post at the World Bank, the talent pool and
+candidates' alerts. `demo_network` adds the placements of earlier years, the network and
+the pages."""
 
 from __future__ import annotations
 
 import datetime
-import random
 
 from sqlalchemy import select
 
-from norec_core import (
-    SITE_TIMEZONE,
-    Organisation,
-    Person,
-    demo_organisation,
-    import_history,
-    now,
-    save_user,
-)
-from norec_multilateral import demo_network, eligibility
-from norec_multilateral.models import (
-    Alert,
-    Candidacy,
-    Candidate,
-    Education,
-    LanguageSkill,
-    MultilateralPost,
-    PanelScore,
-    Placement,
-    PoolEntry,
-    RecruitmentRound,
-    Reference,
-    Work,
-)
-from norec_multilateral.workflow import CANDIDACY_WORKFLOW
+from norec_core import SITE_TIMEZONE, Organisation, demo_organisation, now, save_user
+from norec_multilateral import demo_applications, demo_candidates, demo_network
+from norec_multilateral.models import MultilateralPost, RecruitmentRound
 
 ORGANISATIONS = {
     "UNDP": ("United Nations Development Programme (UNDP)", "US", "https://www.undp.org"),
@@ -79,87 +58,17 @@ POSTS = (
     ("unv27", "UNV", "Data Analyst", "Dhaka", "BD", "UNV specialist", "data"),
     ("unv27", "UNV", "Climate Finance Associate", "Maputo", "MZ", "UNV specialist", "climate"),
     ("unv27", "UNV", "Gender Specialist", "Lilongwe", "MW", "UNV specialist", "gender"),
+    ("jpo_open", "UNICEF", "Nutrition Officer", "Geneva", "CH", "P-2", "health"),
+    ("jpo_open", "UNDP", "Digital Governance Analyst", "Bangkok", "TH", "P-2", "governance"),
+    ("jpo_open", "WFP", "Supply Chain Officer", "Nairobi", "KE", "P-2", "logistics"),
+    ("jpo_open", "UNHCR", "Associate Protection Officer", "Geneva", "CH", "P-2", "protection"),
+    ("jpo_closed", "UNICEF", "WASH Officer", "Maputo", "MZ", "P-2", "water"),
+    ("jpo_closed", "FAO", "Food Security Analyst", "Rome", "IT", "P-2", "food"),
+    ("jpo_closed", "UNDP", "Anti-corruption Analyst", "Addis Ababa", "ET", "P-2", "governance"),
     ("jpo28", "UNICEF", "Child Protection Officer", "Dar es Salaam", "TZ", "P-2", "protection"),
     ("jpo28", "FAO", "Fisheries Officer", "Rome", "IT", "P-2", "fisheries"),
     ("jpo28", "UNDP", "Energy Transition Analyst", "Hanoi", "VN", "P-2", "energy"),
     (None, "World Bank", "Senior Energy Economist", "Washington", "US", "GG", "energy"),
-)
-GIVEN = (
-    "Ingrid",
-    "Magnus",
-    "Sofie",
-    "Jonas",
-    "Emma",
-    "Henrik",
-    "Nora",
-    "Elias",
-    "Sara",
-    "Ola",
-    "Ida",
-    "Kristian",
-    "Thea",
-    "Sander",
-    "Maja",
-    "Filip",
-    "Hanna",
-    "Tobias",
-    "Ingeborg",
-    "Amir",
-    "Leah",
-    "Mathias",
-    "Aisha",
-    "Even",
-    "Sigrid",
-    "Daniel",
-    "Marte",
-    "Yusuf",
-)
-FAMILY = (
-    "Solberg",
-    "Haugen",
-    "Berg",
-    "Lie",
-    "Dahl",
-    "Moen",
-    "Vik",
-    "Strand",
-    "Lund",
-    "Bakke",
-    "Eide",
-    "Nilsen",
-    "Hansen",
-    "Johansen",
-    "Larsen",
-    "Andersen",
-    "Pedersen",
-    "Kristiansen",
-    "Jensen",
-    "Karlsen",
-    "Ali",
-    "Nguyen",
-    "Hussain",
-    "Aas",
-    "Brekke",
-    "Tveit",
-)
-CANDIDATES = 150
-STUDIES = (
-    ("Development studies", "University of Oslo"),
-    ("Economics", "Norwegian School of Economics (NHH)"),
-    ("Public health", "University of Bergen"),
-    ("International environment studies", "NMBU"),
-    ("Political science", "NTNU"),
-    ("Human rights law", "University of Oslo"),
-)
-EMPLOYERS = (
-    "Norad",
-    "Norwegian Red Cross",
-    "Norwegian Refugee Council",
-    "Save the Children Norway",
-    "Ministry of Foreign Affairs",
-    "Statistics Norway",
-    "Norfund",
-    "Oxfam",
 )
 
 
@@ -177,31 +86,55 @@ def _noon(days: int) -> datetime.datetime:
     return day.replace(hour=12, minute=0, second=0, microsecond=0)
 
 
+def _round(programme: str, title: str, published: int | None, deadline: int, notes: str = ""):
+    """A round published `published` days from today (None: not yet) with its deadline
+    `deadline` days from today, titled by the deadline's month."""
+    today = now().astimezone(SITE_TIMEZONE).date()
+    closing = _noon(deadline)
+    return RecruitmentRound(
+        programme=programme,
+        title=f"{title}, {closing:%B %Y}",
+        published_on=today + datetime.timedelta(days=published) if published is not None else None,
+        deadline=closing,
+        notes=notes,
+    )
+
+
+def _reserved(recruitment_round, n: int, today) -> datetime.date:
+    """Posts are reserved with the agencies a month or two before their round opens."""
+    opened = recruitment_round.published_on or today
+    return opened - datetime.timedelta(days=30 + n % 20)
+
+
+def _rounds() -> dict[str, RecruitmentRound]:
+    return {
+        "jpo_closed": _round(
+            "jpo", "JPO round", -330, -300, "Three posts; the agencies decided in the spring."
+        ),
+        "jpo27": _round(
+            "jpo",
+            "JPO round",
+            -70,
+            -40,
+            "Eight posts reserved with the agencies. Interviews on Teams.",
+        ),
+        "jpo_open": _round("jpo", "JPO round", -10, 30, "Four posts, open for applications."),
+        "unv27": _round("unv", "UN Volunteers", -5, 35),
+        "jpo28": _round(
+            "jpo",
+            "JPO round",
+            None,
+            150,
+            "Reservations under discussion with UNICEF, FAO and UNDP.",
+        ),
+    }
+
+
 def load(dbsession) -> None:
     organisations = {key: _organisation(dbsession, key) for key in ORGANISATIONS}
     organisations["UNV"] = demo_organisation(dbsession, "United Nations Volunteers (UNV)")
     today = now().astimezone(SITE_TIMEZONE).date()
-    rounds = {
-        "jpo27": RecruitmentRound(
-            programme="jpo",
-            title="JPO round 2027",
-            published_on=today - datetime.timedelta(days=70),
-            deadline=_noon(-40),
-            notes="Eight posts reserved with the agencies in September. Interviews on Teams.",
-        ),
-        "unv27": RecruitmentRound(
-            programme="unv",
-            title="UN Volunteers, spring 2027",
-            published_on=today - datetime.timedelta(days=5),
-            deadline=_noon(35),
-        ),
-        "jpo28": RecruitmentRound(
-            programme="jpo",
-            title="JPO round 2028",
-            deadline=_noon(120),
-            notes="Reservations under discussion with UNICEF, FAO and UNDP.",
-        ),
-    }
+    rounds = _rounds()
     dbsession.add_all(rounds.values())
     posts = []
     for n, (key, agency, title, station, country, grade, field) in enumerate(POSTS):
@@ -211,7 +144,7 @@ def load(dbsession) -> None:
         posts.append(
             MultilateralPost(
                 round=rounds[key] if key else None,
-                reserved_on=today - datetime.timedelta(days=100 - n) if key else None,
+                reserved_on=_reserved(rounds[key], n, today) if key else None,
                 programme=programme,
                 organisation=organisations[agency],
                 title=title,
@@ -232,9 +165,9 @@ def load(dbsession) -> None:
         )
     dbsession.add_all(posts)
     dbsession.flush()
-    candidates = _candidates(dbsession)
-    _apply(dbsession, candidates, [p for p in posts if p.published], today)
-    _pool_and_alerts(dbsession, candidates, organisations)
+    candidates = demo_candidates.candidates(dbsession, today)
+    demo_applications.apply(dbsession, candidates, rounds, today)
+    demo_applications.pool_and_alerts(dbsession, candidates, organisations)
     save_user(
         dbsession,
         "recruitment@example.org",
@@ -247,202 +180,3 @@ def load(dbsession) -> None:
         dbsession, first.email, "demo-candidate", display_name=first.full_name
     ).person_id = first.id
     demo_network.load(dbsession, organisations)
-
-
-def _candidates(dbsession) -> list[Candidate]:
-    """Candidates with whole profiles; some fall short of a rule (too old, a degree not
-    finished, too little experience, a language not at working level)."""
-    rng = random.Random(6)  # noqa: S311 (no secret is drawn)
-    found = []
-    for n in range(CANDIDATES):
-        given, family = GIVEN[n % len(GIVEN)], FAMILY[(n * 7) % len(FAMILY)]
-        born = datetime.date(1990 + n % 10, 1 + n % 12, 1 + n % 28)
-        person = Person(
-            given_name=given,
-            family_name=family,
-            email=f"{given.lower()}.{family.lower()}.{n}@example.no",
-            country="NO",
-            citizenship="NO" if n % 23 else "SE",
-            birth_date=born,
-        )
-        field, institution = STUDIES[n % len(STUDIES)]
-        graduated = datetime.date(born.year + 25 + n % 3, 6, 15)
-        work_start = graduated + datetime.timedelta(days=60 + 150 * (n % 5 == 0))
-        candidate = Candidate(
-            person=person,
-            education=[
-                Education(
-                    degree="bachelor",
-                    field="Social sciences",
-                    institution=institution,
-                    country="NO",
-                    started_on=datetime.date(born.year + 19, 8, 15),
-                    finished_on=datetime.date(born.year + 22, 6, 15),
-                ),
-                Education(
-                    degree="master",
-                    field=field,
-                    institution=institution,
-                    country="NO",
-                    started_on=datetime.date(born.year + 23, 8, 15),
-                    finished_on=graduated if n % 17 else None,
-                ),
-            ],
-            work=[
-                Work(
-                    employer=rng.choice(EMPLOYERS),
-                    title=rng.choice(("Adviser", "Project coordinator", "Analyst")),
-                    country=rng.choice(("NO", "NO", "KE", "UG", "NP")),
-                    started_on=work_start,
-                    ended_on=None,
-                    duties="Planning and follow-up of projects with partners in the South.",
-                )
-            ],
-            languages=[
-                LanguageSkill(code="en", level="C1" if n % 11 else "B2"),
-                LanguageSkill(code="nb", level="native"),
-                *([LanguageSkill(code="fr", level="C1")] if n % 3 == 0 else []),
-            ],
-            references=[
-                Reference(
-                    name=f"{GIVEN[(n + 5) % len(GIVEN)]} {FAMILY[(n + 3) % len(FAMILY)]}",
-                    relation="Former supervisor",
-                    organisation=rng.choice(EMPLOYERS),
-                    email=f"reference.{n}@example.org",
-                )
-            ],
-        )
-        dbsession.add(candidate)
-        found.append(candidate)
-    dbsession.flush()
-    return found
-
-
-# How far an application has come, by how far its post has come: every state is shown.
-SCREENING = (
-    (),
-    ("screen_in",),
-    ("screen_out",),
-    ("screen_in", "longlist"),
-    ("screen_in", "longlist", "interview"),
-    ("screen_in", "longlist", "interview", "shortlist"),
-    ("screen_in", "longlist", "not_select"),
-    ("withdraw",),
-)
-SENT = (
-    ("screen_out",),
-    ("screen_in", "longlist", "not_select"),
-    ("screen_in", "longlist", "interview", "not_select"),
-    ("screen_in", "longlist", "interview", "shortlist", "nominate"),
-)
-REASONS = {
-    "screen_out": "The master's degree is not finished by the deadline.",
-    "not_select": "Others came closer to the post's profile.",
-}
-
-
-def _apply(dbsession, candidates, posts, today) -> None:
-    rng = random.Random(7)  # noqa: S311
-    jpo27 = [p for p in posts if p.round and p.round.title == "JPO round 2027"]
-    filled, sent = jpo27[0], jpo27[:3]
-    for candidate in candidates:
-        for post in rng.sample(posts, rng.choice((1, 2, 2, 3))):
-            checks = eligibility.check(post, candidate.person, candidate)
-            candidacy = Candidacy(
-                post=post,
-                candidate=candidate,
-                person_id=candidate.person_id,
-                motivation="I have worked with this for years and want to serve in the UN.",
-                submitted_at=post.deadline - datetime.timedelta(days=rng.randint(2, 30)),
-                eligible=all(c.ok for c in checks),
-                checks=[c.as_json(lambda text: text.interpolate()) for c in checks],
-            )
-            dbsession.add(candidacy)
-            if post in sent:
-                steps = rng.choice(SENT)
-            elif post.deadline < now():
-                steps = rng.choice(SCREENING)
-            else:
-                steps = ("withdraw",) if rng.random() < 0.05 else ()
-            _history(dbsession, candidacy, steps, post.deadline, rng)
-    for post in sent:
-        post.shortlist_sent_on = today - datetime.timedelta(days=10)
-    _select(dbsession, filled, today)
-
-
-def _history(dbsession, candidacy, steps, deadline, rng) -> None:
-    start = min(deadline, now()) + datetime.timedelta(days=1)
-    import_history(
-        dbsession,
-        candidacy,
-        CANDIDACY_WORKFLOW,
-        [
-            (
-                name,
-                start + datetime.timedelta(days=3 * k),
-                "Recruitment adviser",
-                REASONS.get(name, ""),
-            )
-            for k, name in enumerate(steps)
-        ],
-    )
-    if "interview" in steps:
-        for panellist in ("Kari Nordmann, Norec", "HR, the organisation"):
-            dbsession.add(
-                PanelScore(candidacy_id=candidacy.id, panellist=panellist, score=rng.randint(2, 5))
-            )
-
-
-def _select(dbsession, post, today) -> None:
-    """The organisation chose one of the nominated: the post is filled and placed."""
-    nominated = dbsession.scalars(
-        select(Candidacy).where(Candidacy.post_id == post.id, Candidacy.state == "nominated")
-    ).first()
-    if nominated is None:
-        return
-    import_history(
-        dbsession, nominated, CANDIDACY_WORKFLOW, [("select", now(), "Recruitment adviser", "")]
-    )
-    post.outcome = "filled"
-    dbsession.add(
-        Placement(
-            person_id=nominated.person_id,
-            candidacy_id=nominated.id,
-            programme=post.programme,
-            organisation_id=post.organisation_id,
-            title=post.title,
-            duty_station=post.duty_station,
-            started_on=today + datetime.timedelta(days=60),
-        )
-    )
-
-
-def _pool_and_alerts(dbsession, candidates, organisations) -> None:
-    rng = random.Random(8)  # noqa: S311
-    consented = now() - datetime.timedelta(days=300)
-    for n, candidate in enumerate(candidates[10:22]):
-        active = n % 4 != 3
-        dbsession.add(
-            PoolEntry(
-                candidate_id=candidate.id,
-                status="active" if active else "proposed",
-                proposed_by="recruitment@example.org",
-                proposed_at=consented - datetime.timedelta(days=3),
-                reason="Strong interview in the JPO round 2026.",
-                consented_at=consented if active else None,
-                retain_until=(consented + datetime.timedelta(days=730 - 40 * n)).date()
-                if active
-                else None,
-            )
-        )
-    for candidate in rng.sample(candidates, 40):
-        dbsession.add(
-            Alert(
-                person_id=candidate.person_id,
-                programme=rng.choice(("", "jpo", "unv")),
-                organisation_id=rng.choice(
-                    (None, organisations["UNICEF"].id, organisations["UNDP"].id)
-                ),
-                field=rng.choice(("", "health", "climate", "gender")),
-            )
-        )

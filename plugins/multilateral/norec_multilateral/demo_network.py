@@ -81,6 +81,11 @@ POSITIONS = (
 )
 GRADES = ("P-2", "P-3", "P-4", "P-5", "D-1", "GF", "GG", "NO-B")
 CONTRACTS = ("staff", "staff", "staff", "jpo", "unv", "secondment", "consultant")
+TITLES = {
+    "jpo": "Junior Professional Officer",
+    "unv": "UN Volunteer",
+    "senior": "Seconded senior adviser",
+}
 CAREER_EMPLOYERS = ("Norad", "Ministry of Foreign Affairs", "Norwegian Refugee Council", "DNB")
 
 
@@ -150,15 +155,16 @@ def _members(dbsession, organisations, rng) -> list[Person]:
 
 
 def _placements(dbsession, organisations, rng) -> None:
-    """JPOs and UNVs placed each year since 2016, and where they went after: most JPOs
-    stay in the system, fewer UNVs do."""
+    """JPOs, UNVs and secondments placed each of the ten years before this one, and where
+    they went after: most JPOs stay in the system, fewer UNVs do."""
     agencies = ("UNDP", "UNICEF", "WFP", "UNHCR", "WHO", "FAO", "UN Women")
     n = 0
-    for year in range(2016, 2026):
-        for programme, count in (("jpo", 6), ("unv", 4)):
+    this_year = now().date().year
+    for year in range(this_year - 10, this_year):
+        for programme, count in (("jpo", 6), ("unv", 4), ("senior", 1)):
             for _ in range(count):
                 started = datetime.date(year, 1 + n % 12, 1)
-                length = 3 if programme == "jpo" else 1
+                length = {"jpo": 3, "unv": 1, "senior": 2}[programme]
                 ended = started.replace(year=year + length)
                 person = Person(
                     given_name=GIVEN[(n + 7) % len(GIVEN)],
@@ -166,12 +172,12 @@ def _placements(dbsession, organisations, rng) -> None:
                     email=f"placed.{n}@example.no",
                     country="NO",
                 )
-                agency = rng.choice(agencies) if programme == "jpo" else "UNV"
+                agency = "UNV" if programme == "unv" else rng.choice(agencies)
                 placement = Placement(
                     person=person,
                     programme=programme,
                     organisation=organisations[agency],
-                    title="Junior Professional Officer" if programme == "jpo" else "UN Volunteer",
+                    title=TITLES[programme],
                     duty_station=rng.choice(("Nairobi", "Geneva", "New York", "Rome", "Dhaka")),
                     started_on=started,
                     ended_on=ended if ended < now().date() else None,
@@ -193,6 +199,12 @@ def _placements(dbsession, organisations, rng) -> None:
                 n += 1
 
 
+def _days_ahead(days: int, hour: int) -> datetime.datetime:
+    """A whole hour (UTC) `days` after the day the demonstration is loaded."""
+    day = now() + datetime.timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
 def _meetings(dbsession, organisations, people, rng) -> None:
     """The first digital meeting, on 6 May, drew more than fifty; the next one is in
     Geneva."""
@@ -211,8 +223,8 @@ def _meetings(dbsession, organisations, people, rng) -> None:
     geneva = Activity(
         title="Network gathering in Geneva",
         kind=members.MEETING,
-        starts_at=datetime.datetime(2027, 2, 18, 17, 0, tzinfo=datetime.UTC),
-        ends_at=datetime.datetime(2027, 2, 18, 19, 0, tzinfo=datetime.UTC),
+        starts_at=_days_ahead(75, 17),
+        ends_at=_days_ahead(75, 19),
         timezone="Europe/Zurich",
         place="Permanent Mission of Norway, Geneva",
         capacity=60,
@@ -220,12 +232,13 @@ def _meetings(dbsession, organisations, people, rng) -> None:
         description="An evening with colleagues from WHO, UNHCR and the other Geneva agencies.",
     )
     information = Activity(
-        title="Information meeting: the JPO round 2028",
+        title="Information meeting: the JPO round open for applications",
         kind="information_meeting",
-        starts_at=datetime.datetime(2027, 1, 14, 14, 0, tzinfo=datetime.UTC),
-        ends_at=datetime.datetime(2027, 1, 14, 15, 0, tzinfo=datetime.UTC),
+        # Two weeks after the demonstration is loaded: before the open JPO round closes.
+        starts_at=_days_ahead(14, 14),
+        ends_at=_days_ahead(14, 15),
         timezone="Europe/Oslo",
-        online_url="https://meet.example.org/jpo-2028",
+        online_url="https://meet.example.org/jpo-round",
         capacity=200,
         organisation=organisations["UNV"],
         description="How the JPO programme works, who may apply, and how Norec screens.",

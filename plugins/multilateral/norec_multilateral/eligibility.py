@@ -4,14 +4,16 @@ work experience and the languages at working level. And the gaps of more than th
 months between a candidate's periods of study and work, which the UN Personal History
 form asks to be explained.
 
-Each check says what was asked and what was found, so that a candidate sees why, and an
-adviser can overrule with a reason where the rule's spirit is met.
+Each check keeps what was asked and what was found, as plain values (`explanations` puts
+them in words for an adviser or the candidate, in the reader's language), so that a
+candidate sees why, and an adviser can override with a reason where the rule's spirit is
+met (the workflow's steps "…, overriding the rules").
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from norec_multilateral.i18n import _
 
@@ -22,13 +24,14 @@ DEGREES = {
     "other": _("Other education"),
 }
 RANK = {"other": 0, "bachelor": 1, "master": 2, "doctorate": 3}
+# The levels of the Common European Framework of Reference, by their names.
 LEVELS = {
-    "A1": "A1",
-    "A2": "A2",
-    "B1": "B1",
-    "B2": "B2",
-    "C1": "C1",
-    "C2": "C2",
+    "A1": _("A1, beginner"),
+    "A2": _("A2, elementary"),
+    "B1": _("B1, intermediate"),
+    "B2": _("B2, upper intermediate"),
+    "C1": _("C1, advanced"),
+    "C2": _("C2, proficient"),
     "native": _("Mother tongue"),
 }
 WORKING_LEVELS = ("C1", "C2", "native")  # "fluent", as the UN's vacancy notices ask
@@ -37,12 +40,16 @@ GAP = 92  # days: a gap longer than three months is flagged
 
 @dataclass(frozen=True)
 class Check:
-    rule: str  # citizenship, age, degree, experience, language
-    ok: bool
-    explanation: object  # a translation string
+    """One rule of a post against a candidate: met or not, and the plain values it was
+    judged on (codes, numbers), which `explanations.explain` puts in words for the
+    reader: an adviser or the candidate, in their language."""
 
-    def as_json(self, translate) -> dict:
-        return {"rule": self.rule, "ok": self.ok, "explanation": translate(self.explanation)}
+    rule: str  # citizenship, age, degree, experience, language:<code>
+    ok: bool
+    values: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"rule": self.rule, "ok": self.ok, "values": self.values}
 
 
 def age_on(birth: datetime.date, day: datetime.date) -> int:
@@ -72,81 +79,49 @@ def experience_days(candidate, until: datetime.date) -> int:
     return _days(periods)
 
 
+def _age(post, person, deadline) -> Check:
+    if person.birth_date is None:
+        return Check("age", False, {"limit": post.max_age, "age": None})
+    age = age_on(person.birth_date, deadline)
+    return Check("age", age <= post.max_age, {"limit": post.max_age, "age": age})
+
+
 def check(post, person, candidate) -> list[Check]:
+    """Each of the post's rules against the candidate's profile, on the closing date."""
     deadline = post.deadline.date()
     checks = []
     if post.citizenship:
-        wanted = ", ".join(post.citizenship)
-        ok = person.citizenship in post.citizenship
-        checks.append(
-            Check(
-                "citizenship",
-                ok,
-                _(
-                    "Citizenship ${wanted} asked; yours on record: ${found}.",
-                    mapping={"wanted": wanted, "found": person.citizenship or "–"},
-                ),
-            )
-        )
+        values = {"wanted": list(post.citizenship), "found": person.citizenship}
+        checks.append(Check("citizenship", person.citizenship in post.citizenship, values))
     if post.max_age is not None:
-        if person.birth_date is None:
-            checks.append(
-                Check("age", False, _("Give your birth date: the post has an age limit."))
-            )
-        else:
-            age = age_on(person.birth_date, deadline)
-            checks.append(
-                Check(
-                    "age",
-                    age <= post.max_age,
-                    _(
-                        "At most ${limit} years old at the deadline; you will be ${age}.",
-                        mapping={"limit": post.max_age, "age": age},
-                    ),
-                )
-            )
+        checks.append(_age(post, person, deadline))
     if post.min_degree:
         done = [e for e in candidate.education if e.finished_on and e.finished_on <= deadline]
-        best = max((RANK.get(e.degree, 0) for e in done), default=-1)
-        checks.append(
-            Check(
-                "degree",
-                best >= RANK[post.min_degree],
-                _(
-                    "At least a ${degree}, finished by the deadline.",
-                    mapping={"degree": DEGREES[post.min_degree]},
-                ),
-            )
-        )
+        best = max(done, key=lambda e: RANK.get(e.degree, 0), default=None)
+        found = best.degree if best is not None else None
+        ok = best is not None and RANK.get(found, 0) >= RANK[post.min_degree]
+        checks.append(Check("degree", ok, {"wanted": post.min_degree, "found": found}))
     if post.min_experience_years:
         days = experience_days(candidate, deadline)
-        checks.append(
-            Check(
-                "experience",
-                # A year is 365 days here: a leap day never costs a candidate the post.
-                days >= 365 * post.min_experience_years,
-                _(
-                    "At least ${years} years of work; you have ${found} by the deadline.",
-                    mapping={
-                        "years": post.min_experience_years,
-                        "found": f"{days // 365} y {days % 365 * 12 // 365} m",
-                    },
-                ),
-            )
-        )
+        years = post.min_experience_years
+        # A year is 365 days here: a leap day never costs a candidate the post.
+        checks.append(Check("experience", days >= 365 * years, {"years": years, "days": days}))
     levels = {skill.code: skill.level for skill in candidate.languages}
     for code in post.languages:
+        level = levels.get(code)
         checks.append(
-            Check(
-                f"language:{code}",
-                levels.get(code) in WORKING_LEVELS,
-                _(
-                    "${language} at working level (C1, C2 or mother tongue); yours: ${level}.",
-                    mapping={"language": code, "level": levels.get(code, "–")},
-                ),
-            )
+            Check(f"language:{code}", level in WORKING_LEVELS, {"code": code, "level": level})
         )
     return checks
+
+
+def assess(candidacy) -> None:
+    """Check the application's post against the candidate's profile as it is now, and
+    keep the result on the application."""
+    candidate = candidacy.candidate
+    checks = check(candidacy.post, candidate.person, candidate)
+    candidacy.checks = [c.as_json() for c in checks]
+    candidacy.eligible = all(c.ok for c in checks)
 
 
 def gaps(candidate, today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:

@@ -9,6 +9,7 @@ from pyramid.request import Request
 from sqlalchemy import select
 
 from norec_core import NoticeKind, notify, transition
+from norec_multilateral import explanations
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy
 
@@ -23,6 +24,11 @@ KINDS = [
         "multilateral.progress",
         _("Your application goes on"),
         _("Screened as eligible, invited to an interview, shortlisted, nominated."),
+    ),
+    NoticeKind(
+        "multilateral.requirements",
+        _("The requirements of a post changed"),
+        _("When a post you applied for changes its requirements, and what it means for you."),
     ),
     NoticeKind(
         "multilateral.outcome",
@@ -88,8 +94,10 @@ def step_taken(request: Request, candidacy: Candidacy, entry) -> None:
     """Tell the candidate of a step on their application (`norec_transition_done`)."""
     about = _about(candidacy)
     subject = _("Your application for ${post}", mapping=about)
-    if entry.transition in PROGRESS:
-        body = _(PROGRESS[entry.transition], mapping=about)
+    # A step taken by override tells the candidate what the step itself does.
+    step = entry.transition.removesuffix("_override")
+    if step in PROGRESS:
+        body = _(PROGRESS[step], mapping=about)
         _tell(request, candidacy, "multilateral.progress", subject, body)
     elif entry.transition == "screen_out":
         body = _(
@@ -119,6 +127,32 @@ def step_taken(request: Request, candidacy: Candidacy, entry) -> None:
             mapping={**about, "reason": entry.comment},
         )
         _tell(request, candidacy, "multilateral.outcome", subject, body)
+
+
+def requirements_changed(request: Request, candidacy: Candidacy) -> None:
+    """Tell the candidate that the post's requirements changed, and whether their open
+    application meets them now, with the rules it misses in their own words."""
+    about = _about(candidacy)
+    subject = _("The requirements of ${post} have changed", mapping=about)
+    if candidacy.eligible:
+        body = _(
+            "The requirements of ${post} have changed: your application meets them all.",
+            mapping=about,
+        )
+    else:
+        checks = candidacy.checks
+        body = _(
+            "The requirements of ${post} have changed, and your application no longer "
+            "meets them all:\n\n${rules}\n\nAn adviser reads every application. If your "
+            "profile is not up to date, complete it: your application is checked again.",
+            mapping={
+                **about,
+                "rules": lambda layout: "\n".join(
+                    explanations.not_met(layout, checks, explanations.CANDIDATE)
+                ),
+            },
+        )
+    _tell(request, candidacy, "multilateral.requirements", subject, body)
 
 
 def close_the_others(request: Request, selected: Candidacy) -> None:

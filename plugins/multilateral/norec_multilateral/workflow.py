@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from norec_core import State, Transition, Workflow
-from norec_multilateral import rounds
+from norec_multilateral import explanations, rounds
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, PanelScore
 from norec_multilateral.permissions import MANAGE, WITHDRAW
@@ -36,8 +36,35 @@ def _scored(request, candidacy):
     return None if count else _("Record the panel's scores of the interview first.")
 
 
+def _meets_the_rules(request, candidacy):
+    if candidacy.eligible:
+        return None
+    rules = " ".join(explanations.not_met(request.layout, candidacy.checks))
+    return _(
+        "Not every rule is met: ${rules} To go on all the same, write the reason in the "
+        "comment and take the step “overriding the rules”.",
+        mapping={"rules": rules},
+    )
+
+
+def _misses_a_rule(request, candidacy):
+    return _("Every rule is met: no override is needed.") if candidacy.eligible else None
+
+
+def _overriding(name, title, sources, target):
+    """A step forward for an application that does not meet every rule: it owes the
+    reason, which the history keeps."""
+    return Transition(
+        f"{name}_override", title, sources, target, MANAGE, _misses_a_rule, comment_required=True
+    )
+
+
+# The steps forward that an application missing a rule takes only by override.
+OVERRIDES = {f"{name}_override": name for name in ("screen_in", "shortlist", "nominate")}
+
 TRANSITIONS = (
-    Transition("screen_in", _("Eligible"), ("submitted",), "eligible", MANAGE),
+    Transition("screen_in", _("Eligible"), ("submitted",), "eligible", MANAGE, _meets_the_rules),
+    _overriding("screen_in", _("Eligible, overriding the rules"), ("submitted",), "eligible"),
     Transition(
         "screen_out",
         _("Not eligible"),
@@ -48,9 +75,23 @@ TRANSITIONS = (
     ),
     Transition("longlist", _("Longlist"), ("eligible",), "longlisted", MANAGE),
     Transition("interview", _("Interviewed"), ("longlisted",), "interviewed", MANAGE, _scored),
-    Transition("shortlist", _("Shortlist"), ("interviewed",), "shortlisted", MANAGE),
     Transition(
-        "nominate", _("Nominate to the organisation"), ("shortlisted",), "nominated", MANAGE
+        "shortlist", _("Shortlist"), ("interviewed",), "shortlisted", MANAGE, _meets_the_rules
+    ),
+    _overriding("shortlist", _("Shortlist, overriding the rules"), ("interviewed",), "shortlisted"),
+    Transition(
+        "nominate",
+        _("Nominate to the organisation"),
+        ("shortlisted",),
+        "nominated",
+        MANAGE,
+        _meets_the_rules,
+    ),
+    _overriding(
+        "nominate",
+        _("Nominate, overriding the rules"),
+        ("shortlisted",),
+        "nominated",
     ),
     Transition(
         "select",

@@ -1,4 +1,5 @@
-"""Retention one, three and five years after a placement, per organisation; and the
+"""Retention one, three and five years after a placement ended, per programme and
+organisation; and the
 information pages the advisers keep in three languages."""
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def _placement(person, organisation, started, ended, *steps, programme="jpo"):
     return placement
 
 
-def test_retention_counts_who_is_in_the_system_at_each_horizon(db_session, make_person):
+def test_retention_per_programme_counts_only_placements_measured_after_their_end(
+    db_session, make_person, app_request
+):
     undp = Organisation(name="UNDP", country="US", kind="international")
     wfp = Organisation(name="WFP", country="IT", kind="international")
     db_session.add_all(
@@ -55,16 +58,33 @@ def test_retention_counts_who_is_in_the_system_at_each_horizon(db_session, make_
                 D(2021, 3, 1),
                 ("Ministry", False, D(2021, 4, 1), None),
             ),
-            # Too recent for three years.
+            # Still in the post: in the system, but nothing to measure yet.
             _placement(make_person(), undp, D(2023, 6, 1), None),
-            # A senior secondment does not count.
-            _placement(make_person(), wfp, D(2019, 1, 1), None, programme="senior"),
+            # A UN Volunteer at UNDP is counted apart from the JPOs, and so is a secondment.
+            _placement(make_person(), undp, D(2022, 1, 1), D(2023, 1, 1), programme="unv"),
+            _placement(
+                make_person(),
+                wfp,
+                D(2019, 1, 1),
+                D(2021, 1, 1),
+                ("WFP", True, D(2021, 1, 1), None),
+                programme="senior",
+            ),
         ]
     )
     db_session.flush()
     rows = careers.retention(db_session, on=D(2025, 1, 1))
-    assert rows == [{"organisation": "UNDP", 1: (3, 3), 3: (1, 2), 5: (1, 2)}]
-    assert careers.share(rows[0][3]) == 50 and careers.share((0, 0)) is None
+    assert rows == [
+        {"programme": "jpo", "organisation": "UNDP", 1: (1, 2), 3: (1, 2), 5: (0, 0)},
+        {"programme": "unv", "organisation": "UNDP", 1: (0, 1), 3: (0, 0), 5: (0, 0)},
+        {"programme": "senior", "organisation": "WFP", 1: (1, 1), 3: (1, 1), 5: (0, 0)},
+    ]
+    earlier = careers.retention(db_session, on=D(2024, 12, 31))
+    assert earlier[0][3] == (0, 1)  # the JPO who stayed is not three years out yet
+    assert careers.share(rows[0][1]) == 50 and careers.share((0, 0)) is None
+    figure = app_request.localizer.translate(careers.figure((3, 4)))
+    assert figure == "75 % (3 of 4)" and careers.figure((0, 0)) is None
+    assert [t["programme"] for t in careers.totals(rows)] == ["jpo", "unv", "senior"]
 
 
 def test_the_careers_page_shows_the_chart_and_records_a_step(recruiter, make_person, db_session):
@@ -74,7 +94,8 @@ def test_the_careers_page_shows_the_chart_and_records_a_step(recruiter, make_per
     db_session.flush()
     page = recruiter.get("/multilateral/careers")
     assert page.html.find("svg") is not None
-    assert "UNDP, after three years" in page
+    assert "0 % (0 of 1)" in page  # the numbers behind the share
+    assert "Junior Professional Officer (JPO), one year after the end: 0 % (0 of 1)" in page
     page = page.click("Ingrid", href="/placements/")
     form = next(f for f in page.forms.values() if f.id == "step")
     form["employer"] = "UNICEF"

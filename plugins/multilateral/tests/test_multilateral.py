@@ -37,18 +37,32 @@ def test_demo_rounds_posts_and_applications_in_every_state(demo, db_session, cli
 
     posts = client().get("/multilateral/posts").text
     assert "Monitoring and Evaluation Specialist" in posts  # the open UNV round
+    assert "Nutrition Officer" in posts  # the open JPO round
     assert "Governance Specialist" not in posts  # the JPO round's deadline has passed
-    assert "Fisheries Officer" not in posts  # reserved for 2028, not published
+    assert "Fisheries Officer" not in posts  # reserved for the next round, not published
     stages = {rounds.round_stage(r) for r in db_session.scalars(select(RecruitmentRound))}
-    assert stages == {"planned", "open", "screening"}
+    assert stages == {"planned", "open", "screening", "closed"}
     post_stages = {rounds.post_stage(p) for p in db_session.scalars(select(MultilateralPost))}
-    assert post_stages == {"reserved", "published", "screening", "sent", "filled"}
+    assert post_stages == {
+        "reserved",
+        "published",
+        "screening",
+        "sent",
+        "filled",
+        "not_filled",
+        "cancelled",
+    }
     assert set(db_session.scalars(select(Candidacy.state))) == set(STATE_TITLES)
     assert set(db_session.scalars(select(Candidacy.eligible))) == {True, False}
     assert _count(db_session, Candidate) >= 150
     assert _count(db_session, Candidacy) >= 250
     adviser = client("recruitment@example.org", "demo-recruitment_adviser")
-    round_page = adviser.get("/multilateral/rounds").click("JPO round 2027")
+    screening = next(
+        r
+        for r in db_session.scalars(select(RecruitmentRound))
+        if r.posts[0].round_id and rounds.round_stage(r) == "screening"
+    )
+    round_page = adviser.get("/multilateral/rounds").click(screening.title)
     assert "Shortlist sent to the organisation" in round_page and "Filled" in round_page
 
 
@@ -76,5 +90,44 @@ def test_demo_network_careers_and_pages(demo, db_session, client):
     assert "Only members who agreed to be listed are shown." in directory
     adviser = client("recruitment@example.org", "demo-recruitment_adviser")
     careers = adviser.get("/multilateral/careers")
-    assert careers.html.find("caption", string="Still in the system, of those placed")
-    assert adviser.get("/").html.find(string="JPOs and UNVs still in the system")
+    assert careers.html.find("caption", string="Still in the system, of those measured")
+    assert adviser.get("/").html.find(string="Still in the system after a placement")
+
+
+def test_demo_rounds_follow_the_day_it_is_loaded(demo, db_session, app_request):
+    """Whatever the day: a JPO round open for applications, one in screening, one closed,
+    and each post where its round says it is (issue 25: every JPO post had closed)."""
+    from norec_core import now, workflow_history
+    from norec_multilateral import rounds
+    from norec_multilateral.models import Candidacy, RecruitmentRound
+    from norec_multilateral.workflow import OPEN
+
+    jpo = db_session.scalars(
+        select(RecruitmentRound).where(RecruitmentRound.programme == "jpo")
+    ).all()
+    by_stage = {rounds.round_stage(r): r for r in jpo}
+    assert {"open", "screening", "closed", "planned"} <= set(by_stage)
+    assert by_stage["open"].deadline > now() > by_stage["screening"].deadline
+    open_posts = {rounds.post_stage(p) for p in by_stage["open"].posts}
+    assert open_posts == {"published"}
+    assert {rounds.post_stage(p) for p in by_stage["screening"].posts} == {
+        "screening",
+        "sent",
+        "filled",
+    }
+    closed = by_stage["closed"].posts
+    assert {rounds.post_stage(p) for p in closed} == {"filled", "not_filled", "cancelled"}
+    still_open = select(Candidacy).where(
+        Candidacy.post_id.in_([p.id for p in closed]), Candidacy.state.in_(OPEN)
+    )
+    assert db_session.scalars(still_open).all() == []
+    assert {rounds.post_stage(p) for p in by_stage["planned"].posts} == {"reserved"}
+    # The rules hold in the demo too: whoever misses one moved on only by override.
+    moved = ("eligible", "longlisted", "interviewed", "shortlisted", "nominated", "selected")
+    flagged = db_session.scalars(
+        select(Candidacy).where(Candidacy.eligible.is_(False), Candidacy.state.in_(moved))
+    ).all()
+    assert flagged
+    for candidacy in flagged:
+        steps = {h.transition: h.comment for h in workflow_history(app_request, candidacy)}
+        assert steps["screen_in_override"] and "screen_in" not in steps

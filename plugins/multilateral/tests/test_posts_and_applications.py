@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from sqlalchemy import select
@@ -51,6 +52,15 @@ def _publish(adviser, undp, **changes):
     return form.submit().follow()
 
 
+def _applied(adviser, undp, candidate) -> str:
+    """A post published, and the candidate's application for it; returns the post's id."""
+    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
+    form = candidate.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
+    form["motivation"] = "Motivation to be erased"
+    form.submit().follow()
+    return post_id
+
+
 def _candidate(client, make_user, make_person, **person):
     values = {"citizenship": "NO", "birth_date": datetime.date(1997, 5, 1)} | person
     user = make_user(person=make_person(**values))
@@ -90,7 +100,10 @@ def test_a_candidate_applies_and_the_adviser_sees_who_is_eligible(
         client, make_user, make_person, given_name="Olav", birth_date=datetime.date(1980, 1, 1)
     )
     page = too_old.get(f"/multilateral/posts/{post_id}/apply")
-    assert ">not met<" in page.text and "At most 32 years old at the deadline" in page.text
+    assert (
+        ">not met<" in page.text
+        and "The age limit at the closing date is 32; you will be" in page.text
+    )
     form = page.forms["apply"]
     form["motivation"] = "Experience matters."
     form.submit()
@@ -98,7 +111,9 @@ def test_a_candidate_applies_and_the_adviser_sees_who_is_eligible(
     page = adviser.get(f"/multilateral/posts/{post_id}/applications")
     rows = [r.get_text(" ", strip=True) for r in page.html.find("tbody").find_all("tr")]
     assert rows[0].startswith("Ingrid") and " yes " in f" {rows[0]} "
-    assert rows[1].startswith("Olav") and "At most 32 years old" in rows[1]
+    assert rows[1].startswith("Olav") and re.search(
+        r"The candidate will be \d+ at the closing date; the limit is 32\.", rows[1]
+    )
     exported = adviser.get(
         f"/multilateral/posts/{post_id}/applications", {"format": "csv"}
     ).text.lstrip("\ufeff")
@@ -142,11 +157,7 @@ def test_a_draft_is_seen_by_advisers_only(adviser, undp, client, db_session):
 def test_the_candidates_data_is_exported_and_erased(
     adviser, admin_app, undp, client, make_user, make_person, db_session
 ):
-    post_id = _publish(adviser, undp).request.path.rsplit("/", 1)[-1]
-    browser = _candidate(client, make_user, make_person, given_name="Erase")
-    form = browser.get(f"/multilateral/posts/{post_id}/apply").forms["apply"]
-    form["motivation"] = "Motivation to be erased"
-    form.submit()
+    _applied(adviser, undp, _candidate(client, make_user, make_person, given_name="Erase"))
     candidate = db_session.scalars(select(Candidate)).one()
     person_id = candidate.person_id
     text = str(admin_app.get(f"/people/{person_id}/export.json").json)
@@ -180,3 +191,21 @@ def test_migrations_match_the_models(tmp_path):
         assert not [t for t in inspect(engine).get_table_names() if t.startswith("multilateral_")]
     finally:
         engine.dispose()
+
+
+def test_a_candidate_is_told_when_the_post_asks_what_they_no_longer_meet(
+    adviser, undp, client, make_user, make_person, db_session, mail
+):
+    post_id = _applied(adviser, undp, _candidate(client, make_user, make_person))
+    [candidacy] = db_session.scalars(select(Candidacy)).all()
+    assert candidacy.eligible
+    mail.clear()
+    form = adviser.get(f"/multilateral/posts/{post_id}/edit").forms["post"]
+    form["languages"] = ["en", "fr"]
+    form.submit().follow()
+    db_session.refresh(candidacy)
+    assert not candidacy.eligible  # checked again against the post's new rules
+    [told] = mail.messages
+    assert told["Subject"] == "The requirements of Programme Analyst have changed"
+    body = told.get_body(("plain",)).get_content()
+    assert "French at working level" in body and "your level: none." in body

@@ -10,8 +10,8 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, files_of, flash, line_validator, process_form
-from norec_multilateral import pool
+from norec_core import CSRFSchema, files_of, flash, line_validator, pdf_response, process_form
+from norec_multilateral import explanations, p11, pool
 from norec_multilateral.i18n import _
 from norec_multilateral.models import CandidacyNote, PanelScore, PoolEntry
 from norec_multilateral.permissions import MANAGE, READ
@@ -59,17 +59,22 @@ class ScoreSchema(CSRFSchema):
     permission=READ,
 )
 def candidacy_page(candidacy, request):
+    manage = request.has_permission(MANAGE, candidacy)
+    audience = explanations.ADVISER if manage else explanations.CANDIDATE
     values = {
         "page_title": _("Application: ${title}", mapping={"title": candidacy.post.title}),
         "candidacy": candidacy,
+        "checks": explanations.explain_all(request.layout, candidacy.checks, audience),
         "states": STATE_TITLES,
         "may_withdraw": candidacy.state in OPEN
         and request.has_permission("multilateral.withdraw", candidacy),
         "manage": False,
         "cv": next(reversed(files_of(request, candidacy.candidate)), None),
     }
-    if not request.has_permission(MANAGE, candidacy):
+    if not manage:
         return values
+    if request.GET.get("format") == "p11":  # the profile as the organisation receives it
+        return pdf_response(request, p11.profile_pdf(request, candidacy), f"p11-{candidacy.id}.pdf")
     session = request.dbsession
     note = process_form(request, NoteSchema(), submit_title=_("Add the note"), formid="note")
     score = process_form(request, ScoreSchema(), submit_title=_("Record the score"), formid="score")

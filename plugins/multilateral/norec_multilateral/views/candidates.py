@@ -22,7 +22,7 @@ from norec_core import (
     process_form,
     requested_format,
 )
-from norec_multilateral import eligibility, notices
+from norec_multilateral import eligibility, explanations, notices
 from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Candidacy,
@@ -35,6 +35,8 @@ from norec_multilateral.views.profile import candidate_of, no_person
 from norec_multilateral.workflow import STATE_TITLES
 
 T = "norec_multilateral:templates/"
+# The states an application reaches only past a step that checks the rules.
+MOVED_ON = ("eligible", "longlisted", "interviewed", "shortlisted", "nominated", "selected")
 
 
 class ApplySchema(CSRFSchema):
@@ -66,15 +68,13 @@ def apply(post, request):
     closed = post.deadline < now()
     result = process_form(request, ApplySchema(), submit_title=_("Apply"), formid="apply")
     if result.valid and not closed:
-        translate = request.localizer.translate
         candidacy = Candidacy(
             post=post,
             candidate=candidate,
             person_id=candidate.person_id,
             motivation=result.data["motivation"],
-            eligible=all(c.ok for c in checks),
-            checks=[c.as_json(translate) for c in checks],
         )
+        eligibility.assess(candidacy)
         session.add(candidacy)
         session.flush()
         notices.received(request, candidacy)
@@ -85,7 +85,7 @@ def apply(post, request):
     return {
         "page_title": _("Apply: ${title}", mapping={"title": post.title}),
         "post": post,
-        "checks": checks,
+        "checks": explanations.explain_all(request.layout, checks, explanations.CANDIDATE),
         "closed": closed,
         "form": None if closed else result.html,
         "gaps": eligibility.gaps(candidate, now().date()),
@@ -105,7 +105,14 @@ def my_applications(request):
             .options(selectinload(Candidacy.post).selectinload(MultilateralPost.organisation))
             .order_by(Candidacy.submitted_at.desc())
         ).all()
-    return {"page_title": _("My applications"), "applications": found, "states": STATE_TITLES}
+    return {
+        "page_title": _("My applications"),
+        "applications": found,
+        "states": STATE_TITLES,
+        "explain": lambda a: explanations.explain_all(
+            request.layout, a.checks, explanations.CANDIDATE
+        ),
+    }
 
 
 @view_config(
@@ -130,7 +137,7 @@ def post_applications(post, request):
             Column(_("Status"), lambda a: request.localizer.translate(STATE_TITLES[a.state])),
             Column(
                 _("Rules not met"),
-                lambda a: "; ".join(c["explanation"] for c in a.checks if not c["ok"]),
+                lambda a: " ".join(explanations.not_met(request.layout, a.checks)),
             ),
         ]
         return export_response(request, query, columns, f"post-{post.id}-applications")
@@ -141,4 +148,6 @@ def post_applications(post, request):
         "programmes": PROGRAMMES,
         "states": STATE_TITLES,
         "exports": export_links(request),
+        "not_met": lambda a: explanations.not_met(request.layout, a.checks),
+        "moved_on": MOVED_ON,
     }

@@ -31,7 +31,7 @@ from norec_core import (
     requested_format,
     select_filter,
 )
-from norec_multilateral import alerts, rounds
+from norec_multilateral import alerts, notices, rechecks, rounds
 from norec_multilateral.eligibility import DEGREES
 from norec_multilateral.i18n import _
 from norec_multilateral.models import MultilateralPost, RecruitmentRound
@@ -251,6 +251,8 @@ def _form_page(request, post: MultilateralPost | None):
         was_published = bool(post.published)
         _save(post, result.data)
         request.dbsession.flush()
+        for candidacy in rechecks.post_changed(request.dbsession, post):  # rules may change
+            notices.requirements_changed(request, candidacy)
         flash(request, _("The post is saved."))
         if post.published and not was_published:
             sent = alerts.announce(request, post)

@@ -4,6 +4,8 @@ the candidate's place in the talent pool, if they have one."""
 
 from __future__ import annotations
 
+import datetime
+
 import colander
 import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
@@ -25,7 +27,7 @@ from norec_core import (
     process_form,
     upload_node,
 )
-from norec_multilateral import eligibility
+from norec_multilateral import eligibility, rechecks
 from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Candidate,
@@ -146,6 +148,16 @@ class ReferenceSchema(CSRFSchema):
     )
 
 
+def _born(node, value):
+    if not datetime.date(1900, 1, 1) <= value <= now().date():
+        raise colander.Invalid(node, _("Give the day you were born."))
+
+
+class PersonalSchema(CSRFSchema):
+    birth_date = _date(_("Birth date"), missing=None, validator=_born)
+    citizenship = country_node(title=_("Citizenship"), missing=None)
+
+
 class CVSchema(CSRFSchema):
     upload = upload_node(_("Your CV (PDF or Word, at most 5 MB)"), CV_TYPES, CV_SIZE)
 
@@ -183,12 +195,36 @@ def no_person(request):
     return HTTPFound(request.route_path("account"))
 
 
+def _checked_again(request, candidate) -> None:
+    """The rules of the candidate's open applications rest on the profile: check them again."""
+    if rechecks.candidate_changed(request.dbsession, candidate):
+        flash(request, _("Your open applications are checked again against your profile."))
+
+
+def _personal(request, candidate):
+    person = candidate.person
+    appstruct = {k: getattr(person, k) for k in ("birth_date", "citizenship") if getattr(person, k)}
+    result = process_form(
+        request, PersonalSchema(), appstruct=appstruct, submit_title=_("Save"), formid="personal"
+    )
+    if not result.valid:
+        return result.html
+    person.birth_date = result.data["birth_date"]
+    person.citizenship = result.data["citizenship"]
+    flash(request, _("Your birth date and citizenship are saved."))
+    _checked_again(request, candidate)
+    return HTTPFound(request.route_path("multilateral.profile") + "#personal")
+
+
 @view_config(route_name="multilateral.profile", renderer=T + "profile.pt", permission=ACCOUNT)
 def profile(request):
     candidate = candidate_of(request, create=True)
     if candidate is None:
         return no_person(request)
-    forms = {}
+    personal = _personal(request, candidate)
+    if isinstance(personal, HTTPFound):
+        return personal
+    forms = {"personal": personal}
     for part, schema in SCHEMAS.items():
         result = process_form(request, schema(), submit_title=_("Add"), formid=part)
         if result.valid:
@@ -198,6 +234,7 @@ def profile(request):
                 request.dbsession.flush()
             getattr(candidate, ATTRIBUTES.get(part, "references")).append(PARTS[part](**data))
             flash(request, _("Added to your profile."))
+            _checked_again(request, candidate)
             return HTTPFound(request.route_path("multilateral.profile") + f"#{part}")
         forms[part] = result.html
     cv = process_form(request, CVSchema(), submit_title=_("Upload"), formid="cv")
@@ -252,4 +289,5 @@ def remove(request):
         raise HTTPNotFound()
     request.dbsession.delete(row)
     flash(request, _("Removed from your profile."))
+    _checked_again(request, candidate)
     return HTTPFound(request.route_path("multilateral.profile") + f"#{part}")

@@ -24,14 +24,16 @@ from norec_core import (
     requested_format,
     send_mail,
     transition,
+    workflow_history,
 )
-from norec_multilateral.eligibility import DEGREES, LEVELS
+from norec_multilateral import explanations, p11
+from norec_multilateral.eligibility import DEGREES, LEVELS, experience_days
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, Candidate, PanelScore
 from norec_multilateral.permissions import MANAGE
 from norec_multilateral.rounds import today
 from norec_multilateral.views.posts import PROGRAMMES
-from norec_multilateral.workflow import STATE_TITLES
+from norec_multilateral.workflow import OVERRIDES, STATE_TITLES
 
 SHORTLISTED = ("shortlisted", "nominated", "selected")
 DOCUMENT = "norec_multilateral:templates/shortlist_document.pt"
@@ -63,6 +65,40 @@ def shortlist(request, post) -> list[tuple[Candidacy, float | None]]:
     return sorted(rows, key=lambda row: (-(row[1] or 0), row[0].candidate.person.family_name))
 
 
+def overrides(request, candidacy) -> list[str]:
+    """The reasons the advisers gave for moving the application on by override."""
+    return [
+        h.comment for h in workflow_history(request, candidacy)[::-1] if h.transition in OVERRIDES
+    ]
+
+
+def work_years(candidacy) -> float:
+    """The candidate's years of work by the post's closing date, to one decimal."""
+    return round(experience_days(candidacy.candidate, candidacy.post.deadline.date()) / 365, 1)
+
+
+def comparison(request, rows) -> list[dict]:
+    """The shortlist side by side: the rules met, the panel's average, the languages with
+    their levels and the years of work, in the adviser's words."""
+    layout = request.layout
+    return [
+        {
+            "candidacy": c,
+            "met": sum(1 for check in c.checks if check["ok"]),
+            "rules": len(c.checks),
+            "not_met": explanations.not_met(layout, c.checks),
+            "overrides": overrides(request, c),
+            "average": average,
+            "languages": [
+                f"{layout.language(s.code)}: {layout.translate(LEVELS[s.level])}"
+                for s in c.candidate.languages
+            ],
+            "years": work_years(c),
+        }
+        for c, average in rows
+    ]
+
+
 def _message(post):
     return _(
         "Dear colleagues,\n\nNorway's shortlist for the post ${title} (${station}) is "
@@ -73,7 +109,7 @@ def _message(post):
     )
 
 
-def _columns(request):
+def _columns(request, layout):
     def history(kind):
         def read(row):
             candidate = row[0].candidate
@@ -93,7 +129,10 @@ def _columns(request):
                     ", ".join(filter(None, (r.name, r.relation, r.organisation, r.email, r.phone)))
                     for r in candidate.references
                 )
-            return "; ".join(f"{s.code} {s.level}" for s in candidate.languages)
+            return "; ".join(
+                f"{layout.language(s.code)} {layout.translate(LEVELS[s.level])}"
+                for s in candidate.languages
+            )
 
         return read
 
@@ -109,6 +148,8 @@ def _columns(request):
         Column(_("Work"), history("work")),
         Column(_("Languages"), history("languages")),
         Column(_("References"), history("references")),
+        Column(_("Rules not met"), lambda r: " ".join(explanations.not_met(layout, r[0].checks))),
+        Column(_("Years of work"), lambda r: work_years(r[0])),
     ]
 
 
@@ -127,10 +168,34 @@ class SendSchema(CSRFSchema):
     )
 
 
+def _send_schema(flagged) -> SendSchema:
+    """The send form; with candidates shortlisted who miss a rule, it asks why they are
+    nominated all the same."""
+    schema = SendSchema()
+    if flagged:
+        names = ", ".join(c.candidate.person.full_name for c in flagged)
+        schema.add(
+            colander.SchemaNode(
+                colander.String(),
+                name="override",
+                title=_("Why they are nominated though they miss a rule"),
+                description=_(
+                    "Not every rule is met by: ${names}. Nominating them is an override; "
+                    "the reason is kept in each application's history.",
+                    mapping={"names": names},
+                ),
+                validator=colander.Length(min=1, max=2000),
+                widget=deform.widget.TextAreaWidget(rows=3),
+            )
+        )
+    return schema
+
+
 def _document(request, post, rows, locale=None) -> bytes:
     values = {
         "post": post,
         "rows": rows,
+        "explain": explanations.not_met,
         "programmes": PROGRAMMES,
         "degrees": DEGREES,
         "levels": LEVELS,
@@ -141,16 +206,25 @@ def _document(request, post, rows, locale=None) -> bytes:
     return render_pdf(request, DOCUMENT, values, locale)
 
 
-def send(request, post, to: str, message: str) -> int:
+def send(request, post, to: str, message: str, override: str = "") -> int:
     """Nominate the shortlisted candidates and mail the organisation their shortlist, in
-    English (the organisations' working language); returns how many were nominated."""
+    English (the organisations' working language), with each candidate's P11 profile and
+    CV; returns how many were nominated. Those who miss a rule are nominated by override,
+    with `override` as the reason."""
     nominated = 0
     for candidacy, _average in shortlist(request, post):
         if candidacy.state == "shortlisted":
-            transition(request, candidacy, "nominate")
+            if candidacy.eligible:
+                transition(request, candidacy, "nominate")
+            else:
+                transition(request, candidacy, "nominate_override", override)
             nominated += 1
     rows = shortlist(request, post)
     name = f"shortlist-{post.id}"
+    english = request.layout.in_language("en")
+    profiles = [
+        a for candidacy, _average in rows for a in p11.attachments(request, candidacy, "en")
+    ]
     send_mail(
         request,
         to,
@@ -159,7 +233,8 @@ def send(request, post, to: str, message: str) -> int:
         locale="en",
         attachments=[
             (f"{name}.pdf", "application/pdf", _document(request, post, rows, "en")),
-            (f"{name}.xlsx", XLSX, export_file(request, rows, _columns(request))),
+            (f"{name}.xlsx", XLSX, export_file(request, rows, _columns(request, english))),
+            *profiles,
         ],
         reply_to=request.identity.email,
     )
@@ -177,17 +252,21 @@ def shortlist_page(post, request):
     if request.GET.get("format") == "pdf":
         return pdf_response(request, _document(request, post, rows), f"shortlist-{post.id}.pdf")
     if requested_format(request):
-        return export_response(request, rows, _columns(request), f"shortlist-{post.id}")
+        return export_response(
+            request, rows, _columns(request, request.layout), f"shortlist-{post.id}"
+        )
+    flagged = [c for c, _average in rows if c.state == "shortlisted" and not c.eligible]
     form = process_form(
         request,
-        SendSchema(),
+        _send_schema(flagged),
         # In English whatever the adviser reads: it goes to the organisation.
         appstruct={"message": _message(post).interpolate()},
         submit_title=_("Send the shortlist"),
         formid="send",
     )
     if form.valid:
-        nominated = send(request, post, form.data["to"], form.data["message"])
+        data = form.data
+        nominated = send(request, post, data["to"], data["message"], data.get("override", ""))
         flash(
             request,
             _(
@@ -201,6 +280,7 @@ def shortlist_page(post, request):
         "page_title": _("Shortlist: ${title}", mapping={"title": post.title}),
         "post": post,
         "rows": rows,
+        "compared": comparison(request, rows),
         "states": STATE_TITLES,
         "degrees": DEGREES,
         "levels": LEVELS,

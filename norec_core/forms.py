@@ -16,7 +16,7 @@ from pyramid.i18n import get_localizer
 from pyramid.request import Request
 from pyramid.threadlocal import get_current_request
 
-from norec_core.i18n import _
+from norec_core.i18n import _, translate
 
 SAVE = _("Save")
 
@@ -220,7 +220,8 @@ def _describe(field: deform.Field) -> None:
 
 
 def _translate(term):
-    return get_localizer(get_current_request()).translate(term)
+    # With the terms in its mapping translated too ("Title (Nynorsk)" as "Tittel (Nynorsk)").
+    return translate(get_localizer(get_current_request()), term)
 
 
 def includeme(config) -> None:

@@ -90,3 +90,10 @@ def test_the_seat_notice_names_the_activity_in_the_recipients_language(
 
     [message] = mail.messages
     assert message["Subject"] == "You have a seat at Homecoming course in Bergen"
+
+
+def test_the_inputs_for_each_language_are_labelled_in_the_pages_language(admin_app, course):
+    _set_language(admin_app, "nn")
+    page = admin_app.get(f"/activities/{course.id}/edit")
+    labels = {label.get_text(strip=True).rstrip(" *") for label in page.html.find_all("label")}
+    assert {"Tittel (English)", "Skildring (Bokmål)"} <= labels

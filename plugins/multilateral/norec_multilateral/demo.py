@@ -154,6 +154,21 @@ def load(dbsession) -> None:
                 field=field,
                 description=f"{title} in {station}, funded by Norway for two years, with a "
                 "possible third. The post reports to the head of the programme.",
+                # As the UN advertises it, the title stays in English; the description is
+                # given in the candidates' languages too.
+                text_language="en",
+                translations={
+                    "nn": {
+                        "description": f"{title} i {station}, finansiert av Noreg i to år, "
+                        "med høve til eit tredje. Stillinga rapporterer til leiaren for "
+                        "programmet."
+                    },
+                    "nb": {
+                        "description": f"{title} i {station}, finansiert av Norge i to år, "
+                        "med mulighet for et tredje. Stillingen rapporterer til lederen for "
+                        "programmet."
+                    },
+                },
                 citizenship=["NO"] if programme != "senior" else [],
                 max_age=32 if jpo else None,
                 min_degree="master" if programme != "unv" or n % 2 else "bachelor",

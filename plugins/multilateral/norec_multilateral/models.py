@@ -8,7 +8,7 @@ import datetime
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Base, Organisation, Person, now
+from norec_core import Base, Organisation, Person, Translatable, now
 
 
 class RecruitmentRound(Base):
@@ -31,7 +31,7 @@ class RecruitmentRound(Base):
     )
 
 
-class MultilateralPost(Base):
+class MultilateralPost(Translatable, Base):
     """A post in an international organisation, with who may apply. (Named apart from
     the network's Post and the grants' Application: the plugins share one registry of
     classes.)"""

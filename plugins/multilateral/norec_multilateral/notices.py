@@ -61,7 +61,11 @@ PROGRESS = {
 
 def _about(candidacy: Candidacy) -> dict:
     post = candidacy.post
-    return {"post": post.title, "organisation": post.organisation.name}
+    # The post's title in the recipient's language, where the advisers gave it.
+    return {
+        "post": lambda layout: layout.text(post, "title", markup=False),
+        "organisation": post.organisation.name,
+    }
 
 
 def _tell(request, candidacy, kind, subject, body) -> None:

@@ -209,3 +209,36 @@ def test_a_candidate_is_told_when_the_post_asks_what_they_no_longer_meet(
     assert told["Subject"] == "The requirements of Programme Analyst have changed"
     body = told.get_body(("plain",)).get_content()
     assert "French at working level" in body and "your level: none." in body
+
+
+def test_a_post_is_read_and_told_in_the_candidates_language(
+    adviser, undp, client, make_user, make_person, db_session, mail
+):
+    page = _publish(
+        adviser,
+        undp,
+        title="Programme Analyst",
+        text_language="en",
+        title_nn="Programanalytikar",
+        title_nb="Programanalytiker",
+        description="Supports the country office.",
+        description_nb="Støtter landkontoret.",
+    )
+    post = db_session.get(MultilateralPost, int(page.request.path.rsplit("/", 1)[-1]))
+    assert post.translations == {
+        "nn": {"title": "Programanalytikar"},
+        "nb": {"title": "Programanalytiker", "description": "Støtter landkontoret."},
+    }
+    reader = client()
+    reader.get("/language", {"language": "nn", "came_from": "/"})
+    shown = reader.get(f"/multilateral/posts/{post.id}").html
+    assert shown.h1.get_text(strip=True) == "Programanalytikar"
+    # No nynorsk description: the bokmål one, marked as bokmål.
+    assert shown.find(id="main").find(lang="nb").get_text() == "Støtter landkontoret."
+
+    candidate = _candidate(client, make_user, make_person, correspondence_language="nb")
+    form = candidate.get(f"/multilateral/posts/{post.id}/apply").forms["apply"]
+    form["motivation"] = "Eg vil gjerne."
+    form.submit().follow()
+    [receipt] = [m for m in mail.messages if "Programanalytiker" in m["Subject"]]
+    assert "Programme Analyst" not in receipt.get_content()

@@ -30,6 +30,10 @@ from norec_core import (
     process_form,
     requested_format,
     select_filter,
+    text_language_node,
+    translations_from_form,
+    translations_node,
+    translations_to_form,
 )
 from norec_multilateral import alerts, notices, rechecks, rounds
 from norec_multilateral.eligibility import DEGREES
@@ -107,6 +111,10 @@ class PostSchema(CSRFSchema):
         validator=colander.Length(max=20000),
         widget=deform.widget.TextAreaWidget(rows=6),
     )
+    text_language = text_language_node()
+    translations = translations_node(
+        {"title": (_("Title"), False), "description": (_("Description"), True)}
+    )
     deadline = colander.SchemaNode(
         colander.DateTime(default_tzinfo=SITE_TIMEZONE),
         title=_("Deadline"),
@@ -166,6 +174,8 @@ def _save(post: MultilateralPost, data: dict) -> None:
         setattr(post, key, data[key])
     post.citizenship = sorted(data["citizenship"])
     post.languages = sorted(data["languages"])
+    post.text_language = data["text_language"]
+    post.translations = translations_from_form(data["translations"])
 
 
 def _visible(request):
@@ -224,7 +234,7 @@ def post_page(post, request):
     if not post.published and not request.has_permission(MANAGE, request.root):
         raise HTTPNotFound()
     return {
-        "page_title": post.title,
+        "page_title": request.layout.text(post, "title", markup=False),
         "post": post,
         "programmes": PROGRAMMES,
         "degrees": DEGREES,
@@ -242,6 +252,10 @@ def _form_page(request, post: MultilateralPost | None):
     if post is not None:
         appstruct = {key: getattr(post, key) for key in FIELDS}
         appstruct |= {"citizenship": set(post.citizenship), "languages": set(post.languages)}
+        appstruct |= {
+            "text_language": post.text_language,
+            "translations": translations_to_form(post.translations),
+        }
         appstruct = {k: v for k, v in appstruct.items() if v is not None}
     result = process_form(request, PostSchema(), appstruct=appstruct, formid="post")
     if result.valid:

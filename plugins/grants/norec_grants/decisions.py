@@ -16,7 +16,7 @@ from norec_core import (
     render_pdf,
     transition,
 )
-from norec_grants import notices
+from norec_grants import assessment, notices
 from norec_grants.i18n import _
 from norec_grants.models import Appeal, Application, Decision, GrantedYear
 from norec_grants.permissions import MANAGE
@@ -97,6 +97,8 @@ def decision_recorded(request: Request, application: Application):
     """The guard of the deciding steps: they are taken with the decision form."""
     if application.decision is None:
         return _("Record the decision with its reasons on the decision form first.")
+    if request.identity is not None:
+        return assessment.not_to_decide(request, application, request.identity)
     return None
 
 

@@ -48,7 +48,7 @@ from norec_grants.permissions import (
     WITHDRAW,
 )
 from norec_grants.routes import add_routes
-from norec_grants.views.applications import asked_of
+from norec_grants.views.mine import asked_of
 from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 

@@ -167,6 +167,8 @@ def test_the_case_moves_through_every_state(
     make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case@norec.example.org", roles=["caseworker"]).email)
+    # Four eyes: a second caseworker decides the case the first handles.
+    decider = client(make_user("decider@norec.example.org", roles=["caseworker"]).email)
 
     def state():
         db_session.refresh(application)
@@ -185,7 +187,7 @@ def test_the_case_moves_through_every_state(
         _step(norec, application, step)
     # Deciding is done with the decision form, which records the amounts and reasons.
     assert "Record the decision" in _step(norec, application, "approve", "A plan.", 409).text
-    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form = decider.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
     form["outcome"], form["reasons"] = "approved", "A clear plan with learning on both sides."
     form.submit("submit", status=302)
     assert state() == "approved"
@@ -209,9 +211,10 @@ def test_withdrawal_and_rejection(
     make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case2@norec.example.org", roles=["caseworker"]).email)
+    decider = client(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
     _step(kari, application, "submit")
     _step(norec, application, "screen")
-    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form = decider.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
     form["outcome"] = "rejected"
     page = form.submit("submit", status=422)  # a rejection owes its reasons
     assert "Required" in page.text

@@ -11,7 +11,7 @@ from pyramid.request import Request
 from sqlalchemy import select
 
 from norec_core import Activity, Exchange, Registration, exchange_completed, now
-from norec_grants.i18n import _
+from norec_grants.i18n import _, ngettext
 from norec_grants.models import Participant
 
 # Which course each role must attend, and whether before leaving or after coming home.
@@ -47,9 +47,11 @@ def problems(application, role: str, birth, starts_on, ends_on) -> dict[str, obj
     elif role == "participant":
         months = months_between(starts_on, ends_on)
         if not scheme.min_months <= months <= scheme.max_months:
-            found["ends_on"] = _(
+            found["ends_on"] = ngettext(
+                "The exchange lasts ${months} month; the scheme funds ${min} to ${max}.",
                 "The exchange lasts ${months} months; the scheme funds ${min} to ${max}.",
-                mapping={"months": months, "min": scheme.min_months, "max": scheme.max_months},
+                months,
+                {"months": months, "min": scheme.min_months, "max": scheme.max_months},
             )
     if role == "participant" and birth is not None:
         age = age_on(birth, starts_on)

@@ -58,7 +58,7 @@ def test_the_scheme_checks_age_and_period_at_their_fields(
     assert (
         "The participant is 40 when the exchange starts; the scheme is for 18 to 35." in page.text
     )
-    assert "The exchange lasts 1 months; the scheme funds 3 to 12." in page.text
+    assert "The exchange lasts 1 month; the scheme funds 3 to 12." in page.text
     form = page.forms["norec-form"]
     assert form["given_name"].value == "Asha"  # nothing typed is lost
     form["birth_date"] = start.replace(year=start.year - 26).isoformat()

@@ -22,7 +22,7 @@ from norec_core import (
     process_form,
     upload_node,
 )
-from norec_grants import assessment, budget, decisions, rules
+from norec_grants import assessment, budget, currencies, decisions, rules
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -165,6 +165,7 @@ def application_page(application, request):
         "sections": request.pm.hook.norec_sections(request=request, context=application),
         "categories": CATEGORY_TITLES,
         "bases": BASIS_TITLES,
+        "exact": currencies.exact,
         **_case(request, application),
         "state_title": APPLICATION_WORKFLOW.state(application.state).title,
     }
@@ -273,7 +274,7 @@ def application_edit(application, request):
 @view_config(route_name="grants.exchange_new", renderer=FORM, permission=EDIT)
 def exchange_new(application, request):
     orgs = application.partnership.organisations
-    values = {"year": application.partnership.starts_on.year}
+    values = {"year": budget.first_year(application)}
     if len(orgs) >= 2:
         values.update(sending_id=orgs[0].id, receiving_id=orgs[1].id)
     result = process_form(
@@ -304,7 +305,10 @@ def cost_new(application, request):
     result = process_form(
         request,
         CostSchema(),
-        appstruct={"year": application.partnership.starts_on.year, "currency": "NOK"},
+        appstruct={
+            "year": budget.first_year(application),
+            "currency": application.call.scheme.currency,
+        },
         bindings={"application": application},
         submit_title=_("Add to the budget"),
     )

@@ -27,7 +27,7 @@ from norec_core import (
     requested_format,
 )
 from norec_grants import participants as rules
-from norec_grants.i18n import _
+from norec_grants.i18n import _, translated
 from norec_grants.models import Participant
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ
 
@@ -108,7 +108,7 @@ def _checked(node, kw):
             application, value["role"], value["birth_date"], value["starts_on"], value["ends_on"]
         )
         for field, message in found.items():
-            error[field] = request.localizer.translate(message)
+            error[field] = translated(request.localizer, message)
         refused = _fact_refused(request, application, value["email"])
         if refused is not None:
             error["email"] = request.localizer.translate(refused)

@@ -42,3 +42,8 @@ def months_range(request, low: int, high: int) -> str:
         "${min} to ${max} month", "${min} to ${max} months", high, {"min": low, "max": high}
     )
     return text.translate(request.localizer)
+
+
+def months(request, n: int) -> str:
+    """ "1 month", "6 months", as the reader's language says it."""
+    return ngettext("${n} month", "${n} months", n, {"n": n}).translate(request.localizer)

@@ -286,3 +286,21 @@ def conflict_declared(request: Request, application: Application, assignment) ->
             ),
             url=request.route_url("grants.application", id=application.id),
         )
+
+
+def instalment_cancelled(request: Request, application: Application, instalment) -> None:
+    tell_contacts(
+        request,
+        application,
+        "grants.agreement",
+        _("An instalment is cancelled: «${title}»", mapping=_title(application)),
+        _(
+            "Instalment ${number} of the grant for «${title}» will not be paid:\n\n${reason}",
+            mapping={
+                **_title(application),
+                "number": instalment.position + 1,
+                "reason": instalment.cancel_reason,
+            },
+        ),
+        url=request.route_url("grants.money", id=application.id),
+    )

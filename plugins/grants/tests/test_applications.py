@@ -162,7 +162,15 @@ def test_a_submission_after_the_deadline_is_refused(
 
 
 def test_the_case_moves_through_every_state(
-    client, application, hospitals, contacts, make_user, db_session, make_ready
+    client,
+    application,
+    hospitals,
+    contacts,
+    make_user,
+    db_session,
+    make_ready,
+    last_year,
+    travelled,
 ):
     make_ready()
     kari = client(contacts[0].email)
@@ -194,12 +202,18 @@ def test_the_case_moves_through_every_state(
     for step in ("sign", "start"):
         _step(norec, application, step)
     assert state() == "in_progress"
+    travelled(application)  # the participants went, and are home again
     form = kari.get(f"/grants/applications/{application.id}/report").forms["norec-form"]
     form["results"], form["knowledge_transfer"] = "Routines changed.", "Seminars at home."
     form.submit("submit")
     _step(kari, application, "report")
     _step(norec, application, "return_report", "Add the costs.")
     _step(kari, application, "report")
+    assert "neither paid nor cancelled" in _step(norec, application, "close", status=409).text
+    for _n in range(2):  # the agreement is signed and the participants have left
+        money = norec.get(f"/grants/applications/{application.id}/money")
+        [pay, *_rest] = [f for f in money.forms.values() if f.action.endswith("/money/pay")]
+        pay.submit().follow()
     _step(norec, application, "close")
     assert state() == "closed"
     _step(kari, application, "withdraw", status=409)  # a closed case stays closed

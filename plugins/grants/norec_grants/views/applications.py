@@ -13,8 +13,6 @@ from norec_core import (
     Organisation,
     Partnership,
     Person,
-    UploadError,
-    attach,
     files_of,
     flash,
     locally_held,
@@ -39,6 +37,7 @@ from norec_grants.models import (
 )
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
 from norec_grants.views.assessment import assign_form
+from norec_grants.views.closing import store
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
@@ -222,20 +221,7 @@ def attach_file(application, request):
     )
     if result.valid:
         upload = result.data["upload"]
-        try:
-            attach(
-                request,
-                application,
-                upload["filename"],
-                upload["fp"].read(),
-                allowed=ATTACHMENT_TYPES,
-                max_size=ATTACHMENT_SIZE,
-                read_permission=READ,
-                edit_permission=EDIT,
-            )
-        except UploadError as refused:  # checked by the field already; kept for a race
-            flash(request, refused.message, "error")
-        else:
+        if store(request, application, upload, ATTACHMENT_TYPES, ATTACHMENT_SIZE, EDIT):
             changed(application)
             flash(request, _("The file is attached."))
         return HTTPFound(request.route_path("grants.application", id=application.id))

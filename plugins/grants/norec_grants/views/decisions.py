@@ -100,6 +100,7 @@ def decide(application, request):
         try:
             decisions.decide(request, application, data["outcome"], data["reasons"], years)
         except WorkflowError as refused:
+            request.tm.doom()  # the decision recorded for the step is not kept either
             request.response.status = 409
             return {
                 "page_title": _("Decide the application"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from norec_core import SITE_TIMEZONE, User, demo_person, import_history, now
-from norec_grants import budget, demo_timeline, payments
+from norec_grants import budget, demo_timeline, payments, screening
 from norec_grants.assessment import assign
 from norec_grants.decisions import APPEAL_WINDOW, APPEAL_WORKFLOW
 from norec_grants.models import (
@@ -299,6 +299,8 @@ def _case(dbsession, rng, application, steps, state) -> None:
     taken = {name: (at, comment) for name, at, _actor, comment in steps}
     if "assess" not in taken:
         return
+    # Sent to assessment: the screening checklist was gone through, every point met.
+    application.screening = {key: {"met": True, "note": ""} for key in screening.keys(application)}
     caseworker = dbsession.scalars(select(User).where(User.email == CASEWORKER)).one()
     assign(dbsession, application, caseworker)
     mine = application.assignments[-1]

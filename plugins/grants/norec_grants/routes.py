@@ -38,6 +38,7 @@ def add_routes(config) -> None:
         ("grants.assign", r"/applications/{id:\d+}/assessors", application),
         ("grants.unassign", r"/applications/{id:\d+}/assessors/remove", application),
         ("grants.declare", r"/applications/{id:\d+}/conflicts", application),
+        ("grants.screening", r"/applications/{id:\d+}/screening", application),
         ("grants.score", r"/applications/{id:\d+}/scores", application),
         ("grants.decide", r"/applications/{id:\d+}/decide", application),
         ("grants.letter", r"/applications/{id:\d+}/decision", application),

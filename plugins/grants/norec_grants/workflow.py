@@ -4,7 +4,7 @@ do what depends on where the case is)."""
 from __future__ import annotations
 
 from norec_core import State, Transition, Workflow, now
-from norec_grants import closing, decisions, payments, rules
+from norec_grants import closing, decisions, payments, rules, screening
 from norec_grants.decisions import approvable, decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
@@ -53,7 +53,14 @@ TRANSITIONS = (
         comment_required=True,
     ),
     Transition("answer", _("Answer and send back"), ("more_info",), "submitted", EDIT, None, True),
-    Transition("assess", _("Send to assessment"), ("screening",), "in_assessment", MANAGE),
+    Transition(
+        "assess",
+        _("Send to assessment"),
+        ("screening",),
+        "in_assessment",
+        MANAGE,
+        screening.screened,
+    ),
     Transition("approve", _("Approve"), ("in_assessment",), "approved", MANAGE, approvable, True),
     Transition(
         "approve_changes",

@@ -199,3 +199,18 @@ def last_year(hospitals, db_session):
     partnership.starts_on = datetime.date(now().year - 1, 1, 1)
     db_session.flush()
     return partnership
+
+
+@pytest.fixture
+def screen():
+    """A function: as caseworker `norec`, tick every requirement of the screening
+    checklist of `application` (in screening)."""
+
+    def tick(norec, application) -> None:
+        url = f"/grants/applications/{application.id}/screening"
+        form = norec.get(url).forms["norec-form"]
+        for field in form.fields.get("met", []):
+            field.checked = True
+        form.submit("submit", status=302)
+
+    return tick

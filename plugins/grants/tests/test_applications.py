@@ -163,6 +163,7 @@ def test_a_submission_after_the_deadline_is_refused(
 
 def test_the_case_moves_through_every_state(
     client,
+    screen,
     application,
     hospitals,
     contacts,
@@ -191,8 +192,9 @@ def test_the_case_moves_through_every_state(
     kari.get(f"/grants/applications/{application.id}/edit")  # theirs to change again
     _step(kari, application, "answer", "The ward's head nurse.")
     assert state() == "submitted"
-    for step in ("screen", "assess"):
-        _step(norec, application, step)
+    _step(norec, application, "screen")
+    screen(norec, application)
+    _step(norec, application, "assess")
     # Deciding is done with the decision form, which records the amounts and reasons.
     assert "Record the decision" in _step(norec, application, "approve", "A plan.", 409).text
     form = decider.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from norec_core import Activity, Registration, load_core_demo, now
-from norec_grants import closing, hooks, participants, rules
+from norec_grants import closing, hooks, participants, rules, screening
 from norec_grants.models import Application
 
 
@@ -16,6 +16,9 @@ def _broken(app_request, application, today) -> list[str]:
     state = application.state
     if state not in ("draft", "withdrawn") and rules.plan(app_request, application):
         found.append("plan outside the partnership or the scheme")
+    if state not in ("draft", "withdrawn", "submitted", "screening", "more_info"):
+        if screening.unscreened(app_request, application) is not None:
+            found.append("sent to assessment without the screening checklist")
     started = [p for p in application.participants if p.starts_on <= today]
     if state == "agreement" and started:
         found.append("participants left before the exchanges started")

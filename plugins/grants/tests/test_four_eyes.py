@@ -15,7 +15,7 @@ from norec_grants.models import Application, Participant
 
 
 @pytest.fixture
-def screened(client, make_ready, contacts, make_user):
+def screened(client, make_ready, contacts, make_user, screen):
     """The application submitted by Kari and screened, then sent to assessment, by a
     caseworker through the web: that caseworker handles the case."""
     application = make_ready()
@@ -23,6 +23,7 @@ def screened(client, make_ready, contacts, make_user):
     handler = make_user("handler@norec.example.org", roles=["caseworker"])
     norec = client(handler.email)
     norec.take_step(application, "screen")
+    screen(norec, application)
     norec.take_step(application, "assess")
     return application, handler, norec
 
@@ -155,3 +156,34 @@ def test_one_application_per_call_and_partnership(
     assert page.location.endswith(f"/grants/applications/{first.id}")
     assert "has applied to this call already" in page.follow().text
     assert db_session.query(Application).count() == 1
+
+
+def test_screening_is_a_checklist_of_the_schemes_requirements(
+    client, make_ready, contacts, make_user, db_session
+):
+    application = make_ready()
+    client(contacts[0].email).take_step(application, "submit")
+    norec = client(make_user("handler@norec.example.org", roles=["caseworker"]).email)
+    norec.take_step(application, "screen")
+    # Not to assessment before each requirement is ticked or explained.
+    page = norec.take_step(application, "assess", status=409)
+    assert "Go through the screening checklist first" in page.text
+    url = f"/grants/applications/{application.id}/screening"
+    form = norec.get(url).forms["norec-form"]
+    assert "Every partner both sends and receives participants." in norec.get(url).text
+    for field in form.fields["met"][1:]:
+        field.checked = True  # all but the first, the countries
+    page = form.submit("submit", status=422)
+    assert "Not met: say why" in page.text
+    form = page.forms["norec-form"]
+    form.fields["note"][0].value = "Kenya was added to the scheme after the call; accepted."
+    form.submit("submit", status=302)
+    norec.take_step(application, "assess")
+    db_session.refresh(application)
+    assert application.state == "in_assessment"
+    assert application.screening["countries"] == {
+        "met": False,
+        "note": "Kenya was added to the scheme after the call; accepted.",
+    }
+    page = norec.get(f"/grants/applications/{application.id}")
+    assert "not met: Kenya was added" in page.text

@@ -48,6 +48,7 @@ MATRIX = {
     # Nobody scores a draft (test_assessment scores one in assessment).
     ("grants.score", "GET"): frozenset(),
     ("grants.decide", "GET"): STAFF,
+    ("grants.screening", "GET"): STAFF,
     ("grants.letter", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.letter_pdf", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.appeal", "GET"): frozenset({"admin", "applicant"}),
@@ -148,6 +149,7 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.declare": f"/grants/applications/{ids['application']}/conflicts",
         "grants.score": f"/grants/applications/{ids['application']}/scores",
         "grants.decide": f"/grants/applications/{ids['application']}/decide",
+        "grants.screening": f"/grants/applications/{ids['application']}/screening",
         "grants.letter": f"/grants/applications/{ids['application']}/decision",
         "grants.letter_pdf": f"/grants/applications/{ids['application']}/decision.pdf",
         "grants.appeal": f"/grants/applications/{ids['application']}/appeal",

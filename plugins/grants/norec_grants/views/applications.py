@@ -20,7 +20,7 @@ from norec_core import (
     process_form,
     upload_node,
 )
-from norec_grants import assessment, budget, currencies, decisions, rules
+from norec_grants import assessment, budget, currencies, decisions, rules, screening
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -187,6 +187,12 @@ def _case(request, application):
         if manage or mine
         else None,
         "assign_form": assign_form(request, application) if manage else "",
+        "checklist": [
+            (title, (application.screening or {}).get(key) or {})
+            for key, title in screening.requirements(request, application).items()
+        ]
+        if manage
+        else [],
         "outcomes": decisions.OUTCOME_TITLES,
         "currency": application.call.scheme.currency,
         "appealable": bool(request.has_permission(APPEAL, application))

@@ -45,6 +45,8 @@ from norec_grants.models import (
 )
 
 CONTACT_PASSWORD = "demo-contact"  # noqa: S105 (a published demo credential)
+ASSESSOR, ASSESSOR_PASSWORD = "assessor@example.org", "demo-assessor"
+DECIDER, DECIDER_PASSWORD = "head@example.org", "demo-head"
 CONTACTS = [
     ("contact@example.org", "Demo contact, Haukeland", "Haukeland University Hospital"),
     ("vellore@example.org", "Demo contact, Vellore", "Christian Medical College Vellore"),
@@ -341,3 +343,13 @@ def _contacts(dbsession) -> None:
     for email, name, organisation in CONTACTS:
         user = save_user(dbsession, email, CONTACT_PASSWORD, display_name=name)
         grant_local_role(dbsession, user, demo_organisation(dbsession, organisation), "contact")
+    # Four eyes: an outside assessor, and a head of section who decides what the demo
+    # caseworker handles (published demo credentials, as the contacts' are).
+    save_user(dbsession, ASSESSOR, ASSESSOR_PASSWORD, display_name="Demo assessor")
+    save_user(
+        dbsession,
+        DECIDER,
+        DECIDER_PASSWORD,
+        display_name="Demo head of section",
+        roles=["caseworker"],
+    )

@@ -5,6 +5,7 @@ import re
 
 from sqlalchemy import select
 
+from norec_core import clock
 from norec_core.domain import registrations
 from norec_core.domain.models import Activity, Registration
 from norec_core.testing import USER_PASSWORD
@@ -155,6 +156,7 @@ def test_attendance_is_recorded_for_each_confirmed_seat(
     came, waited = make_person(), make_person()
     seat = registrations.register(db_session, activity, came)
     registrations.register(db_session, activity, waited)
+    _begun(activity, db_session)
     page = admin_app.get(f"/activities/{activity.id}")
     form = page.forms["attendance-form"]
     assert page.html.find("label", attrs={"for": f"attendance-{seat.id}"}).text.startswith(
@@ -167,6 +169,37 @@ def test_attendance_is_recorded_for_each_confirmed_seat(
     token = admin_app.csrf_token()
     url = f"/activities/{activity.id}/attendance"
     admin_app.post(url, {"csrf_token": token, f"attendance-{seat.id}": "asleep"}, status=400)
+
+
+def _begun(activity, db_session):
+    """Move the activity to this morning: it has begun, and attendance can be recorded."""
+    activity.starts_at = clock.now().replace(microsecond=0) - datetime.timedelta(hours=1)
+    activity.ends_at = activity.starts_at + datetime.timedelta(hours=2)
+    db_session.flush()
+
+
+def test_attendance_and_certificates_only_once_the_activity_has_begun(
+    admin_app, db_session, make_activity, make_person
+):
+    activity = make_activity(title="Homecoming seminar")  # in a month
+    seat = registrations.register(db_session, activity, make_person())
+    page = admin_app.get(f"/activities/{activity.id}")
+    assert "attendance-form" not in page.forms
+    assert "Attendance is recorded once the activity has begun" in page.text
+    url = f"/activities/{activity.id}/attendance"
+    token = admin_app.csrf_token()
+    page = admin_app.post(url, {"csrf_token": token, f"attendance-{seat.id}": "attended"})
+    assert "Attendance is recorded once the activity has begun" in page.follow().text
+    db_session.refresh(seat)
+    assert seat.attendance is None
+    # Recorded ahead of time some other way, it still gives no certificate.
+    seat.attendance = "attended"
+    db_session.flush()
+    admin_app.get(f"/registrations/{seat.id}/certificate.pdf", status=404)
+    _begun(activity, db_session)
+    assert admin_app.get(f"/registrations/{seat.id}/certificate.pdf").content_type == (
+        "application/pdf"
+    )
 
 
 def test_activities_are_a_calendar_feed_anyone_can_subscribe_to(testapp, db_session, make_activity):
@@ -213,6 +246,7 @@ def test_an_attendance_certificate_is_a_tagged_pdf_in_the_participant_s_language
     owner = make_user(person=person)
     testapp.login(owner.email, USER_PASSWORD)
     testapp.get(f"/registrations/{seat.id}/certificate.pdf", status=404)  # not attended yet
+    _begun(activity, db_session)
     seat.attendance = "attended"
     db_session.flush()
     page = testapp.get(f"/people/{person.id}")

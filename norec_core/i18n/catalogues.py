@@ -103,10 +103,22 @@ def _mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def _key(value):
+    # A plural entry's id and translations are a pair (a list as read from a .mo file).
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def _filled(string) -> bool:
+    """Translated, in every plural form the entry has."""
+    return all(string) if isinstance(string, (list, tuple)) else bool(string)
+
+
 def _translations(catalog: Catalog) -> dict:
     """What a catalogue translates, as gettext reads it: its header (which names the Babel
     version that wrote it) aside, so that a newer Babel does not make every .mo stale."""
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    return {
+        _key(m.id): _key(m.string) for m in catalog if m.id and _filled(m.string) and not m.fuzzy
+    }
 
 
 def _compiled(mo: Path) -> dict:
@@ -138,7 +150,7 @@ def problems(package: str) -> list[str]:
             with po.open("rb") as f:
                 catalog = read_po(f, locale=locale)
             untranslated = sorted(
-                str(m.id) for m in catalog if m.id in wanted and (not m.string or m.fuzzy)
+                str(m.id) for m in catalog if m.id in wanted and (not _filled(m.string) or m.fuzzy)
             )
             missing = sorted(str(i) for i in wanted - {m.id for m in catalog})
             if untranslated or missing:

@@ -127,11 +127,19 @@ def activity_feed(request):
     return response
 
 
+def not_begun(request, activity):
+    return _(
+        "Attendance is recorded once the activity has begun, ${date}.",
+        mapping={"date": request.layout.datetime(activity.starts_at)},
+    )
+
+
 @view_config(route_name="registrations.certificate", permission=REGISTRATION_EDIT)
 def attendance_certificate(request):
     """A certificate of attendance, as PDF, in the participant's language."""
     registration = request.context
-    if registration.attendance != "attended":
+    # Nobody has attended what has not begun, whatever was recorded.
+    if registration.attendance != "attended" or registration.activity.starts_at > clock.now():
         raise HTTPNotFound()
     person, activity = registration.person, registration.activity
     values = {
@@ -152,6 +160,9 @@ def attendance_certificate(request):
 def activity_attendance(request):
     """Record who attended, from the registrations table of the activity's page."""
     activity = request.context
+    if activity.starts_at > clock.now():
+        flash(request, not_begun(request, activity), "error")
+        return HTTPFound(request.route_path("activities.detail", id=activity.id))
     confirmed = request.dbsession.scalars(
         select(Registration).where(
             Registration.activity_id == activity.id, Registration.status == "confirmed"
@@ -174,6 +185,7 @@ def activity_attendance(request):
 )
 def activity_detail(request):
     activity = request.context
+    begun = activity.starts_at <= clock.now()
     data = {
         "page_title": request.layout.text(activity, "title", markup=False),
         "activity": activity,
@@ -183,7 +195,11 @@ def activity_detail(request):
         "sections": request.pm.hook.norec_sections(request=request, context=activity),
         "can_edit": request.has_permission(DIRECTORY_EDIT),
         "can_cancel": request.has_permission(REGISTRATION_EDIT),
-        "can_record": request.has_permission(ATTENDANCE_RECORD),
+        # Attendance is recorded once the activity has begun, not ahead of it.
+        "can_record": request.has_permission(ATTENDANCE_RECORD) and begun,
+        "not_begun": not_begun(request, activity)
+        if request.has_permission(ATTENDANCE_RECORD) and not begun
+        else None,
         "attendance": ATTENDANCE,
     }
     # The user's own seat, and whether they may take one: anyone with a person record,

@@ -10,11 +10,19 @@ from pyramid.request import Request
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from norec_core import grant_local_role, holders_of, now, revoke_local_role
+from norec_core import grant_local_role, holders_of, now, revoke_local_role, workflow_history
 from norec_grants.i18n import _
 from norec_grants.models import Application, Assignment, Criterion, Participant, Score
 
 SCORES = (1, 2, 3, 4, 5)
+# The assessor's tie to an applicant through an exchange, in its tense.
+EXCHANGE_TIES = {
+    "now": _("Is on an exchange with ${organisation}, an applicant."),
+    "future": _("Will be on an exchange with ${organisation}, an applicant."),
+    "past": _("Was on an exchange with ${organisation}, an applicant."),
+}
+# The steps a caseworker takes in handling a case, before anyone decides it.
+HANDLING = ("screen", "request_info", "assess")
 
 
 def assign(session: Session, application: Application, user) -> Assignment:
@@ -56,19 +64,66 @@ def seen_conflicts(request: Request, application: Application, user) -> list:
                 or_(Participant.sending_id.in_(ids), Participant.receiving_id.in_(ids)),
             )
         ).all()
-        involved = {i for p in past for i in (p.sending_id, p.receiving_id) if i in ids}
-        for org in sorted((ids[i] for i in involved), key=lambda o: o.name):
-            found.append(
-                _(
-                    "Was on an exchange with ${organisation}, an applicant.",
-                    mapping={"organisation": org.name},
-                )
-            )
+        today = now().date()
+        tenses: dict[int, set[str]] = {}
+        for p in past:
+            tense = "past" if p.ends_on < today else "future" if p.starts_on > today else "now"
+            for i in (p.sending_id, p.receiving_id):
+                if i in ids:
+                    tenses.setdefault(i, set()).add(tense)
+        for org in sorted((ids[i] for i in tenses), key=lambda o: o.name):
+            mapping = {"organisation": org.name}
+            # An exchange ahead or under way is as much a tie as one behind.
+            for tense in ("now", "future", "past"):
+                if tense in tenses[org.id]:
+                    found.append(_(EXCHANGE_TIES[tense], mapping=mapping))
     if application.created_by_id == user.id:
         found.append(_("Started this application."))
     if user.person_id is not None and application.lead_id == user.person_id:
         found.append(_("Leads the project applied for."))
     return found
+
+
+def handlers(request: Request, application: Application) -> set[int]:
+    """The user ids of the caseworkers who handle the case: those who screened it, asked
+    the applicant or sent it to assessment."""
+    return {
+        h.actor_id
+        for h in workflow_history(request, application)
+        if h.transition in HANDLING and h.actor_id is not None
+    }
+
+
+def not_to_assess(request: Request, application: Application, user):
+    """Why `user` may not assess `application` (four eyes), or None."""
+    if user.id in handlers(request, application):
+        return _(
+            "${who} handles this case as its caseworker; someone else assesses it, so that "
+            "four eyes see every case.",
+            mapping={"who": user.email},
+        )
+    return None
+
+
+def not_to_decide(request: Request, application: Application, user):
+    """Why `user` may not decide `application`: they handle it as caseworker, or have a
+    conflict of interest in it (declared or seen by the platform); or None."""
+    if user.id in handlers(request, application):
+        return _(
+            "You handle this case as its caseworker: another caseworker decides it, so that "
+            "four eyes see every decision."
+        )
+    mine = next((a for a in application.assignments if a.user_id == user.id), None)
+    seen = seen_conflicts(request, application, user)
+    if (mine is not None and mine.conflict) or seen:
+        return _(
+            "You have a conflict of interest in this case (${conflict}): another caseworker "
+            "decides it.",
+            mapping={
+                "conflict": request.localizer.translate(seen[0]) if seen else mine.conflict_note
+            },
+        )
+    return None
 
 
 def may_score(assignment: Assignment | None) -> bool:

@@ -26,6 +26,15 @@ class Line:
     cost: PartnerCost | None = None
 
 
+def first_year(application: Application) -> int:
+    """The year a new line of the plan or budget is for, unless the applicant says
+    otherwise: the call's, kept within the partnership's years (a 2027 call for a
+    partnership that began in 2024 plans 2027)."""
+    partnership = application.partnership
+    year = application.call.closes_at.year
+    return min(max(year, partnership.starts_on.year), partnership.ends_on.year)
+
+
 def rate_line(rate: Rate, exchange: PlannedExchange) -> Line:
     units = exchange.participants * (exchange.months if rate.basis == "participant_month" else 1)
     return Line(

@@ -16,7 +16,7 @@ from norec_core import (
     render_pdf,
     transition,
 )
-from norec_grants import notices
+from norec_grants import assessment, notices, rules
 from norec_grants.i18n import _
 from norec_grants.models import Appeal, Application, Decision, GrantedYear
 from norec_grants.permissions import MANAGE
@@ -97,7 +97,20 @@ def decision_recorded(request: Request, application: Application):
     """The guard of the deciding steps: they are taken with the decision form."""
     if application.decision is None:
         return _("Record the decision with its reasons on the decision form first.")
+    if request.identity is not None:
+        return assessment.not_to_decide(request, application, request.identity)
     return None
+
+
+def approvable(request: Request, application: Application):
+    """The guard of the approving steps: recorded on the form, by someone who may decide,
+    and for a plan that fits the partnership's period and the scheme (checked again here:
+    the partnership or the scheme may have changed since the submission)."""
+    refused = decision_recorded(request, application)
+    if refused is not None:
+        return refused
+    found = rules.plan(request, application)
+    return found[0] if found else None
 
 
 def _appeals_of(application: Application, decision: Decision) -> list[Appeal]:

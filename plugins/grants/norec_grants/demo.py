@@ -45,6 +45,8 @@ from norec_grants.models import (
 )
 
 CONTACT_PASSWORD = "demo-contact"  # noqa: S105 (a published demo credential)
+ASSESSOR, ASSESSOR_PASSWORD = "assessor@example.org", "demo-assessor"
+DECIDER, DECIDER_PASSWORD = "head@example.org", "demo-head"
 CONTACTS = [
     ("contact@example.org", "Demo contact, Haukeland", "Haukeland University Hospital"),
     ("vellore@example.org", "Demo contact, Vellore", "Christian Medical College Vellore"),
@@ -96,18 +98,22 @@ def load(dbsession) -> None:
     _contacts(dbsession)
     people = dbsession.scalars(select(Person).order_by(Person.id).limit(300)).all()
     partnerships = dbsession.scalars(select(Partnership).order_by(Partnership.id)).all()
+    made = set()
     for n, partnership in enumerate(partnerships):
         scheme = "north" if partnership.direction == "north-south" else "south"
         old, last, current = calls[scheme]
         if partnership.title.startswith("Nurse exchange"):
             add_nurses(dbsession, rng, calls["north"], partnership, people)
             continue
-        if n % 2 == 0:
-            add_application(dbsession, rng, old, partnership, OLD[n % len(OLD)], people)
-        if n % 3 != 0:
-            add_application(dbsession, rng, last, partnership, LAST[n % len(LAST)], people)
-        if current is not None and (n % 2 == 1 or n % 5 == 0):
-            add_application(dbsession, rng, current, partnership, OPEN[n % len(OPEN)], people)
+        # A partnership applies to each call that funds years it runs in.
+        wanted = [(old, OLD[n % len(OLD)]), (last, LAST[n % len(LAST)])]
+        if current is not None:
+            wanted.append((current, OPEN[n % len(OPEN)]))
+        for call, state in wanted:
+            # None: the partnership does not run in the years the call funds.
+            if add_application(dbsession, rng, call, partnership, state, people):
+                made.add(state)
+    _every_state(dbsession, rng, calls["north"], partnerships, people, made)
     _partner_searches(dbsession, rng)
     # Activity-based support: small grants in its past call.
     for n, partnership in enumerate(partnerships[:12]):
@@ -116,6 +122,17 @@ def load(dbsession) -> None:
             dbsession, rng, calls["activity"][1], partnership, state, people, small=True
         )
     dbsession.flush()
+
+
+def _every_state(dbsession, rng, calls, partnerships, people, made) -> None:
+    """A case in each state the loop left out, from a partnership that runs then."""
+    old, last, current = calls
+    for call, states in ((current, OPEN), (last, LAST), (old, OLD)):
+        for state in dict.fromkeys(s for s in states if s not in made):
+            for partnership in partnerships[::-1]:
+                if add_application(dbsession, rng, call, partnership, state, people):
+                    made.add(state)
+                    break
 
 
 def _course(dbsession, today) -> None:
@@ -296,19 +313,23 @@ def _more_partnerships(dbsession, rng, today: datetime.date) -> None:
     southern = [Organisation(name=n, country=c, kind="ngo") for n, c in MORE_PARTNERS]
     dbsession.add_all(norwegian + southern)
     for n, partner in enumerate(southern):
-        for k in range(2):
+        for k in range(3):
             first = (
-                norwegian[(n + k) % len(norwegian)] if k == 0 else southern[(n + 5) % len(southern)]
+                norwegian[(n + 3 * k) % len(norwegian)]
+                if k < 2
+                else southern[(n + 5) % len(southern)]
             )
             if first.country == partner.country:
                 continue
-            starts = datetime.date(today.year - 1 - (n % 2), 8, 1)
+            # Five years from two or three summers ago: the partnership runs through the
+            # years the past, the last and the open call fund.
+            starts = datetime.date(today.year - 2 - (n % 2), 8, 1)
             dbsession.add(
                 Partnership(
                     title=f"{first.name} – {partner.name}",
                     direction="north-south" if first.country == "NO" else "south-south",
                     starts_on=starts,
-                    ends_on=starts.replace(year=starts.year + 3) - datetime.timedelta(days=1),
+                    ends_on=starts.replace(year=starts.year + 5) - datetime.timedelta(days=1),
                     reciprocal=rng.random() < 0.85,
                     state="approved",
                     description=f"Exchange of {rng.choice(PROFESSIONS)} between the partners.",
@@ -322,3 +343,13 @@ def _contacts(dbsession) -> None:
     for email, name, organisation in CONTACTS:
         user = save_user(dbsession, email, CONTACT_PASSWORD, display_name=name)
         grant_local_role(dbsession, user, demo_organisation(dbsession, organisation), "contact")
+    # Four eyes: an outside assessor, and a head of section who decides what the demo
+    # caseworker handles (published demo credentials, as the contacts' are).
+    save_user(dbsession, ASSESSOR, ASSESSOR_PASSWORD, display_name="Demo assessor")
+    save_user(
+        dbsession,
+        DECIDER,
+        DECIDER_PASSWORD,
+        display_name="Demo head of section",
+        roles=["caseworker"],
+    )

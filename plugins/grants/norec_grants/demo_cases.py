@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from norec_core import SITE_TIMEZONE, Person, User, demo_person, import_history, now
-from norec_grants import budget, payments
+from norec_core import SITE_TIMEZONE, User, demo_person, import_history, now
+from norec_grants import budget, demo_timeline, payments, screening
 from norec_grants.assessment import assign
 from norec_grants.decisions import APPEAL_WINDOW, APPEAL_WORKFLOW
 from norec_grants.models import (
@@ -149,6 +149,11 @@ def add_application(
     )
     year = call.closes_at.year
     for offset in range(1 if small else 2):
+        months = demo_timeline.fitted_months(
+            partnership, year + offset, rng.randint(scheme.min_months, scheme.max_months)
+        )
+        if months < scheme.min_months:  # the partnership does not run that year
+            continue
         pairs = [(orgs[0], orgs[1])]
         if partnership.reciprocal or rng.random() < 0.5:
             pairs.append((orgs[1], orgs[0]))
@@ -160,9 +165,11 @@ def add_application(
                     receiving=receiving,
                     participants=rng.randint(1, 3),
                     profession=profession,
-                    months=rng.randint(scheme.min_months, scheme.max_months),
+                    months=months,
                 )
             )
+    if not application.exchanges:  # a partnership that ran out before the call
+        return None
     southern = next((o for o in orgs if o.country in CURRENCY), None)
     if southern is not None and rng.random() < 0.6:
         currency = CURRENCY[southern.country]
@@ -186,19 +193,22 @@ def add_application(
         application.confirmations = [
             Confirmation(organisation=o, revision=1, confirmed_at=submitted) for o in orgs
         ]
-    steps = _history(dbsession, rng, application, PATHS[state], f"contact at {orgs[0].name}")
+    stays = demo_timeline.stays(rng, application, state) if state in WITH_PARTICIPANTS else {}
+    after = demo_timeline.anchors(state, [d for found in stays.values() for d in found])
+    contact = f"contact at {orgs[0].name}"
+    steps = _history(dbsession, rng, application, PATHS[state], contact, after)
     _case(dbsession, rng, application, steps, state)
     if state in WITH_PARTICIPANTS:
-        _participants(dbsession, rng, application, state)
+        demo_timeline.participants(dbsession, rng, application, state, stays)
         _money(rng, application, state)
     return application
 
 
 def add_nurses(dbsession, rng, calls, partnership, people) -> None:
     """The Norwegian and Indian hospitals' partnership: nurses exchanged under the last call
-    (Ingrid from Bergen and Priya from Vellore among them), and a new application being
-    written for the open one."""
-    _old, last, current = calls
+    (Ingrid from Bergen and Priya from Vellore among them). Its one application to the
+    open call is the contact persons' to write (the browser test writes it)."""
+    _old, last, _current = calls
     running = add_application(
         dbsession, rng, last, partnership, "in_progress", people, profession="nurses"
     )
@@ -219,81 +229,9 @@ def add_nurses(dbsession, rng, calls, partnership, people) -> None:
                 ends_on=datetime.date(year + 1, 7, 31),
             )
         )
-    add_application(dbsession, rng, current, partnership, "draft", people, profession="nurses")
 
 
 WITH_PARTICIPANTS = ("agreement", "in_progress", "final_report", "closed")
-GIVEN = [
-    "Amina",
-    "Joseph",
-    "Grace",
-    "Ravi",
-    "Sita",
-    "Lars",
-    "Ingeborg",
-    "Tendai",
-    "Chipo",
-    "Mariam",
-    "Nguyen",
-    "Ana",
-    "Luis",
-    "Fatou",
-    "Kofi",
-    "Sunita",
-    "Ole",
-    "Marit",
-]
-FAMILY = [
-    "Okello",
-    "Mwangi",
-    "Banda",
-    "Sharma",
-    "Thapa",
-    "Berg",
-    "Dahl",
-    "Moyo",
-    "Phiri",
-    "Hassan",
-    "Tran",
-    "Quispe",
-    "Diallo",
-    "Mensah",
-    "Karki",
-    "Solberg",
-    "Lie",
-    "Nyirenda",
-]
-
-
-def _participants(dbsession, rng, application, state) -> None:
-    """A participant for each planned place of the grant's first year; back home and
-    completed in a closed case, some still to leave (their courses to be followed)."""
-    first_year = min(e.year for e in application.exchanges)
-    for exchange in [e for e in application.exchanges if e.year == first_year]:
-        for _n in range(exchange.participants):
-            starts = datetime.date(first_year, rng.choice([2, 8]), 1)
-            ends = _add_months(starts, exchange.months) - datetime.timedelta(days=1)
-            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-            person = Person(
-                given_name=given,
-                family_name=family,
-                email=f"{given}.{family}.{rng.randrange(10**6)}@participants.example.org".lower(),
-                country=exchange.sending.country,
-                birth_date=datetime.date(starts.year - rng.randint(22, 34), rng.randint(1, 12), 1),
-                employer=exchange.sending.name,
-            )
-            application.participants.append(
-                Participant(
-                    person=person,
-                    sending=exchange.sending,
-                    receiving=exchange.receiving,
-                    starts_on=starts,
-                    ends_on=ends,
-                    completed_at=oslo_time(ends + datetime.timedelta(days=14))
-                    if state in ("final_report", "closed")
-                    else None,
-                )
-            )
 
 
 def _money(rng, application, state) -> None:
@@ -324,23 +262,21 @@ def _money(rng, application, state) -> None:
         )
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    return day.replace(year=day.year + month // 12, month=month % 12 + 1)
-
-
 def _title(partnership, small: bool, profession: str) -> str:
     if small:
         return f"Sharing what we learnt: {partnership.organisations[0].name}"
     return f"{partnership.title}: exchange of {profession}"
 
 
-def _history(dbsession, rng, application, path, contact) -> None:
+def _history(dbsession, rng, application, path, contact, after) -> None:
     moment = application.submitted_at or application.created_at
+    latest = now() - datetime.timedelta(days=1)
     steps = []
     for name in path:
         if name != "submit":
             moment += datetime.timedelta(days=rng.randint(5, 40))
+        # A step that follows the exchanges waits for them; none lies ahead of today.
+        moment = min(max(moment, after.get(name, moment)), latest)
         comment = ""
         if name == "request_info":
             comment = rng.choice(QUESTIONS)
@@ -362,6 +298,8 @@ def _case(dbsession, rng, application, steps, state) -> None:
     taken = {name: (at, comment) for name, at, _actor, comment in steps}
     if "assess" not in taken:
         return
+    # Sent to assessment: the screening checklist was gone through, every point met.
+    application.screening = {key: {"met": True, "note": ""} for key in screening.keys(application)}
     caseworker = dbsession.scalars(select(User).where(User.email == CASEWORKER)).one()
     assign(dbsession, application, caseworker)
     mine = application.assignments[-1]

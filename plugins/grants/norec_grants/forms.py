@@ -9,19 +9,17 @@ import deform
 from sqlalchemy import select
 
 from norec_core import (
-    CURRENCIES,
     SITE_TIMEZONE,
     CSRFSchema,
     Person,
     countries_node,
-    currency_validator,
     date_widget,
     datetime_widget,
     line_validator,
     now,
 )
-from norec_grants import rules
-from norec_grants.i18n import _
+from norec_grants import currencies, rules
+from norec_grants.i18n import _, months_range
 
 CATEGORY_TITLES = {
     "travel": _("Travel"),
@@ -130,7 +128,7 @@ class SchemeSchema(CSRFSchema):
         colander.String(),
         title=_("Currency"),
         description=_("ISO 4217 code of the currency grants are given in"),
-        validator=currency_validator,
+        validator=currencies.validator,
         default="NOK",
     )
     countries = countries_node(
@@ -269,18 +267,11 @@ def _partner_validator(node, kw):
 @colander.deferred
 def _months_validator(node, kw):
     scheme = kw["application"].call.scheme
-    return colander.Range(
-        scheme.min_months,
-        scheme.max_months,
-        min_err=_(
-            "The scheme funds exchanges of ${min} to ${max} months.",
-            mapping={"min": scheme.min_months, "max": scheme.max_months},
-        ),
-        max_err=_(
-            "The scheme funds exchanges of ${min} to ${max} months.",
-            mapping={"min": scheme.min_months, "max": scheme.max_months},
-        ),
+    refused = _(
+        "The scheme funds exchanges of ${months}.",
+        mapping={"months": months_range(kw["request"], scheme.min_months, scheme.max_months)},
     )
+    return colander.Range(scheme.min_months, scheme.max_months, min_err=refused, max_err=refused)
 
 
 @colander.deferred
@@ -327,7 +318,7 @@ class ExchangeSchema(CSRFSchema):
 
 @colander.deferred
 def _currency_widget(node, kw):
-    return deform.widget.SelectWidget(values=[(c, c) for c in sorted(CURRENCIES)])
+    return deform.widget.SelectWidget(values=currencies.choices(kw["request"].locale_name))
 
 
 @colander.deferred
@@ -336,7 +327,7 @@ def _rate_recorded(node, kw):
     base = application.call.scheme.currency
 
     def validate(node, value):
-        currency_validator(node, value)
+        currencies.validator(node, value)
         if (
             value != base
             and rules.exchange_rate(request.dbsession, value, base, now().date()) is None
@@ -368,13 +359,13 @@ class ExchangeRateSchema(CSRFSchema):
         colander.String(),
         title=_("Currency"),
         widget=_currency_widget,
-        validator=currency_validator,
+        validator=currencies.validator,
     )
     base = colander.SchemaNode(
         colander.String(),
         title=_("In"),
         description=_("The scheme currency the rate converts to"),
-        validator=currency_validator,
+        validator=currencies.validator,
         default="NOK",
     )
     rate = colander.SchemaNode(

@@ -34,6 +34,7 @@ from norec_grants.models import (
     Application,
     Call,
     Decision,
+    FinalReport,
     GrantedYear,
     Participant,
 )
@@ -48,7 +49,7 @@ from norec_grants.permissions import (
     WITHDRAW,
 )
 from norec_grants.routes import add_routes
-from norec_grants.views.applications import asked_of
+from norec_grants.views.mine import asked_of
 from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 
@@ -86,7 +87,7 @@ def norec_roles():
 
 @hookimpl
 def norec_local_roles(request, user, context):
-    if isinstance(context, Appeal):  # the applicant's appeal is theirs to read
+    if isinstance(context, (Appeal, FinalReport)):  # the applicant's, as the case is
         context = context.application
     if not isinstance(context, Application):
         return []

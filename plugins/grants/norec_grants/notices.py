@@ -7,6 +7,7 @@ from __future__ import annotations
 from pyramid.request import Request
 
 from norec_core import NoticeKind, User, holders_of, notify, workflow_history
+from norec_grants.assessment import handlers
 from norec_grants.i18n import _
 from norec_grants.models import Appeal, Application
 
@@ -36,6 +37,11 @@ KINDS = [
         "grants.assigned",
         _("An application to assess"),
         _("For assessors: you are asked to assess an application."),
+    ),
+    NoticeKind(
+        "grants.conflict",
+        _("An assessor declared a conflict"),
+        _("For caseworkers: an assessor of your case cannot assess it; assign another."),
     ),
     NoticeKind("grants.decision", _("Decision on an application"), required=True),
     NoticeKind("grants.appeal", _("An appeal and its outcome"), required=True),
@@ -255,6 +261,45 @@ def instalment_paid(request: Request, application: Application, instalment) -> N
                 **_title(application),
                 "number": instalment.position + 1,
                 "amount": lambda layout: layout.money(instalment.amount, currency),
+            },
+        ),
+        url=request.route_url("grants.money", id=application.id),
+    )
+
+
+def conflict_declared(request: Request, application: Application, assignment) -> None:
+    """Tell the caseworkers who handle the case that an assessor stands aside."""
+    for user_id in sorted(handlers(request, application)):
+        notify(
+            request,
+            "grants.conflict",
+            request.dbsession.get(User, user_id),
+            _("An assessor stands aside: «${title}»", mapping=_title(application)),
+            _(
+                "${who} declared a conflict of interest with «${title}» and does not assess "
+                "it:\n\n${note}\n\nAssign another assessor.",
+                mapping={
+                    **_title(application),
+                    "who": assignment.user.email,
+                    "note": assignment.conflict_note,
+                },
+            ),
+            url=request.route_url("grants.application", id=application.id),
+        )
+
+
+def instalment_cancelled(request: Request, application: Application, instalment) -> None:
+    tell_contacts(
+        request,
+        application,
+        "grants.agreement",
+        _("An instalment is cancelled: «${title}»", mapping=_title(application)),
+        _(
+            "Instalment ${number} of the grant for «${title}» will not be paid:\n\n${reason}",
+            mapping={
+                **_title(application),
+                "number": instalment.position + 1,
+                "reason": instalment.cancel_reason,
             },
         ),
         url=request.route_url("grants.money", id=application.id),

@@ -11,13 +11,18 @@ from pyramid.request import Request
 from sqlalchemy import select
 
 from norec_core import Activity, Exchange, Registration, exchange_completed, now
-from norec_grants.i18n import _
+from norec_grants.i18n import _, ngettext
 from norec_grants.models import Participant
 
 # Which course each role must attend, and whether before leaving or after coming home.
 COURSES = {
     "participant": (("pre_departure_course", "before"), ("homecoming_course", "after")),
     "leader": (("leaders_course", "before"),),
+}
+COURSE_NAMES = {
+    "pre_departure_course": _("pre-departure course"),
+    "homecoming_course": _("homecoming seminar"),
+    "leaders_course": _("leaders' course"),
 }
 # How long before departure a missing pre-departure course is flagged.
 WARN_BEFORE = datetime.timedelta(days=30)
@@ -47,9 +52,11 @@ def problems(application, role: str, birth, starts_on, ends_on) -> dict[str, obj
     elif role == "participant":
         months = months_between(starts_on, ends_on)
         if not scheme.min_months <= months <= scheme.max_months:
-            found["ends_on"] = _(
+            found["ends_on"] = ngettext(
+                "The exchange lasts ${months} month; the scheme funds ${min} to ${max}.",
                 "The exchange lasts ${months} months; the scheme funds ${min} to ${max}.",
-                mapping={"months": months, "min": scheme.min_months, "max": scheme.max_months},
+                months,
+                {"months": months, "min": scheme.min_months, "max": scheme.max_months},
             )
     if role == "participant" and birth is not None:
         age = age_on(birth, starts_on)
@@ -66,7 +73,7 @@ def problems(application, role: str, birth, starts_on, ends_on) -> dict[str, obj
 class Course:
     kind: str
     when: str  # "before" departure or "after" coming home
-    status: str  # attended, registered, missing
+    status: str  # attended, waived, registered, missing
     flagged: bool  # missing when it is due: departure a month away or less, or home again
 
 
@@ -94,10 +101,31 @@ def courses(request: Request, participants: list[Participant], today=None) -> di
         items = []
         for kind, when in COURSES.get(p.role, ()):
             status = best.get((p.person_id, kind), "missing")
+            if status != "attended" and kind in p.waived:
+                status = "waived"
             due = p.starts_on - WARN_BEFORE <= today if when == "before" else p.ends_on < today
             items.append(Course(kind, when, status, status == "missing" and due))
         found[p.id] = items
     return found
+
+
+def not_completable(request: Request, participant: Participant, today=None):
+    """Why the exchange cannot be marked completed yet, or None: it has ended, and each
+    of its courses is attended or waived with a reason."""
+    today = today or now().date()
+    if participant.completed_at is not None or participant.ends_on >= today:
+        return _("Only an exchange that has ended can be marked completed.")
+    for course in courses(request, [participant], today)[participant.id]:
+        if course.status not in ("attended", "waived"):
+            return _(
+                "${name} has not attended the ${course}: the exchange is completed when "
+                "each course is attended, or waived with a reason.",
+                mapping={
+                    "name": participant.person.given_name,
+                    "course": request.localizer.translate(COURSE_NAMES[course.kind]),
+                },
+            )
+    return None
 
 
 def complete(request: Request, participant: Participant) -> None:

@@ -58,12 +58,26 @@ def pay(application: Application, instalment: Instalment, user):
     """Record the payment, or say why it cannot be made yet."""
     if instalment.paid_at is not None:
         return _("This instalment is paid already.")
+    if instalment.cancelled_at is not None:
+        return _(
+            "This instalment is cancelled: ${reason}", mapping={"reason": instalment.cancel_reason}
+        )
     if not reached(application, instalment.milestone):
         return _(
             "The milestone «${milestone}» is not reached yet.",
             mapping={"milestone": MILESTONE_TITLES[instalment.milestone]},
         )
     instalment.paid_at, instalment.paid_by_id = now(), user.id
+    return None
+
+
+def cancel(instalment: Instalment, reason: str):
+    """Cancel an unpaid instalment for `reason`, or say why it cannot be."""
+    if instalment.paid_at is not None:
+        return _("This instalment is paid already.")
+    if instalment.cancelled_at is not None:
+        return _("This instalment is cancelled already.")
+    instalment.cancelled_at, instalment.cancel_reason = now(), reason
     return None
 
 
@@ -76,6 +90,31 @@ class CostLine:
     @property
     def difference(self) -> Decimal | None:
         return None if self.actual is None else self.actual - self.budgeted
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The whole: applied for, granted, spent, and what was spent beyond the grant (or,
+    below zero, left of it). Spending is measured against what was granted."""
+
+    applied: Decimal
+    granted: Decimal
+    spent: Decimal | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.spent is None else self.spent - self.granted
+
+
+def totals(application: Application) -> Totals:
+    lines = costs(application)
+    spent = [line.actual for line in lines if line.actual is not None]
+    decision = application.decision
+    return Totals(
+        budget.budget(application).total,
+        decision.total if decision is not None else Decimal("0.00"),
+        sum(spent, Decimal("0.00")) if spent else None,
+    )
 
 
 def costs(application: Application) -> list[CostLine]:

@@ -4,6 +4,7 @@ lengths, reciprocity, the partners' confirmations and the scheme's eligibility f
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from pyramid.request import Request
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from norec_core import Organisation, Person, UnknownFact, now, person_fact
-from norec_grants.i18n import _
+from norec_grants.i18n import _, months, months_range
 from norec_grants.models import Application, Call, Confirmation, ExchangeRate
 
 
@@ -83,6 +84,70 @@ def countries(request: Request, application: Application) -> list:
     ]
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The last day of a stay of `months` months begun on `day` (1 Jan, six: 30 Jun)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    same = day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+    return same - datetime.timedelta(days=1)
+
+
+def plan(request: Request, application: Application) -> list:
+    """Where the plan runs ahead of what the partnership and the scheme allow: an
+    exchange in a year outside the partnership, of a length the scheme does not fund, or
+    too long to end before the partnership does (begun as early as it may be)."""
+    partnership, scheme = application.partnership, application.call.scheme
+    found = []
+    for e in application.exchanges:
+        mapping = {
+            "year": e.year,
+            "sending": e.sending.name,
+            "receiving": e.receiving.name,
+            "first": request.layout.date(partnership.starts_on),
+            "last": request.layout.date(partnership.ends_on),
+        }
+        if not partnership.starts_on.year <= e.year <= partnership.ends_on.year:
+            found.append(
+                _(
+                    "The exchange from ${sending} to ${receiving} in ${year} lies outside "
+                    "the partnership, which runs from ${first} to ${last}.",
+                    mapping=mapping,
+                )
+            )
+            continue
+        if not scheme.min_months <= e.months <= scheme.max_months:
+            found.append(
+                _(
+                    "The exchange from ${sending} to ${receiving} in ${year} lasts "
+                    "${months}; the scheme funds ${allowed}.",
+                    mapping={
+                        **mapping,
+                        "months": months(request, e.months),
+                        "allowed": months_range(request, scheme.min_months, scheme.max_months),
+                    },
+                )
+            )
+        start = max(datetime.date(e.year, 1, 1), partnership.starts_on)
+        end = add_months(start, e.months)
+        if end > partnership.ends_on:
+            found.append(
+                _(
+                    "The exchange from ${sending} to ${receiving} in ${year} lasts "
+                    "${months}: begun ${start} at the earliest, it ends ${end}, after the "
+                    "partnership ends on ${last}. Shorten it or plan it earlier.",
+                    mapping={
+                        **mapping,
+                        "months": months(request, e.months),
+                        "start": request.layout.date(start),
+                        "end": request.layout.date(end),
+                    },
+                )
+            )
+    return found
+
+
 def unconfirmed(application: Application) -> list[Organisation]:
     """The partner organisations whose contact person has not confirmed the application
     as it stands now."""
@@ -136,6 +201,7 @@ def problems(request: Request, application: Application) -> list:
     if not application.exchanges:
         found.append(_("Plan at least one exchange."))
     found += countries(request, application)
+    found += plan(request, application)
     if application.exchanges:
         found += list(reciprocity(application).values())
     found += eligibility(request, application)

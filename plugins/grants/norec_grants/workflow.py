@@ -4,8 +4,8 @@ do what depends on where the case is)."""
 from __future__ import annotations
 
 from norec_core import State, Transition, Workflow, now
-from norec_grants import decisions, payments, reports, rules
-from norec_grants.decisions import decision_recorded
+from norec_grants import closing, decisions, payments, rules, screening
+from norec_grants.decisions import approvable, decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
 from norec_grants.permissions import EDIT, MANAGE, PARTICIPANTS, REPORT, WITHDRAW
@@ -53,17 +53,22 @@ TRANSITIONS = (
         comment_required=True,
     ),
     Transition("answer", _("Answer and send back"), ("more_info",), "submitted", EDIT, None, True),
-    Transition("assess", _("Send to assessment"), ("screening",), "in_assessment", MANAGE),
     Transition(
-        "approve", _("Approve"), ("in_assessment",), "approved", MANAGE, decision_recorded, True
+        "assess",
+        _("Send to assessment"),
+        ("screening",),
+        "in_assessment",
+        MANAGE,
+        screening.screened,
     ),
+    Transition("approve", _("Approve"), ("in_assessment",), "approved", MANAGE, approvable, True),
     Transition(
         "approve_changes",
         _("Approve with changes"),
         ("in_assessment",),
         "approved_changes",
         MANAGE,
-        decision_recorded,
+        approvable,
         True,
     ),
     Transition(
@@ -90,7 +95,7 @@ TRANSITIONS = (
         ("in_progress",),
         "final_report",
         REPORT,
-        reports.report_missing,
+        closing.report_refused,
     ),
     Transition(
         "return_report",
@@ -100,7 +105,14 @@ TRANSITIONS = (
         MANAGE,
         comment_required=True,
     ),
-    Transition("close", _("Approve the report and close"), ("final_report",), "closed", MANAGE),
+    Transition(
+        "close",
+        _("Approve the report and close"),
+        ("final_report",),
+        "closed",
+        MANAGE,
+        closing.close_refused,
+    ),
     Transition(
         "reopen",
         _("Assess again, as the appeal decided"),

@@ -17,6 +17,7 @@ from norec_grants.models import (
     Decision,
     ExchangeRate,
     GrantedYear,
+    Participant,
     PlannedExchange,
     Rate,
     Scheme,
@@ -165,3 +166,51 @@ def inr(db_session):
     db_session.add(rate)
     db_session.flush()
     return rate
+
+
+@pytest.fixture
+def travelled(db_session, make_person):
+    """A function that registers, for each planned exchange of `application`, the
+    participants it planned, gone and home again (February to July of its year: the
+    plan must lie in the past)."""
+
+    def went(application):
+        for e in application.exchanges:
+            for _n in range(e.participants):
+                application.participants.append(
+                    Participant(
+                        person=make_person(),
+                        sending_id=e.sending_id,
+                        receiving_id=e.receiving_id,
+                        starts_on=datetime.date(e.year, 2, 1),
+                        ends_on=datetime.date(e.year, 7, 31),
+                    )
+                )
+        db_session.flush()
+        return application.participants
+
+    return went
+
+
+@pytest.fixture
+def last_year(hospitals, db_session):
+    """The partnership began last year, so that its first year's exchanges are over."""
+    partnership = hospitals[0]
+    partnership.starts_on = datetime.date(now().year - 1, 1, 1)
+    db_session.flush()
+    return partnership
+
+
+@pytest.fixture
+def screen():
+    """A function: as caseworker `norec`, tick every requirement of the screening
+    checklist of `application` (in screening)."""
+
+    def tick(norec, application) -> None:
+        url = f"/grants/applications/{application.id}/screening"
+        form = norec.get(url).forms["norec-form"]
+        for field in form.fields.get("met", []):
+            field.checked = True
+        form.submit("submit", status=302)
+
+    return tick

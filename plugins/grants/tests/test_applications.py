@@ -162,11 +162,22 @@ def test_a_submission_after_the_deadline_is_refused(
 
 
 def test_the_case_moves_through_every_state(
-    client, application, hospitals, contacts, make_user, db_session, make_ready
+    client,
+    screen,
+    application,
+    hospitals,
+    contacts,
+    make_user,
+    db_session,
+    make_ready,
+    last_year,
+    travelled,
 ):
     make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case@norec.example.org", roles=["caseworker"]).email)
+    # Four eyes: a second caseworker decides the case the first handles.
+    decider = client(make_user("decider@norec.example.org", roles=["caseworker"]).email)
 
     def state():
         db_session.refresh(application)
@@ -181,23 +192,30 @@ def test_the_case_moves_through_every_state(
     kari.get(f"/grants/applications/{application.id}/edit")  # theirs to change again
     _step(kari, application, "answer", "The ward's head nurse.")
     assert state() == "submitted"
-    for step in ("screen", "assess"):
-        _step(norec, application, step)
+    _step(norec, application, "screen")
+    screen(norec, application)
+    _step(norec, application, "assess")
     # Deciding is done with the decision form, which records the amounts and reasons.
     assert "Record the decision" in _step(norec, application, "approve", "A plan.", 409).text
-    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form = decider.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
     form["outcome"], form["reasons"] = "approved", "A clear plan with learning on both sides."
     form.submit("submit", status=302)
     assert state() == "approved"
     for step in ("sign", "start"):
         _step(norec, application, step)
     assert state() == "in_progress"
+    travelled(application)  # the participants went, and are home again
     form = kari.get(f"/grants/applications/{application.id}/report").forms["norec-form"]
     form["results"], form["knowledge_transfer"] = "Routines changed.", "Seminars at home."
     form.submit("submit")
     _step(kari, application, "report")
     _step(norec, application, "return_report", "Add the costs.")
     _step(kari, application, "report")
+    assert "neither paid nor cancelled" in _step(norec, application, "close", status=409).text
+    for _n in range(2):  # the agreement is signed and the participants have left
+        money = norec.get(f"/grants/applications/{application.id}/money")
+        [pay, *_rest] = [f for f in money.forms.values() if f.action.endswith("/money/pay")]
+        pay.submit().follow()
     _step(norec, application, "close")
     assert state() == "closed"
     _step(kari, application, "withdraw", status=409)  # a closed case stays closed
@@ -209,9 +227,10 @@ def test_withdrawal_and_rejection(
     make_ready()
     kari = client(contacts[0].email)
     norec = client(make_user("case2@norec.example.org", roles=["caseworker"]).email)
+    decider = client(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
     _step(kari, application, "submit")
     _step(norec, application, "screen")
-    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form = decider.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
     form["outcome"] = "rejected"
     page = form.submit("submit", status=422)  # a rejection owes its reasons
     assert "Required" in page.text

@@ -1,5 +1,6 @@
 """In a real browser: an applicant builds an application over several sessions, with the
-partner's contact person, and submits it; a caseworker assesses and decides it. axe-core
+partner's contact person, and submits it; a caseworker screens it, an assessor scores it
+and another caseworker decides it (four eyes). axe-core
 checks every page on the way."""
 
 from __future__ import annotations
@@ -81,23 +82,41 @@ def test_an_application_from_draft_to_decision(page):
     _checked(page, failures)
     log_out(page)
 
-    # The caseworker screens, assesses and decides.
+    # The caseworker screens against the checklist and sends the case to an assessor.
     log_in(page, "caseworker@example.org", "demo-caseworker")
     page.goto(f"/grants/applications/{application}")
     page.get_by_role("button", name="Start screening").click()
+    page.get_by_role("link", name="Go through the checklist").click()
+    for box in page.get_by_label("Met", exact=True).all():
+        box.check()
+    _checked(page, failures)
+    page.get_by_role("button", name="Save the checklist").click()
     page.get_by_label("E-mail of the assessor").fill("caseworker@example.org")
+    page.get_by_role("button", name="Assign").click()
+    assert "handles this case as its caseworker" in page.content()  # four eyes
+    page.get_by_label("E-mail of the assessor").fill("assessor@example.org")
     page.get_by_role("button", name="Assign").click()
     page.get_by_role("button", name="Send to assessment").click()
     _checked(page, failures)
+    log_out(page)
+
+    # The assessor declares no conflict and is taken straight to the scores.
+    log_in(page, "assessor@example.org", "demo-assessor")
+    page.goto(f"/grants/applications/{application}")
     page.get_by_role("link", name="Declare conflicts of interest").click()
     _checked(page, failures)
     page.get_by_label("No, I can assess it").check()
     page.get_by_role("button", name="Save").click()
-    page.get_by_role("link", name="Score the application").click()
+    assert "Declare first" not in page.content()
     for radio in page.locator("input[type=radio][value='4']").all():
         radio.check()
     _checked(page, failures)
     page.get_by_role("button", name="Save the scores").click()
+    log_out(page)
+
+    # The head of section, who did not handle the case, decides it.
+    log_in(page, "head@example.org", "demo-head")
+    page.goto(f"/grants/applications/{application}")
     assert "Weighted total" in page.content()
     page.get_by_role("link", name="Decide the application").click()
     page.get_by_label("Approved", exact=True).check()

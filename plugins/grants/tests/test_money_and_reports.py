@@ -69,9 +69,10 @@ def test_signing_plans_the_instalments_and_they_are_paid_at_their_milestones(
 
 
 def test_the_final_report_is_written_then_handed_in(
-    client, application, hospitals, contacts, db_session, make_granted
+    client, application, hospitals, contacts, db_session, make_granted, last_year, travelled
 ):
     make_granted((*DECIDED, "sign", "start"))
+    travelled(application)  # the exchanges are over
     kari = client(contacts[0].email)
     refused = _step(kari, application, "report", status=409)
     assert "Write the final report first" in refused.text

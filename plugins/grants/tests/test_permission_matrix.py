@@ -48,6 +48,7 @@ MATRIX = {
     # Nobody scores a draft (test_assessment scores one in assessment).
     ("grants.score", "GET"): frozenset(),
     ("grants.decide", "GET"): STAFF,
+    ("grants.screening", "GET"): STAFF,
     ("grants.letter", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.letter_pdf", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.appeal", "GET"): frozenset({"admin", "applicant"}),
@@ -59,6 +60,11 @@ MATRIX = {
     ("grants.money", "GET"): STAFF | {"applicant", "assessor"},
     ("grants.pay", "POST"): STAFF,
     ("grants.report", "GET"): STAFF | {"applicant", "assessor"},
+    # The report's files while the exchanges run; exchanges explained once granted.
+    ("grants.report_attach", "POST"): frozenset({"admin"}),
+    ("grants.exchange_explain", "POST"): frozenset({"admin"}),
+    ("grants.instalment_cancel", "POST"): STAFF,
+    ("grants.course_waive", "POST"): STAFF,
     ("grants.partner_searches", "GET"): LOGGED_IN,
     ("grants.partner_search_new", "GET"): LOGGED_IN,  # who is no contact is told how
     # Matches: Norec, and organisations looking for a partner (the applicant's does here).
@@ -143,6 +149,7 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.declare": f"/grants/applications/{ids['application']}/conflicts",
         "grants.score": f"/grants/applications/{ids['application']}/scores",
         "grants.decide": f"/grants/applications/{ids['application']}/decide",
+        "grants.screening": f"/grants/applications/{ids['application']}/screening",
         "grants.letter": f"/grants/applications/{ids['application']}/decision",
         "grants.letter_pdf": f"/grants/applications/{ids['application']}/decision.pdf",
         "grants.appeal": f"/grants/applications/{ids['application']}/appeal",
@@ -157,6 +164,10 @@ def test_each_case_is_allowed_exactly_what_the_matrix_says(
         "grants.money": f"/grants/applications/{ids['application']}/money",
         "grants.pay": f"/grants/applications/{ids['application']}/money/pay",
         "grants.report": f"/grants/applications/{ids['application']}/report",
+        "grants.report_attach": f"/grants/applications/{ids['application']}/report/files",
+        "grants.exchange_explain": f"/grants/applications/{ids['application']}/report/explain",
+        "grants.instalment_cancel": f"/grants/applications/{ids['application']}/money/cancel",
+        "grants.course_waive": (f"/grants/applications/{ids['application']}/participants/waive"),
         "grants.partner_searches": "/grants/partners",
         "grants.partner_search_new": "/grants/partners/new",
         "grants.partner_search": f"/grants/partners/{search.id}",

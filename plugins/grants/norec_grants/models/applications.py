@@ -7,7 +7,7 @@ import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Amount, Base, Organisation, Partnership, Person, User, now
@@ -55,6 +55,9 @@ class Application(Base):
     # When the reminders went out (a scheduled task may run twice; each goes once).
     deadline_reminded_at: Mapped[datetime.datetime | None]
     report_reminded_at: Mapped[datetime.datetime | None]
+    # The screening checklist: {requirement: {"met": bool, "note": str}}, each of the
+    # scheme's requirements ticked or explained before the case goes to assessment.
+    screening: Mapped[dict[str, dict]] = mapped_column(JSON, default=dict)
 
     @property
     def decision(self) -> Decision | None:
@@ -116,6 +119,9 @@ class PlannedExchange(Base):
     participants: Mapped[int]
     profession: Mapped[str] = mapped_column(String(200))
     months: Mapped[int]
+    # Why the exchange did not take place, when it did not: the case closes only when
+    # every planned exchange took place or is explained so.
+    not_carried_out: Mapped[str] = mapped_column(Text, default="")
 
     application: Mapped[Application] = relationship(back_populates="exchanges")
     sending: Mapped[Organisation] = relationship(foreign_keys=[sending_id])

@@ -145,6 +145,9 @@ class Participant(Base):
     ends_on: Mapped[datetime.date]
     # When a caseworker marked the exchange completed (and the core's event went out).
     completed_at: Mapped[datetime.datetime | None]
+    # Courses the caseworker let the participant off, {kind: reason}: an exchange is
+    # completed only when each course is attended or waived so.
+    waived: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
     application: Mapped[Application] = relationship(back_populates="participants")
     person: Mapped[Person] = relationship()
@@ -168,6 +171,9 @@ class Instalment(Base):
     paid_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
+    # An instalment that will not be paid (an exchange that did not take place), and why.
+    cancelled_at: Mapped[datetime.datetime | None]
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
 
     application: Mapped[Application] = relationship(back_populates="instalments")
 

@@ -3,34 +3,24 @@ confirmations and the attachments, saved piece by piece so that nothing is lost.
 
 from __future__ import annotations
 
-import datetime
-
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from norec_core import (
     ACCOUNT,
-    SITE_TIMEZONE,
     CSRFSchema,
     Organisation,
     Partnership,
     Person,
-    Task,
-    UploadError,
-    attach,
-    export_links,
-    export_response,
     files_of,
     flash,
     locally_held,
     now,
     process_form,
-    requested_format,
     upload_node,
 )
-from norec_grants import assessment, budget, decisions, reports, rules
+from norec_grants import assessment, budget, currencies, decisions, rules, screening
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -42,17 +32,13 @@ from norec_grants.forms import (
 from norec_grants.i18n import _
 from norec_grants.models import (
     Application,
-    Assignment,
-    Call,
-    Decision,
     PartnerCost,
     PlannedExchange,
-    Scheme,
 )
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
-from norec_grants.views import queue
 from norec_grants.views.assessment import assign_form
-from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
+from norec_grants.views.closing import store
+from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
@@ -103,6 +89,18 @@ def apply(call, request):
     )
     if result.valid:
         data = result.data
+        first = _first_application(request, call, data["partnership_id"])
+        if first is not None:
+            flash(
+                request,
+                _(
+                    "Your partnership has applied to this call already, with «${title}»: "
+                    "one application per call and partnership. Go on with it here.",
+                    mapping={"title": first.title},
+                ),
+                "error",
+            )
+            return HTTPFound(request.route_path("grants.application", id=first.id))
         application = Application(
             call=call,
             partnership=request.dbsession.get(Partnership, data["partnership_id"]),
@@ -118,6 +116,20 @@ def apply(call, request):
         flash(request, _("The application is saved as a draft. Nothing is sent before you submit."))
         return HTTPFound(request.route_path("grants.application", id=application.id))
     return {**values, "refused": None, "form": result.html}
+
+
+def _first_application(request, call, partnership_id):
+    """The partnership's application to `call`, unless withdrawn: one is all it makes."""
+    return request.dbsession.scalars(
+        select(Application)
+        .where(
+            Application.call_id == call.id,
+            Application.partnership_id == partnership_id,
+            Application.state != "withdrawn",
+        )
+        .order_by(Application.id)
+        .limit(1)
+    ).first()
 
 
 def _person(request, email: str):
@@ -152,6 +164,7 @@ def application_page(application, request):
         "sections": request.pm.hook.norec_sections(request=request, context=application),
         "categories": CATEGORY_TITLES,
         "bases": BASIS_TITLES,
+        "exact": currencies.exact,
         **_case(request, application),
         "state_title": APPLICATION_WORKFLOW.state(application.state).title,
     }
@@ -174,6 +187,12 @@ def _case(request, application):
         if manage or mine
         else None,
         "assign_form": assign_form(request, application) if manage else "",
+        "checklist": [
+            (title, (application.screening or {}).get(key) or {})
+            for key, title in screening.requirements(request, application).items()
+        ]
+        if manage
+        else [],
         "outcomes": decisions.OUTCOME_TITLES,
         "currency": application.call.scheme.currency,
         "appealable": bool(request.has_permission(APPEAL, application))
@@ -208,20 +227,7 @@ def attach_file(application, request):
     )
     if result.valid:
         upload = result.data["upload"]
-        try:
-            attach(
-                request,
-                application,
-                upload["filename"],
-                upload["fp"].read(),
-                allowed=ATTACHMENT_TYPES,
-                max_size=ATTACHMENT_SIZE,
-                read_permission=READ,
-                edit_permission=EDIT,
-            )
-        except UploadError as refused:  # checked by the field already; kept for a race
-            flash(request, refused.message, "error")
-        else:
+        if store(request, application, upload, ATTACHMENT_TYPES, ATTACHMENT_SIZE, EDIT):
             changed(application)
             flash(request, _("The file is attached."))
         return HTTPFound(request.route_path("grants.application", id=application.id))
@@ -260,7 +266,7 @@ def application_edit(application, request):
 @view_config(route_name="grants.exchange_new", renderer=FORM, permission=EDIT)
 def exchange_new(application, request):
     orgs = application.partnership.organisations
-    values = {"year": application.partnership.starts_on.year}
+    values = {"year": budget.first_year(application)}
     if len(orgs) >= 2:
         values.update(sending_id=orgs[0].id, receiving_id=orgs[1].id)
     result = process_form(
@@ -291,7 +297,10 @@ def cost_new(application, request):
     result = process_form(
         request,
         CostSchema(),
-        appstruct={"year": application.partnership.starts_on.year, "currency": "NOK"},
+        appstruct={
+            "year": budget.first_year(application),
+            "currency": application.call.scheme.currency,
+        },
         bindings={"application": application},
         submit_title=_("Add to the budget"),
     )
@@ -349,89 +358,3 @@ def confirm(application, request):
         _("${organisation} confirms the application.", mapping={"organisation": organisation.name}),
     )
     return HTTPFound(request.route_path("grants.application", id=application.id) + "#partners")
-
-
-@view_config(route_name="grants.mine", renderer=T + "mine.pt", permission=ACCOUNT)
-def mine(request):
-    query = (
-        select(Application)
-        .where(
-            Application.partnership.has(
-                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
-            )
-        )
-        .options(
-            selectinload(Application.call).selectinload(Call.scheme).selectinload(Scheme.rates),
-            selectinload(Application.partnership).selectinload(Partnership.organisations),
-            selectinload(Application.decisions),
-            selectinload(Application.exchanges),
-            selectinload(Application.costs),
-        )
-        .order_by(Application.updated_at.desc())
-    )
-    if requested_format(request):
-        return export_response(request, query, queue.columns(request), "my-applications")
-    return {
-        "page_title": _("My organisations' applications"),
-        "applications": request.dbsession.scalars(query).all(),
-        "partnerships": contact_partnerships(request),
-        "states": STATE_TITLES,
-        "tasks": asked_of(request),
-        "exports": export_links(request),
-    }
-
-
-def asked_of(request) -> list[Task]:
-    """What the user is asked to do now: as a contact person, finish drafts, answer
-    Norec's questions and write final reports; as an assessor, assess."""
-    if request.identity is None:
-        return []
-    mine = request.dbsession.scalars(
-        select(Application)
-        .where(
-            Application.state.in_(("draft", "more_info", "in_progress")),
-            Application.partnership.has(
-                Partnership.organisations.any(locally_held(request, Organisation, "contact"))
-            ),
-        )
-        .options(
-            selectinload(Application.call),
-            selectinload(Application.participants),
-            selectinload(Application.exchanges),
-        )
-    ).all()
-    tasks = []
-    for application in mine:
-        mapping = {"title": application.title}
-        if application.state == "draft":
-            title, route = _("Finish and submit ${title}", mapping=mapping), "grants.application"
-            due = application.call.closes_at
-        elif application.state == "more_info":
-            title = _("Answer Norec's question about ${title}", mapping=mapping)
-            route, due = "grants.application", None
-        else:
-            title, route = _("Write the final report on ${title}", mapping=mapping), "grants.report"
-            day = reports.report_due(application)
-            due = datetime.datetime.combine(day, datetime.time(12), SITE_TIMEZONE) if day else None
-        tasks.append(Task(title, request.route_path(route, id=application.id), due=due))
-    assessing = request.dbsession.scalars(
-        select(Application)
-        .join(Assignment)
-        .where(
-            Assignment.user_id == request.identity.id,
-            Application.state.in_(("screening", "in_assessment")),
-            ~Application.decisions.any(Decision.superseded_at.is_(None)),
-        )
-        .options(selectinload(Application.scores), selectinload(Application.call))
-    ).all()
-    for application in assessing:
-        criteria = {c.id for c in application.call.scheme.criteria}
-        scored = {s.criterion_id for s in application.scores if s.user_id == request.identity.id}
-        if not criteria <= scored:
-            tasks.append(
-                Task(
-                    _("Assess ${title}", mapping={"title": application.title}),
-                    request.route_path("grants.score", id=application.id),
-                )
-            )
-    return tasks

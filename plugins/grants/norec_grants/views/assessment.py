@@ -28,10 +28,14 @@ def _existing_user(node, kw):
     request = kw["request"]
 
     def validate(node, value):
-        if request.dbsession.scalar(select(User.id).where(User.email == value.strip())) is None:
+        user = request.dbsession.scalars(select(User).where(User.email == value.strip())).first()
+        if user is None:
             raise colander.Invalid(
                 node, _("No account has this e-mail address; the assessor needs an account.")
             )
+        refused = assessment.not_to_assess(request, kw["application"], user)
+        if refused is not None:
+            raise colander.Invalid(node, refused)
 
     return colander.All(colander.Email(), validate)
 
@@ -47,6 +51,7 @@ def assign_form(request, application) -> str:
         request,
         AssignSchema(),
         formid="assign",
+        bindings={"application": application},
         submit_title=_("Assign"),
         action=request.route_path("grants.assign", id=application.id),
     ).html
@@ -54,7 +59,13 @@ def assign_form(request, application) -> str:
 
 @view_config(route_name="grants.assign", renderer=FORM, permission=MANAGE, request_method="POST")
 def assign(application, request):
-    result = process_form(request, AssignSchema(), formid="assign", submit_title=_("Assign"))
+    result = process_form(
+        request,
+        AssignSchema(),
+        formid="assign",
+        bindings={"application": application},
+        submit_title=_("Assign"),
+    )
     if result.valid:
         user = request.dbsession.scalars(
             select(User).where(User.email == result.data["email"].strip())
@@ -129,8 +140,18 @@ def declare(application, request):
     if result.valid:
         mine.conflict, mine.conflict_note = result.data["conflict"], result.data["note"]
         mine.declared_at = now()
-        flash(request, _("Your declaration is recorded."))
-        return _back(request, application)
+        if mine.conflict:
+            notices.conflict_declared(request, application, mine)
+            flash(
+                request,
+                _(
+                    "Your conflict of interest is recorded: you do not assess this "
+                    "application, and the caseworker is told to find another assessor."
+                ),
+            )
+            return _back(request, application)
+        flash(request, _("Your declaration is recorded: score the application now."))
+        return HTTPFound(request.route_path("grants.score", id=application.id))
     return {
         "page_title": _("Conflicts of interest"),
         "application": application,
@@ -175,9 +196,19 @@ def score(application, request):
     mine = _mine(request, application)
     if application.state not in ASSESSABLE:
         raise HTTPForbidden(_("The application is not being assessed now."))
-    if not assessment.may_score(mine):
+    refused = assessment.not_to_assess(request, application, request.identity)
+    if refused is not None:
+        raise HTTPForbidden(refused)
+    if mine.declared_at is None:
         flash(request, _("Declare first whether you have a conflict of interest."), "error")
         return HTTPFound(request.route_path("grants.declare", id=application.id))
+    if not assessment.may_score(mine):
+        flash(
+            request,
+            _("You declared a conflict of interest with this application: you do not score it."),
+            "error",
+        )
+        return _back(request, application)
     given = {s.criterion_id: s for s in application.scores if s.user_id == mine.user_id}
     values = {}
     for criterion_id, found in given.items():

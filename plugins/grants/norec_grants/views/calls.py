@@ -15,6 +15,7 @@ from norec_core import (
     process_form,
     upcoming_activities,
 )
+from norec_grants import currencies
 from norec_grants.forms import (
     BASIS_TITLES,
     CATEGORY_TITLES,
@@ -22,7 +23,7 @@ from norec_grants.forms import (
     ExchangeRateSchema,
     SchemeSchema,
 )
-from norec_grants.i18n import _
+from norec_grants.i18n import _, months_range
 from norec_grants.models import COURSE_KINDS, Call, Criterion, ExchangeRate, Rate, Scheme
 from norec_grants.permissions import MANAGE
 from norec_grants.views.applications import contact_partnerships
@@ -32,7 +33,7 @@ FORM = "norec_core:templates/form.pt"
 
 
 def _titles():
-    return {"categories": CATEGORY_TITLES, "bases": BASIS_TITLES}
+    return {"categories": CATEGORY_TITLES, "bases": BASIS_TITLES, "months_range": months_range}
 
 
 @view_config(route_name="grants.overview", renderer=T + "overview.pt", permission=VIEW)
@@ -225,4 +226,9 @@ def exchange_rates(request):
         .order_by(ExchangeRate.valid_on.desc(), ExchangeRate.currency)
         .limit(200)
     ).all()
-    return {"page_title": _("Exchange rates"), "form": result.html, "rates": rates}
+    return {
+        "page_title": _("Exchange rates"),
+        "form": result.html,
+        "rates": rates,
+        "exact": currencies.exact,
+    }

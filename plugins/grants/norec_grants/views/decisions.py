@@ -18,7 +18,7 @@ from norec_core import (
     render_document,
     render_pdf,
 )
-from norec_grants import budget, decisions, notices
+from norec_grants import assessment, budget, decisions, notices
 from norec_grants.decisions import OUTCOME_TITLES
 from norec_grants.i18n import _
 from norec_grants.models import Appeal
@@ -82,6 +82,10 @@ def decide(application, request):
     if application.decision is not None:
         flash(request, _("The application is decided already."), "error")
         return HTTPFound(request.route_path("grants.application", id=application.id))
+    refused = assessment.not_to_decide(request, application, request.identity)
+    if refused is not None:
+        request.response.status = 403
+        return {"page_title": _("Decide the application"), "intro": refused, "form": ""}
     planned = budget.budget(application).years
     values = {f"year_{y}": amount for y, amount in planned.items()}
     result = process_form(
@@ -96,6 +100,7 @@ def decide(application, request):
         try:
             decisions.decide(request, application, data["outcome"], data["reasons"], years)
         except WorkflowError as refused:
+            request.tm.doom()  # the decision recorded for the step is not kept either
             request.response.status = 409
             return {
                 "page_title": _("Decide the application"),

@@ -10,12 +10,13 @@ import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, flash, process_form
-from norec_grants import notices, payments, reports
+from norec_core import CSRFSchema, files_of, flash, process_form
+from norec_grants import closing, notices, payments, reports
 from norec_grants.forms import CATEGORY_TITLES
 from norec_grants.i18n import _
 from norec_grants.models import FinalReport
-from norec_grants.permissions import MANAGE, READ, REPORT
+from norec_grants.permissions import MANAGE, PARTICIPANTS, READ, REPORT
+from norec_grants.views.closing import reason_form, report_upload_form
 
 T = "norec_grants:templates/"
 
@@ -30,7 +31,11 @@ def money(application, request):
             (i, payments.reached(application, i.milestone)) for i in application.instalments
         ],
         "costs": payments.costs(application),
+        "totals": payments.totals(application),
         "manage": request.has_permission(MANAGE),
+        "cancel_form": lambda i: reason_form(
+            request, "grants.instalment_cancel", application, str(i.id), _("Cancel it")
+        ),
         "milestones": payments.MILESTONE_TITLES,
         "categories": CATEGORY_TITLES,
     }
@@ -120,7 +125,15 @@ def report(application, request):
         "report": found,
         "form": form,
         "due": reports.report_due(application),
+        "outcomes": closing.outcomes(application),
+        "explainable": bool(request.has_permission(PARTICIPANTS, application)),
+        "explain_form": lambda e: reason_form(
+            request, "grants.exchange_explain", application, str(e.id), _("Not carried out")
+        ),
+        "files": files_of(request, found) if found is not None else [],
+        "upload": report_upload_form(request, application) if editable else "",
         "costs": payments.costs(application),
+        "totals": payments.totals(application),
         "currency": application.call.scheme.currency,
         "categories": CATEGORY_TITLES,
     }

@@ -27,9 +27,10 @@ from norec_core import (
     requested_format,
 )
 from norec_grants import participants as rules
-from norec_grants.i18n import _
+from norec_grants.i18n import _, translated
 from norec_grants.models import Participant
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ
+from norec_grants.views.closing import reason_form
 
 T = "norec_grants:templates/"
 ROLES = {"participant": _("Participant"), "leader": _("Leader")}
@@ -41,6 +42,7 @@ COURSE_TITLES = {
 STATUS_TITLES = {
     "attended": _("attended"),
     "registered": _("registered"),
+    "waived": _("waived"),
     "missing": _("missing"),
 }
 
@@ -108,7 +110,7 @@ def _checked(node, kw):
             application, value["role"], value["birth_date"], value["starts_on"], value["ends_on"]
         )
         for field, message in found.items():
-            error[field] = request.localizer.translate(message)
+            error[field] = translated(request.localizer, message)
         refused = _fact_refused(request, application, value["email"])
         if refused is not None:
             error["email"] = request.localizer.translate(refused)
@@ -223,6 +225,9 @@ def participants(application, request):
         "courses": course_status,
         "form": form,
         "manage": request.has_permission(MANAGE),
+        "waive_form": lambda p, kind: reason_form(
+            request, "grants.course_waive", application, f"{p.id}:{kind}", _("Let off the course")
+        ),
         "today": now().date(),
         "exports": export_links(request),
         "roles": ROLES,
@@ -242,8 +247,9 @@ def _participant(application, request) -> Participant:
 @view_config(route_name="grants.participant_complete", permission=MANAGE, request_method="POST")
 def complete(application, request):
     participant = _participant(application, request)
-    if participant.completed_at is not None or participant.ends_on > now().date():
-        flash(request, _("Only an exchange that has ended can be marked completed."), "error")
+    refused = rules.not_completable(request, participant)
+    if refused is not None:
+        flash(request, refused, "error")
     else:
         rules.complete(request, participant)
         flash(request, _("The exchange is completed."))

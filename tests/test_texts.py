@@ -96,4 +96,4 @@ def test_the_inputs_for_each_language_are_labelled_in_the_pages_language(admin_a
     _set_language(admin_app, "nn")
     page = admin_app.get(f"/activities/{course.id}/edit")
     labels = {label.get_text(strip=True).rstrip(" *") for label in page.html.find_all("label")}
-    assert {"Tittel (English)", "Skildring (Bokmål)"} <= labels
+    assert {"Tittel på engelsk", "Skildring på bokmål"} <= labels

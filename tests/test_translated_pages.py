@@ -23,6 +23,16 @@ def _catalogue(package: str, domain: str, language: str):
         return read_po(f)
 
 
+def _pairs(catalogue):
+    """(English, translation) of each message; a plural one gives its singular and its
+    plural (the first two of the language's forms)."""
+    for message in catalogue:
+        if isinstance(message.id, tuple):
+            yield from zip(message.id, message.string or ("", ""), strict=False)
+        else:
+            yield message.id, message.string
+
+
 def _pattern(msgid: str) -> re.Pattern:
     """A msgid as the page shows it: each ${name} stands for something."""
     parts = re.split(r"\$\{\w+\}", msgid)
@@ -44,10 +54,9 @@ def english_left():
                 catalogue = _catalogue(package, domain, language)
             except FileNotFoundError:
                 continue
-            for message in catalogue:
-                msgid = message.id
+            for msgid, string in _pairs(catalogue):
                 # Words that read alike in both (CSV, Excel, a name) are no leftover.
-                if not msgid or not message.string or message.string == msgid:
+                if not msgid or not string or string == msgid:
                     continue
                 if len(msgid.split()) < 2 and not re.fullmatch(r"[A-Z][a-z]{3,}", msgid):
                     continue

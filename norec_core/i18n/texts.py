@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from norec_core.i18n import LANGUAGES, _
+from norec_core.i18n import LANGUAGES, _, codes
 
 # The written standard a reader of the key reads as well.
 _SISTER = {"nn": "nb", "nb": "nn"}
@@ -50,6 +50,21 @@ def marked(text: str, language: str, page_language: str) -> Markup:
     return Markup('<span lang="{}">{}</span>').format(language, text)
 
 
+# "Title in English": the language named in the page's, as a sentence of its own, so that
+# no bare language name is left untranslated.
+_IN_LANGUAGE = {
+    "nn": lambda field: _("${field} in nynorsk", mapping={"field": field}),
+    "nb": lambda field: _("${field} in bokmål", mapping={"field": field}),
+    "en": lambda field: _("${field} in English", mapping={"field": field}),
+}
+
+
+def _label(title, language: str, language_name: str):
+    if language in _IN_LANGUAGE:
+        return _IN_LANGUAGE[language](title)
+    return _("${field} (${language})", mapping={"field": title, "language": language_name})
+
+
 def translations_node(fields: dict[str, tuple], name: str = "translations") -> colander.Schema:
     """The form's part for the texts in each language: `fields` maps a field's name to
     its title and whether it takes several lines, e.g.
@@ -73,10 +88,7 @@ def translations_node(fields: dict[str, tuple], name: str = "translations") -> c
                 colander.SchemaNode(
                     colander.String(),
                     name=f"{field}_{language}",
-                    title=_(
-                        "${field} (${language})",
-                        mapping={"field": title, "language": language_name},
-                    ),
+                    title=_label(title, language, language_name),
                     missing="",
                     validator=colander.Length(max=20000 if multiline else 300),
                     widget=deform.widget.TextAreaWidget(rows=4)
@@ -96,13 +108,22 @@ def translations_to_form(translations: dict | None) -> dict:
     }
 
 
+@colander.deferred
+def _language_widget(node, kw):
+    # Named in the page's language, as CLDR names them ("norsk nynorsk", "engelsk").
+    locale = kw["request"].locale_name
+    return deform.widget.SelectWidget(
+        values=[(code, codes.language_name(code, locale)) for code in LANGUAGES]
+    )
+
+
 def text_language_node(name: str = "text_language") -> colander.SchemaNode:
     """The language of a record's texts as first written."""
     return colander.SchemaNode(
         colander.String(),
         name=name,
         title=_("Language of the texts above"),
-        widget=deform.widget.SelectWidget(values=list(LANGUAGES.items())),
+        widget=_language_widget,
         validator=colander.OneOf(list(LANGUAGES)),
         missing=None,
     )

@@ -23,7 +23,7 @@ from norec_core import (
     register,
     save_user,
 )
-from norec_grants import matching
+from norec_grants import demo_texts, matching
 from norec_grants.demo_cases import (
     CURRENCY,
     LAST,
@@ -190,13 +190,22 @@ def _scheme(name, description, countries, rates, criteria, **settings) -> Scheme
     return Scheme(
         name=name,
         description=description,
+        text_language="en",
+        translations=demo_texts.translations(name=name, description=description),
         countries=countries,
         rates=[
             Rate(category=c, basis=b, amount=Decimal(a), position=n)
             for n, (c, b, a) in enumerate(rates)
         ],
         criteria=[
-            Criterion(title=t, description=d, weight=w, position=n)
+            Criterion(
+                title=t,
+                description=d,
+                weight=w,
+                position=n,
+                text_language="en",
+                translations=demo_texts.translations(title=t, description=d),
+            )
             for n, (t, d, w) in enumerate(criteria)
         ],
         **settings,
@@ -296,6 +305,7 @@ def _calls(dbsession, schemes, today) -> dict[str, list]:
 
 
 def _call(scheme: Scheme, closes: datetime.date) -> Call:
+    nn, nb = demo_texts.IN_NORWEGIAN[scheme.name]
     return Call(
         scheme=scheme,
         title=f"{scheme.name} {closes.year}",
@@ -303,6 +313,19 @@ def _call(scheme: Scheme, closes: datetime.date) -> Call:
             f"Partnerships apply for exchanges under the scheme «{scheme.name}». The budget "
             "follows from the planned exchanges and the scheme's rates."
         ),
+        text_language="en",
+        translations={
+            "nn": {
+                "title": f"{nn} {closes.year}",
+                "description": f"Partnarskap søkjer om utvekslingar under ordninga «{nn}». "
+                "Budsjettet følgjer av dei planlagde utvekslingane og satsane i ordninga.",
+            },
+            "nb": {
+                "title": f"{nb} {closes.year}",
+                "description": f"Partnerskap søker om utvekslinger under ordningen «{nb}». "
+                "Budsjettet følger av de planlagte utvekslingene og satsene i ordningen.",
+            },
+        },
         opens_at=oslo_time(closes - datetime.timedelta(days=120), 8),
         closes_at=oslo_time(closes),
     )

@@ -17,6 +17,8 @@ from norec_core import (
     datetime_widget,
     line_validator,
     now,
+    text_language_node,
+    translations_node,
 )
 from norec_grants import currencies, rules
 from norec_grants.i18n import _, months_range
@@ -28,6 +30,8 @@ CATEGORY_TITLES = {
     "insurance": _("Insurance"),
     "courses": _("Courses"),
 }
+# The texts of a call and of a criterion, in the languages besides the one first written.
+TEXTS = {"title": (_("Title"), False), "description": (_("Description"), True)}
 BASIS_TITLES = {
     "participant": _("per participant"),
     "participant_month": _("per participant and month"),
@@ -106,6 +110,7 @@ def _criteria_node():
             _text(_("What the assessor looks for"), rows=2, name="description", missing="")
         )
         criterion.add(_whole(_("Weight"), 1, 100, name="weight", default=1, missing=1))
+        criterion.add(translations_node(TEXTS))
         node.add(criterion)
     return node
 
@@ -147,6 +152,10 @@ class SchemeSchema(CSRFSchema):
         widget=_fact_widget,
         missing="",
     )
+    text_language = text_language_node()
+    translations = translations_node(
+        {"name": (_("Name"), False), "description": (_("Description"), True)}
+    )
     rates = _rates_node()
     criteria = _criteria_node()
 
@@ -180,6 +189,8 @@ class CallSchema(CSRFSchema):
     scheme_id = colander.SchemaNode(colander.Integer(), title=_("Scheme"), widget=_scheme_widget)
     title = _line(_("Title"))
     description = _text(_("Description"), missing="")
+    text_language = text_language_node()
+    translations = translations_node(TEXTS)
     opens_at = _moment(_("Opens"))
     closes_at = _moment(_("Deadline"))
 

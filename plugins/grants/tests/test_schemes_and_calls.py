@@ -92,3 +92,36 @@ def test_open_calls_are_newsletter_items_and_closed_ones_are_not(
     assert [i.title for i in calls] == [open_call.title]
     assert calls[0].url == f"http://localhost/grants/calls/{open_call.id}"
     assert open_call.closes_at.date().isoformat() in calls[0].summary
+
+
+def test_schemes_calls_and_criteria_are_given_and_read_in_each_language(
+    client, make_user, scheme, open_call, db_session
+):
+    norec = _caseworker(client, make_user)
+    form = norec.get(f"/grants/schemes/{scheme.id}/edit").forms["norec-form"]
+    form["text_language"] = "en"
+    form["name_nn"] = "Utveksling nord–sør"
+    form.fields["title_nn"][0].value = "Relevans"
+    form.fields["description_nb"][
+        1
+    ].value = "Utvekslingen svarer på behov begge har."  # [0]: the scheme's
+    form.submit("submit").follow()
+    form = norec.get(f"/grants/calls/{open_call.id}/edit").forms["norec-form"]
+    form["text_language"] = "en"
+    form["title_nb"] = "Utlysning 2027"
+    form.submit("submit").follow()
+    db_session.refresh(scheme)
+    assert scheme.translations == {"nn": {"name": "Utveksling nord–sør"}}
+    assert scheme.criteria[0].translations == {
+        "nn": {"title": "Relevans"},
+        "nb": {"description": "Utvekslingen svarer på behov begge har."},
+    }
+
+    reader = client()
+    reader.get("/language", {"language": "nn", "came_from": "/"})
+    page = reader.get(f"/grants/schemes/{scheme.id}").html
+    assert page.h1.get_text(strip=True) == "Utveksling nord–sør"
+    assert page.find("strong", string="Relevans") is not None
+    # Nothing in nynorsk for the call: the bokmål title, marked as such.
+    call = reader.get(f"/grants/calls/{open_call.id}").html
+    assert call.h1.span["lang"] == "nb" and call.h1.get_text(strip=True) == "Utlysning 2027"

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Amount, Base, now
+from norec_core import Amount, Base, Translatable, now
 
 # The activities every participant (and their leaders) must attend, of kinds the plugin
 # registers with the core.
@@ -19,7 +19,7 @@ CATEGORIES = ("travel", "stay", "salary", "insurance", "courses")
 BASES = ("participant", "participant_month")
 
 
-class Scheme(Base):
+class Scheme(Translatable, Base):
     """A grant scheme ("North-South exchange") and the rules its calls share."""
 
     __tablename__ = "grants_scheme"
@@ -66,7 +66,7 @@ class Rate(Base):
     scheme: Mapped[Scheme] = relationship(back_populates="rates")
 
 
-class Criterion(Base):
+class Criterion(Translatable, Base):
     """An assessment criterion and its weight in the total score."""
 
     __tablename__ = "grants_criterion"
@@ -81,7 +81,7 @@ class Criterion(Base):
     scheme: Mapped[Scheme] = relationship(back_populates="criteria")
 
 
-class Call(Base):
+class Call(Translatable, Base):
     """A call for applications under a scheme, open from `opens_at` to `closes_at`."""
 
     __tablename__ = "grants_call"

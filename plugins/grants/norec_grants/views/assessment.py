@@ -160,18 +160,21 @@ def declare(application, request):
     }
 
 
-def _score_schema(application):
+def _score_schema(request, application):
     schema = CSRFSchema()
     for criterion in application.call.scheme.criteria:
+        # In the assessor's language, where the scheme gives it (an assessor abroad reads
+        # the English criteria).
+        title = request.layout.text(criterion, "title", markup=False)
         schema.add(
             colander.SchemaNode(
                 colander.Integer(),
                 name=f"score_{criterion.id}",
                 title=_(
                     "${criterion} (weight ${weight})",
-                    mapping={"criterion": criterion.title, "weight": criterion.weight},
+                    mapping={"criterion": title, "weight": criterion.weight},
                 ),
-                description=criterion.description,
+                description=request.layout.text(criterion, "description", markup=False),
                 widget=deform.widget.RadioChoiceWidget(
                     values=[(str(n), str(n)) for n in assessment.SCORES], inline=True
                 ),
@@ -182,7 +185,7 @@ def _score_schema(application):
             colander.SchemaNode(
                 colander.String(),
                 name=f"comment_{criterion.id}",
-                title=_("Comment on ${criterion}", mapping={"criterion": criterion.title}),
+                title=_("Comment on ${criterion}", mapping={"criterion": title}),
                 widget=deform.widget.TextAreaWidget(rows=2),
                 validator=colander.Length(max=5000),
                 missing="",
@@ -215,7 +218,10 @@ def score(application, request):
         values[f"score_{criterion_id}"] = found.score
         values[f"comment_{criterion_id}"] = found.comment
     result = process_form(
-        request, _score_schema(application), appstruct=values, submit_title=_("Save the scores")
+        request,
+        _score_schema(request, application),
+        appstruct=values,
+        submit_title=_("Save the scores"),
     )
     if result.valid:
         data = result.data

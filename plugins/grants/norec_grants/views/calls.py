@@ -13,6 +13,8 @@ from norec_core import (
     flash,
     now,
     process_form,
+    translations_from_form,
+    translations_to_form,
     upcoming_activities,
 )
 from norec_grants import currencies
@@ -75,7 +77,7 @@ def schemes(request):
 @view_config(route_name="grants.scheme", renderer=T + "scheme.pt", permission=VIEW)
 def scheme_page(scheme, request):
     return {
-        "page_title": scheme.name,
+        "page_title": request.layout.text(scheme, "name", markup=False),
         "scheme": scheme,
         "manage": request.has_permission(MANAGE),
         **_titles(),
@@ -93,9 +95,16 @@ def _scheme_values(scheme: Scheme) -> dict:
         "min_months": scheme.min_months,
         "max_months": scheme.max_months,
         "eligibility_fact": scheme.eligibility_fact,
+        "text_language": scheme.text_language,
+        "translations": translations_to_form(scheme.translations),
         "rates": {r.category: {"amount": r.amount, "basis": r.basis} for r in scheme.rates},
         "criteria": {
-            f"criterion_{n}": {"title": c.title, "description": c.description, "weight": c.weight}
+            f"criterion_{n}": {
+                "title": c.title,
+                "description": c.description,
+                "weight": c.weight,
+                "translations": translations_to_form(c.translations),
+            }
             for n, c in enumerate(scheme.criteria, 1)
         },
     }
@@ -106,6 +115,8 @@ def _save_scheme(scheme: Scheme, data: dict) -> None:
         setattr(scheme, key, data[key])
     scheme.max_months, scheme.eligibility_fact = data["max_months"], data["eligibility_fact"]
     scheme.countries = sorted(data["countries"])
+    scheme.text_language = data["text_language"]
+    scheme.translations = translations_from_form(data["translations"])
     scheme.rates = [
         Rate(category=category, basis=rate["basis"], amount=rate["amount"], position=n)
         for n, (category, rate) in enumerate(data["rates"].items())
@@ -114,7 +125,15 @@ def _save_scheme(scheme: Scheme, data: dict) -> None:
     # The places in the order of the form (criterion_1, criterion_2, …), empty ones left out.
     places = sorted(data["criteria"].items(), key=lambda item: int(item[0].rsplit("_", 1)[1]))
     scheme.criteria = [
-        Criterion(title=c["title"], description=c["description"], weight=c["weight"], position=n)
+        Criterion(
+            title=c["title"],
+            description=c["description"],
+            weight=c["weight"],
+            position=n,
+            # A criterion's texts are written in the scheme's language.
+            text_language=data["text_language"],
+            translations=translations_from_form(c["translations"]),
+        )
         for n, c in enumerate(c for _name, c in places if c["title"])
     ]
 
@@ -155,7 +174,7 @@ def call_page(call, request):
     # Who may apply: the contact persons of an organisation in a partnership.
     partnerships = contact_partnerships(request) if request.identity is not None else []
     return {
-        "page_title": call.title,
+        "page_title": request.layout.text(call, "title", markup=False),
         "call": call,
         "scheme": call.scheme,
         "status": call.status(),
@@ -169,11 +188,18 @@ def _call_bindings(request) -> dict:
     return {"schemes": request.dbsession.scalars(select(Scheme).order_by(Scheme.name)).all()}
 
 
+def _save_call(call: Call, data: dict) -> None:
+    for key in ("scheme_id", "title", "description", "opens_at", "closes_at", "text_language"):
+        setattr(call, key, data[key])
+    call.translations = translations_from_form(data["translations"])
+
+
 @view_config(route_name="grants.call_new", renderer=FORM, permission=MANAGE)
 def call_new(request):
     result = process_form(request, CallSchema(), bindings=_call_bindings(request))
     if result.valid:
-        call = Call(**result.data)
+        call = Call()
+        _save_call(call, result.data)
         request.dbsession.add(call)
         request.dbsession.flush()
         flash(request, _("The call is saved."))
@@ -189,11 +215,12 @@ def call_edit(call, request):
         "description": call.description,
         "opens_at": call.opens_at,
         "closes_at": call.closes_at,
+        "text_language": call.text_language,
+        "translations": translations_to_form(call.translations),
     }
     result = process_form(request, CallSchema(), appstruct=values, bindings=_call_bindings(request))
     if result.valid:
-        for key, value in result.data.items():
-            setattr(call, key, value)
+        _save_call(call, result.data)
         flash(request, _("The call is saved."))
         return HTTPFound(request.route_path("grants.call", id=call.id))
     return {

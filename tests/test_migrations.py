@@ -3,10 +3,12 @@
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from norec_core import migrate
 from norec_core.db import Base, make_engine
+from norec_core.plugins import installed_plugins
 from norec_core.search.models import unmodelled
 from norec_core.testing import make_settings
 
@@ -88,3 +90,13 @@ def test_a_revision_no_installed_plugin_knows_is_explained(empty_database):
         engine.dispose()
     with pytest.raises(migrate.MigrationError, match="revision 0001_uninstalled, which neither"):
         migrate.upgrade(settings)
+
+
+def test_every_revision_id_fits_alembics_version_column(tmp_path):
+    # alembic_version.version_num is VARCHAR(32): PostgreSQL refuses a longer id at
+    # upgrade, where SQLite stores it, so the fault would show on one database only.
+    every = " ".join(installed_plugins())
+    settings = make_settings(f"sqlite:///{tmp_path}/ids.sqlite", **{"norec.plugins": every})
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(settings))
+    too_long = [r.revision for r in scripts.walk_revisions() if len(r.revision) > 32]
+    assert too_long == []

@@ -1,12 +1,12 @@
 """multilateral: a post's title and description in several languages
 
-Revision ID: 0004_multilateral_post_translations
+Revision ID: 0004_multilateral_post_texts
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_multilateral_post_translations"
+revision = "0004_multilateral_post_texts"
 down_revision = "0003_multilateral_rounds"
 branch_labels = None
 depends_on = None

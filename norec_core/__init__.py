@@ -26,7 +26,9 @@ What is here, by what a plugin does with it:
   `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
   `languages_node` (ISO 639 codes, likewise), `tags_node` (entries typed with commas),
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
-  direction overrides), `flash`, `paginate`; a list's filters are `select_filter(name,
+  direction overrides), `email_validator` (every e-mail field: the one rule, which
+  takes internationalised addresses) and `valid_email(text)` (the same rule for an
+  import's rows), `flash`, `paginate`; a list's filters are `select_filter(name,
   label, options, value)` and `search_filter(label, value)` (shown by the `filters` macro),
   and `search_words(query, text, *columns)` matches every typed word; templates use the layout macro
   `norec_core:templates/layout.pt`; a list offers CSV and Excel of its rows with
@@ -143,6 +145,7 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
 from norec_core.domain.schemas import countries_node, country_node, languages_node, tags_node
+from norec_core.email_addresses import email_validator, valid_email
 from norec_core.exports import (
     Column,
     export_file,
@@ -288,6 +291,7 @@ __all__ = [
     "demo_subscription",
     "digest_items",
     "document_response",
+    "email_validator",
     "embargo_files",
     "enqueue_job",
     "erase_person",
@@ -346,5 +350,6 @@ __all__ = [
     "translations_to_form",
     "upcoming_activities",
     "upload_node",
+    "valid_email",
     "workflow_history",
 ]

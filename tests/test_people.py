@@ -68,7 +68,7 @@ def test_invalid_email_and_country_are_rejected(admin_app):
         },
         status=422,
     )
-    assert "Invalid email address" in response.text
+    assert "This is not an e-mail address." in response.text
     assert response.html.find("select", {"name": "country"})["aria-invalid"] == "true"
 
 

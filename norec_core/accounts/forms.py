@@ -5,6 +5,7 @@ import deform
 
 from norec_core.accounts.passwords import easy_to_guess, verify_password
 from norec_core.accounts.users import find_user
+from norec_core.email_addresses import MAX_LENGTH, email_validator
 from norec_core.forms import CSRFSchema, name_validator
 from norec_core.i18n import _
 
@@ -12,11 +13,11 @@ MIN_PASSWORD = 10
 EMAIL = _("E-mail")
 
 
-def _email_node(title=EMAIL, autocomplete="email"):
+def _email_node(title=EMAIL, autocomplete="email", validator=email_validator):
     return colander.SchemaNode(
         colander.String(),
         title=title,
-        validator=colander.All(colander.Email(), colander.Length(max=320)),
+        validator=validator,
         preparer=lambda value: value.strip() if isinstance(value, str) else value,
         widget=deform.widget.TextInputWidget(
             attributes={"type": "email", "autocomplete": autocomplete}
@@ -101,8 +102,22 @@ class RegisterSchema(CSRFSchema):
         super().__init__(*args, validator=_passwords_agree, **kw)
 
 
+@colander.deferred
+def _held_or_valid(node, kw):
+    """Bound with `request`: an address an account holds is taken as it is stored, so
+    that no change of the rule can ever shut its owner out of a password reset."""
+
+    def check(node, value):
+        if find_user(kw["request"].dbsession, value) is None:
+            email_validator(node, value)
+
+    return colander.All(colander.Length(max=MAX_LENGTH), check)
+
+
 class EmailSchema(CSRFSchema):
-    email = _email_node()
+    """The address a link is sent to (a forgotten password)."""
+
+    email = _email_node(validator=_held_or_valid)
 
 
 class NewPasswordSchema(CSRFSchema):
@@ -129,7 +144,7 @@ def _unused_email(node, kw):
     """Bound with `user` (None for a new one): no other account may have the address."""
 
     def check(node, value):
-        colander.Email()(node, value)
+        email_validator(node, value)
         other = find_user(kw["request"].dbsession, value)
         if other is not None and other is not kw.get("user"):
             raise colander.Invalid(node, _("Another account has this address."))

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
+from norec_core.email_addresses import email_validator
 from norec_core.forms import CSRFSchema, date_widget, name_validator
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
@@ -148,7 +149,7 @@ def _unique_email(node, kw):
     request, current = bound_request(kw), kw.get("person")
 
     def validate(node, value):
-        colander.Email()(node, value)
+        email_validator(node, value)
         changed = current is None or (current.email or "").lower() != value.lower()
         if changed and current is not None and not _staff(request):
             # Owners change the address on their account page, where a link sent to the

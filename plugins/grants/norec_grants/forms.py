@@ -15,6 +15,7 @@ from norec_core import (
     countries_node,
     date_widget,
     datetime_widget,
+    email_validator,
     line_validator,
     now,
     text_language_node,
@@ -222,7 +223,7 @@ def _known_person(node, kw):
                 _("Nobody with this e-mail address is registered; ask Norec to add the person."),
             )
 
-    return colander.All(colander.Email(), validate)
+    return colander.All(email_validator, validate)
 
 
 @colander.deferred

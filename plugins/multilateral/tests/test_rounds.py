@@ -63,7 +63,7 @@ def test_the_shortlist_goes_to_the_organisation_and_its_choice_fills_the_post(
     assert "Norway's shortlist for the post Health Officer" in form["message"].value
     form["to"] = "not an address"
     page = form.submit("submit", status=422)
-    assert page.html.find(class_="is-invalid") or "Invalid email address" in page
+    assert page.html.find(class_="is-invalid") or "This is not an e-mail address." in page
     form = _form(page, "send")
     form["to"] = "jpo@unicef.example.org"
     page = form.submit("submit").follow()

@@ -102,7 +102,10 @@ def test_someone_not_in_the_register_is_added_or_answered(client, make_user, db_
 def test_the_public_form_keeps_what_was_typed(client):
     page = _ask(client, status=422, email="not an address", exchange_year="1850")
     assert page.forms["join-request"]["family_name"].value == "Mwangi"
-    assert "Invalid email address" in page.text and "less than minimum value 1963" in page.text
+    assert (
+        "This is not an e-mail address." in page.text
+        and "less than minimum value 1963" in page.text
+    )
 
 
 def test_a_refused_address_is_bounced_and_not_reminded(

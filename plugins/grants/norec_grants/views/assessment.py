@@ -9,7 +9,7 @@ from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, User, flash, now, process_form
+from norec_core import CSRFSchema, User, email_validator, flash, now, process_form
 from norec_grants import assessment, notices
 from norec_grants.i18n import _
 from norec_grants.permissions import ASSESS, MANAGE
@@ -37,7 +37,7 @@ def _existing_user(node, kw):
         if refused is not None:
             raise colander.Invalid(node, refused)
 
-    return colander.All(colander.Email(), validate)
+    return colander.All(email_validator, validate)
 
 
 class AssignSchema(CSRFSchema):

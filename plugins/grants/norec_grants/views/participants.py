@@ -17,6 +17,7 @@ from norec_core import (
     Person,
     UnknownFact,
     date_widget,
+    email_validator,
     export_links,
     export_response,
     flash,
@@ -59,7 +60,7 @@ def _partner(node, kw):
 
 
 class ParticipantSchema(CSRFSchema):
-    email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=colander.Email())
+    email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=email_validator)
     given_name = colander.SchemaNode(
         colander.String(), title=_("Given name"), validator=name_validator(200)
     )

@@ -16,6 +16,7 @@ from norec_core import (
     Column,
     CSRFSchema,
     country_node,
+    email_validator,
     export_links,
     export_response,
     flash,
@@ -57,7 +58,7 @@ class InterestSchema(CSRFSchema):
     family_name = colander.SchemaNode(
         colander.String(), title=_("Family name"), validator=name_validator
     )
-    email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=colander.Email())
+    email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=email_validator)
     organisation_id = colander.SchemaNode(
         colander.Integer(), title=_("Organisation"), missing=None, widget=organisation_widget
     )

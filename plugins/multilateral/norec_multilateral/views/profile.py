@@ -20,6 +20,7 @@ from norec_core import (
     attach,
     country_node,
     date_widget,
+    email_validator,
     files_of,
     flash,
     line_validator,
@@ -141,7 +142,7 @@ class ReferenceSchema(CSRFSchema):
         colander.String(), title=_("Organisation"), missing="", validator=line_validator(300)
     )
     email = colander.SchemaNode(
-        colander.String(), title=_("E-mail"), missing="", validator=colander.Email()
+        colander.String(), title=_("E-mail"), missing="", validator=email_validator
     )
     phone = colander.SchemaNode(
         colander.String(), title=_("Telephone"), missing="", validator=line_validator(40)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     Column,
     CSRFSchema,
+    email_validator,
     export_file,
     export_links,
     export_response,
@@ -157,7 +158,7 @@ class SendSchema(CSRFSchema):
     to = colander.SchemaNode(
         colander.String(),
         title=_("The organisation's recruitment address"),
-        validator=colander.Email(),
+        validator=email_validator,
     )
     message = colander.SchemaNode(
         colander.String(),

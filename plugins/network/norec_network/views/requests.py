@@ -14,6 +14,7 @@ from norec_core import (
     Column,
     CSRFSchema,
     country_node,
+    email_validator,
     export_links,
     export_response,
     flash,
@@ -49,7 +50,7 @@ class RequestSchema(CSRFSchema):
     email = colander.SchemaNode(
         colander.String(),
         title=_("E-mail"),
-        validator=colander.All(colander.Email(), colander.Length(max=320)),
+        validator=email_validator,
         widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "email"}),
     )
     country = country_node(title=_("Country you live in"), missing=None)

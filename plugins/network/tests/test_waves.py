@@ -147,3 +147,27 @@ def test_invitations_abroad_are_in_english_at_home_in_the_sites_language(
     subjects = {m["To"]: m["Subject"] for m in mail.messages}
     assert subjects["alum0.mw@example.org"] == "You are invited to Norec Network"
     assert subjects["alum0.no@example.org"] == "Du er invitert til Norec Network"
+
+
+def test_the_preview_tells_people_of_one_name_apart(client, make_user, make_person, db_session):
+    from norec_network.models import PastExchange
+
+    for n, (born, year, sending) in enumerate(
+        [(1988, 2012, "Lilongwe Teachers"), (1995, 2019, "Zomba Hospital")]
+    ):
+        chipo = make_person(
+            given_name="Chipo",
+            family_name="Achieng",
+            email=f"chipo{n}@example.org",
+            country="MW",
+            birth_date=datetime.date(born, 5, 1),
+        )
+        alumnus = Alumnus(person=chipo)
+        alumnus.exchanges.append(PastExchange(year=year, sending=sending, receiving="Bergen"))
+        db_session.add(alumnus)
+    db_session.flush()
+    page = _form(_adviser(client, make_user), ["MW"], 10).submit("preview")
+    shown = [li.get_text(" ", strip=True) for li in page.html.select("#preview-heading ~ ul li")]
+    assert len(set(shown)) == 2
+    assert "born 1988" in shown[0] and "2012" in shown[0] and "Lilongwe Teachers" in shown[0]
+    assert "born 1995" in shown[1] and "2019" in shown[1] and "Zomba Hospital" in shown[1]

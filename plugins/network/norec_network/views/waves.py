@@ -74,7 +74,8 @@ def wave_list(request):
         count = min(cap, request.dbsession.scalar(select(func.count()).select_from(everyone)))
         preview = request.dbsession.scalars(
             waves.candidates(countries)
-            .options(selectinload(Alumnus.person))
+            # What tells people of one name apart: birth year, exchanges, organisations.
+            .options(selectinload(Alumnus.person), selectinload(Alumnus.exchanges))
             .limit(min(cap, PREVIEWED))
         ).all()
     found = request.dbsession.scalars(select(Wave).order_by(Wave.created_at.desc())).all()

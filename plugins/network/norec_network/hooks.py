@@ -5,10 +5,13 @@ from sqlalchemy import delete, func, select
 from norec_core import (
     ActionPurpose,
     CliCommand,
+    IPerson,
     JobType,
     NavEntry,
+    Person,
     Role,
     ScheduledTask,
+    Section,
     Task,
     hookimpl,
     model_factory,
@@ -60,6 +63,9 @@ def norec_configure(config):
     config.add_route("network.member", r"/members/{id:\d+}", factory=member)
     config.add_route("network.contact", r"/members/{id:\d+}/contact", factory=member)
     config.add_route("network.ask", r"/members/{id:\d+}/mentor", factory=member)
+    config.add_route(
+        "network.invite_again", r"/people/{id:\d+}/invite", factory=model_factory(Person)
+    )
     config.add_route("network.mentoring", "/mentoring")
     config.add_route("network.activities", "/activities")
     config.add_route("network.statistics", "/statistics")
@@ -108,6 +114,26 @@ def norec_dashboard_panels(request):
         return []
     # After the core's panels; the statistics page has the rest.
     return [statistics.join_rate_chart(request, 60), statistics.activities_chart(request, 61)]
+
+
+@hookimpl
+def norec_sections(request, context):
+    # Advisers see on a person's page whether they could finish joining, and reach
+    # someone stranded without an account by a new invitation.
+    if not IPerson.providedBy(context) or not request.has_permission(MANAGE):
+        return []
+    member = request.dbsession.scalars(select(Member).where(Member.person_id == context.id)).first()
+    stranded = member is not None and waves.account_of(request.dbsession, context) is None
+    if not stranded:
+        return []
+    return [
+        Section(
+            _("Norec Network"),
+            110,
+            "norec_network:templates/person_section.pt",
+            {"person": context},
+        )
+    ]
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from norec_core import Person, now, send_mail
 from norec_network import waves
 from norec_network.i18n import _
-from norec_network.models import Alumnus, Invitation, JoinRequest, Member, PastExchange, Wave
+from norec_network.models import Alumnus, Invitation, JoinRequest, PastExchange
 
 STATUS_TITLES = {
     "open": _("waiting for an answer"),
@@ -106,8 +106,8 @@ def invite(request: Request, found: JoinRequest, choice: str) -> Invitation:
         if alumnus is None:
             raise Refused(_("Choose someone in the register."))
     person = alumnus.person
-    if session.scalars(select(Member.id).where(Member.person_id == person.id)).first():
-        raise Refused(_("This person is a member already: tell them to log in."))
+    if waves.account_of(session, person) is not None:
+        raise Refused(_("This person has an account already: tell them to log in."))
     other = session.scalars(
         select(Person.id).where(
             func.lower(Person.email) == found.email.lower(), Person.id != person.id
@@ -116,23 +116,9 @@ def invite(request: Request, found: JoinRequest, choice: str) -> Invitation:
     if other is not None:
         raise Refused(_("Another person in the register has this address: merge the two first."))
     person.email = found.email
-    invitation = session.scalars(
-        select(Invitation).where(Invitation.alumnus_id == alumnus.id)
-    ).first()
-    if invitation is None:
-        user = request.identity
-        wave = Wave(
-            countries=[person.country] if person.country else [],
-            cap=1,
-            created_by_id=user.id if user else None,
-        )
-        invitation = Invitation(alumnus=alumnus, email=found.email)
-        wave.invitations = [invitation]
-        session.add(wave)
-    # An invitation that went to a wrong address is sent again, to the right one.
-    invitation.email = found.email
-    invitation.bounced_at = invitation.opened_at = invitation.reminded_at = None
-    session.flush()
+    # An invitation that went to a wrong address is sent again, to the right one; a member
+    # stranded without an account gets a new link.
+    invitation = waves.invitation_for(request, alumnus, found.email)
     waves.send_one(request, invitation)
     found.status, found.alumnus = "invited", alumnus
     _answered(request, found, "")

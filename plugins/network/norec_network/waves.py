@@ -9,10 +9,11 @@ import datetime
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.request import Request
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from norec_core import (
+    Base,
     Person,
     User,
     action_link,
@@ -120,20 +121,79 @@ def account_of(session: Session, person: Person) -> User | None:
 
 
 def accept(request: Request, link) -> object:
-    """The link's purpose: the invitation is accepted and the person is a member. Someone
-    with an account logs in to their profile; someone without chooses a password."""
-    invitation = request.dbsession.get(Invitation, link.data.get("invitation"))
+    """The link's purpose. Joining is one step that cannot be half done: the member and
+    the accepted invitation are made only with the account (the password chosen, in
+    `views.membership.join`) or for the invitee logged in to theirs. Until then the link
+    stays good, so that someone who closed the tab comes back by the same link."""
+    person = link.person
+    invitation_id = link.data.get("invitation")
+    identity = request.identity
+    if identity is not None and identity.person_id == person.id:
+        joined(request, person, invitation_id)
+        return HTTPFound(request.route_path("network.profile"))
+    # Not done yet: the core spent the link on "Confirm"; it is good again until then.
+    link.used_at = None
+    if account_of(request.dbsession, person) is not None:
+        # They log in, and are brought back to this link to confirm as themselves.
+        return HTTPFound(request.route_path("login", _query={"came_from": request.path}))
+    request.session[JOINING] = {"person": person.id, "invitation": invitation_id, "link": link.id}
+    return HTTPFound(request.route_path("network.join"))
+
+
+def joined(request: Request, person: Person, invitation_id: int | None) -> None:
+    """The person is a member, and their invitation accepted."""
+    invitation = request.dbsession.get(Invitation, invitation_id or 0)
     if invitation is not None and invitation.accepted_at is None:
         invitation.accepted_at = now()
-    person = link.person
     profile.join(request.dbsession, person)
-    mine = request.route_path("network.profile")
-    if account_of(request.dbsession, person) is not None:
-        if request.identity is not None and request.identity.person_id == person.id:
-            return HTTPFound(mine)
-        return HTTPFound(request.route_path("login", _query={"came_from": mine}))
-    request.session[JOINING] = person.id
-    return HTTPFound(request.route_path("network.join"))
+
+
+def spend_link(request: Request, link_id: int | None) -> None:
+    """Spend the invitation's link once the account exists. The core keeps its links in
+    the `action_link` table and offers no call for a link spent later than "Confirm"."""
+    table = Base.metadata.tables["action_link"]
+    request.dbsession.execute(
+        update(table).where(table.c.id == (link_id or 0)).values(used_at=now())
+    )
+
+
+def invitation_for(request: Request, alumnus: Alumnus, email: str) -> Invitation:
+    """The alumnus's invitation, to `email`, ready to send again (a wave of one made for
+    it if they were never invited): one invitation a person, whatever happened to it."""
+    session = request.dbsession
+    invitation = session.scalars(
+        select(Invitation).where(Invitation.alumnus_id == alumnus.id)
+    ).first()
+    if invitation is None:
+        user = request.identity
+        country = alumnus.person.country
+        wave = Wave(
+            countries=[country] if country else [], cap=1, created_by_id=user.id if user else None
+        )
+        invitation = Invitation(alumnus=alumnus, email=email)
+        wave.invitations = [invitation]
+        session.add(wave)
+    invitation.email = email
+    invitation.bounced_at = invitation.opened_at = invitation.reminded_at = None
+    # Accepted without an account (a link spent before the password was chosen) is not
+    # accepted: the new link finishes it.
+    invitation.accepted_at = None
+    session.flush()
+    return invitation
+
+
+def invite_again(request: Request, person: Person) -> Invitation:
+    """A new link for a member or alumnus with no account, to the address on record."""
+    alumnus = request.dbsession.scalars(
+        select(Alumnus).where(Alumnus.person_id == person.id)
+    ).first()
+    if alumnus is None:
+        alumnus = Alumnus(person=person, source="import")
+        request.dbsession.add(alumnus)
+        request.dbsession.flush()
+    invitation = invitation_for(request, alumnus, person.email)
+    send_one(request, invitation)
+    return invitation
 
 
 def opened(request: Request, data: dict) -> None:

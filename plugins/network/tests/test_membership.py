@@ -63,7 +63,8 @@ def test_someone_with_an_account_logs_in_instead(client, make_user, make_person,
     make_user(person.email, person=person)
     response = client().get(link).forms["action"].submit("submit")
     assert "/login?came_from=" in response.location
-    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).one()
+    # Not a member before they log in: nothing is half done.
+    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).first() is None
 
 
 def test_the_join_form_needs_an_accepted_invitation(client):
@@ -108,3 +109,62 @@ def test_the_profile_keeps_what_was_typed_and_shows_the_error_at_its_field(
     assert levels[("expertise", "midwifery")] == "public"
     assert levels[("word", "kisumu")] in ("advisers", "me")  # city's, or the about text's
     assert levels[("languages", "sw")] == "me"
+
+
+def test_a_tab_closed_after_confirm_leaves_nothing_half_done_and_the_link_good(
+    client, make_user, make_person, db_session, mail
+):
+    person, link = _invite(client, make_user, make_person, db_session, mail)
+    client().get(link).forms["action"].submit("submit").follow()  # then the tab is closed
+    db_session.expire_all()
+    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).first() is None
+    assert db_session.scalars(select(Invitation)).one().accepted_at is None
+
+    page = client().get(link).forms["action"].submit("submit").follow()  # the same link
+    form = page.forms["join"]
+    form["password"] = form["password_again"] = "a long and unusual passphrase 47"
+    assert form.submit().follow().request.path == "/network/profile"
+    db_session.expire_all()
+    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).one()
+    assert db_session.scalars(select(Invitation)).one().accepted_at is not None
+    assert "does not work" in client().get(link, status=404).text
+
+
+def test_someone_with_an_account_joins_only_once_logged_in(
+    client, make_user, make_person, db_session, mail
+):
+    person, link = _invite(client, make_user, make_person, db_session, mail)
+    make_user(person.email, person=person)
+    visitor = client()
+    page = visitor.get(link).forms["action"].submit("submit").follow()
+    assert page.request.path == "/login"
+    db_session.expire_all()
+    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).first() is None
+    page = client(person.email).get(link).forms["action"].submit("submit").follow()
+    assert page.request.path == "/network/profile"
+    assert db_session.scalars(select(Member).where(Member.person_id == person.id)).one()
+
+
+def test_a_member_stranded_without_an_account_is_invited_again(
+    client, make_user, make_person, db_session, mail
+):
+    # Today's data: the link was spent at "Confirm", the tab closed, no account.
+    from norec_network import profile
+
+    person, _link = _invite(client, make_user, make_person, db_session, mail)
+    profile.join(db_session, person)
+    db_session.scalars(select(Invitation)).one().accepted_at = person.created_at
+    db_session.flush()
+    adviser = client("adviser@network.example.org")
+    page = adviser.get(f"/people/{person.id}")
+    mail.clear()
+    page = page.forms["invite-again"].submit("submit").follow()
+    assert "A new invitation is sent to amina.otieno@example.org." in page.text
+    body = mail.messages[-1].get_body(("plain",)).get_content()
+    fresh = re.search(r"http://localhost(/act/\S+)", body).group(1)
+    page = client().get(fresh).forms["action"].submit("submit").follow()
+    form = page.forms["join"]
+    form["password"] = form["password_again"] = "a long and unusual passphrase 47"
+    assert form.submit().follow().request.path == "/network/profile"
+    db_session.expire_all()
+    assert db_session.scalars(select(User).where(User.person_id == person.id)).one()

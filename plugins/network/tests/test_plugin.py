@@ -31,6 +31,7 @@ MATRIX = {
     "/network/members/{id:\\d+}": EVERYONE,
     "/network/members/{id:\\d+}/contact": STAFF,  # the member offers mentoring
     "/network/members/{id:\\d+}/mentor": set(),
+    "/network/people/{id:\\d+}/invite": STAFF,
     "/network/mentoring": LOGGED_IN,
     "/network/activities": EVERYONE,
     "/network/statistics": STAFF,
@@ -83,6 +84,7 @@ def test_each_case_is_allowed_what_the_matrix_says(
     ids = {
         "waves": wave.id,
         "members": mentor.id,
+        "people": mentor.person.id,
         "mentoring": relation.id,
         "requests": asked.id,
         "posts": post.id,

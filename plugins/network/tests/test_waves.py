@@ -87,7 +87,9 @@ def test_opened_accepted_expired_and_one_reminder(
     visitor = client()
     visitor.get(links[0])  # opened, not answered
     page = visitor.get(links[1])
-    page.forms["action"].submit("submit")  # accepted
+    form = page.forms["action"].submit("submit").follow().forms["join"]
+    form["password"] = form["password_again"] = "a long and unusual passphrase 47"
+    form.submit()  # accepted: the account exists
     db_session.expire_all()
     assert waves.statistics(db_session, wave) == {
         "queued": 0,

@@ -24,6 +24,7 @@ from norec_core import (
 )
 from norec_network import directory, profile, waves
 from norec_network.i18n import _
+from norec_network.permissions import MANAGE
 
 CONSENT_DIRECTORY = _("List me in the network's directory, with the fields I choose to show")
 CONSENT_CONTACT = _("Members and advisers may write to me through the platform")
@@ -46,7 +47,9 @@ def join(request):
     two consents, and they are in, logged in, on their profile."""
     if request.identity is not None and profile.member_of(request) is not None:
         return HTTPFound(request.route_path("network.profile"))
-    person = request.dbsession.get(Person, request.session.get(waves.JOINING) or 0)
+    joining = request.session.get(waves.JOINING)
+    joining = joining if isinstance(joining, dict) else {}
+    person = request.dbsession.get(Person, joining.get("person") or 0)
     if person is None:
         raise HTTPNotFound(_("Open the link in your invitation first."))
     result = process_form(request, JoinSchema(), submit_title=_("Join"), formid="join")
@@ -78,11 +81,31 @@ def join(request):
     user.email_confirmed_at = now()  # the invitation's link reached this address
     person.consent_directory = data["consent_directory"]
     person.consent_contact = data["consent_contact"]
-    profile.join(request.dbsession, person)
+    waves.joined(request, person, joining.get("invitation"))
+    waves.spend_link(request, joining.get("link"))
     del request.session[waves.JOINING]
     headers = log_in(request, user)
     flash(request, _("Welcome! Fill in your profile, and choose who sees each part of it."))
     return HTTPFound(request.route_path("network.profile"), headers=headers)
+
+
+@view_config(route_name="network.invite_again", permission=MANAGE)
+def invite_again(person, request):
+    """An adviser reaches a member who has no account (stranded when a link was spent
+    before the password was chosen): a new invitation, with a new link."""
+    result = process_form(request, CSRFSchema(), formid="invite-again")
+    if result.valid:
+        if waves.account_of(request.dbsession, person) is not None:
+            flash(request, _("This member has an account: they log in."), "error")
+        elif not person.email:
+            flash(request, _("There is no address to send the invitation to."), "error")
+        else:
+            waves.invite_again(request, person)
+            flash(
+                request,
+                _("A new invitation is sent to ${email}.", mapping={"email": person.email}),
+            )
+    return HTTPFound(request.route_path("people.detail", id=person.id))
 
 
 @colander.deferred

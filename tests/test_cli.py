@@ -48,8 +48,17 @@ def test_plugins_lists_installed_and_enabled(ini):
     assert lines["notes"].endswith("installed")
 
 
-@pytest.mark.bundle
-def test_upgrade_user_and_demo(ini):
+@pytest.fixture
+def core_ini(tmp_path):
+    """The core alone: the commands are the same, and the bundle's demo is test_demo's
+    (loading it here again took a minute of the suite)."""
+    path = tmp_path / "test.ini"
+    path.write_text(INI.format(db=tmp_path / "cli.sqlite", plugins=""))
+    return path
+
+
+def test_upgrade_user_and_demo(core_ini):
+    ini = core_ini
     assert _norec(ini, "db", "upgrade").returncode == 0
     result = _norec(
         ini,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from norec_core import Organisation, Partnership, load_core_demo
@@ -33,6 +34,8 @@ def test_course_kinds_are_registered(app):
     assert {"homecoming_course", "leaders_course"} <= set(kinds)
 
 
+# The demo loads on PostgreSQL in the core's test_demo; what it holds is the same.
+@pytest.mark.norec_backends("sqlite")
 def test_demo_data_shows_a_working_agency(db_session, testapp):
     load_core_demo(db_session)
     hooks.norec_demo_data(db_session)

@@ -85,14 +85,23 @@ def export_response(
     return response
 
 
+# What a spreadsheet reads as the start of a formula (OWASP's list): a text starting so
+# is written after an apostrophe, which the programs show as text and do not run.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple | set):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, datetime.datetime | datetime.date):
+        text = ", ".join(str(v) for v in value)
+    elif isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    return str(value)
+    elif isinstance(value, bool | int | float | decimal.Decimal):
+        return str(value)  # a number, negative ones included, stays a number
+    else:
+        text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(titles: list[str], columns: list[Column], rows: Iterable) -> bytes:

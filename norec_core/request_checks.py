@@ -5,7 +5,7 @@ body can turn one into a server error, and no link is built on a forged Host."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from pyramid.httpexceptions import HTTPBadRequest, HTTPRequestEntityTooLarge
 from pyramid.settings import aslist
@@ -47,6 +47,18 @@ def has_nul(request) -> bool:
     return b"\x00" in request.body or b"\\u0000" in request.body
 
 
+def is_utf8(request) -> bool:
+    """Whether the path and the query string, percent-decoded, are UTF-8: every view
+    reads them as text, and WebOb raises on the first read otherwise (a 500)."""
+    raw_path = request.environ.get("PATH_INFO", "").encode("latin-1", "replace")
+    for raw in (raw_path, unquote_to_bytes(request.environ.get("QUERY_STRING", ""))):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
 def check(request, hosts: frozenset[str], max_body: int) -> None:
     """Raise the 4xx a request deserves, or return if it may go on to its view."""
     if host_name(request) not in hosts:
@@ -68,6 +80,21 @@ def check(request, hosts: frozenset[str], max_body: int) -> None:
         raise HTTPBadRequest(_("NUL characters cannot be used."))
 
 
+def utf8_tween_factory(handler, registry):
+    """Refuse an address that is not UTF-8 before anything reads it: over the exception
+    view, whose error page would read the path again and fail on it."""
+
+    def utf8_tween(request):
+        if not is_utf8(request):
+            message = request.localizer.translate(
+                _("The address holds characters that are not UTF-8.")
+            )
+            return HTTPBadRequest(message)
+        return handler(request)
+
+    return utf8_tween
+
+
 def request_checks_tween_factory(handler, registry):
     hosts = allowed_hosts(registry.settings)
     max_body = int(registry.settings.get("norec.max_body_size", MAX_BODY))
@@ -82,3 +109,8 @@ def request_checks_tween_factory(handler, registry):
 def includeme(config) -> None:
     # Under the exception view: a refusal is rendered as the usual error page (or JSON).
     config.add_tween("norec_core.request_checks.request_checks_tween_factory", under=EXCVIEW)
+    config.add_tween(
+        "norec_core.request_checks.utf8_tween_factory",
+        over=EXCVIEW,
+        under="norec_core.headers.headers_tween_factory",
+    )

@@ -97,3 +97,29 @@ def test_export_file_gives_the_rows_as_bytes_to_attach(app_request, make_person)
     ]
     text = export_file(app_request, people, columns, "csv").decode("utf-8-sig")
     assert text.splitlines() == ["Family name", "Kamau", "Haugen"]
+
+
+PAYLOAD = "=CMD|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_text_that_would_be_a_formula_stays_text_in_both_files(admin_app, make_person, start):
+    make_person(family_name="Kamau", country="KE", city=start + PAYLOAD[1:])
+    csv_rows = list(
+        csv.reader(io.StringIO(admin_app.get("/people?format=csv").body.decode("utf-8-sig")))
+    )
+    [row] = [r for r in csv_rows if r[1] == "Kamau"]
+    assert row[4] == "'" + start + PAYLOAD[1:]
+    sheet = openpyxl.load_workbook(io.BytesIO(admin_app.get("/people?format=xlsx").body)).active
+    [cell] = [r[4] for r in sheet.iter_rows(min_row=2) if r[1].value == "Kamau"]
+    assert cell.data_type == "s" and cell.value == "'" + start + PAYLOAD[1:]
+
+
+def test_numbers_stay_numbers_negative_ones_too(app_request, make_person):
+    from decimal import Decimal
+
+    from norec_core.exports import Column, export_file
+
+    columns = [Column("Amount", lambda row: Decimal("-1250.50")), Column("Count", lambda row: -3)]
+    book = openpyxl.load_workbook(io.BytesIO(export_file(app_request, [object()], columns)))
+    assert [c.value for c in book.active[2]] == [-1250.5, -3]

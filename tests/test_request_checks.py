@@ -167,3 +167,26 @@ def test_a_public_page_sets_no_cookie_and_may_be_kept_a_minute(app, testapp, pat
 def test_a_logged_in_page_is_not_signed_again_on_every_request(admin_app):
     admin_app.get("/people")
     assert "Set-Cookie" not in admin_app.get("/people").headers
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/search?q=%ff%fe",
+        "/activities?q=%c3",
+        "/research/publications?q=%ff",
+        "/research/feed.atom?q=%fe",
+        "/network/directory?q=%ff",
+        "/multilateral/posts?programme=%80",
+    ],
+)
+def test_a_path_or_query_that_is_not_utf8_is_a_400_with_its_reason(testapp, path):
+    page = testapp.get(path, status=400)
+    assert "not UTF-8" in page.text
+
+
+def test_a_path_that_is_not_utf8_is_a_400_too(app):
+    # WebTest refuses to send such a path; a server passes it on as WSGI's latin-1 text.
+    request = Request.blank("/people/x", headers={"Host": "localhost"})
+    request.environ["PATH_INFO"] = "/people/\xff"
+    assert request.get_response(app).status_int == 400

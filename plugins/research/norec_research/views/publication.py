@@ -3,13 +3,11 @@ the tombstone of a withdrawn one, and each of its versions."""
 
 from __future__ import annotations
 
-import json
-
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import VIEW, files_of
+from norec_core import VIEW, files_of, script_json
 from norec_research import reading, usage
 from norec_research.i18n import _
 from norec_research.jsonld import describe
@@ -70,9 +68,7 @@ def landing(publication, request):
         "page_title": values["text"].title if values["text"] else _("Untitled"),
         "tombstone": False,
         "editor": editor,
-        "jsonld": json.dumps(
-            describe(request, publication, values["files"]), ensure_ascii=False
-        ).replace("</", "<\\/"),
+        "jsonld": script_json(describe(request, publication, values["files"])),
         "sections": request.pm.hook.norec_sections(request=request, context=publication)
         if editor
         else [],

@@ -12,7 +12,7 @@ from norec_research import reading, usage
 from norec_research.i18n import _
 from norec_research.jsonld import describe
 from norec_research.models import Usage
-from norec_research.permissions import EDIT
+from norec_research.permissions import EDIT, READ
 from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
 from norec_research.workflow import STATE_TITLES
 
@@ -96,6 +96,12 @@ def version(publication, request):
 @view_config(route_name="research.download", permission=VIEW)
 def download(publication, request):
     """Count the download, then hand over to the core, which checks who may read it."""
+    editor = _visible_or_404(request, publication)
+    # Before any file is looked at: the redirect names it, and a name may say too much.
+    if not request.has_permission(READ, publication) or (
+        reading.under_embargo(publication) and not editor
+    ):
+        raise HTTPNotFound()
     file_id = int(request.matchdict["file"])
     found = next((f for f in files_of(request, publication) if f.id == file_id), None)
     if found is None:

@@ -37,6 +37,8 @@ What is here, by what a plugin does with it:
   columns, "xlsx")` the same rows as bytes, to attach to a mail; `request.layout` (in templates
   `layout`) writes dates, times, numbers, money, countries and languages as the
   reader's language does;
+  `script_json(value)` is data to embed in a page's `<script>` block (JSON-LD), with `<`,
+  `>` and `&` escaped so that no text in it can end the block;
 - telling people: `notify(request, kind, to, subject, body, url=…)` tells a `User` or a
   `Person` something of a `NoticeKind` the plugin declares (`norec_notice_kinds`): kept on
   their notices page and mailed at once or in their daily digest, as they chose, in the
@@ -201,6 +203,7 @@ from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.privacy.consent import record_consent
 from norec_core.privacy.personal_data import erase as erase_person
 from norec_core.resources import model_factory
+from norec_core.script_json import script_json
 from norec_core.search.index import reindex
 from norec_core.search.query import find
 from norec_core.security import (
@@ -338,6 +341,7 @@ __all__ = [
     "requested_format",
     "revoke_local_role",
     "save_user",
+    "script_json",
     "search_filter",
     "search_words",
     "select_filter",

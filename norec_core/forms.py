@@ -86,8 +86,10 @@ def date_widget() -> deform.widget.Widget:
 
 class _LocalDateTimeWidget(deform.widget.TextInputWidget):
     """The browser's date-and-time input, which holds no zone: it shows a moment's local
-    time in the zone the form's values are given in, to the minute; the schema reads
-    what is typed in the zone the record names."""
+    time, to the minute, in the zone its schema reads a typed time in
+    (`colander.DateTime(default_tzinfo=...)`), so that saving the form unchanged keeps
+    the moment. A schema without a zone (an activity's, read in its venue's zone) is
+    shown in the zone of the value it is given."""
 
     def serialize(self, field, cstruct, **kw):
         if isinstance(cstruct, str) and cstruct:
@@ -96,6 +98,11 @@ class _LocalDateTimeWidget(deform.widget.TextInputWidget):
             except ValueError:
                 pass  # the user's own input, shown back as they typed it
             else:
+                # The models give moments in UTC: shown as they are, a save would read
+                # their UTC time as the site's local time and move them by its offset.
+                zone = getattr(field.schema.typ, "default_tzinfo", None)
+                if moment.tzinfo is not None and zone is not None:
+                    moment = moment.astimezone(zone)
                 cstruct = moment.strftime("%Y-%m-%dT%H:%M")
         return super().serialize(field, cstruct, **kw)
 

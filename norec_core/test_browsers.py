@@ -1,5 +1,6 @@
 """WebTest's TestApp with the steps a person takes (part of the Norec pytest plugin,
-`norec_core.testing`): logging in, reading the CSRF token, taking a workflow step."""
+`norec_core.testing`): logging in, reading the CSRF token, taking a workflow step,
+saving an edit form as it is."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ def testapp_class():
                 },
                 status=status,
             )
+
+        def resave(self, path: str, formid: str, times: int = 2):
+            """Open the edit form at `path` and save it unchanged, `times` over: what an
+            editor does who corrects a typo; nothing else on the record may move."""
+            for _ in range(times):
+                response = self.get(path).forms[formid].submit("submit")
+                assert response.status_int in (302, 303), "the unchanged form was refused"
+            return response
 
         def csrf_token(self) -> str:
             """The session's CSRF token, as every page's forms carry it."""

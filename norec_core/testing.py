@@ -10,7 +10,8 @@ above the database:
 - `db_session`: a session on the migrated database; everything a test and the requests
   it makes write is rolled back afterwards;
 - `testapp`: WebTest against `app`, with `testapp.login(email, password)`,
-  `testapp.csrf_token()` and `testapp.take_step(record, transition, comment)`;
+  `testapp.csrf_token()`, `testapp.take_step(record, transition, comment)` and
+  `testapp.resave(path, formid)` (an edit form saved twice as it is);
 - `admin_app`: `testapp` logged in as an administrator; `client(email)`: another
   browser of its own, logged in as that user (`client()`: anonymous);
 - `query_counter`: counts the SQL statements the app executes; with `pages_made_anew`,

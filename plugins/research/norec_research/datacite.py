@@ -38,6 +38,12 @@ def doi(request, publication) -> str:
 
 
 def resource(request, publication) -> bytes:
+    """The DataCite XML document of `publication`."""
+    return xmlwriting.write(resource_element(request, publication), KERNEL)
+
+
+def resource_element(request, publication) -> Element:
+    """The `resource` element of `publication` (the metadata of an oai_datacite record)."""
     root = Element(f"{{{KERNEL}}}resource", {f"{{{XSI}}}schemaLocation": f"{KERNEL} {SCHEMA}"})
     _element(root, "identifier", doi(request, publication), identifierType="DOI")
     creators = _element(root, "creators")
@@ -137,4 +143,4 @@ def resource(request, publication) -> bytes:
                 )
             if link.grant_reference:
                 _element(reference, "awardNumber", link.grant_reference)
-    return xmlwriting.write(root, KERNEL)
+    return root

@@ -1,7 +1,8 @@
 """OAI-PMH 2.0 (https://www.openarchives.org/OAI/openarchivesprotocol.html): the six
-verbs over the published publications (withdrawn ones as deleted records), oai_dc,
-sets per type and per topic, and resumption tokens that page through any number of
-records in a stable order (datestamp, then id), whatever changes meanwhile."""
+verbs over the published publications (withdrawn ones as deleted records), oai_dc and
+oai_datacite (the DataCite 4.5 resource, as Zenodo and DSpace serve it), sets per type
+and per topic, and resumption tokens that page through any number of records in a
+stable order (datestamp, then id), whatever changes meanwhile."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from xml.etree.ElementTree import Element, SubElement
 from sqlalchemy import String, cast, func, select, tuple_
 from sqlalchemy.orm import selectinload
 
-from norec_research import xmlwriting
+from norec_research import datacite, xmlwriting
 from norec_research.dublincore import OAI_DC, OAI_DC_SCHEMA, oai_dc
 from norec_research.models import Author, Publication, PublicationOrganisation
 from norec_research.vocabularies import TOPICS, TYPES
@@ -32,7 +33,24 @@ VERBS = {
     "ListRecords": (("metadataPrefix",), ("from", "until", "set", "resumptionToken")),
     "GetRecord": (("identifier", "metadataPrefix"), ()),
 }
-FORMATS = {"oai_dc": (OAI_DC_SCHEMA, OAI_DC)}
+# Each format's schema, namespace and the metadata element it writes for a publication.
+FORMATS = {
+    "oai_dc": (OAI_DC_SCHEMA, OAI_DC, oai_dc),
+    "oai_datacite": (datacite.SCHEMA, datacite.KERNEL, datacite.resource_element),
+}
+# Ids as the database holds them (PostgreSQL's integer): a larger one names no record.
+_ID = re.compile(r"[0-9]{1,10}")
+_LARGEST_ID = 2**31 - 1
+# The syntax the OAI-PMH schema gives the arguments it echoes: anything else is a bad
+# argument, and an answer echoing it would not be valid.
+_WORD = r"[A-Za-z0-9\-_\.!~\*'\(\)]+"
+_SYNTAX = {
+    "metadataPrefix": re.compile(_WORD),
+    "set": re.compile(f"{_WORD}(:{_WORD})*"),
+    "identifier": re.compile(r"\S+"),
+}
+# What XML 1.0 cannot hold, not even escaped: most control characters, lone surrogates.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 HARVESTED = ("published", "withdrawn")  # a withdrawn one is a deleted record
 
 
@@ -59,8 +77,10 @@ def identifier(request, publication_id: int) -> str:
 
 def _publication_id(request, value: str) -> int | None:
     prefix = _prefix(request)
-    if value.startswith(prefix) and value[len(prefix) :].isdigit():
-        return int(value[len(prefix) :])
+    number = value[len(prefix) :]
+    # Only ASCII digits: str.isdigit() also takes "²", which int() refuses.
+    if value.startswith(prefix) and _ID.fullmatch(number) and int(number) <= _LARGEST_ID:
+        return int(number)
     return None
 
 
@@ -83,12 +103,16 @@ def _date(value: str, end: bool) -> tuple[datetime.datetime, str]:
 
 def _arguments(request) -> tuple[str, dict[str, str]]:
     params = request.POST if request.method == "POST" else request.GET
+    verb = params.getall("verb")
+    if len(verb) != 1 or verb[0] not in VERBS:
+        raise OAIError("badVerb", "The verb is missing, repeated or not an OAI-PMH verb.")
+    verb = verb[0]
+    if any(_NOT_XML.search(text) for item in params.items() for text in item):
+        # Echoed in the answer, these would make it no XML at all.
+        raise OAIError("badArgument", "An argument holds characters XML cannot carry.")
     for key in params:
         if len(params.getall(key)) > 1:
             raise OAIError("badArgument", f"The argument {key} is repeated.")
-    verb = params.get("verb")
-    if verb not in VERBS:
-        raise OAIError("badVerb", "The verb is missing or not an OAI-PMH verb.")
     required, optional = VERBS[verb]
     given = {k: v for k, v in params.items() if k != "verb"}
     unknown = set(given) - set(required) - set(optional)
@@ -101,6 +125,9 @@ def _arguments(request) -> tuple[str, dict[str, str]]:
         missing = [k for k in required if k not in given]
         if missing:
             raise OAIError("badArgument", f"{verb} needs {', '.join(missing)}.")
+    for key, syntax in _SYNTAX.items():
+        if key in given and not syntax.fullmatch(given[key]):
+            raise OAIError("badArgument", f"Not the syntax of a {key}.")
     return verb, given
 
 
@@ -111,19 +138,28 @@ def _token(state: dict) -> str:
 def _untoken(value: str) -> dict:
     """The state a token carries, each part checked: a token is the client's to alter."""
     try:
+        if len(value) > 1000:  # ours are far shorter; a deep JSON would exhaust the stack
+            raise ValueError(value)
         state = json.loads(base64.urlsafe_b64decode(value.encode()))
-        if not isinstance(state, dict) or state.get("p") not in FORMATS:
+        if not isinstance(state, dict) or not isinstance(state.get("p"), str):
+            raise ValueError(value)
+        if state["p"] not in FORMATS or not _counter(state.get("n")):
             raise ValueError(value)
         for key in ("f", "u", "a"):
             if key in state:
                 datetime.datetime.fromisoformat(state[key])
-        if not isinstance(state.get("n"), int) or not isinstance(state.get("i", 0), int):
-            raise ValueError(value)
-        if "s" in state and state["s"] not in dict(_sets()):
+        if ("a" in state) != ("i" in state) or ("i" in state and not _counter(state["i"])):
+            raise ValueError(value)  # a page's last record is its moment and its id
+        if "s" in state and state["s"] not in {spec for spec, _name in _sets()}:
             raise ValueError(value)
         return state
-    except (ValueError, TypeError, UnicodeDecodeError) as bad:
+    except (ValueError, TypeError, UnicodeError, RecursionError) as bad:
         raise OAIError("badResumptionToken", "The resumptionToken is not valid.") from bad
+
+
+def _counter(value) -> bool:
+    """A position or an id in a token: a whole number the database can compare."""
+    return type(value) is int and 0 <= value <= _LARGEST_ID
 
 
 def _condition(state: dict):
@@ -189,11 +225,16 @@ def _header(response: Response, parent: Element, publication: Publication) -> No
             response.element("setSpec", header).text = f"topic:{topic}"
 
 
-def _record(response: Response, parent: Element, publication: Publication) -> None:
+def _record(response: Response, parent: Element, publication: Publication, prefix: str) -> None:
     record = response.element("record", parent)
     _header(response, record, publication)
     if publication.state != "withdrawn":
-        response.element("metadata", record).append(oai_dc(response.request, publication))
+        metadata = FORMATS[prefix][2](response.request, publication)
+        response.element("metadata", record).append(metadata)
+
+
+def _no_format(prefix: str) -> str:
+    return f"No format {prefix!r}: only {', '.join(FORMATS)}."
 
 
 def _loaded():
@@ -201,6 +242,7 @@ def _loaded():
         selectinload(Publication.texts),
         selectinload(Publication.authors).selectinload(Author.person),
         selectinload(Publication.organisations).selectinload(PublicationOrganisation.organisation),
+        selectinload(Publication.versions),  # DataCite names the latest
     )
 
 
@@ -209,10 +251,7 @@ def _list(response: Response, verb: str, arguments: dict[str, str]) -> None:
     if "resumptionToken" in arguments:
         state = _untoken(arguments["resumptionToken"])
     else:
-        prefix = arguments["metadataPrefix"]
-        if prefix not in FORMATS:
-            raise OAIError("cannotDisseminateFormat", f"No format {prefix!r}: only oai_dc.")
-        state = {"p": prefix, "n": 0}
+        state = {"p": arguments["metadataPrefix"], "n": 0}
         ranges = {}
         for key, end in (("from", False), ("until", True)):
             if key in arguments:
@@ -223,6 +262,9 @@ def _list(response: Response, verb: str, arguments: dict[str, str]) -> None:
             raise OAIError("badArgument", "from and until have different granularities.")
         if state.get("f") and state.get("u") and state["f"] > state["u"]:
             raise OAIError("badArgument", "from is later than until.")
+        # After the bad arguments: the answer to an unknown format echoes them.
+        if state["p"] not in FORMATS:
+            raise OAIError("cannotDisseminateFormat", _no_format(state["p"]))
         if "set" in arguments:
             if arguments["set"] not in dict(_sets()):
                 raise OAIError("noRecordsMatch", f"No set {arguments['set']!r} holds records.")
@@ -243,7 +285,7 @@ def _list(response: Response, verb: str, arguments: dict[str, str]) -> None:
     container = response.element(verb)
     for publication in page:
         if verb == "ListRecords":
-            _record(response, container, publication)
+            _record(response, container, publication, state["p"])
         else:
             _header(response, container, publication)
     cursor = state["n"]
@@ -306,7 +348,7 @@ def answer(request) -> bytes:
             if "identifier" in arguments:
                 _record_by_identifier(response, arguments["identifier"])
             formats = response.element("ListMetadataFormats")
-            for prefix, (schema, namespace) in FORMATS.items():
+            for prefix, (schema, namespace, _write) in FORMATS.items():
                 found = response.element("metadataFormat", formats)
                 response.element("metadataPrefix", found).text = prefix
                 response.element("schema", found).text = schema
@@ -321,9 +363,10 @@ def answer(request) -> bytes:
                 response.element("setName", found).text = name
         elif verb == "GetRecord":
             publication = _record_by_identifier(response, arguments["identifier"])
-            if arguments["metadataPrefix"] not in FORMATS:
-                raise OAIError("cannotDisseminateFormat", "Only oai_dc.")
-            _record(response, response.element("GetRecord"), publication)
+            prefix = arguments["metadataPrefix"]
+            if prefix not in FORMATS:
+                raise OAIError("cannotDisseminateFormat", _no_format(prefix))
+            _record(response, response.element("GetRecord"), publication, prefix)
         else:
             _list(response, verb, arguments)
     except OAIError as bad:

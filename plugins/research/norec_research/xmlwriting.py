@@ -17,6 +17,7 @@ PREFIXES = {
     XSI: "xsi",
     "http://www.openarchives.org/OAI/2.0/oai_dc/": "oai_dc",
     "http://purl.org/dc/elements/1.1/": "dc",
+    "http://datacite.org/schema/kernel-4": "datacite",
 }
 
 

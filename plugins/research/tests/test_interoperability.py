@@ -1,22 +1,34 @@
 """What harvesters and reference managers read, checked by the standards' own tools:
-OAI-PMH responses valid against the OAI-PMH and oai_dc schemas and paged with
-resumption tokens over 2,000 records; BibTeX, RIS and CSL-JSON read back by
-bibtexparser, rispy and citeproc-py; Atom read back by feedparser; DataCite XML."""
+OAI-PMH responses valid against the OAI-PMH, oai_dc and DataCite 4.5 schemas and paged
+with resumption tokens over 2,000 records; BibTeX, RIS and CSL-JSON read back by
+bibtexparser, rispy and citeproc-py; Atom read back by feedparser; DataCite XML valid
+against the DataCite 4.5 schema."""
 
 from __future__ import annotations
 
+import base64
 import datetime
+import json
 from pathlib import Path
 
 import bibtexparser
 import feedparser
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 import rispy
 from citeproc.source.json import CiteProcJSON
 from lxml import etree
 from sqlalchemy import insert, select
 
-from norec_research.models import Author, Publication, PublicationText, Version
+from norec_research.models import (
+    Author,
+    Publication,
+    PublicationOrganisation,
+    PublicationText,
+    Version,
+)
+from norec_research.oai import VERBS
 
 SCHEMAS = Path(__file__).parent / "schemas"
 REMOTE = {
@@ -25,6 +37,8 @@ REMOTE = {
     "http://www.w3.org/2001/03/xml.xsd": "xml.xsd",
 }
 OAI = {"o": "http://www.openarchives.org/OAI/2.0/"}
+KERNEL = {"d": "http://datacite.org/schema/kernel-4"}
+DATACITE = SCHEMAS / "datacite-4.5" / "metadata.xsd"  # see schemas/README.md
 
 
 class _Local(etree.Resolver):
@@ -45,6 +59,11 @@ def oai_schema():
                  schemaLocation="{(SCHEMAS / "oai_dc.xsd").as_uri()}"/>
     </xs:schema>"""
     return etree.XMLSchema(etree.fromstring(both.encode(), parser))
+
+
+@pytest.fixture(scope="module")
+def datacite_schema():
+    return etree.XMLSchema(etree.parse(str(DATACITE)))
 
 
 def _valid(schema, body: bytes):
@@ -117,6 +136,13 @@ def test_every_verb_answers_valid_oai_pmh(testapp, db_session, make_person, oai_
     assert len(_valid(oai_schema, in_set.body).xpath("//o:header", namespaces=OAI)) == 2
 
 
+_MOMENT = "2024-01-01T00:00:00+00:00"
+
+
+def _bad_token(**state) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"p": "oai_dc", "n": 0} | state).encode()).decode()
+
+
 @pytest.mark.parametrize(
     ("query", "code"),
     [
@@ -161,6 +187,49 @@ def test_every_verb_answers_valid_oai_pmh(testapp, db_session, make_person, oai_
             "idDoesNotExist",
         ),
         ({"verb": "Identify", "extra": "1"}, "badArgument"),
+        # Too large for the database, and a digit int() refuses: no such record.
+        (
+            {
+                "verb": "GetRecord",
+                "identifier": "oai:localhost:research/99999999999999999999",
+                "metadataPrefix": "oai_dc",
+            },
+            "idDoesNotExist",
+        ),
+        (
+            {
+                "verb": "ListMetadataFormats",
+                "identifier": "oai:localhost:research/99999999999999999999",
+            },
+            "idDoesNotExist",
+        ),
+        (
+            {
+                "verb": "GetRecord",
+                "identifier": "oai:localhost:research/1²",
+                "metadataPrefix": "oai_dc",
+            },
+            "idDoesNotExist",
+        ),
+        (
+            {"verb": "ListMetadataFormats", "identifier": "oai:localhost:research/²"},
+            "idDoesNotExist",
+        ),
+        (
+            {"verb": "GetRecord", "identifier": "oai:localhost:research/1", "metadataPrefix": "x"},
+            "cannotDisseminateFormat",
+        ),
+        # Tokens altered by the client: the last record's moment without its id, an id
+        # and a cursor no database holds.
+        ({"verb": "ListRecords", "resumptionToken": _bad_token(a=_MOMENT)}, "badResumptionToken"),
+        (
+            {"verb": "ListRecords", "resumptionToken": _bad_token(a=_MOMENT, i=10**30)},
+            "badResumptionToken",
+        ),
+        ({"verb": "ListIdentifiers", "resumptionToken": _bad_token(n=-5)}, "badResumptionToken"),
+        ({"verb": "ListRecords", "resumptionToken": "W" * 5000}, "badResumptionToken"),
+        # Echoed, a control character would make the answer no XML.
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "a\x1bb"}, "badArgument"),
     ],
 )
 def test_errors_are_valid_answers_with_their_codes(
@@ -226,7 +295,7 @@ def test_over_2000_records_come_in_pages_each_once(testapp, db_session, oai_sche
     assert pages == 21 and len(seen) == total == len(set(seen))
 
 
-def test_citations_read_back_by_their_parsers(testapp, db_session, make_person):
+def test_citations_read_back_by_their_parsers(testapp, db_session, make_person, datacite_schema):
     publication = _published(db_session, make_person, doi="10.5072/norec.1")
     landing = testapp.get(f"/research/publications/{publication.id}")
     links = {a.text: a["href"] for a in landing.html.select("#cite-heading + ul a")}
@@ -248,13 +317,12 @@ def test_citations_read_back_by_their_parsers(testapp, db_session, make_person):
     assert str(item["title"]) == "Covid-19 and the future of {volunteering} & 100% more"
     assert item["author"][0]["family"] == "Skeie"
     assert item["issued"]["year"] == 2021
-    datacite = etree.fromstring(testapp.get(links["DataCite XML"]).body)
-    kernel = {"d": "http://datacite.org/schema/kernel-4"}
-    assert datacite.findtext("d:identifier", namespaces=kernel) == "10.5072/norec.1"
-    assert datacite.findtext(".//d:nameIdentifier", namespaces=kernel) == (
+    datacite = _valid(datacite_schema, testapp.get(links["DataCite XML"]).body)
+    assert datacite.findtext("d:identifier", namespaces=KERNEL) == "10.5072/norec.1"
+    assert datacite.findtext(".//d:nameIdentifier", namespaces=KERNEL) == (
         "https://orcid.org/0000-0002-1825-0097"
     )
-    assert datacite.find("d:resourceType", namespaces=kernel).get("resourceTypeGeneral") == "Report"
+    assert datacite.find("d:resourceType", namespaces=KERNEL).get("resourceTypeGeneral") == "Report"
 
 
 def test_atom_feeds_for_the_catalogue_a_topic_and_a_search(testapp, db_session, make_person):
@@ -274,3 +342,114 @@ def test_atom_feeds_for_the_catalogue_a_topic_and_a_search(testapp, db_session, 
         assert feed.entries[0].link.startswith("http://localhost/research/publications/")
     empty = feedparser.parse(testapp.get("/research/topics/youth/feed.atom").body)
     assert not empty.bozo and empty.entries == []
+
+
+def test_a_harvest_in_oai_datacite_is_valid_datacite(
+    testapp, db_session, make_person, make_organisation, oai_schema, datacite_schema
+):
+    publication = _published(
+        db_session,
+        make_person,
+        doi="10.5072/norec.7",
+        organisations=[
+            PublicationOrganisation(organisation=make_organisation(name="CMI"), role="contributor"),
+            PublicationOrganisation(
+                organisation=make_organisation(name="Norad", ror="04wyv0b14"),
+                role="funder",
+                grant_reference="QZA-21/0042",
+            ),
+        ],
+    )
+    withdrawn = _published(db_session, make_person, withdrawn_reason="Unverified data")
+    withdrawn.state = "withdrawn"
+    db_session.flush()
+    identifier = f"oai:localhost:research/{publication.id}"
+    for query in ({}, {"identifier": identifier}):
+        formats = _valid(
+            oai_schema, testapp.get("/research/oai", {"verb": "ListMetadataFormats", **query}).body
+        )
+        assert formats.xpath("//o:metadataPrefix/text()", namespaces=OAI) == [
+            "oai_dc",
+            "oai_datacite",
+        ]
+    one = _valid(
+        oai_schema,
+        testapp.get(
+            "/research/oai",
+            {"verb": "GetRecord", "identifier": identifier, "metadataPrefix": "oai_datacite"},
+        ).body,
+    )
+    # OAI-PMH's schema skips what <metadata> holds: DataCite's checks it.
+    (resource,) = one.xpath("//o:metadata/d:resource", namespaces=OAI | KERNEL)
+    datacite_schema.assertValid(resource)
+    assert resource.findtext("d:identifier", namespaces=KERNEL) == "10.5072/norec.7"
+    assert resource.findtext(".//d:funderName", namespaces=KERNEL) == "Norad"
+    every = _valid(
+        oai_schema,
+        testapp.get(
+            "/research/oai", {"verb": "ListRecords", "metadataPrefix": "oai_datacite"}
+        ).body,
+    )
+    (resource,) = every.xpath("//o:record/o:metadata/d:resource", namespaces=OAI | KERNEL)
+    datacite_schema.assertValid(resource)
+    assert every.xpath("//o:header/@status", namespaces=OAI) == ["deleted"]
+
+
+# The errors the protocol allows for each verb (section 3.6); a bad verb is badVerb.
+ALLOWED_ERRORS = {
+    "Identify": {"badArgument"},
+    "ListMetadataFormats": {"badArgument", "idDoesNotExist", "noMetadataFormats"},
+    "ListSets": {"badArgument", "badResumptionToken", "noSetHierarchy"},
+    "GetRecord": {"badArgument", "cannotDisseminateFormat", "idDoesNotExist"},
+    "ListIdentifiers": {
+        "badArgument",
+        "badResumptionToken",
+        "cannotDisseminateFormat",
+        "noRecordsMatch",
+        "noSetHierarchy",
+    },
+}
+ALLOWED_ERRORS["ListRecords"] = ALLOWED_ERRORS["ListIdentifiers"]
+# NUL is refused (400) by the core's request checks before any view: not the OAI's to answer.
+_CHARACTERS = st.characters(exclude_characters="\x00", exclude_categories=["Cs"])
+_NAMES = ["identifier", "metadataPrefix", "from", "until", "set", "resumptionToken", "x"]
+_LIKELY = [
+    "oai_dc",
+    "oai_datacite",
+    "oai:localhost:research/1",
+    "oai:localhost:research/99999999999999999999",
+    "oai:localhost:research/٣",
+    "2021-09-15",
+    "2021-09-15T00:00:00Z",
+    "9999-12-31",
+    "type:study",
+    "topic:covid-19",
+    _bad_token(),
+    _bad_token(a=_MOMENT),
+    _bad_token(a=_MOMENT, i="1"),
+    _bad_token(p=["oai_dc"]),
+    _bad_token(f=5, s={}),
+]
+
+
+@hypothesis.settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(
+    verb=st.sampled_from([*VERBS, "", "identify", "Sing"]),
+    arguments=st.dictionaries(
+        st.sampled_from(_NAMES),
+        st.one_of(st.sampled_from(_LIKELY), st.text(_CHARACTERS, max_size=40)),
+    ),
+)
+def test_any_arguments_get_an_oai_answer(
+    testapp, db_session, make_person, oai_schema, verb, arguments
+):
+    if not db_session.scalar(select(Publication.id).limit(1)):
+        _published(db_session, make_person)
+    response = testapp.get("/research/oai", {"verb": verb, **arguments})
+    document = _valid(oai_schema, response.body)
+    codes = {e.get("code") for e in document.findall("o:error", namespaces=OAI)}
+    assert codes <= ALLOWED_ERRORS.get(verb, {"badVerb"}), codes

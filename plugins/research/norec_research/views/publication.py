@@ -3,18 +3,16 @@ the tombstone of a withdrawn one, and each of its versions."""
 
 from __future__ import annotations
 
-import json
-
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import VIEW, files_of
+from norec_core import VIEW, files_of, script_json
 from norec_research import reading, usage
 from norec_research.i18n import _
 from norec_research.jsonld import describe
 from norec_research.models import Usage
-from norec_research.permissions import EDIT
+from norec_research.permissions import EDIT, READ
 from norec_research.vocabularies import LICENCES, SDGS, TOPICS, TYPES
 from norec_research.workflow import STATE_TITLES
 
@@ -70,9 +68,7 @@ def landing(publication, request):
         "page_title": values["text"].title if values["text"] else _("Untitled"),
         "tombstone": False,
         "editor": editor,
-        "jsonld": json.dumps(
-            describe(request, publication, values["files"]), ensure_ascii=False
-        ).replace("</", "<\\/"),
+        "jsonld": script_json(describe(request, publication, values["files"])),
         "sections": request.pm.hook.norec_sections(request=request, context=publication)
         if editor
         else [],
@@ -100,6 +96,12 @@ def version(publication, request):
 @view_config(route_name="research.download", permission=VIEW)
 def download(publication, request):
     """Count the download, then hand over to the core, which checks who may read it."""
+    editor = _visible_or_404(request, publication)
+    # Before any file is looked at: the redirect names it, and a name may say too much.
+    if not request.has_permission(READ, publication) or (
+        reading.under_embargo(publication) and not editor
+    ):
+        raise HTTPNotFound()
     file_id = int(request.matchdict["file"])
     found = next((f for f in files_of(request, publication) if f.id == file_id), None)
     if found is None:

@@ -20,7 +20,7 @@ from norec_core import (
     now,
     reindex,
 )
-from norec_research import demo, notices, reading, usage
+from norec_research import demo, notices, reading
 from norec_research.i18n import _
 from norec_research.models import Author, Commission, Proposal, Publication, Subject
 from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
@@ -88,13 +88,6 @@ def norec_local_roles(request, user, context):
     if isinstance(context, Proposal) and user.person_id == context.person_id:
         return ["owner"]
     return []
-
-
-@hookimpl
-def norec_dashboard_panels(request):
-    if not request.has_permission(EDIT, request.root):
-        return []
-    return usage.charts(request)
 
 
 @hookimpl

@@ -325,6 +325,14 @@ SUBJECTS = (
     ("Organisational learning in partner organisations in {country}", "organisational-development"),
     ("Volunteers and local ownership in {country}", "volunteering"),
 )
+ANGLES = (
+    "interviews with partners",
+    "a survey of returned participants",
+    "lessons from ten partnerships",
+    "a case study",
+    "notes from the field",
+    "what the host organisations say",
+)
 COUNTRIES = {
     "KE": "Kenya",
     "NP": "Nepal",
@@ -356,7 +364,8 @@ def _catalogue(dbsession, authors, organisations) -> None:
                 PublicationText(
                     language="en",
                     position=0,
-                    title=subject.format(country=COUNTRIES[code]) + f" ({year})",
+                    # The year is the publication date's: the catalogue shows it once.
+                    title=subject.format(country=COUNTRIES[code]) + f": {rng.choice(ANGLES)}",
                     summary=f"What {rng.randint(8, 40)} partnerships in {COUNTRIES[code]} "
                     f"learned about {TOPICS[topic].default.lower()}, in plain words.",
                 )

@@ -1,5 +1,7 @@
 """The research plugin's front page, kind and demonstration data."""
 
+import re
+
 from sqlalchemy import func, select
 
 from norec_core import load_core_demo
@@ -48,6 +50,9 @@ def test_demo_publications_in_every_state(db_session, client):
     page = reader.get(f"/partnerships/{nurses}")
     assert page.html.find(string="Research about this")
     assert db_session.scalar(select(func.sum(Usage.views))) > 1000
+    catalogue = reader.get("/research/publications")
+    for hit in catalogue.html.select("ol li"):  # each year once, after its title
+        assert not re.search(r"\(\d{4}\)\s*\(\d{4}\)", hit.get_text(" ")), hit
     calls = reader.get("/research/commissions")
     assert "South–South personnel exchange: what think tanks in the South see" in calls
     assert "Reciprocity in triangular partnerships" in calls

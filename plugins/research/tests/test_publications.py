@@ -196,6 +196,16 @@ def test_withdrawn_leaves_a_tombstone_with_the_reason(
     assert "The survey data could not be verified." in withdrawn.get_content()
     page = client().get(f"/research/publications/{publication.id}", status=410)
     assert "The survey data could not be verified." in page
+    # DataCite's tombstone: the citation of what was withdrawn stays readable.
+    citation = {
+        dt.text: dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in page.html.select("dl dt")
+    }
+    assert citation["Title"] == "Covid-19 and the future of volunteering"
+    assert "Ingvild" in citation["Authors"]
+    assert citation["Identifier"] == f"http://localhost/research/publications/{publication.id}"
+    db_session.expire_all()
+    assert str(publication.published_on.year) in citation["Published"]
     assert _fetch(client(), link, expect_errors=True).status_int in (403, 404)
 
 

@@ -53,6 +53,7 @@ def landing(publication, request):
                 "Withdrawn: ${title}", mapping={"title": reading.title_of(publication)}
             ),
             "publication": publication,
+            "text": reading.text_in(publication, request.locale_name),
             "tombstone": True,
             "editor": editor,
         }

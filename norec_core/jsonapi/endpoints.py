@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-import colander
 from pyramid.httpexceptions import HTTPCreated, HTTPNotFound
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -27,15 +26,14 @@ from norec_core.domain.schemas import (
 )
 from norec_core.domain.serialisation import (
     activity_json,
-    fields_json,
     organisation_json,
     partnership_json,
     person_json,
 )
 from norec_core.domain.views import activities, organisations, partnerships, people
+from norec_core.jsonapi.workflow_endpoints import workflow_endpoints
 from norec_core.lists import paginate, search
-from norec_core.security import ACCOUNT, DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
-from norec_core.workflow import engine
+from norec_core.security import DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
 
 
 def _object(type_name: str, properties: dict[str, Any]) -> dict[str, Any]:
@@ -242,73 +240,6 @@ def resource(
             request_schema=schema,
             response_schema=one,
             current=module.to_form,
-        ),
-    ]
-
-
-class TransitionSchema(colander.MappingSchema):
-    transition = colander.SchemaNode(colander.String(), title="The step to take")
-    comment = colander.SchemaNode(colander.String(), title="The reason", missing="")
-
-
-def _history_json(request, obj) -> dict[str, Any]:
-    workflow = engine.workflow_for(request, obj)
-    return {
-        "state": getattr(obj, workflow.attribute),
-        "steps_open": [
-            {"transition": o.transition.name, "refused": request.localizer.translate(o.refused)}
-            if o.refused
-            else {"transition": o.transition.name}
-            for o in engine.options(request, obj)
-        ],
-        "history": [
-            fields_json(h, ("transition", "from_state", "to_state", "actor", "at", "comment"))
-            for h in engine.history(request, obj)
-        ],
-    }
-
-
-def workflow_endpoints(name: str, model: type) -> list[ApiEndpoint]:
-    """The state and history of a record with a workflow, and taking a step on it."""
-
-    def status_view(request, _data):
-        return _history_json(request, request.context)
-
-    def step_view(request, data):
-        try:
-            engine.transition(request, request.context, data["transition"], data["comment"])
-        except engine.WorkflowError as error:
-            request.response.status = error.status
-            return {"error": request.localizer.translate(error.message)}
-        return _history_json(request, request.context)
-
-    status = {
-        "type": "object",
-        "properties": {"state": _S, "steps_open": {"type": "array"}, "history": {"type": "array"}},
-    }
-    path = f"/{name}/{{id}}/workflow"
-    return [
-        ApiEndpoint(
-            f"{name}.workflow",
-            path,
-            "GET",
-            VIEW,
-            "State, open steps and history",
-            status_view,
-            model=model,
-            response_schema=status,
-        ),
-        # Any logged-in user may ask; the step checks its own permission, as on the page.
-        ApiEndpoint(
-            f"{name}.step",
-            path,
-            "POST",
-            ACCOUNT,
-            "Take a workflow step",
-            step_view,
-            model=model,
-            request_schema=TransitionSchema,
-            response_schema=status,
         ),
     ]
 

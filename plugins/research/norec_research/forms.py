@@ -1,0 +1,267 @@
+"""The editors' forms: a publication's description (texts in up to three languages,
+authors, organisations, topics, goals, countries, licence, links, embargo), and a file
+with its version."""
+
+from __future__ import annotations
+
+import colander
+import deform
+from sqlalchemy import func, select
+
+from norec_core import (
+    SITE_TIMEZONE,
+    Activity,
+    CSRFSchema,
+    Organisation,
+    Partnership,
+    Person,
+    countries_node,
+    date_widget,
+    datetime_widget,
+    line_validator,
+    upload_node,
+)
+from norec_research.i18n import _
+from norec_research.vocabularies import FILE_SIZE, FILE_TYPES, LICENCES, SDGS, TOPICS, TYPES
+
+SUFFIXES = ("", "_2", "_3")  # a publication's texts: its own language, and two more
+SUBJECTS = (
+    ("partnership", Partnership, _("About these partnerships")),
+    ("activity", Activity, _("About these activities")),
+)
+
+
+@colander.deferred
+def _language_widget(node, kw):
+    names = kw["request"].layout.language_names
+    return deform.widget.SelectWidget(values=[("", _("– choose –")), *names.items()])
+
+
+def _choices(id_column, label_column, *, multiple=False, size=None, empty=None):
+    """A select of the rows of a table, read when the form is made."""
+
+    @colander.deferred
+    def widget(node, kw):
+        query = select(id_column, label_column).order_by(label_column)
+        found = kw["request"].dbsession.execute(query).all()
+        values = found if empty is None else [("", empty), *found]
+        return deform.widget.SelectWidget(values=values, multiple=multiple, size=size)
+
+    return widget
+
+
+_organisations = _choices(Organisation.id, Organisation.name, multiple=True, size=8)
+_funder = _choices(Organisation.id, Organisation.name, empty=_("– none –"))
+
+
+def _text(title, length=None, **kw):
+    validator = line_validator(length) if length else colander.Length(max=20000)
+    widget = None if length else deform.widget.TextAreaWidget(rows=5)
+    return colander.SchemaNode(
+        colander.String(), title=title, validator=validator, widget=widget, **kw
+    )
+
+
+def _authors(request):
+    def check(node, value):
+        missing = [
+            line
+            for line in value
+            if request.dbsession.scalar(
+                select(Person.id).where(func.lower(Person.email) == line.lower())
+            )
+            is None
+        ]
+        if missing:
+            raise colander.Invalid(
+                node,
+                _(
+                    "Nobody on record has the address ${addresses}. Add the person first.",
+                    mapping={"addresses": ", ".join(missing)},
+                ),
+            )
+
+    return check
+
+
+class Lines(colander.SchemaType):
+    """One entry per line, empty lines left out."""
+
+    def serialize(self, node, appstruct):
+        return colander.null if appstruct is colander.null else "\n".join(appstruct)
+
+    def deserialize(self, node, cstruct):
+        if cstruct is colander.null:
+            return colander.null
+        return [line.strip() for line in str(cstruct).splitlines() if line.strip()]
+
+
+def _links(node, value):
+    for line in value:
+        url = line.rpartition("|")[2].strip()
+        if not url.startswith(("https://", "http://")):
+            raise colander.Invalid(node, _("Each line: a title, a bar ( | ) and an address."))
+
+
+def publication_schema(request) -> CSRFSchema:
+    found = CSRFSchema(validator=_second_text)
+    found.add(
+        colander.SchemaNode(
+            colander.String(),
+            name="type",
+            title=_("Type"),
+            widget=deform.widget.SelectWidget(values=list(TYPES.items())),
+            validator=colander.OneOf(sorted(TYPES)),
+        )
+    )
+    for suffix, title in zip(
+        SUFFIXES, (_("Language"), _("Second language"), _("Third language")), strict=True
+    ):
+        extra = {} if not suffix else {"missing": ""}
+        found.add(
+            colander.SchemaNode(
+                colander.String(),
+                name=f"language{suffix}",
+                title=title,
+                widget=_language_widget,
+                **extra,
+            )
+        )
+        found.add(_text(_("Title"), 500, name=f"title{suffix}", **extra))
+        found.add(_text(_("Summary in plain language"), name=f"summary{suffix}", missing=""))
+        found.add(_text(_("Abstract"), name=f"abstract{suffix}", missing=""))
+    found.add(
+        colander.SchemaNode(
+            Lines(),
+            name="authors",
+            title=_("Authors"),
+            description=_("The e-mail address of each, one a line, in the order of the byline."),
+            missing=[],
+            validator=_authors(request),
+            widget=deform.widget.TextAreaWidget(rows=3),
+        )
+    )
+    found.add(
+        colander.SchemaNode(
+            colander.Set(),
+            name="contributors",
+            title=_("Contributing organisations"),
+            missing=set(),
+            widget=_organisations,
+        )
+    )
+    found.add(
+        colander.SchemaNode(
+            colander.Integer(), name="funder", title=_("Funded by"), missing=None, widget=_funder
+        )
+    )
+    for kind, model, title in SUBJECTS:
+        found.add(
+            colander.SchemaNode(
+                colander.Set(),
+                name=kind,
+                title=title,
+                description=_("Their pages show this publication as research about them."),
+                missing=set(),
+                widget=_choices(model.id, model.title, multiple=True, size=6),
+            )
+        )
+    found.add(_text(_("Grant reference"), 200, name="grant_reference", missing=""))
+    found.add(
+        colander.SchemaNode(
+            colander.Set(),
+            name="topics",
+            title=_("Topics"),
+            missing=set(),
+            widget=deform.widget.CheckboxChoiceWidget(values=list(TOPICS.items())),
+            validator=colander.ContainsOnly(sorted(TOPICS)),
+        )
+    )
+    found.add(
+        colander.SchemaNode(
+            colander.Set(),
+            name="sdgs",
+            title=_("Sustainable Development Goals"),
+            missing=set(),
+            widget=deform.widget.CheckboxChoiceWidget(
+                values=[(str(n), t) for n, t in SDGS.items()]
+            ),
+            validator=colander.ContainsOnly([str(n) for n in SDGS]),
+        )
+    )
+    found.add(countries_node(name="countries", missing=set()))
+    found.add(
+        colander.SchemaNode(
+            colander.Date(),
+            name="published_on",
+            title=_("Publication date"),
+            description=_("Empty: the day it is published."),
+            missing=None,
+            widget=date_widget(),
+        )
+    )
+    found.add(
+        colander.SchemaNode(
+            colander.String(),
+            name="licence",
+            title=_("Licence"),
+            widget=deform.widget.SelectWidget(values=[(k, v[0]) for k, v in LICENCES.items()]),
+            validator=colander.OneOf(sorted(LICENCES)),
+        )
+    )
+    found.add(
+        colander.SchemaNode(
+            Lines(),
+            name="links",
+            title=_("Links"),
+            description=_("A video or a page elsewhere: a title, a bar ( | ) and the address."),
+            missing=[],
+            validator=_links,
+            widget=deform.widget.TextAreaWidget(rows=2),
+        )
+    )
+    found.add(_text("DOI", 200, name="doi", missing=""))
+    found.add(
+        colander.SchemaNode(
+            colander.DateTime(default_tzinfo=SITE_TIMEZONE),
+            name="embargo_until",
+            title=_("Embargo until"),
+            description=_("The files open by themselves at this moment (Norwegian time)."),
+            missing=None,
+            widget=datetime_widget(),
+        )
+    )
+    return found
+
+
+def _second_text(form, value):
+    """Each further language needs its title, and no language comes twice."""
+    error = colander.Invalid(form)
+    seen = {value["language"]}
+    for suffix in SUFFIXES[1:]:
+        language = value[f"language{suffix}"]
+        if not language:
+            continue
+        if not value[f"title{suffix}"]:
+            error[f"title{suffix}"] = _("This language needs its title.")
+        elif language in seen:
+            error[f"language{suffix}"] = _("This language is chosen already.")
+        seen.add(language)
+    if error.children:
+        raise error
+
+
+class FileSchema(CSRFSchema):
+    upload = upload_node(_("File (PDF and others, at most 50 MB)"), FILE_TYPES, FILE_SIZE)
+    new_version = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("A new version: the earlier ones stay as they are"),
+        missing=False,
+        widget=deform.widget.CheckboxWidget(),
+    )
+    note = colander.SchemaNode(
+        colander.String(),
+        title=_("What changed"),
+        missing="",
+        validator=line_validator(500),
+    )

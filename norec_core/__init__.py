@@ -68,7 +68,8 @@ What is here, by what a plugin does with it:
   `norec_core:templates/documents/layout.pt` as a tagged PDF, and `pdf_response`;
   `render_document` and `document_response` give the same document as a web page;
 - people without an account: `action_link(request, purpose, person=…)`, a single-use
-  link whose `ActionPurpose` a plugin declares;
+  link whose `ActionPurpose` a plugin declares (`spend_action_link` ends one whose purpose
+  is `finished_later`);
 - mailing lists: `list_members(request, name)`, the SQL condition on `Person` of a
   declared list's subscribers (send with `send_mail(..., mailing_list=name)`);
   `join_list(request, person, name)` (a double opt-in list mails the confirming link
@@ -133,7 +134,7 @@ from norec_core.contributions import (
 )
 from norec_core.db import Base
 from norec_core.documents import document_response, pdf_response, render_document, render_pdf
-from norec_core.domain.action_links import action_link
+from norec_core.domain.action_links import action_link, spend_action_link
 from norec_core.domain.activities import past as past_activities
 from norec_core.domain.activities import upcoming as upcoming_activities
 from norec_core.domain.demo import load_core_demo
@@ -346,6 +347,7 @@ __all__ = [
     "search_words",
     "select_filter",
     "send_mail",
+    "spend_action_link",
     "tags_node",
     "text_language_node",
     "transition",

@@ -287,6 +287,10 @@ class ActionPurpose:
     `link.email` and `link.data` say for whom and what), and returns a message to show,
     or a response (a redirect to a form of the plugin's). `question` is shown with the
     button before anything happens: mail scanners open links, only people press buttons.
+
+    With `finished_later`, confirming does not spend the link: `run` leads on to a form
+    of the plugin's (an invitation's account), the link stays good for someone who leaves
+    it half way, and the plugin calls `spend_action_link(request, link_id)` once done.
     """
 
     name: str
@@ -294,6 +298,7 @@ class ActionPurpose:
     question: Any
     run: Callable[[Any, Any], Any]
     lifetime: datetime.timedelta = datetime.timedelta(days=14)
+    finished_later: bool = False
 
 
 @dataclass(frozen=True)

@@ -279,3 +279,28 @@ def test_opening_an_action_link_is_told_to_the_plugins(app, app_request, testapp
     finally:
         app.registry["norec.pm"].unregister(listener)
     assert listener.opened == [("notes.confirm", {"wave": 7}, person.id)]
+
+
+def test_a_link_whose_purpose_finishes_later_stays_good_until_it_is_spent(
+    app, app_request, testapp, db_session, make_person, monkeypatch
+):
+    from norec_core import ActionPurpose, action_link, spend_action_link
+    from norec_core.domain.models import ActionLink
+
+    purposes = {**app.registry["norec.action_purposes"]}
+    purposes["test.later"] = ActionPurpose(
+        "test.later",
+        "Later",
+        "Go on?",
+        lambda request, link: "Go on to the form.",
+        finished_later=True,
+    )
+    monkeypatch.setitem(app.registry, "norec.action_purposes", purposes)
+    person = make_person()
+    path = action_link(app_request, "test.later", person=person).removeprefix("http://localhost")
+    for _again in range(2):  # a tab closed after "Confirm" comes back by the same link
+        assert "Go on to the form." in testapp.get(path).forms["action"].submit("submit").text
+    link = db_session.scalar(select(ActionLink).where(ActionLink.person_id == person.id))
+    spend_action_link(app_request, link.id)
+    db_session.flush()
+    testapp.get(path, status=404)

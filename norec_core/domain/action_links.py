@@ -63,8 +63,18 @@ def find(request: Request, token: str) -> ActionLink | None:
 
 
 def use(request: Request, link: ActionLink) -> Any:
-    """Mark `link` used, record it, and do what its purpose does."""
-    link.used_at = clock.now()
+    """Mark `link` used (unless its purpose finishes later), record it, and do what its
+    purpose does."""
+    purpose = request.registry["norec.action_purposes"][link.purpose]
+    if not purpose.finished_later:
+        link.used_at = clock.now()
     who = link.person if link.person is not None else link
     record(request.dbsession, "action_link", who, {"purpose": [None, link.purpose]})
-    return request.registry["norec.action_purposes"][link.purpose].run(request, link)
+    return purpose.run(request, link)
+
+
+def spend_action_link(request: Request, link_id: int | None) -> None:
+    """Spend the link of a purpose `finished_later`, now that it is finished."""
+    link = request.dbsession.get(ActionLink, link_id or 0)
+    if link is not None and link.used_at is None:
+        link.used_at = clock.now()

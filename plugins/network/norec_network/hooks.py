@@ -163,6 +163,7 @@ def norec_action_purposes():
             _("Do you want to join Norec Network, the network of Norec's former participants?"),
             waves.accept,
             lifetime=waves.LIFETIME,
+            finished_later=True,  # spent once the account exists (views.membership.join)
         )
     ]
 

@@ -9,11 +9,10 @@ import datetime
 
 from pyramid.httpexceptions import HTTPFound
 from pyramid.request import Request
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from norec_core import (
-    Base,
     Person,
     User,
     action_link,
@@ -22,6 +21,7 @@ from norec_core import (
     now,
     recipient_language,
     send_mail,
+    spend_action_link,
 )
 from norec_network import profile
 from norec_network.i18n import _
@@ -130,9 +130,9 @@ def accept(request: Request, link) -> object:
     identity = request.identity
     if identity is not None and identity.person_id == person.id:
         joined(request, person, invitation_id)
+        spend_action_link(request, link.id)
         return HTTPFound(request.route_path("network.profile"))
-    # Not done yet: the core spent the link on "Confirm"; it is good again until then.
-    link.used_at = None
+    # Not done yet: the purpose is finished later, so the link stays good until then.
     if account_of(request.dbsession, person) is not None:
         # They log in, and are brought back to this link to confirm as themselves.
         return HTTPFound(request.route_path("login", _query={"came_from": request.path}))
@@ -146,15 +146,6 @@ def joined(request: Request, person: Person, invitation_id: int | None) -> None:
     if invitation is not None and invitation.accepted_at is None:
         invitation.accepted_at = now()
     profile.join(request.dbsession, person)
-
-
-def spend_link(request: Request, link_id: int | None) -> None:
-    """Spend the invitation's link once the account exists. The core keeps its links in
-    the `action_link` table and offers no call for a link spent later than "Confirm"."""
-    table = Base.metadata.tables["action_link"]
-    request.dbsession.execute(
-        update(table).where(table.c.id == (link_id or 0)).values(used_at=now())
-    )
 
 
 def invitation_for(request: Request, alumnus: Alumnus, email: str) -> Invitation:

@@ -20,6 +20,7 @@ from norec_core import (
     now,
     process_form,
     save_user,
+    spend_action_link,
     tags_node,
 )
 from norec_network import directory, profile, waves
@@ -82,7 +83,7 @@ def join(request):
     person.consent_directory = data["consent_directory"]
     person.consent_contact = data["consent_contact"]
     waves.joined(request, person, joining.get("invitation"))
-    waves.spend_link(request, joining.get("link"))
+    spend_action_link(request, joining.get("link"))
     del request.session[waves.JOINING]
     headers = log_in(request, user)
     flash(request, _("Welcome! Fill in your profile, and choose who sees each part of it."))

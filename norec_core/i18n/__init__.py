@@ -6,8 +6,8 @@ from pyramid.httpexceptions import HTTPFound
 from pyramid.i18n import TranslationString, TranslationStringFactory, make_localizer
 from pyramid.interfaces import ITranslationDirectories
 from pyramid.request import Request
-from pyramid.response import Response
 from pyramid.view import view_config
+from webob.cookies import make_cookie
 
 _ = TranslationStringFactory("norec")
 
@@ -67,9 +67,8 @@ def language_cookie(lang: str | None) -> list[tuple[str, str]]:
     language is chosen, so that pages follow the language a person chose for their mail."""
     if lang not in LANGUAGES:
         return []
-    response = Response()
-    response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
-    return [(name, value) for name, value in response.headerlist if name == "Set-Cookie"]
+    cookie = make_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return [("Set-Cookie", cookie)]
 
 
 def safe_redirect_target(request: Request, target: str | None) -> str:

@@ -5,14 +5,18 @@
     .venv/bin/python benchmarks/network_import.py --rows 2000
 
 The database is a fresh SQLite file with 1,000 people already in it, a tenth of whom the
-file names (by e-mail, or by name and country), so that matching is measured too. Each
-run is the real command, `norec network import`, in a process of its own, with the
-search index kept up to date as on a site.
+file names, so that matching is measured too. The file is as messy as the archive's:
+known people by their address (padded, in capitals) or by name and country with another
+address or none, people twice in the file, bad addresses. Each run is the real command,
+`norec network import`, in a process of its own, with the search index kept up to date
+as on a site. At the end the database is counted: the second import must change nothing,
+and nobody may have been merged on a name alone (every such row waits for an adviser).
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,7 +56,15 @@ def main() -> int:
     for n in range(args.rows):
         if n % 10 == 0:  # someone already on the platform
             given, family, email, country = existing[n // 10 % 1000]
-            email = email if n % 20 == 0 else ""  # half of them by name and country
+            if n % 40 == 10:
+                email = ""  # by name and country only: a possible match
+            elif n % 40 == 20:
+                email = f"new{n}@example.org"  # the same name, another address: likewise
+            elif n % 40 == 30:
+                email = f"  {email.upper()} "  # their address, padded and in capitals
+        elif n % 25 == 1:
+            given, family = f"Alum{n - 1}", f"Person{(n - 1) % 3000}"  # row above, again
+            email, country = f"alum{n - 1}@example.org", COUNTRIES[(n - 1) % 10]
         else:
             given, family = f"Alum{n}", f"Person{n % 3000}"
             email, country = f"alum{n}@example.org", COUNTRIES[n % 10]
@@ -65,6 +77,7 @@ def main() -> int:
     data = work / "register.csv"
     data.write_text("\n".join(lines) + "\n")
     print(f"{args.rows:,} rows; 1,000 people on the platform before the first import")
+    counted = []
     for label, extra in (("check (dry run)", ["--dry-run"]), ("import", []), ("import again", [])):
         start = time.perf_counter()
         done = subprocess.run(
@@ -75,7 +88,31 @@ def main() -> int:
         )
         seconds = time.perf_counter() - start
         print(f"{label:<18} {seconds:6.1f} s   {done.stdout.splitlines()[0]}")
+        counted.append(_count(work / "bench.sqlite"))
+    _dry, first, second = counted
+    print(f"after the imports: {second}")
+    if first != second:
+        print(f"the second import changed the database: {first} -> {second}")
+        return 1
+    if second["emails_changed"]:
+        print("people on the platform got another address without an adviser deciding")
+        return 1
     return 0
+
+
+def _count(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as connection:
+        one = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "people": one("SELECT count(*) FROM person"),
+            "exchanges": one("SELECT count(*) FROM network_exchange"),
+            "possible_matches": one("SELECT count(*) FROM network_possible_match"),
+            # The seeded people keep the addresses they had: nobody merged on a name.
+            "emails_changed": one(
+                "SELECT count(*) FROM person WHERE given_name LIKE 'Given%' "
+                "AND email NOT LIKE 'known%@example.org'"
+            ),
+        }
 
 
 def _seed(ini: Path, people) -> None:

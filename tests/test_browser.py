@@ -121,6 +121,8 @@ ADMIN_PAGES = [
     "/grants/applications/5/participants",
     "/network/register",
     "/network/register/import",
+    "/network/register/matches",
+    "/network/register/matches/6",
     "/network/waves",
     "/network/waves/1",
 ]

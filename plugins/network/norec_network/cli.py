@@ -62,9 +62,11 @@ def run(args, settings) -> int:
     verb = "would be" if args.dry_run else "were"
     print(
         f"{len(rows)} rows: {counts['create']} new, {counts['update']} updated, "
-        f"{counts['merge']} matched by name and country, {counts['unchanged']} unchanged, "
+        f"{counts['review']} possible matches for an adviser, {counts['unchanged']} unchanged, "
         f"{counts['reject']} rejected ({verb} imported)"
     )
+    if counts["review"] and not args.dry_run:
+        print("  possible matches are decided at /network/register/matches")
     for row in [r for r in rows if r.action == "reject"][:REASONS_SHOWN]:
         print(f"  row {row.number}: {' '.join(translate(r) for r in row.reasons)}")
     return 0

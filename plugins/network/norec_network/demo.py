@@ -14,13 +14,14 @@ from norec_core import (
     now,
     register,
 )
-from norec_network import demo_members, waves
+from norec_network import demo_members, importing, matches, waves
 from norec_network.models import (
     Alumnus,
     Invitation,
     JoinRequest,
     Member,
     PastExchange,
+    PossibleMatch,
     Wave,
 )
 
@@ -63,6 +64,7 @@ def load(dbsession) -> None:
     )
     dbsession.add_all([nairobi, nepal, webinar, *_monthly()])
     _register(dbsession)
+    _archive_import(dbsession)
     _waves(dbsession)
     dbsession.flush()
     demo_members.load_members(dbsession)
@@ -152,6 +154,55 @@ def _register(dbsession) -> None:
                 PastExchange(year=year, sending=sending, receiving=receiving, profession="")
             )
         dbsession.add(alumnus)
+
+
+def _archive_import(dbsession) -> None:
+    """An import of the archive's file of the 1990s, as an adviser ran it: its new people,
+    and rows with the name and country of someone known but another address or none,
+    which wait as possible matches; the adviser has decided a few."""
+    rng = random.Random(1990)  # noqa: S311 (no secret is drawn)
+    known = dbsession.scalars(
+        select(Person).where(Person.country.is_not(None)).order_by(Person.id).limit(40)
+    ).all()
+    records = []
+    for n, person in enumerate(known[:24]):
+        address = (
+            "" if n % 3 == 0 else f"{person.given_name[0]}.{person.family_name}{n}@post.example.org"
+        )
+        records.append(
+            _archive_row(person.given_name, person.family_name, address, person.country, rng)
+        )
+    for n in range(60):
+        given, family = rng.choice(ARCHIVE_GIVEN), rng.choice(ARCHIVE_FAMILY)
+        records.append(
+            _archive_row(
+                given, family, f"{given}.{family}.{n}@archive.example.org".lower(), "KE", rng
+            )
+        )
+    rows = importing.plan(dbsession, records)
+    importing.apply(dbsession, rows, "arkiv-1990-talet.csv")
+    waiting = dbsession.scalars(select(PossibleMatch).order_by(PossibleMatch.id)).all()
+    for match in waiting[:3]:
+        matches.same_person(dbsession, match, dbsession.get(Person, match.candidate_ids[0]), False)
+    for match in waiting[3:5]:
+        matches.someone_else(dbsession, match)
+
+
+ARCHIVE_GIVEN = ("Akinyi", "Baraka", "Chebet", "Daudi", "Imani", "Jabari", "Kioko", "Nia")
+ARCHIVE_FAMILY = ("Mutua", "Otieno", "Wafula", "Njoroge", "Kiplagat", "Achola", "Kimani")
+
+
+def _archive_row(given, family, email, country, rng) -> dict:
+    return {
+        "given_name": given,
+        "family_name": family,
+        "email": email,
+        "country": country,
+        "exchange_year": str(rng.randrange(1990, 2000)),
+        "sending_organisation": "Norec",
+        "receiving_organisation": rng.choice(("Kenyatta University", "Haukeland", "KCMC")),
+        "profession": rng.choice(("nurse", "teacher", "engineer", "")),
+    }
 
 
 def _waves(dbsession) -> None:

@@ -22,6 +22,7 @@ from norec_network import (
     cli,
     demo,
     directory,
+    matches,
     membership,
     mentoring,
     newsletter,
@@ -41,6 +42,7 @@ from norec_network.models import (
     Mentoring,
     Newsletter,
     PastExchange,
+    PossibleMatch,
     Post,
     RelayedMessage,
     Wave,
@@ -54,6 +56,10 @@ def norec_configure(config):
     config.add_route("network.overview", "/")
     config.add_route("network.register", "/register")
     config.add_route("network.import", "/register/import")
+    config.add_route("network.matches", "/register/matches")
+    config.add_route(
+        "network.match", r"/register/matches/{id:\d+}", factory=model_factory(PossibleMatch)
+    )
     config.add_route("network.waves", "/waves")
     config.add_route("network.wave", r"/waves/{id:\d+}", factory=model_factory(Wave))
     config.add_route("network.join", "/join")
@@ -311,6 +317,8 @@ def norec_person_erase(dbsession, person):
         )
     )
     dbsession.execute(delete(Alumnus).where(Alumnus.person_id == person.id))
+    # A decided match holds the row that was the person: it goes with them.
+    dbsession.execute(delete(PossibleMatch).where(PossibleMatch.person_id == person.id))
     if person.email:
         dbsession.execute(
             delete(JoinRequest).where(func.lower(JoinRequest.email) == person.email.lower())
@@ -320,6 +328,7 @@ def norec_person_erase(dbsession, person):
 @hookimpl
 def norec_people_merged(dbsession, kept, merged):
     membership.merged(dbsession, kept, merged)
+    matches.merged(dbsession, kept, merged)
     mine = dbsession.scalars(select(Alumnus).where(Alumnus.person_id == merged.id)).first()
     if mine is None:
         return

@@ -1,15 +1,18 @@
 """Importing the register of former participants from Norec's archive (CSV or XLSX).
 
 A dry run (`plan`) says, row by row, what the import would do and why; the import
-(`apply`) does exactly that. People already in the core are matched, never copied: by
-e-mail address first, then by name and country. Importing the same file twice changes
-nothing the second time. The whole file is read and matched in memory against one
-query's worth of people, so 12,000 rows take seconds.
+(`apply`) does exactly that. People already in the core are matched, never copied, and
+the e-mail address decides: a row with a known address adds to that person. A row with
+the name and country of someone known but another address, or none, is never merged:
+it waits whole as a possible match until an adviser decides (`matches`). Importing the
+same file twice changes nothing the second time. The whole file is read and matched in
+memory against one query's worth of people, so 12,000 rows take seconds.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -20,9 +23,9 @@ from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from norec_core import Person, now
+from norec_core import Person, now, valid_email
 from norec_network.i18n import _
-from norec_network.models import Alumnus, ImportRun, PastExchange
+from norec_network.models import Alumnus, ImportRun, PastExchange, PossibleMatch
 
 FIELDS = (
     "given_name",
@@ -34,9 +37,8 @@ FIELDS = (
     "receiving_organisation",
     "profession",
 )
-ACTIONS = ("create", "update", "merge", "unchanged", "reject")
+ACTIONS = ("create", "update", "review", "unchanged", "reject")
 FIRST_YEAR = 1963  # Fredskorpset's first volunteers
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class UnreadableFile(ValueError):
@@ -122,6 +124,19 @@ class Row:
     reasons: list = field(default_factory=list)
     person_id: int | None = None
     exchanges: list = field(default_factory=list)  # (year, sending, receiving, profession)
+    # A possible match: the people it may be, and rows of this file creating someone it
+    # may be (they have an id only once imported); `waiting` if asked about already.
+    candidates: list = field(default_factory=list)
+    candidate_rows: list = field(default_factory=list)
+    key: str = ""
+    waiting: bool = False
+
+
+def row_key(given: str, family: str, email: str, country: str | None) -> str:
+    """What makes a row the same row in another file: names as compared, the address
+    and the country."""
+    text = "\x1f".join((_key(given), _key(family), email.casefold(), country or ""))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _years(text: str) -> list[int] | None:
@@ -151,8 +166,18 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
             ).join(PastExchange)
         )
     }
+    # Rows asked about before: decided ones say whom the row is, waiting ones wait.
+    asked = {
+        key: (decision, person_id)
+        for key, decision, person_id in session.execute(
+            select(PossibleMatch.key, PossibleMatch.decision, PossibleMatch.person_id)
+        )
+        if decision is None or person_id is not None  # not decided for someone since erased
+    }
     this_year = now().year
     planned: dict[str, Row] = {}  # rows of this file creating someone, by e-mail or name
+    planned_names: dict[tuple, list[Row]] = {}
+    reviewing: dict[str, Row] = {}  # rows of this file waiting for an adviser, by key
     found = []
     for number, values in enumerate(records, start=2):
         row = Row(number, values)
@@ -162,7 +187,7 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
         if not given or not family:
             row.action = "reject"
             row.reasons.append(_("The given and the family name are both needed."))
-        if email and not EMAIL.match(email):
+        if email and not valid_email(email):
             row.action = "reject"
             row.reasons.append(
                 _("«${email}» is not an e-mail address.", mapping={"email": values["email"]})
@@ -202,26 +227,49 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
         name = (_key(given), _key(family), country)
         earlier = planned.get(email) if email else planned.get(str(name))
         if earlier is not None:
-            # The same person again further down the file: their exchanges join the row
-            # that creates them.
+            # The same person again further down the file (the same address, or the same
+            # name with no address on either row): their exchanges join the row that
+            # creates them.
             row.action, row.person_id = "update", None
-            new = [e for e in exchanges if e not in earlier.exchanges]
-            earlier.exchanges += new
+            earlier.exchanges += [e for e in exchanges if e not in earlier.exchanges]
             row.reasons.append(
                 _("The same person as on row ${row}.", mapping={"row": earlier.number})
             )
             continue
-        if email and email in by_email:
-            row.person_id, row.action = by_email[email], "update"
-        elif len(by_name.get(name, [])) == 1:
-            row.person_id, row.action = by_name[name][0], "merge"
-            row.reasons.append(_("Matched by name and country: the file gives no known e-mail."))
-        elif len(by_name.get(name, [])) > 1:
-            row.action = "reject"
+        row.key = row_key(given, family, email, country)
+        if row.key in reviewing:
+            first = reviewing[row.key]
+            first.exchanges += [e for e in exchanges if e not in first.exchanges]
+            row.action, row.waiting = "review", True
             row.reasons.append(
                 _(
-                    "Several people have this name and country; give the e-mail address "
-                    "to tell them apart."
+                    "The same as row ${row}, which waits for an adviser.",
+                    mapping={"row": first.number},
+                )
+            )
+            continue
+        decision, decided_person = asked.get(row.key, (None, None))
+        if email and email in by_email:
+            row.person_id, row.action = by_email[email], "update"
+        elif decided_person is not None:
+            row.person_id, row.action = decided_person, "update"
+            row.reasons.append(
+                _("An adviser decided who this is when the row came before.")
+                if decision == "same"
+                else _("An adviser decided this is someone new when the row came before.")
+            )
+        elif by_name.get(name) or planned_names.get(name):
+            row.action, row.exchanges = "review", exchanges
+            row.candidates = list(by_name.get(name, []))
+            row.candidate_rows = [r.number for r in planned_names.get(name, [])]
+            row.waiting = row.key in asked
+            reviewing[row.key] = row
+            row.reasons.append(
+                _("Already waiting for an adviser to decide whether this is someone known.")
+                if row.waiting
+                else _(
+                    "Someone with this name and country is known, with another e-mail "
+                    "address or none: an adviser decides whether it is the same person."
                 )
             )
             continue
@@ -234,6 +282,7 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
             row.action = "unchanged"
         if row.person_id is None:
             planned[email or str(name)] = row
+            planned_names.setdefault(name, []).append(row)
     return found
 
 
@@ -243,7 +292,8 @@ def counts(rows: list[Row]) -> dict[str, int]:
 
 def apply(session: Session, rows: list[Row], filename: str, user=None) -> ImportRun:
     """Do what `plan` planned: create people and their place in the register, add the
-    exchanges not yet recorded, and record the run."""
+    exchanges not yet recorded, keep the possible matches for an adviser, and record the
+    run."""
     new_people = {}
     for row in rows:
         if row.action == "create":
@@ -267,7 +317,7 @@ def apply(session: Session, rows: list[Row], filename: str, user=None) -> Import
         else {}
     )
     for row in rows:
-        if row.action in ("reject", "unchanged"):
+        if row.action in ("reject", "unchanged", "review"):
             continue
         if row.number in new_people:
             row.person_id = new_people[row.number].id
@@ -281,10 +331,6 @@ def apply(session: Session, rows: list[Row], filename: str, user=None) -> Import
             alumnus.exchanges.append(
                 PastExchange(year=year, sending=sending, receiving=receiving, profession=profession)
             )
-        if row.action == "merge" and row.values["email"]:
-            person = session.get(Person, row.person_id)
-            if not person.email:
-                person.email = row.values["email"]
     found = counts(rows)
     run = ImportRun(
         filename=filename,
@@ -292,10 +338,25 @@ def apply(session: Session, rows: list[Row], filename: str, user=None) -> Import
         rows=len(rows),
         created=found["create"],
         updated=found["update"],
-        merged=found["merge"],
+        to_review=found["review"],
         unchanged=found["unchanged"],
         rejected=found["reject"],
     )
     session.add(run)
+    session.add_all(
+        PossibleMatch(
+            key=row.key,
+            run=run,
+            row_number=row.number,
+            values={f: row.values.get(f) or "" for f in FIELDS},
+            exchanges=[list(e) for e in row.exchanges],
+            candidate_ids=[
+                *row.candidates,
+                *(new_people[n].id for n in row.candidate_rows if n in new_people),
+            ],
+        )
+        for row in rows
+        if row.action == "review" and not row.waiting
+    )
     session.flush()
     return run

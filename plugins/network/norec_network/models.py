@@ -59,11 +59,48 @@ class ImportRun(Base):
     rows: Mapped[int] = mapped_column(default=0)
     created: Mapped[int] = mapped_column(default=0)
     updated: Mapped[int] = mapped_column(default=0)
-    merged: Mapped[int] = mapped_column(default=0)
+    merged: Mapped[int] = mapped_column(default=0)  # by name: runs before possible matches
+    to_review: Mapped[int] = mapped_column(default=0)
     unchanged: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
 
     by: Mapped[User | None] = relationship()
+
+
+class PossibleMatch(Base):
+    """A row of an imported file that may be someone already on the platform: the same
+    name and country, but another e-mail address or none. An adviser decides whether it is
+    that person (perhaps with a new address) or someone else; until then the row waits
+    here whole, so nothing the file held is lost or merged on a name alone."""
+
+    __tablename__ = "network_possible_match"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The row as the import compares it (names, address, country): the same row in a
+    # later file finds this match, waiting or decided, instead of asking again.
+    key: Mapped[str] = mapped_column(String(64), index=True)
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("network_import_run.id", ondelete="SET NULL")
+    )
+    row_number: Mapped[int]
+    values: Mapped[dict] = mapped_column(JSON)  # the row's fields, cleaned as imported
+    exchanges: Mapped[list] = mapped_column(
+        JSON, default=list
+    )  # [year, sending, receiving, profession]
+    candidate_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    found_at: Mapped[datetime.datetime] = mapped_column(default=now)
+    # "same" (the row is the person `person_id`) or "different" (`person_id` was created
+    # from the row); None while it waits.
+    decision: Mapped[str | None] = mapped_column(String(20), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime.datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    run: Mapped[ImportRun | None] = relationship()
+    person: Mapped[Person | None] = relationship()
+    decided_by: Mapped[User | None] = relationship()
 
 
 class Wave(Base):

@@ -23,6 +23,8 @@ MATRIX = {
     "/network/": EVERYONE,
     "/network/register": STAFF,
     "/network/register/import": STAFF,
+    "/network/register/matches": STAFF,
+    "/network/register/matches/{id:\\d+}": STAFF,
     "/network/waves": STAFF,
     "/network/waves/{id:\\d+}": STAFF,
     "/network/join": EVERYONE,
@@ -68,7 +70,15 @@ def test_every_route_is_in_the_matrix(app):
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
-    from norec_network.models import JoinRequest, Member, Mentoring, Newsletter, Post, Wave
+    from norec_network.models import (
+        JoinRequest,
+        Member,
+        Mentoring,
+        Newsletter,
+        PossibleMatch,
+        Post,
+        Wave,
+    )
 
     wave = Wave(countries=["KE"], cap=10)
     mentor = Member(person=make_person(consent_directory=True), offers=["mentor"])
@@ -79,7 +89,8 @@ def test_each_case_is_allowed_what_the_matrix_says(
     asked = JoinRequest(given_name="Asha", family_name="Mwangi", email="asha@example.org")
     post = Post(country="KE", author=mentee, title="Hello", body="Who is in Kisumu?")
     issue = Newsletter(month=now().date(), subject="November", intro="Hello")
-    db_session.add_all([wave, mentor, mentee, relation, asked, post, issue])
+    match = PossibleMatch(key="k", row_number=2, values={"given_name": "Asha"})
+    db_session.add_all([wave, mentor, mentee, relation, asked, post, issue, match])
     db_session.flush()
     ids = {
         "waves": wave.id,
@@ -89,6 +100,7 @@ def test_each_case_is_allowed_what_the_matrix_says(
         "requests": asked.id,
         "posts": post.id,
         "newsletters": issue.id,
+        "register": match.id,
     }
     if case == "anonymous":
         browser = client()

@@ -25,7 +25,7 @@ from norec_core import (
     select_filter,
     upload_node,
 )
-from norec_network import importing
+from norec_network import importing, matches
 from norec_network.i18n import _
 from norec_network.models import Alumnus, ImportRun, PastExchange
 from norec_network.permissions import MANAGE
@@ -40,7 +40,7 @@ FILE_SIZE = 20 * 2**20
 ACTION_TITLES = {
     "create": _("new person"),
     "update": _("known person: exchanges added"),
-    "merge": _("matched by name and country"),
+    "review": _("possible match: an adviser decides"),
     "unchanged": _("already in the register"),
     "reject": _("rejected"),
 }
@@ -109,6 +109,7 @@ def register(request):
             select_filter("year", _("Exchange year"), {str(y): str(y) for y in years}, year),
         ],
         "exports": export_links(request),
+        "waiting": matches.waiting_count(request.dbsession),
     }
 
 
@@ -171,17 +172,19 @@ def import_file(request):
         flash(
             request,
             _(
-                "Imported: ${created} new, ${updated} updated, ${merged} matched by name, "
+                "Imported: ${created} new, ${updated} updated, ${review} to decide, "
                 "${unchanged} unchanged, ${rejected} rejected.",
                 mapping={
                     "created": run.created,
                     "updated": run.updated,
-                    "merged": run.merged,
+                    "review": run.to_review,
                     "unchanged": run.unchanged,
                     "rejected": run.rejected,
                 },
             ),
         )
+        if run.to_review:
+            return HTTPFound(request.route_path("network.matches"))
         return HTTPFound(request.route_path("network.register"))
     # The file stays with the form (in the file store, its name in the session): the
     # import that follows is of exactly what was checked.

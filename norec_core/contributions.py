@@ -192,6 +192,11 @@ class Workflow:
     `owner` names the model's column holding the id of the person the record belongs to:
     that person's account holds the local role "owner" on it, in pages and in lists
     (`permitted`) alike.
+
+    `read_permission` is the permission to see a record at all. The workflow's page and
+    API answer 404 to anyone without it, as if the record did not exist, before they
+    look at the step asked for: otherwise "cannot be taken from the state …" would tell
+    a stranger the state of any record, and a 403 that it exists.
     """
 
     name: str
@@ -202,6 +207,7 @@ class Workflow:
     attribute: str = "state"
     permissions: Mapping[str, Mapping[str, frozenset[str] | set[str]]] = field(default_factory=dict)
     owner: str | None = None
+    read_permission: str = "view"  # security.VIEW, which would import too much here
 
     def state(self, name: str) -> State:
         return next(s for s in self.states if s.name == name)

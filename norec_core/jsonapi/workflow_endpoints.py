@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import colander
+from pyramid.httpexceptions import HTTPNotFound
 
 from norec_core.contributions import ApiEndpoint
 from norec_core.domain.serialisation import fields_json
@@ -37,13 +38,21 @@ def _history_json(request, obj) -> dict[str, Any]:
     }
 
 
+def _seen(request) -> None:
+    """404, as for no such record, to a caller who may not see this one (see Workflow)."""
+    if not engine.may_see(request, request.context):
+        raise HTTPNotFound()
+
+
 def workflow_endpoints(name: str, model: type) -> list[ApiEndpoint]:
     """The state and history of a record with a workflow, and taking a step on it."""
 
     def status_view(request, _data):
+        _seen(request)
         return _history_json(request, request.context)
 
     def step_view(request, data):
+        _seen(request)
         try:
             engine.transition(request, request.context, data["transition"], data["comment"])
         except engine.WorkflowError as error:

@@ -37,6 +37,12 @@ def workflow_for(request: Request, obj) -> Workflow | None:
     return request.registry["norec.workflows"].get(type(obj))
 
 
+def may_see(request: Request, obj) -> bool:
+    """Whether the user may see `obj` and so learn its state from its workflow."""
+    workflow = workflow_for(request, obj)
+    return workflow is not None and bool(request.has_permission(workflow.read_permission, obj))
+
+
 def options(request: Request, obj) -> list[Option]:
     workflow = workflow_for(request, obj)
     if workflow is None:

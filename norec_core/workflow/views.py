@@ -9,14 +9,17 @@ from norec_core.i18n import _, safe_redirect_target
 from norec_core.layout import flash
 from norec_core.resources import model_factory, model_for
 from norec_core.security import VIEW
-from norec_core.workflow.engine import WorkflowError, transition
+from norec_core.workflow.engine import WorkflowError, may_see, transition
 
 
 def workflow_object(request):
     model = model_for(request.matchdict["resource_type"])
     if model is None or model not in request.registry["norec.workflows"]:
         raise HTTPNotFound()
-    return model_factory(model)(request)
+    obj = model_factory(model)(request)
+    if not may_see(request, obj):
+        raise HTTPNotFound()  # the same as no such record: neither state nor existence leaks
+    return obj
 
 
 # Entering the view needs only "view": each transition checks its own permission on the

@@ -19,7 +19,7 @@ from norec_core import (
 from norec_grants import assessment, notices, rules
 from norec_grants.i18n import _
 from norec_grants.models import Appeal, Application, Decision, GrantedYear
-from norec_grants.permissions import MANAGE
+from norec_grants.permissions import MANAGE, READ
 
 APPEAL_WINDOW = datetime.timedelta(weeks=3)
 LETTER = "norec_grants:templates/letter.pt"
@@ -153,6 +153,7 @@ def _reopen_case(request: Request, appeal: Appeal, entry) -> None:
 
 
 APPEAL_WORKFLOW = Workflow(
+    read_permission=READ,
     name="grants.appeal",
     model=Appeal,
     initial="received",

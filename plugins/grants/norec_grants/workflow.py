@@ -8,7 +8,7 @@ from norec_grants import closing, decisions, payments, rules, screening
 from norec_grants.decisions import approvable, decision_recorded
 from norec_grants.i18n import _
 from norec_grants.models import Application
-from norec_grants.permissions import EDIT, MANAGE, PARTICIPANTS, REPORT, WITHDRAW
+from norec_grants.permissions import EDIT, MANAGE, PARTICIPANTS, READ, REPORT, WITHDRAW
 
 OPEN_CASE = ("submitted", "screening", "more_info", "in_assessment")
 DECIDED = ("approved", "approved_changes", "rejected")
@@ -145,6 +145,7 @@ PERMISSIONS = {
 }
 
 APPLICATION_WORKFLOW = Workflow(
+    read_permission=READ,
     name="grants.application",
     model=Application,
     initial="draft",

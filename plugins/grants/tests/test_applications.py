@@ -284,3 +284,16 @@ def test_the_applicant_withdraws_and_the_case_ends(
     db_session.refresh(application)
     assert application.state == "withdrawn"
     _step(kari, application, "submit", status=409)  # a withdrawn application stays so
+
+
+def test_a_stranger_learns_neither_state_nor_existence(client, make_user, application):
+    """Someone who may not see an application is answered as if there were none: the
+    step's refusal would name its state, and a 403 would say it exists."""
+    for browser in (client(), client(make_user("stranger@example.org").email)):
+        for id_ in (application.id, application.id + 1000):
+            page = browser.post(
+                f"/workflow/grants_application/{id_}",
+                {"transition": "withdraw", "csrf_token": browser.csrf_token()},
+                status=404,
+            )
+            assert "state" not in page.text

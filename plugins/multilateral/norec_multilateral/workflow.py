@@ -11,7 +11,7 @@ from norec_core import State, Transition, Workflow
 from norec_multilateral import explanations, rounds
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, PanelScore
-from norec_multilateral.permissions import MANAGE, WITHDRAW
+from norec_multilateral.permissions import MANAGE, READ, WITHDRAW
 
 OPEN = ("submitted", "eligible", "longlisted", "interviewed", "shortlisted", "nominated")
 STATES = (
@@ -114,6 +114,7 @@ TRANSITIONS = (
 )
 
 CANDIDACY_WORKFLOW = Workflow(
+    read_permission=READ,
     name="multilateral.application",
     model=Candidacy,
     initial="submitted",

@@ -180,3 +180,26 @@ def test_the_shortlist_as_page_pdf_and_workbook(adviser, client, candidacy, db_s
 
     candidate = client(candidacy.candidate.person.email)
     candidate.get(f"/multilateral/posts/{candidacy.post_id}/shortlist", status=403)
+
+
+def test_a_stranger_learns_neither_state_nor_existence(client, make_user, candidacy):
+    """The workflow view answers a stranger as if there were no such application: a 409
+    "cannot be taken from the state …" would tell anyone the state of anyone's."""
+    candidacy.state = "ineligible"
+    anonymous, other = client(), client(make_user("other@example.org").email)
+    for browser in (anonymous, other):
+        for id_ in (candidacy.id, candidacy.id + 1000):
+            page = browser.post(
+                f"/workflow/multilateral_application/{id_}",
+                {"transition": "withdraw", "csrf_token": browser.csrf_token()},
+                status=404,
+            )
+            assert "Screened" not in page.text and "not eligible" not in page.text
+    # Someone who may see the application is still told why the step cannot be taken.
+    candidate = client(candidacy.candidate.person.email)
+    page = candidate.post(
+        f"/workflow/multilateral_application/{candidacy.id}",
+        {"transition": "withdraw", "csrf_token": candidate.csrf_token()},
+        status=409,
+    )
+    assert "cannot be taken from the state" in page.text

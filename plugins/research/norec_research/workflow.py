@@ -55,6 +55,7 @@ TRANSITIONS = (
 )
 
 PUBLICATION_WORKFLOW = Workflow(
+    read_permission=READ,
     name="research.publication",
     model=Publication,
     initial="draft",

@@ -66,3 +66,15 @@ def test_a_file_s_name_stays_hidden_until_its_publication_is_public(
     publication.embargo_until = None
     db_session.flush()
     assert reader.get(door).follow().body.startswith(b"%PDF")
+
+
+def test_a_drafts_workflow_tells_a_stranger_nothing(client, db_session, make_person):
+    draft = _publication(db_session, make_person, "Not yet", state="draft")
+    anonymous = client()
+    for id_ in (draft.id, draft.id + 1000):
+        page = anonymous.post(
+            f"/workflow/research_publication/{id_}",
+            {"transition": "withdraw", "csrf_token": anonymous.csrf_token()},
+            status=404,
+        )
+        assert "state" not in page.text

@@ -16,7 +16,6 @@ from typing import Any
 
 from pyramid.renderers import render
 from pyramid.request import Request
-from weasyprint import HTML
 
 from norec_core.headers import CONTENT_SECURITY_POLICY
 from norec_core.i18n import localizer_for
@@ -55,6 +54,10 @@ def render_pdf(
 ) -> bytes:
     """`template` (which uses `norec_core:templates/documents/layout.pt`) as a PDF."""
     html = render_document(request, template, values, locale)
+    # Imported here: WeasyPrint and its fonts take half a second to import, which every
+    # process (the web, the worker, each command) paid though few ever make a PDF.
+    from weasyprint import HTML
+
     document = HTML(string=html, base_url=base_url(request.registry.settings))
     return document.write_pdf(pdf_variant="pdf/ua-1")
 

@@ -19,6 +19,13 @@ from pyramid.threadlocal import get_current_request
 from norec_core.i18n import _, translate
 
 SAVE = _("Save")
+# What deform says of a post whose parts are out of shape (a script's, or a page older
+# than the form): words for programmers, which a person is told in their own words.
+MISSHAPEN_FIELD = _("This field was sent in a shape the form cannot read: fill it in again.")
+MISSHAPEN_FORM = _(
+    "The form was sent in a shape it cannot read: load the page again and fill it in."
+)
+_DEFORM_SHAPE_ERRORS = ("Invalid pstruct", "Pstruct is not")
 
 
 @colander.deferred
@@ -158,6 +165,17 @@ def render_form(form: deform.Form, appstruct=colander.null) -> str:
     return form.render(without_none(appstruct))
 
 
+def _reword_shape_errors(field: deform.Field) -> None:
+    error = field.error
+    if error is not None and isinstance(error.msg, str):
+        if error.msg.startswith("Invalid peppercorn controls"):
+            error.msg = MISSHAPEN_FORM
+        elif error.msg.startswith(_DEFORM_SHAPE_ERRORS):
+            error.msg = MISSHAPEN_FIELD
+    for child in field.children:
+        _reword_shape_errors(child)
+
+
 def error_links(field: deform.Field) -> list[tuple[str, str, str]]:
     """(id, title, message) of each field in error below `field`, in the form's order:
     the error summary at the top links to each (GOV.UK's pattern)."""
@@ -207,6 +225,7 @@ def process_form(
 def _describe(field: deform.Field) -> None:
     """Tie each input to its error and help text (aria-describedby) and flag it invalid."""
     if field.parent is None:
+        _reword_shape_errors(field)
         field.error_links = error_links(field)
     for child in field.children:
         _describe(child)

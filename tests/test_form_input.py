@@ -102,3 +102,29 @@ def test_passwords_that_are_common_or_breached_are_refused(testapp):
         form["password"] = form["password_again"] = password
         page = form.submit("submit", status=422)
         assert "easy to guess" in page.text, password
+
+
+def test_a_form_posted_out_of_shape_says_so_in_words(admin_app):
+    """A script (or an old page) that posts a field's parts out of shape gets the field's
+    error in words, not deform's "Invalid pstruct: …" or "Pstruct is not a string"."""
+    page = admin_app.get("/people/new")
+    fields = page.forms["norec-form"].submit_fields()
+    # The languages, a list between __start__ and __end__, sent as one flat value; the
+    # country, one value, sent twice inside a list.
+    flat = []
+    for key, value in fields:
+        if value == "languages:sequence":
+            continue
+        if key == "country":
+            flat += [("__start__", "country:sequence"), ("country", "NO"), ("__end__", "")]
+        else:
+            flat.append((key, value))
+    flat += [("languages", "nb"), ("given_name", "Kari"), ("family_name", "Nordmann")]
+    response = admin_app.post("/people/new", flat, status=422)
+    assert "pstruct" not in response.text.lower()
+    # Each at its field and in the summary at the top.
+    assert response.text.count("This field was sent in a shape the form cannot read") == 4
+    # Markers that do not pair up: the form as a whole cannot be read.
+    response = admin_app.post("/people/new", [*fields, ("__end__", "")], status=422)
+    assert "peppercorn" not in response.text
+    assert "The form was sent in a shape it cannot read" in response.text

@@ -87,6 +87,18 @@ def test_a_relayed_message_replies_to_its_sender_in_the_recipients_language(app,
     assert message.get_content().strip() == "Kari: Logg ut"
 
 
+def test_a_subject_is_one_line_whatever_it_is_made_of(app, db_session, mail):
+    title = "Nurses learn\r\ntogether"  # a title pasted with its line break
+    with request_in_transaction(app) as request:
+        subject = _("Received: the application «${title}»", mapping={"title": title})
+        send_mail(request, "kari@example.org", subject, "Hallo")
+        send_mail(request, "kari@example.org", "\n  Received\t", "Hallo")
+    first, second = sorted(mail.messages, key=lambda m: len(m["Subject"]), reverse=True)
+    assert first["Subject"] == "Received: the application «Nurses learn together»"
+    assert second["Subject"] == "Received"
+    assert sorted(r.subject for r in _outbox(db_session)) == ["Received", first["Subject"]]
+
+
 def test_rolled_back_request_sends_nothing(app, db_session, mail):
     with pytest.raises(RuntimeError), request_in_transaction(app) as request:
         send_mail(request, "kari@example.org", "Hei", "Hallo")

@@ -37,6 +37,12 @@ STALE_CLAIM = datetime.timedelta(minutes=15)
 log = logging.getLogger(__name__)
 
 
+def one_line(text: str) -> str:
+    """A subject as one line: a title typed with a line break, or a translation that
+    begins with one, must not start the subject with a newline or split its header."""
+    return " ".join(text.split())
+
+
 def send_mail(
     request: Request,
     to: str,
@@ -63,7 +69,7 @@ def send_mail(
     if locale is None and bulk_for is not None:
         locale = recipient_language(request, person=bulk_for)
     localizer = localizer_for(request, locale)
-    subject, body = translate(localizer, subject), translate(localizer, body)
+    subject, body = one_line(translate(localizer, subject)), translate(localizer, body)
     headers = {}
     if reply_to:
         if "\n" in reply_to or "\r" in reply_to:

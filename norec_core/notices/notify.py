@@ -16,7 +16,7 @@ from norec_core.accounts.models import User
 from norec_core.domain.models import Person
 from norec_core.i18n import _, localizer_for, translate
 from norec_core.i18n.recipients import recipient_language
-from norec_core.mail.outbox import send_mail
+from norec_core.mail.outbox import one_line, send_mail
 from norec_core.notices.models import Notice, NoticePreference
 
 Text = str | TranslationString
@@ -60,7 +60,7 @@ def notify(
         person_id=person and person.id,
         email=email,
         language=language,
-        subject=translate(localizer, _written_in(request, language, subject)),
+        subject=one_line(translate(localizer, _written_in(request, language, subject))),
         body=translate(localizer, _written_in(request, language, body)),
         url=url,
         delivery=_delivery(request.dbsession, declared[kind], user) if email else "none",

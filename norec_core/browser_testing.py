@@ -25,29 +25,68 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory, smtp_server):
-    """The real application on waitress, over a real SQLite file holding the demonstration
-    data of every installed plugin; its base URL. Its mail goes to the test's SMTP server
-    (the `mail` fixture), with links beginning http://localhost as in the other tests."""
-    import threading
+def _demo_template(tmp_path_factory, settings: dict) -> Path:
+    """A migrated SQLite file with every plugin's demonstration data, and its files,
+    made once for the whole run: the workers of pytest-xdist share it (they take turns
+    under a lock), and each module copies it. Loading the demo took some twenty seconds,
+    which every browser module paid."""
+    import fcntl
 
     from sqlalchemy.orm import Session as OrmSession
-    from waitress.server import create_server
 
     from norec_core import migrate
     from norec_core.app import main
     from norec_core.db import make_engine
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / "browser-demo"
+    with open(root / "browser-demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "ready").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            (folder / "files").mkdir(parents=True)
+            built = {
+                **settings,
+                "sqlalchemy.url": f"sqlite:///{folder / 'norec.sqlite'}",
+                "norec.files.url": f"file://{folder / 'files'}",
+            }
+            migrate.upgrade(built)
+            app = main({}, **built)
+            engine = make_engine(built["sqlalchemy.url"])
+            with OrmSession(engine) as session, session.begin():
+                app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
+            engine.dispose()
+            # Every connection closed, so SQLite has folded its write-ahead log into the
+            # file that the modules copy.
+            app.registry["norec.db_engine"].dispose()
+            (folder / "ready").touch()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory, smtp_server):
+    """The real application on waitress, over a real SQLite file holding the demonstration
+    data of every installed plugin (a copy of its own for each module); its base URL. Its
+    mail goes to the test's SMTP server (the `mail` fixture), with links beginning
+    http://localhost as in the other tests."""
+    import threading
+
+    from waitress.server import create_server
+
+    from norec_core.app import main
     from norec_core.testing import make_settings
 
-    database = tmp_path_factory.mktemp("browser") / "norec.sqlite"
-    settings = make_settings(f"sqlite:///{database}", **{"norec.mail.port": str(smtp_server.port)})
-    migrate.upgrade(settings)
+    here = tmp_path_factory.mktemp("browser")
+    settings = make_settings(
+        f"sqlite:///{here / 'norec.sqlite'}",
+        **{"norec.mail.port": str(smtp_server.port), "norec.files.url": f"file://{here / 'files'}"},
+    )
+    template = _demo_template(tmp_path_factory, settings)
+    shutil.copyfile(template / "norec.sqlite", here / "norec.sqlite")
+    shutil.copytree(template / "files", here / "files")
     app = main({}, **settings)
-    engine = make_engine(settings["sqlalchemy.url"])
-    with OrmSession(engine) as session, session.begin():
-        app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
-    engine.dispose()
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -30,6 +30,8 @@ above the database:
 - `live_server`, `chromium` and `page`: the application on waitress with every plugin's
   demo data, and a Chromium tab on it; `log_in(page, email, password)`, `log_out(page)`
   and `axe_violations(page)` (WCAG 2.1 AA, by axe-core) for browser tests;
+- `pdf_file(pages=1)`: the bytes of a real, blank PDF, which an upload field takes (one
+  only claiming to be a PDF is refused, as pypdf cannot read it);
 - `private_core_imports(path)`: where a plugin imports more of norec_core than its
   public surface (assert it returns `[]` in the plugin's own tests);
 - `make_settings(database_url, **settings)`, `upgrade(settings, revision="heads")` and
@@ -90,6 +92,22 @@ from norec_core.testservers import (
 )
 
 SESSION_SECRET = "test-secret-" + "x" * 32
+
+
+def pdf_file(pages: int = 1) -> bytes:
+    """A real PDF of blank A4 pages, made with pypdf (no WeasyPrint: cheap)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 BACKENDS = ("sqlite", "postgresql")
 _databases = itertools.count(1)
 # Passwords hashed as cheaply as argon2 allows: production's cost (about 270 ms a hash and

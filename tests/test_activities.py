@@ -286,3 +286,31 @@ def test_a_person_registers_themselves_and_waits_for_a_freed_seat(
     # Someone without a person record has no button, and is refused.
     nobody = client(make_user().email)
     assert "/register" not in nobody.get(f"/activities/{activity.id}").text
+
+
+def test_a_meetings_link_is_for_those_with_a_seat(
+    client, make_user, make_person, make_activity, db_session
+):
+    """The link of an online activity lets anyone in: the page gives it to those with a
+    seat and those who run the activity, and the public feed says only "Online"."""
+    import icalendar
+
+    link = "https://meet.example.org/norec-webinar-7f3a"
+    webinar = make_activity(title="Webinar", place=None, online_url=link, capacity=1)
+    seated, waiting = make_person(), make_person()
+    for person in (seated, waiting):
+        make_user(person.email, person=person)
+        registrations.register(db_session, webinar, person)
+    editor = make_user("editor@example.org", roles=["admin"])
+    url = f"/activities/{webinar.id}"
+    assert link not in client().get(url).text
+    assert link not in client(waiting.email).get(url).text  # on the waiting list
+    assert "The link is given to those with a seat." in client(waiting.email).get(url).text
+    assert link in client(seated.email).get(url).text
+    assert link in client(editor.email).get(url).text
+    feed = client().get("/activities.ics").body
+    assert link.encode() not in feed
+    [event] = [
+        e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT") if e["summary"] == "Webinar"
+    ]
+    assert str(event["location"]) == "Online"

@@ -3,18 +3,22 @@ served to those who may see their record, after their embargo, with ETag and ran
 
 import datetime
 import hashlib
+import io
 import subprocess
 import sys
+import zipfile
 
+import pypdf
 import pytest
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from norec_core.files.attachments import UploadError, attach
 from norec_core.files.store import LocalFileStore, store_from_settings
 from norec_core.interfaces import IFileStore
 from norec_core.privacy import personal_data
-from norec_core.testing import free_port, wait_for_port
+from norec_core.testing import free_port, pdf_file, wait_for_port
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 32
 
 
@@ -90,6 +94,62 @@ def test_an_upload_is_judged_by_its_content_and_its_size(app_request, make_organ
     with pytest.raises(UploadError, match="larger than"):
         _attach(app_request, organisation, PDF + b"x" * 2000)
     assert _attach(app_request, organisation).content_type == "application/pdf"
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _zip(*names: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+def _pdf_with_script() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('opened');"),
+        }
+    )  # a script run as the document opens
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_upload_is_read_with_its_formats_library(app_request, make_organisation):
+    """A file is what its format's library reads, not what its first bytes claim."""
+    organisation = make_organisation()
+    refused = {
+        "a page behind a PDF's signature": b"%PDF-1.4\n<html><script>alert(1)</script>" + PDF,
+        "a PDF that runs a script": _pdf_with_script(),
+        "a PDF nothing can read": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+        "a zip of anything named as Word's": _zip("word/evil.html"),
+        "a document with macros": _zip(
+            "[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"
+        ),
+    }
+    for what, data in refused.items():
+        with pytest.raises(UploadError):
+            _attach(
+                app_request, organisation, data, allowed={"application/pdf", DOCX}, max_size=10**6
+            )
+            pytest.fail(f"{what} was taken")
+    document = _zip("[Content_Types].xml", "word/document.xml")
+    row = _attach(
+        app_request, organisation, document, name="plan.docx", allowed={DOCX}, max_size=10**6
+    )
+    assert row.content_type == DOCX
+
+
+def test_direction_controls_leave_a_files_name(app_request, make_organisation):
+    # U+202E turns "report\u202efdp.exe" into what reads as "reportexe.pdf".
+    row = _attach(app_request, make_organisation(), name="C:\\Users\\x\\report\u202efdp.exe\u200b")
+    assert row.filename == "reportfdp.exe"
 
 
 def _anonymous(app, testapp):

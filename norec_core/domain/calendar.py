@@ -11,6 +11,7 @@ import icalendar
 from pyramid.request import Request
 
 from norec_core.domain.models import Activity
+from norec_core.i18n import _
 from norec_core.urls import base_url
 
 
@@ -30,8 +31,10 @@ def activities_calendar(request: Request, activities: Iterable[Activity], name: 
         event.add("dtstart", activity.starts_at.astimezone(zone))
         event.add("dtend", activity.ends_at.astimezone(zone))
         event.add("summary", activity.title)
+        # A meeting's link is for those with a seat, on the activity's page; the feed
+        # anyone may subscribe to says only that it is online.
         if activity.place or activity.online_url:
-            event.add("location", activity.place or activity.online_url)
+            event.add("location", activity.place or request.localizer.translate(_("Online")))
         event.add("url", request.route_url("activities.detail", id=activity.id))
         if activity.description:
             event.add("description", activity.description)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import mimetypes
+import unicodedata
 from pathlib import PurePath
 
 import filetype
@@ -13,6 +14,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import object_session
 
 from norec_core import clock
+from norec_core.files.inspection import refusal
 from norec_core.files.models import StoredFile
 from norec_core.files.text import extract_text
 from norec_core.i18n import _
@@ -54,7 +56,19 @@ def check(data: bytes, filename: str, allowed: set[str], max_size: int) -> str:
     content_type = sniff(data, filename)
     if content_type not in allowed:
         raise UploadError(_("This kind of file cannot be used here."))
+    refused = refusal(data, content_type)
+    if refused is not None:
+        raise UploadError(refused)
     return content_type
+
+
+def clean_filename(filename: str) -> str:
+    """The name a file is kept under: its last part, without direction controls (a
+    right-to-left override makes "report‮fdp.exe" read as "reportexe.pdf") or other
+    invisible characters, at most 255 characters."""
+    name = PurePath(filename.replace("\\", "/")).name
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
+    return name.strip()[:255] or "file"
 
 
 def attach(
@@ -82,7 +96,7 @@ def attach(
     resource_type, resource_id = resource_key(record)
     row = StoredFile(
         key=key,
-        filename=PurePath(filename.replace("\\", "/")).name[:255] or "file",
+        filename=clean_filename(filename),
         title=title,
         content_type=content_type,
         size=len(data),

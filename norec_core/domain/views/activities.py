@@ -215,6 +215,9 @@ def activity_detail(request):
                 Registration.status != "cancelled",
             )
         )
+    # The meeting link is the seat: those with one, and those who run the activity.
+    seated = data["mine"] is not None and data["mine"].status == "confirmed"
+    data["online_link"] = activity.online_url if seated or data["can_edit"] else None
     if request.has_permission(PERSON_VIEW):
         data["registrations"] = request.dbsession.scalars(
             select(Registration)

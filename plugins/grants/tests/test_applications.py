@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 from norec_core import now
+from norec_core.testing import pdf_file
 from norec_grants.models import Application
 
 
@@ -265,7 +266,7 @@ def test_a_pdf_is_attached_and_anything_else_refused(client, application, contac
     form["upload"] = Upload("budget.pdf", b"not a pdf at all", "application/pdf")
     page = form.submit("submit", status=422)
     assert "This kind of file cannot be used here." in page.text
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = pdf_file()
     form = page.forms["attachment"]
     form["upload"] = Upload("budget.pdf", pdf, "application/pdf")
     page = form.submit("submit").follow()

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from norec_core import import_history, workflow_history
-from norec_core.testing import USER_PASSWORD
+from norec_core.testing import USER_PASSWORD, pdf_file
 from norec_multilateral.models import Candidacy, Candidate, LanguageSkill, PanelScore
 from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 AGE_RULE = "The candidate will be 36 at the closing date; the limit is 32."
 
 

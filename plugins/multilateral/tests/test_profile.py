@@ -9,6 +9,7 @@ import datetime
 from sqlalchemy import select
 
 from norec_core import Organisation
+from norec_core.testing import pdf_file
 from norec_multilateral.models import (
     Alert,
     Candidate,
@@ -18,7 +19,7 @@ from norec_multilateral.models import (
     Reference,
 )
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 
 
 def _candidate(client, make_user, make_person):

@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from norec_core import Organisation, now
+from norec_core.testing import pdf_file
 from norec_research.models import Commission, Proposal, Publication, PublicationText
 
 # What these tests check lies above the database (views, forms, permissions, mail,
 # notices); the engine-specific parts run on PostgreSQL too in their own modules.
 pytestmark = pytest.mark.norec_backends("sqlite")
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 
 
 def _commission(db_session, **kw):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from norec_core.testing import pdf_file
 from norec_research.models import Publication, PublicationText, Usage, Version
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -51,7 +52,7 @@ def test_views_and_downloads_are_counted_without_robots(client, make_user, db_se
     editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
     page = editor.get(f"/research/publications/{publication.id}/files")
     form = next(f for f in page.forms.values() if f.id == "file")
-    form["upload"] = ("counted.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    form["upload"] = ("counted.pdf", pdf_file())
     form.submit("submit")
     reader = client()
     path = f"/research/publications/{publication.id}"

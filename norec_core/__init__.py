@@ -14,7 +14,10 @@ What is here, by what a plugin does with it:
 - the shared records: `Base` (the declarative base of every model, the plugins' too),
   `Person`, `Organisation`, `Partnership`, `Activity`, `Registration`, `User`, and the
   interfaces `IPerson`, `IOrganisation`, `IPartnership`, `IActivity`, `IRegistration`,
-  `IUser`; `model_factory` makes a route load its record as the request's context;
+  `IUser`; `model_factory` makes a route load its record as the request's context (404
+  for an id no record can have); `parse_id(text)` and `parse_number(text, low, high)`
+  read an id, a year or a page from the request, None for what is none ("²",
+  99999999999999999999), which no query may be given;
 - permissions: `VIEW` (everyone), `ACCOUNT` (every logged-in user), `PERSON_VIEW`,
   `PERSON_EDIT`, `DIRECTORY_EDIT`, `REGISTRATION_EDIT`; `grant_local_role`,
   `revoke_local_role`; `permitted(request, Model, permission)`, the SQL condition that
@@ -86,6 +89,8 @@ What is here, by what a plugin does with it:
 - money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
   (exact in every database), `convert(amount, rate)` rounds half up to the øre,
   `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
+  `amount_node(title, places=2, minimum=0, maximum=10**12)` is the form field of every
+  amount and rate ("1 250,50" or "1250.50"; never NaN, infinity or an exponent);
 - command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
   settings) as dbsession:`, committed at the end (and indexed for search);
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`,
@@ -198,12 +203,19 @@ from norec_core.mail.lists import join as join_list
 from norec_core.mail.lists import leave as leave_list
 from norec_core.mail.lists import list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
-from norec_core.money import CURRENCIES, Amount, convert, currency_validator, format_money
+from norec_core.money import (
+    CURRENCIES,
+    Amount,
+    amount_node,
+    convert,
+    currency_validator,
+    format_money,
+)
 from norec_core.notices.notify import notify
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.privacy.consent import record_consent
 from norec_core.privacy.personal_data import erase as erase_person
-from norec_core.resources import model_factory
+from norec_core.resources import model_factory, parse_id, parse_number
 from norec_core.script_json import script_json
 from norec_core.search.index import reindex
 from norec_core.search.query import find
@@ -278,6 +290,7 @@ __all__ = [
     "Workflow",
     "WorkflowError",
     "action_link",
+    "amount_node",
     "attach",
     "attached_text",
     "cancel_registration",
@@ -327,6 +340,8 @@ __all__ = [
     "notify",
     "now",
     "paginate",
+    "parse_id",
+    "parse_number",
     "past_activities",
     "pdf_response",
     "permitted",

@@ -3,7 +3,8 @@
 An amount is kept in the database as a whole number of hundredths (`Amount`), so that
 SQLite, which has no exact decimal type, sums it as exactly as PostgreSQL does, and no
 float ever touches it. The currency is a column of its own beside it, a three-letter
-ISO 4217 code (`currency_validator` for forms). `convert` turns an amount into another
+ISO 4217 code (`currency_validator` for forms). `amount_node` is every form's field of
+an amount or a rate. `convert` turns an amount into another
 currency at a recorded rate, rounded half up to the øre, as an accountant would.
 """
 
@@ -13,6 +14,7 @@ import decimal
 from decimal import Decimal
 
 import colander
+import deform
 from babel.numbers import format_currency, get_currency_name, list_currencies
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
@@ -77,3 +79,49 @@ def currency_validator(node, value) -> None:
                 mapping={"code": value},
             ),
         )
+
+
+NOT_AN_AMOUNT = _("Write an amount in figures, such as 1250.50 or 1 250,50.")
+# Spaces a number may be grouped with: typed, or pasted from a spreadsheet in Norwegian.
+_GROUPING = str.maketrans("", "", " \u00a0\u202f'")
+
+
+class AmountType(colander.Decimal):
+    """colander's Decimal for money and rates: "1 250,50" as typed in Norwegian, and
+    "1250.50"; never NaN or infinity ("NaN" is a Decimal, and any comparison of it, as a
+    range check makes, raised an error), nor an exponent beyond any amount."""
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None, ""):
+            return colander.null
+        text = str(cstruct).strip().translate(_GROUPING)
+        if "," in text and "." not in text and text.count(",") == 1:
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except decimal.InvalidOperation:
+            raise colander.Invalid(node, NOT_AN_AMOUNT) from None
+        if not number.is_finite() or abs(number.adjusted()) > 15:
+            raise colander.Invalid(node, NOT_AN_AMOUNT)
+        return super().deserialize(node, str(number))
+
+
+def amount_node(
+    title, *, places: int = 2, minimum=0, maximum=10**12, min_err=None, **kw
+) -> colander.SchemaNode:
+    """A form field of an amount of money (or a rate, with `places=6`): a Decimal rounded
+    half up to `places` decimals, between `minimum` and `maximum` (the default bound fits
+    the `Amount` column, hundredths in a 64-bit integer), typed on a decimal keyboard."""
+    quant = str(Decimal(1).scaleb(-places))
+    kw.setdefault("widget", deform.widget.TextInputWidget(attributes={"inputmode": "decimal"}))
+    return colander.SchemaNode(
+        AmountType(quant=quant, rounding=decimal.ROUND_HALF_UP),
+        title=title,
+        validator=colander.Range(
+            min=Decimal(minimum),
+            max=Decimal(maximum),
+            min_err=min_err or _("At least ${min}."),
+            max_err=_("At most ${max}."),
+        ),
+        **kw,
+    )

@@ -14,9 +14,21 @@ from norec_core.db import Base
 _MAX_ID = 2**31 - 1
 
 
-def parse_id(raw: str) -> int | None:
-    """The id in `raw`, or None if it is not one that can name a record."""
-    return int(raw) if raw.isdigit() and int(raw) <= _MAX_ID else None
+def parse_id(raw: str | None) -> int | None:
+    """The id in `raw` (a path segment, a query or form value), or None if it is not one
+    that can name a record: not ASCII digits ("²" is a digit to str.isdigit, not to
+    int), or beyond the database's integer range, where PostgreSQL would fail the query."""
+    return parse_number(raw, 1, _MAX_ID)
+
+
+def parse_number(raw: str | None, low: int, high: int) -> int | None:
+    """The whole number in `raw` if it is between `low` and `high`, else None: a year or a
+    page in a query string, which a filter then ignores instead of failing on."""
+    text = (raw or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
 
 
 def resource_key(obj) -> tuple[str, int]:

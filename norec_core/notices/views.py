@@ -15,6 +15,7 @@ from norec_core.i18n import LANGUAGES, _, language_cookie
 from norec_core.layout import flash
 from norec_core.lists import paginate
 from norec_core.notices.models import Notice, NoticePreference
+from norec_core.resources import parse_id
 from norec_core.security import ACCOUNT
 
 COUNTRY_DECIDES = _("As my country decides")
@@ -59,8 +60,8 @@ def mark_read(request):
     """Mark one notice (`id`) or all of one's notices read."""
     query = update(Notice).where(mine(request), Notice.read_at.is_(None))
     wanted = request.POST.get("id", "")
-    if wanted.isdigit():
-        query = query.where(Notice.id == int(wanted))
+    if (notice_id := parse_id(wanted)) is not None:
+        query = query.where(Notice.id == notice_id)
     elif wanted != "all":
         return HTTPFound(request.route_path("notices"))
     request.dbsession.execute(query.values(read_at=clock.now()))
@@ -69,7 +70,7 @@ def mark_read(request):
 
 def _page_of(request) -> dict:
     page = request.POST.get("page", "")
-    return {"page": page} if page.isdigit() and page != "1" else {}
+    return {"page": page} if (parse_id(page) or 1) > 1 else {}
 
 
 def settings_schema(request) -> colander.Schema:

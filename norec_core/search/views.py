@@ -5,6 +5,7 @@ from __future__ import annotations
 from pyramid.view import view_config
 
 from norec_core.i18n import _
+from norec_core.resources import parse_number
 from norec_core.search.query import facet_titles, find
 from norec_core.search.words import QUERY_WORDS, WORD_LENGTH
 from norec_core.security import VIEW
@@ -18,10 +19,7 @@ def site_search(request):
     titles = facet_titles(request)
     filters = {name: request.GET.getall(name) for name in titles if name not in RESERVED}
     filters = {name: values for name, values in filters.items() if any(values)}
-    try:
-        page = int(request.GET.get("page", 1))
-    except ValueError:
-        page = 1
+    page = parse_number(request.GET.get("page"), 1, 10**6) or 1
     found = find(request, q, filters, page=page) if q or filters else None
     return {
         "page_title": _("Search"),

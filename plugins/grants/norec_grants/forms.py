@@ -12,6 +12,7 @@ from norec_core import (
     SITE_TIMEZONE,
     CSRFSchema,
     Person,
+    amount_node,
     countries_node,
     date_widget,
     datetime_widget,
@@ -61,16 +62,6 @@ def _whole(title, low, high, **kw):
     )
 
 
-def _money(title, **kw):
-    return colander.SchemaNode(
-        colander.Decimal(quant="0.01"),
-        title=title,
-        validator=colander.Range(min=0, max=10**12),
-        widget=deform.widget.TextInputWidget(attributes={"inputmode": "decimal"}),
-        **kw,
-    )
-
-
 def _choice(title, values, **kw):
     return colander.SchemaNode(
         colander.String(),
@@ -90,7 +81,7 @@ def _rates_node():
     node = colander.SchemaNode(colander.Mapping(), title=_("Rates"))
     for category, title in CATEGORY_TITLES.items():
         rate = colander.SchemaNode(colander.Mapping(), name=category, title=title)
-        rate.add(_money(_("Rate"), name="amount", missing=None))
+        rate.add(amount_node(_("Rate"), name="amount", missing=None))
         rate.add(_choice(_("Paid"), BASIS_TITLES, name="basis", default="participant"))
         node.add(rate)
     return node
@@ -360,7 +351,7 @@ class CostSchema(CSRFSchema):
     year = colander.SchemaNode(colander.Integer(), title=_("Year"), validator=_year_validator)
     category = _choice(_("Category"), CATEGORY_TITLES)
     description = _line(_("What it pays for"))
-    amount = _money(_("Amount"))
+    amount = amount_node(_("Amount"))
     currency = colander.SchemaNode(
         colander.String(), title=_("Currency"), widget=_currency_widget, validator=_rate_recorded
     )
@@ -380,13 +371,13 @@ class ExchangeRateSchema(CSRFSchema):
         validator=currencies.validator,
         default="NOK",
     )
-    rate = colander.SchemaNode(
-        colander.Decimal(quant="0.000001"),
-        title=_("Rate"),
+    rate = amount_node(
+        _("Rate"),
+        places=6,
+        minimum=Decimal("0.000001"),
+        maximum=10**6,
+        min_err=_("A rate is more than zero."),
         description=_("Units of the scheme currency for one unit of the currency"),
-        validator=colander.Range(
-            min=Decimal("0.000001"), min_err=_("A rate is more than zero."), max=10**6
-        ),
     )
     valid_on = colander.SchemaNode(colander.Date(), title=_("Valid on"), widget=date_widget())
     source = _line(_("Source"), 200, default="Norges Bank")

@@ -104,3 +104,26 @@ def test_a_number_takes_the_singular_or_plural_form(
 
 def _localizer(request, language):
     return make_localizer(language, request.registry.getUtility(ITranslationDirectories))
+
+
+def test_an_amount_is_figures_never_nan_or_infinity(client, application, contacts, admin_app, inr):
+    """ "NaN" is a Decimal to Python, and comparing it with the range raised an error."""
+    kari = client(contacts[0].email)
+    for typed in ("NaN", "Infinity", "-inf", "1e309", "12 apples"):
+        form = _cost_form(kari, application)
+        form["category"], form["description"] = "stay", "Hostel in Vellore"
+        form["amount"], form["currency"] = typed, "INR"
+        page = form.submit("submit", status=422)
+        assert "Write an amount in figures" in page.text
+        assert page.forms["norec-form"]["amount"].value == typed  # what was typed is kept
+    rates = admin_app.get("/grants/exchange-rates")
+    form = next(f for f in rates.forms.values() if "rate" in f.fields)
+    form["currency"], form["rate"] = "KES", "NaN"
+    assert "Write an amount in figures" in form.submit("submit", status=422).text
+    # As a Norwegian types it: grouped by spaces, a comma before the øre.
+    form = _cost_form(kari, application)
+    form["category"], form["description"] = "stay", "Guest house"
+    form["amount"], form["currency"] = "1 250,50", "NOK"
+    page = form.submit("submit", status=302).follow()
+    row = page.html.find("td", string="Guest house").parent
+    assert "NOK1,250.50" in row.get_text(" ", strip=True)

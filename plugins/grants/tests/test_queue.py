@@ -138,3 +138,12 @@ def test_an_organisations_applications_with_their_exports(
     assert sheet.cell(2, 2).value == "Nurses learn together"
     # Anyone else sees none.
     assert "Nurses learn together" not in client().get(f"/organisations/{bergen.id}").text
+
+
+def test_filters_beyond_any_record_find_nothing_and_fail_nothing(client, make_user):
+    norec = client(make_user("cw4@norec.example.org", roles=["caseworker"]).email)
+    for value in ("99999999999999999999", "²", "-1"):
+        page = norec.get(
+            "/grants/applications", {"organisation": value, "call": value, "assessor": value}
+        )
+        assert page.status_int == 200

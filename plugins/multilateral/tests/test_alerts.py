@@ -85,3 +85,18 @@ def test_a_candidate_sees_and_removes_only_their_own_alerts(
     remove = next(f for f in page.forms.values() if "/remove" in (f.action or ""))
     remove.submit().follow()
     assert db_session.scalars(select(Alert)).all() == []
+
+
+HUGE = "99999999999999999999"  # beyond a 64-bit integer, let alone PostgreSQL's INTEGER
+
+
+def test_an_id_no_record_can_have_is_not_found(client, make_user, make_person):
+    person = make_person()
+    make_user(person.email, person=person)
+    browser = client(person.email)
+    token = browser.csrf_token()
+    for path in (
+        f"/multilateral/alerts/{HUGE}/remove",
+        f"/multilateral/profile/education/{HUGE}/remove",
+    ):
+        browser.post(path, {"csrf_token": token}, status=404)

@@ -84,3 +84,9 @@ def test_the_command_line_import(tmp_path, capsys):
     engine.dispose()
     args.file = tmp_path / "missing.csv"
     assert cli.run(args, settings) == 2
+
+
+def test_a_year_beyond_any_exchange_is_no_filter_and_no_error(client, make_user):
+    adviser = _adviser(client, make_user)
+    for year in ("99999999999999999999", "²", "1850"):
+        assert adviser.get("/network/register", {"year": year}).status_int == 200

@@ -11,6 +11,7 @@ from pyramid.view import view_config
 from norec_core import (
     CSRFSchema,
     WorkflowError,
+    amount_node,
     document_response,
     flash,
     pdf_response,
@@ -55,14 +56,13 @@ def _decision_schema(application):
     currency = application.call.scheme.currency
     for year in sorted(budget.budget(application).years) or [application.call.closes_at.year]:
         schema.add(
-            colander.SchemaNode(
-                colander.Decimal(quant="0.01"),
-                name=f"year_{year}",
-                title=_(
+            amount_node(
+                _(
                     "Granted for ${year} (${currency})",
                     mapping={"year": year, "currency": currency},
                 ),
-                validator=colander.Range(min=0, max=10**10),
+                name=f"year_{year}",
+                maximum=10**10,
                 missing=None,
             )
         )

@@ -10,7 +10,7 @@ import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, files_of, flash, process_form
+from norec_core import CSRFSchema, amount_node, files_of, flash, process_form
 from norec_grants import closing, notices, payments, reports
 from norec_grants.forms import CATEGORY_TITLES
 from norec_grants.i18n import _
@@ -75,14 +75,13 @@ def _report_schema(application):
     currency = application.call.scheme.currency
     for cost in payments.costs(application):
         schema.add(
-            colander.SchemaNode(
-                colander.Decimal(quant="0.01"),
-                name=f"cost_{cost.category}",
-                title=_(
+            amount_node(
+                _(
                     "Spent on ${category} (${currency})",
                     mapping={"category": CATEGORY_TITLES[cost.category], "currency": currency},
                 ),
-                validator=colander.Range(min=0, max=10**10),
+                name=f"cost_{cost.category}",
+                maximum=10**10,
                 missing=None,
             )
         )

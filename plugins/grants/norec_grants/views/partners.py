@@ -18,6 +18,7 @@ from norec_core import (
     flash,
     line_validator,
     locally_held,
+    parse_id,
     process_form,
 )
 from norec_grants import matching
@@ -180,7 +181,8 @@ def search_page(search, request):
 @view_config(route_name="grants.partner_connect", permission=ACCOUNT, request_method="POST")
 def connect(search, request):
     wanted = request.POST.get("other", "")
-    other = request.dbsession.get(PartnerSearch, int(wanted)) if wanted.isdigit() else None
+    other_id = parse_id(wanted)
+    other = request.dbsession.get(PartnerSearch, other_id) if other_id else None
     if other is None or not (search.active and other.active):
         raise HTTPNotFound()
     if not (_may_act_for(request, search) or _may_act_for(request, other)):

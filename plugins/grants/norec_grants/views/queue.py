@@ -14,6 +14,7 @@ from norec_core import (
     export_links,
     export_response,
     paginate,
+    parse_id,
     permitted,
     requested_format,
     search_filter,
@@ -45,8 +46,11 @@ def filtered(request):
     query = select(Application).where(permitted(request, Application, READ))
     names = ("call", "state", "country", "organisation", "assessor", "q")
     chosen = {name: get.get(name, "") for name in names}
-    if chosen["call"].isdigit():
-        query = query.where(Application.call_id == int(chosen["call"]))
+    call_id, organisation_id, assessor_id = (
+        parse_id(chosen[name]) for name in ("call", "organisation", "assessor")
+    )
+    if call_id:
+        query = query.where(Application.call_id == call_id)
     if chosen["state"] in STATE_TITLES:
         query = query.where(Application.state == chosen["state"])
     if chosen["country"]:
@@ -55,16 +59,14 @@ def filtered(request):
                 Partnership.organisations.any(Organisation.country == chosen["country"])
             )
         )
-    if chosen["organisation"].isdigit():
+    if organisation_id:
         query = query.where(
             Application.partnership.has(
-                Partnership.organisations.any(Organisation.id == int(chosen["organisation"]))
+                Partnership.organisations.any(Organisation.id == organisation_id)
             )
         )
-    if chosen["assessor"].isdigit():
-        query = query.where(
-            Application.assignments.any(Assignment.user_id == int(chosen["assessor"]))
-        )
+    if assessor_id:
+        query = query.where(Application.assignments.any(Assignment.user_id == assessor_id))
     if chosen["q"]:
         query = search_words(query, chosen["q"], Application.title)
     calls = request.dbsession.execute(select(Call.id, Call.title).order_by(Call.closes_at.desc()))

@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import ACCOUNT, CSRFSchema, flash, line_validator, process_form
+from norec_core import ACCOUNT, CSRFSchema, flash, line_validator, parse_id, process_form
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Alert
 from norec_multilateral.views.posts import PROGRAMMES, organisation_widget
@@ -75,7 +75,8 @@ def alerts(request):
 def remove(request):
     if request.method != "POST":
         return HTTPFound(request.route_path("multilateral.alerts"))
-    alert = request.dbsession.get(Alert, int(request.matchdict["id"]))
+    alert_id = parse_id(request.matchdict["id"])
+    alert = request.dbsession.get(Alert, alert_id) if alert_id else None
     person = request.identity.person
     if alert is None or person is None or alert.person_id != person.id:
         raise HTTPNotFound()

@@ -27,6 +27,7 @@ from norec_core import (
     line_validator,
     now,
     paginate,
+    parse_id,
     process_form,
     requested_format,
     select_filter,
@@ -247,8 +248,8 @@ def post_page(post, request):
 
 def _form_page(request, post: MultilateralPost | None):
     appstruct = colander.null
-    if post is None and request.GET.get("round", "").isdigit():
-        appstruct = {"round_id": int(request.GET["round"])}  # reserved from a round's page
+    if post is None and (round_id := parse_id(request.GET.get("round"))):
+        appstruct = {"round_id": round_id}  # reserved from a round's page
     if post is not None:
         appstruct = {key: getattr(post, key) for key in FIELDS}
         appstruct |= {"citizenship": set(post.citizenship), "languages": set(post.languages)}

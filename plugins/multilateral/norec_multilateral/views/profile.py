@@ -25,6 +25,7 @@ from norec_core import (
     flash,
     line_validator,
     now,
+    parse_id,
     process_form,
     upload_node,
 )
@@ -283,9 +284,9 @@ def remove(request):
     if request.method != "POST":
         return HTTPFound(request.route_path("multilateral.profile"))
     candidate = candidate_of(request)
-    part, row_id = request.matchdict["part"], int(request.matchdict["id"])
+    part, row_id = request.matchdict["part"], parse_id(request.matchdict["id"])
     model = PARTS.get(part)
-    row = request.dbsession.get(model, row_id) if model is not None else None
+    row = request.dbsession.get(model, row_id) if model is not None and row_id else None
     if candidate is None or row is None or row.candidate_id != candidate.id:
         raise HTTPNotFound()
     request.dbsession.delete(row)

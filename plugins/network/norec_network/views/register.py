@@ -18,6 +18,7 @@ from norec_core import (
     export_response,
     flash,
     paginate,
+    parse_number,
     process_form,
     requested_format,
     search_filter,
@@ -27,6 +28,7 @@ from norec_core import (
 )
 from norec_network import importing, matches
 from norec_network.i18n import _
+from norec_network.importing import FIRST_YEAR
 from norec_network.models import Alumnus, ImportRun, PastExchange
 from norec_network.permissions import MANAGE
 
@@ -89,8 +91,8 @@ def register(request):
         query = search_words(query, q, Person.given_name, Person.family_name, Person.email)
     if country:
         query = query.where(Person.country == country)
-    if year.isdigit():
-        query = query.where(Alumnus.exchanges.any(PastExchange.year == int(year)))
+    if (year_number := parse_number(year, FIRST_YEAR, 2200)) is not None:
+        query = query.where(Alumnus.exchanges.any(PastExchange.year == year_number))
     if requested_format(request):
         return export_response(request, query, _columns(), "register")
     years = request.dbsession.scalars(

@@ -12,6 +12,7 @@ from norec_core import (
     export_links,
     export_response,
     find,
+    parse_number,
     requested_format,
 )
 from norec_research.i18n import _
@@ -60,10 +61,7 @@ def _catalogue(request, fixed: dict[str, str] | None = None):
         filters[name] = [value]
     if requested_format(request):
         return _export(request, text, filters)
-    try:
-        number = int(request.GET.get("page", 1))
-    except ValueError:
-        number = 1
+    number = parse_number(request.GET.get("page"), 1, 10**6) or 1
     found = find(request, text, filters, kinds=[SOURCE.name], page=number)
     return {
         "exports": export_links(request),

@@ -3,8 +3,6 @@ and the assessment, which the proposer never sees."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import colander
 import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
@@ -20,6 +18,7 @@ from norec_core import (
     CSRFSchema,
     Organisation,
     UploadError,
+    amount_node,
     attach,
     country_node,
     currency_validator,
@@ -40,15 +39,6 @@ from norec_research.permissions import EDIT, PROPOSAL_READ
 
 T = "norec_research:templates/"
 FORM = "norec_core:templates/form.pt"
-
-
-def _money(title):
-    # At most a thousand billion: the column holds hundredths in a 64-bit integer.
-    return colander.SchemaNode(
-        colander.Decimal(quant="0.01"),
-        title=title,
-        validator=colander.Range(min=0, max=Decimal("1000000000000")),
-    )
 
 
 def _currency():
@@ -95,7 +85,7 @@ class CommissionSchema(CSRFSchema):
         description=_("Norwegian time."),
         widget=datetime_widget(),
     )
-    budget = _money(_("Budget"))
+    budget = amount_node(_("Budget"))
     currency = _currency()
     published = colander.SchemaNode(
         colander.Boolean(),
@@ -121,7 +111,7 @@ class ProposalSchema(CSRFSchema):
         validator=colander.Length(min=1, max=6000),
         widget=deform.widget.TextAreaWidget(rows=8),
     )
-    budget = _money(_("Budget asked for"))
+    budget = amount_node(_("Budget asked for"))
     currency = _currency()
     upload = upload_node(
         _("The proposal (PDF, at most 20 MB)"),

@@ -57,8 +57,16 @@ def render_pdf(
     # Imported here: WeasyPrint and its fonts take half a second to import, which every
     # process (the web, the worker, each command) paid though few ever make a PDF.
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
-    document = HTML(string=html, base_url=base_url(request.registry.settings))
+    # A document holds all it shows (styles inline, images as data: URLs). Nothing else
+    # is fetched: were a person's text ever printed as markup, an <img> of file:///etc/
+    # or of an internal address could not read anything into the PDF.
+    document = HTML(
+        string=html,
+        base_url=base_url(request.registry.settings),
+        url_fetcher=URLFetcher(allowed_protocols={"data"}),
+    )
     return document.write_pdf(pdf_variant="pdf/ua-1")
 
 

@@ -310,6 +310,30 @@ def test_mail_can_wait_in_the_outbox_until_its_time(app, db_session, mail):
     assert db_session.get(OutboxMessage, message_id).status == "sent"
 
 
+def test_a_tampered_confirmation_or_unsubscribe_link_changes_nothing(
+    admin_app, db_session, make_person, mail
+):
+    from norec_core.domain.models import ListSubscription
+
+    person = make_person(email="tamper@lists.example.org", consent_newsletter=True)
+    page = admin_app.get(f"/people/{person.id}")
+    [join] = [f for f in page.forms.values() if f.action.endswith("/lists/notes.digest")]
+    join.submit("action", value="join")
+    [message] = mail.messages
+    link = next(w for w in message.get_content().split() if "/act/" in w)
+    path = link.removeprefix("http://localhost")
+    admin_app.reset()
+    for forged in (path[:-1] + ("A" if path[-1] != "A" else "B"), path + "x", path[:-8]):
+        response = admin_app.get(forged, expect_errors=True)
+        assert response.status_int in (400, 404, 410), (forged, response.status_int)
+    row = db_session.scalar(select(ListSubscription).where(ListSubscription.person_id == person.id))
+    assert row.status == "pending"
+    admin_app.get("/unsubscribe/" + "x" * 40, status=404)
+    admin_app.post("/unsubscribe/" + "x" * 40, {"List-Unsubscribe": "One-Click"}, status=404)
+    db_session.refresh(person)
+    assert person.consent_newsletter
+
+
 def test_a_plugin_s_mailing_list_has_double_opt_in_and_its_own_unsubscribe(
     admin_app, app, db_session, make_person, mail
 ):

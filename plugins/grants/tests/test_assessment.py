@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from norec_core import import_history
+from norec_core import import_history, now
 from norec_grants import assessment
 from norec_grants.models import Participant
 from norec_grants.workflow import APPLICATION_WORKFLOW
@@ -183,3 +183,28 @@ def test_assessors_do_not_see_each_others_scores(client, in_assessment, make_use
     )
     headers = [th.text for th in sheet.find("thead").find_all("th")]
     assert "first@uni.example.org" in headers and "second@uni.example.org" not in headers
+
+
+def test_one_assessor_never_changes_anothers_scores(client, in_assessment, make_user, db_session):
+    """Two assessors of one application: each form saves its own sheet, whatever it posts."""
+    application = in_assessment
+    relevance, learning = application.call.scheme.criteria
+    first, second = make_user("one@uni.example.org"), make_user("two@uni.example.org")
+    for user in (first, second):
+        assessment.assign(db_session, application, user)
+    for assignment in application.assignments:
+        assignment.conflict, assignment.declared_at = False, now()  # declared: none
+    db_session.flush()
+    for user, score in ((first, "5"), (second, "1")):
+        form = client(user.email).get(f"/grants/applications/{application.id}/scores")
+        form = form.forms["norec-form"]
+        form[f"score_{relevance.id}"], form[f"score_{learning.id}"] = score, score
+        form.submit("submit", status=302)
+    db_session.expire_all()
+    given = {(s.user_id, s.criterion_id): s.score for s in application.scores}
+    assert given == {
+        (first.id, relevance.id): 5,
+        (first.id, learning.id): 5,
+        (second.id, relevance.id): 1,
+        (second.id, learning.id): 1,
+    }

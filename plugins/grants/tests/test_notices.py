@@ -181,3 +181,25 @@ def test_the_reminder_before_a_call_closes_is_in_each_contacts_language(
     assert set(sent) == {c.email for c in contacts}
     assert "is still a draft" in text(sent["priya@vellore.example.org"][0])
     assert "er framleis eit utkast" in text(sent["kari@haukeland.example.org"][0])
+
+
+def test_markup_in_a_title_or_the_reasons_is_printed_as_text_in_the_letter(
+    client, application, contacts, make_user, db_session, mail
+):
+    """A title or reasons with markup in them are words on the letter: nothing of them is
+    laid out as HTML, and nothing they name (a local file) is fetched into the PDF."""
+    payload = '<img src="file:///etc/hostname"><b>bold</b>'
+    application.title = f"Nurses {payload}"
+    at(application, db_session, "submit", "screen", "assess")
+    norec = client(make_user("decider2@norec.example.org", roles=["caseworker"]).email)
+    form = norec.get(f"/grants/applications/{application.id}/decide").forms["norec-form"]
+    form["outcome"] = "rejected"
+    form["reasons"] = f"The plan is thin. {payload}"
+    form.submit("submit")
+    for [message] in told(mail).values():
+        [pdf] = message.iter_attachments()
+        reader = PdfReader(io.BytesIO(pdf.get_content()))
+        # Compared without spaces: the letter's lines break inside the long words.
+        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        assert text.count('<imgsrc="file:///etc/hostname"><b>bold</b>') == 2  # both
+        assert not any(page.images for page in reader.pages)  # no file was read into it

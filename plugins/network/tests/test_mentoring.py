@@ -123,3 +123,23 @@ def test_only_the_mentor_answers_and_the_mentee_may_withdraw(client, make_member
     )
     page = relation_form.submit("withdraw").follow()
     assert "withdrawn" in page.text
+
+
+def test_a_third_member_cannot_answer_or_end_someone_elses_mentoring(
+    client, make_member, mentor, db_session
+):
+    mentee, stranger = make_member(account=True), make_member(account=True)
+    _browser, _ = _ask(client, mentee, mentor)
+    relation = db_session.scalars(select(Mentoring)).one()
+    outsider = client(stranger.person.email)
+    token = outsider.csrf_token()
+    for step in ("accept", "decline", "withdraw", "end"):
+        response = outsider.post(
+            f"/network/mentoring/{relation.id}",
+            {"csrf_token": token, step: "1"},
+            expect_errors=True,
+        )
+        assert response.status_int in (403, 404), (step, response.status_int)
+    db_session.refresh(relation)
+    assert relation.status == "requested"
+    assert "Help me plan a clinic." not in outsider.get("/network/mentoring").text

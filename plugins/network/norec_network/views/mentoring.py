@@ -19,7 +19,12 @@ BUTTONS = {
 
 
 def _buttons(relation, member) -> list[tuple[str, str]]:
-    side = "mentor" if relation.mentor_id == member.id else "mentee"
+    if relation.mentor_id == member.id:
+        side = "mentor"
+    elif relation.mentee_id == member.id:
+        side = "mentee"
+    else:
+        return []  # a third member's: no step of it is theirs
     return [
         (name, title)
         for name, (who, states, title) in BUTTONS.items()
@@ -55,6 +60,8 @@ def mentoring_page(request):
 def step(relation, request):
     # The CSRF token is checked for every POST by the core, before any view.
     member = _member(request)
+    if member.id not in (relation.mentor_id, relation.mentee_id):
+        raise HTTPNotFound()  # as if there were no such relation: it is two others'
     pressed = next((b for b in BUTTONS if b in request.POST), None)
     if pressed not in dict(_buttons(relation, member)):
         raise HTTPForbidden(_("This step is not yours to take now."))

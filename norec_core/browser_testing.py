@@ -65,6 +65,23 @@ def _demo_template(tmp_path_factory, settings: dict) -> Path:
     return folder
 
 
+def demo_settings(tmp_path_factory, smtp_server) -> dict:
+    """Settings of an application over a copy of its own of the demo database (made once
+    a run, see `_demo_template`), mailing to `smtp_server`: for tests that walk the demo
+    as a visitor would, in the browser or through WebTest."""
+    from norec_core.testing import make_settings
+
+    here = tmp_path_factory.mktemp("demo")
+    settings = make_settings(
+        f"sqlite:///{here / 'norec.sqlite'}",
+        **{"norec.mail.port": str(smtp_server.port), "norec.files.url": f"file://{here / 'files'}"},
+    )
+    template = _demo_template(tmp_path_factory, settings)
+    shutil.copyfile(template / "norec.sqlite", here / "norec.sqlite")
+    shutil.copytree(template / "files", here / "files")
+    return settings
+
+
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory, smtp_server):
     """The real application on waitress, over a real SQLite file holding the demonstration
@@ -76,17 +93,8 @@ def live_server(tmp_path_factory, smtp_server):
     from waitress.server import create_server
 
     from norec_core.app import main
-    from norec_core.testing import make_settings
 
-    here = tmp_path_factory.mktemp("browser")
-    settings = make_settings(
-        f"sqlite:///{here / 'norec.sqlite'}",
-        **{"norec.mail.port": str(smtp_server.port), "norec.files.url": f"file://{here / 'files'}"},
-    )
-    template = _demo_template(tmp_path_factory, settings)
-    shutil.copyfile(template / "norec.sqlite", here / "norec.sqlite")
-    shutil.copytree(template / "files", here / "files")
-    app = main({}, **settings)
+    app = main({}, **demo_settings(tmp_path_factory, smtp_server))
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from norec_core import import_history, workflow_history
 from norec_core.testing import USER_PASSWORD, pdf_file
-from norec_multilateral.models import Candidacy, Candidate, LanguageSkill, PanelScore
+from norec_multilateral.models import Candidacy, Candidate, LanguageSkill, PanelScore, Work
 from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
 PDF = pdf_file()
@@ -188,3 +188,25 @@ def test_the_shortlist_compares_flags_and_carries_each_profile_and_cv(
     assert db_session.scalar(select(Candidacy.state).where(Candidacy.id == failing.id)) == (
         "nominated"
     )
+
+
+def test_markup_in_a_candidates_profile_is_text_in_the_shortlist_pdf(
+    failing, recruiter, db_session
+):
+    # Work as the candidate describes it on their profile.
+    payload = '<img src="file:///etc/hostname"><b>bold</b>'
+    failing.candidate.work.append(
+        Work(employer=f"Clinic {payload}", title="Nurse", started_on=datetime.date(2015, 1, 1))
+    )
+    steps = [
+        (s, failing.submitted_at, "Adviser", "By override.")
+        for s in ("screen_in_override", "longlist", "interview", "shortlist_override")
+    ]
+    import_history(db_session, failing, CANDIDACY_WORKFLOW, steps)
+    db_session.flush()
+    page = recruiter.get(f"/multilateral/posts/{failing.post_id}/shortlist")
+    pdf = recruiter.get(page.html.find("a", string="the shortlist as PDF")["href"])
+    reader = pypdf.PdfReader(io.BytesIO(pdf.body))
+    text = "".join("".join(p.extract_text() for p in reader.pages).split())
+    assert '<imgsrc="file:///etc/hostname"><b>bold</b>' in text
+    assert not any(p.images for p in reader.pages)

@@ -37,6 +37,9 @@ def _demo_template(tmp_path_factory, settings: dict) -> Path:
     from norec_core import migrate
     from norec_core.app import main
     from norec_core.db import make_engine
+    from norec_core.domain.demo import load_demo
+    from norec_core.plugins import search_sources
+    from norec_core.search.index import track
 
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -56,7 +59,9 @@ def _demo_template(tmp_path_factory, settings: dict) -> Path:
             app = main({}, **built)
             engine = make_engine(built["sqlalchemy.url"])
             with OrmSession(engine) as session, session.begin():
-                app.registry["norec.pm"].hook.norec_demo_data(dbsession=session)
+                # Indexed as it is loaded, as `norec demo load` does: the site search works.
+                track(session, search_sources(app.registry["norec.pm"]))
+                load_demo(app.registry, session)
             engine.dispose()
             # Every connection closed, so SQLite has folded its write-ahead log into the
             # file that the modules copy.

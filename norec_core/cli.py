@@ -18,7 +18,7 @@ from norec_core.accounts.users import save_user
 from norec_core.app import make_config
 from norec_core.contributions import CliCommand
 from norec_core.db import make_engine
-from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data
+from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data, load_demo
 from norec_core.i18n import catalogues
 from norec_core.interfaces import ITaskQueue
 from norec_core.plugins import (
@@ -127,11 +127,16 @@ def _demo_configure(parser: argparse.ArgumentParser) -> None:
 
 def _demo_run(args, settings) -> int:
 
+    from norec_core.app import main as make_app
+
     with session_scope(settings) as session:
         if has_data(session):
             print("the database already holds data; demo data is loaded only into an empty one")
             return 0
-        settings["norec.pm"].hook.norec_demo_data(dbsession=session)
+        # The application, for its services (the file store) and a request to use them.
+        app = make_app({}, **{k: v for k, v in settings.items() if k != "norec.pm"})
+        load_demo(app.registry, session)
+        app.registry["norec.db_engine"].dispose()
     with session_scope(settings) as session:
         if session.get_bind().dialect.name == "postgresql":
             # The planner's statistics for thousands of new rows now, not when autovacuum

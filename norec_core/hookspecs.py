@@ -168,11 +168,14 @@ def norec_migrations() -> str | None:
 
 
 @hookspec
-def norec_demo_data(dbsession: Session) -> None:
+def norec_demo_data(dbsession: Session, request: Request) -> None:
     """Add the plugin's demonstration data, on top of the core's (which runs first).
 
     Find the core's demo objects by their natural keys (an organisation's name, a
-    person's e-mail). Called once on an empty database by `norec demo load`.
+    person's e-mail). Called once on an empty database by `norec demo load`. `request`
+    is a request of the application whose `dbsession` is `dbsession`, for what takes one:
+    `attach` a real file as an upload would, `render_pdf`. Take only the arguments you
+    use (`def norec_demo_data(dbsession)` is enough for rows alone).
     """
 
 

@@ -7,8 +7,8 @@ import pytest
 
 
 @pytest.fixture
-def demo(app, db_session):
-    app.registry["norec.pm"].hook.norec_demo_data(dbsession=db_session)
+def demo(app, db_session, app_request):
+    app.registry["norec.pm"].hook.norec_demo_data(dbsession=db_session, request=app_request)
     db_session.flush()
 
 

@@ -176,3 +176,17 @@ def load_core_demo(session: Session) -> None:
     for role, (email, name) in DEMO_ROLE_USERS.items():
         save_user(session, email, f"demo-{role}", display_name=name, roles=[role])
     load_scale_demo(session)
+
+
+def load_demo(registry, session: Session) -> None:
+    """Load the demonstration data of the core and every enabled plugin into `session`
+    (the core's runs first, as its own hookimpl), with a request of the application
+    bound to that session for the plugins that store files."""
+    from pyramid.scripting import prepare
+
+    env = prepare(registry=registry)
+    env["request"].dbsession = session
+    try:
+        registry["norec.pm"].hook.norec_demo_data(dbsession=session, request=env["request"])
+    finally:
+        env["closer"]()

@@ -20,7 +20,7 @@ from norec_core import (
     now,
     reindex,
 )
-from norec_research import demo, notices, reading
+from norec_research import demo, demo_files, notices, reading
 from norec_research.i18n import _
 from norec_research.models import Author, Commission, Proposal, Publication, Subject
 from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
@@ -228,5 +228,6 @@ def norec_people_merged(dbsession, kept, merged):
 
 
 @hookimpl
-def norec_demo_data(dbsession):
+def norec_demo_data(dbsession, request):
     demo.load(dbsession)
+    demo_files.attach_reports(request, dbsession)

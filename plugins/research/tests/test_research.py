@@ -17,12 +17,12 @@ def test_kind_is_registered(app):
     assert app.registry["norec.activity_kinds"]["seminar"].title == "Research seminar"
 
 
-def test_demo_publications_in_every_state(db_session, client):
+def test_demo_publications_in_every_state(db_session, client, app_request):
     from norec_research.models import Publication
     from norec_research.workflow import STATE_TITLES
 
     load_core_demo(db_session)
-    hooks.norec_demo_data(db_session)
+    hooks.norec_demo_data(db_session, app_request)
     db_session.flush()
     states = dict(
         db_session.execute(
@@ -55,4 +55,32 @@ def test_demo_publications_in_every_state(db_session, client):
         assert not re.search(r"\(\d{4}\)\s*\(\d{4}\)", hit.get_text(" ")), hit
     calls = reader.get("/research/commissions")
     assert "South–South personnel exchange: what think tanks in the South see" in calls
+    _demo_reports_are_downloadable_and_searchable(db_session, reader, app_request)
     assert "Reciprocity in triangular partnerships" in calls
+
+
+def _demo_reports_are_downloadable_and_searchable(db_session, reader, app_request):
+    """Most demo publications come with their report as a PDF (demo_files): a visitor
+    downloads it and finds it by a word that is only inside the PDFs."""
+    from norec_core import files_of
+    from norec_research.models import Publication
+
+    published = db_session.scalars(
+        select(Publication).where(Publication.state == "published").order_by(Publication.id)
+    ).all()
+    with_file = [p for p in published if files_of(app_request, p)]
+    assert len(with_file) >= 0.9 * len(published)
+    page = reader.get(f"/research/publications/{with_file[0].id}")
+    link = page.html.find("a", href=re.compile(r"/download/"))["href"]
+    pdf = reader.get(link).maybe_follow()
+    assert pdf.content_type == "application/pdf" and pdf.body.startswith(b"%PDF")
+    # "mangrove" is in a twelfth of the reports' texts and in no title or summary.
+    found = reader.get("/research/publications", {"q": "mangrove"})
+    hits = found.html.select("ol li")
+    assert 3 <= len(hits) < len(published) / 4
+    draft = db_session.scalars(
+        select(Publication).where(Publication.state == "draft").order_by(Publication.id)
+    ).first()
+    draft_files = files_of(app_request, draft)
+    if draft_files:
+        reader.get(f"/files/{draft_files[0].id}/x.pdf", status=404)

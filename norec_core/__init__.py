@@ -65,7 +65,7 @@ What is here, by what a plugin does with it:
   `attached_text(record)` is the words of its PDF and text files, for its search document;
 - search: `find(request, text, filters, kinds)` searches the index that the plugins'
   `SearchSource`s fill (ranked, stemmed, with facet counts of what the viewer may see);
-  `reindex(dbsession, record)` indexes a record again when something the ORM does not
+  `reindex(dbsession, *records)` indexes records again when something the ORM does not
   see changed (an embargo ended);
 - documents: `render_pdf(request, template, values, locale)`, a template built on
   `norec_core:templates/documents/layout.pt` as a tagged PDF, and `pdf_response`;

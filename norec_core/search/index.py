@@ -49,11 +49,16 @@ def track(session: Session, sources: dict[str, SearchSource]) -> None:
     session.info[SOURCES] = sources
 
 
-def reindex(session: Session, record) -> None:
-    """Index `record` again now, for a change the ORM does not see on it (an embargo
-    that ended, a related record's new name)."""
+def reindex(session: Session, *records) -> None:
+    """Index `records` again now, for a change the ORM does not see on them (an embargo
+    that ended, a related record's new name, a file attached), in one write."""
     write(
-        session, {(source.name, record.id): record for source in _sources_of(session, type(record))}
+        session,
+        {
+            (source.name, record.id): record
+            for record in records
+            for source in _sources_of(session, type(record))
+        },
     )
 
 

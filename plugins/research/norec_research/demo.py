@@ -389,3 +389,9 @@ def _catalogue(dbsession, authors, organisations) -> None:
         publication.updated_at = changed
         if n in (33, 77):
             publication.withdrawn_reason = "The data of one partner could not be verified."
+        elif n % 17 == 5:
+            # Published this year, its report under embargo for some weeks yet.
+            publication.published_on = now().date()
+            publication.embargo_until = now().replace(microsecond=0) + datetime.timedelta(
+                days=14 + n % 40
+            )

@@ -2,11 +2,14 @@
 publication and some drafts, attached as an editor's upload is, so that a visitor can
 download reports and find them by a word inside them.
 
-Each PDF is written directly, a few pages of text in a standard font, in milliseconds:
-laying out a hundred reports with WeasyPrint took most of a minute of every demo load.
-The words differ from one report to another (its title, authors and summary, paragraphs
-on its topic, and a finding of its own), so that a search of a word inside the PDFs
-finds a few reports, not all.
+The first publications, written by hand for the demonstration, have their report laid
+out by the core's PDF service (`render_pdf`, a tagged PDF) with their text in each of
+their languages. The hundred of the catalogue have theirs written directly, a few pages
+of text in a standard font, in milliseconds: laying them all out with WeasyPrint took
+most of a minute of every demo load. The words differ from one report to another (its
+title, authors and summary, and a finding of its own), so that a search of a word
+inside the PDFs finds a few reports, not all. A few are under embargo: their files open
+when it ends.
 """
 
 from __future__ import annotations
@@ -17,15 +20,17 @@ import textwrap
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import attach, reindex
+from norec_core import attach, reindex, render_pdf
 from norec_research import reading
 from norec_research.models import Publication
 from norec_research.permissions import EDIT, READ
 from norec_research.vocabularies import FILE_SIZE, FILE_TYPES
 
+RENDERED = 4  # the publications written by hand, laid out by the core's PDF service
+REPORT = "norec_research:templates/report_document.pt"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN, LEADING = 595, 842, 72, 15
 LINES_A_PAGE = (PAGE_HEIGHT - 2 * MARGIN) // LEADING
-# A finding of its own in each report, by the report's number: each of these words is
+# A finding of its own in each report, in turn: each of these words is
 # inside a twelfth of the reports, and in no title or summary.
 FINDINGS = (
     "Midwives who returned set up a kangaroo-care corner within a year.",
@@ -121,14 +126,24 @@ def attach_reports(request, dbsession) -> int:
         )
         .order_by(Publication.id)
     ).all()
-    attached = 0
+    attached = []
     for n, publication in enumerate(publications):
-        if publication.state == "draft" and n % 3:
-            continue
+        if (publication.state == "draft" and n % 3) or publication.type == "video":
+            continue  # two drafts in three have no file yet; a video is its link
         text = publication.texts[0]
-        authors = ", ".join(reading.author_names(publication))
-        paragraphs = [text.abstract or text.summary, METHOD, FINDINGS[n % len(FINDINGS)], LESSONS]
-        data = report_pdf(text.title, authors or "Norec", text.summary or "", paragraphs)
+        authors = ", ".join(reading.author_names(publication)) or "Norec"
+        paragraphs = [METHOD, FINDINGS[len(attached) % len(FINDINGS)], LESSONS]
+        if n < RENDERED:
+            values = {
+                "document_title": text.title,
+                "texts": publication.texts,
+                "authors": authors,
+                "paragraphs": paragraphs,
+            }
+            data = render_pdf(request, REPORT, values, locale=text.language)
+        else:
+            paragraphs.insert(0, text.abstract or text.summary)
+            data = report_pdf(text.title, authors, text.summary or "", paragraphs)
         year = (publication.published_on or datetime.date.today()).year
         attach(
             request,
@@ -142,6 +157,6 @@ def attach_reports(request, dbsession) -> int:
             embargo_until=publication.embargo_until,
             title=str(reading.latest(publication)),
         )
-        reindex(dbsession, publication)  # the words of its file, once the embargo is over
-        attached += 1
-    return attached
+        attached.append(publication)
+    reindex(dbsession, *attached)  # the words of their files, once an embargo is over
+    return len(attached)

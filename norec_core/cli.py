@@ -56,7 +56,6 @@ def _db_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _db_run(args, settings) -> int:
-    from alembic import command
 
     if args.db_command == "upgrade":
         try:
@@ -67,7 +66,11 @@ def _db_run(args, settings) -> int:
     elif args.db_command == "downgrade":
         migrate.downgrade(settings, args.revision)
     else:
-        command.current(migrate.alembic_config(settings), verbose=False)
+        found = migrate.current(settings)
+        for revision, owner in found:
+            print(f"{revision}  ({owner})")
+        if not found:
+            print("the database has no tables yet: norec db upgrade")
     return 0
 
 

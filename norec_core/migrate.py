@@ -108,12 +108,20 @@ def _unknown_revisions(config: Config, revisions) -> list[str]:
 
 def _disabled_plugin_locations(settings: dict) -> dict[str, str]:
     """The version directories of the installed plugins that `settings` does not enable."""
+    return _plugin_locations(settings, enabled=False)
+
+
+def _plugin_locations(settings: dict, enabled: bool) -> dict[str, str]:
+    """The version directories of the installed plugins that `settings` enables, or of
+    those it does not."""
     pm = settings.get("norec.pm") or make_plugin_manager(settings)
-    enabled = {info.name for info in pm.norec_plugins}
+    names = {info.name for info in pm.norec_plugins}
     found = {}
     for name, entry_point in installed_plugins().items():
+        if (name in names) != enabled:
+            continue
         hook = getattr(entry_point.load(), "norec_migrations", None)
-        spec = hook() if name not in enabled and hook is not None else None
+        spec = hook() if hook is not None else None
         if spec:
             found[name] = _asset_path(spec)
     return found
@@ -121,3 +129,32 @@ def _disabled_plugin_locations(settings: dict) -> dict[str, str]:
 
 def downgrade(settings: dict, revision: str, connection: Connection | None = None) -> None:
     command.downgrade(alembic_config(settings, connection), revision)
+
+
+def current(settings: dict) -> list[tuple[str, str]]:
+    """Each revision the database is at, with what it belongs to: "core", an enabled
+    plugin's name, "<name>, not enabled" for a plugin installed but disabled (whose
+    tables are kept), or "unknown" for one no installed distribution knows. Alembic's own
+    `current` fails with "Can't locate revision" as soon as a plugin is disabled."""
+    config = alembic_config(settings)
+    known = ScriptDirectory.from_config(config)
+    locations = config.get_main_option("version_locations")
+    owners = _plugin_locations(settings, enabled=True)
+    disabled = _disabled_plugin_locations(settings)
+    found = []
+    for revision in sorted(_stored_revisions(settings, None)):
+        try:
+            path = known.get_revision(revision).path
+        except CommandError:
+            owner = "unknown"
+            for name, location in disabled.items():
+                config.set_main_option("version_locations", os.pathsep.join([locations, location]))
+                try:
+                    ScriptDirectory.from_config(config).get_revision(revision)
+                except CommandError:
+                    continue
+                owner = f"{name}, not enabled"
+        else:
+            owner = next((n for n, d in owners.items() if path.startswith(d)), "core")
+        found.append((revision, owner))
+    return found

@@ -139,3 +139,19 @@ def test_help_lists_the_commands_and_each_command_has_its_own(ini, tmp_path):
     assert "worker" in _norec(tmp_path / "missing.ini", "--help").stdout
     i18n = _norec(ini, "i18n", "update", "--help")
     assert i18n.returncode == 0 and "usage: norec i18n" in i18n.stdout
+
+
+@pytest.mark.bundle
+def test_db_current_names_each_revision_a_disabled_plugin_s_too(tmp_path):
+    with_network, without = tmp_path / "with.ini", tmp_path / "without.ini"
+    with_network.write_text(INI.format(db=tmp_path / "c.sqlite", plugins="network"))
+    without.write_text(INI.format(db=tmp_path / "c.sqlite", plugins=""))
+    assert "no tables yet" in _norec(with_network, "db", "current").stdout
+    assert _norec(with_network, "db", "upgrade").returncode == 0
+    lines = _norec(with_network, "db", "current").stdout.splitlines()
+    assert any(line.endswith("(network)") for line in lines)
+    assert any(line.endswith("(core)") for line in lines)
+    # Disabled, the plugin's tables are kept at their revision, and said to be.
+    result = _norec(without, "db", "current")
+    assert result.returncode == 0, result.stderr
+    assert any(line.endswith("(network, not enabled)") for line in result.stdout.splitlines())

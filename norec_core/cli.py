@@ -185,9 +185,13 @@ def _i18n_run(args, settings) -> int:
         info.module.__name__.split(".")[0] for info in settings["norec.pm"].norec_plugins
     ]
     if args.action == "update":
-        for package in packages:
-            for path in catalogues.update(package):
-                print(f"updated {path}")
+        try:
+            for package in packages:
+                for path in catalogues.update(package):
+                    print(f"updated {path}")
+        except catalogues.MissingTool as missing:
+            print(f"norec: {missing}", file=sys.stderr)
+            return 2
         return 0
     found = [problem for package in packages for problem in catalogues.problems(package)]
     for problem in found:

@@ -155,3 +155,11 @@ def test_db_current_names_each_revision_a_disabled_plugin_s_too(tmp_path):
     result = _norec(without, "db", "current")
     assert result.returncode == 0, result.stderr
     assert any(line.endswith("(network, not enabled)") for line in result.stdout.splitlines())
+
+
+def test_i18n_update_without_lingua_says_what_to_install(core_ini, tmp_path, monkeypatch):
+    # An interpreter beside which no pot-create (lingua's) is installed.
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    result = _norec(core_ini, "i18n", "update", "norec_core")
+    assert result.returncode == 2
+    assert "pip install 'norec-core[i18n]'" in result.stderr

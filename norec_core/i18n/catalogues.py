@@ -2,7 +2,7 @@
 
 Used by `norec i18n` for the core and every plugin: a package's catalogues live in
 `<package>/locale/`, its domain is the package name (the core's is "norec"). Extraction
-needs lingua, which the test extra installs.
+needs lingua: `pip install 'norec-core[i18n]'` (the test extra has it too).
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ LOCALES = ("nn", "nb")
 BORROWED = {"norec_core": ("colander", "deform")}
 
 
+class MissingTool(RuntimeError):
+    """What extracting the strings needs is not installed; the message says what to do."""
+
+
 def domain_of(package: str) -> str:
     return "norec" if package == "norec_core" else package
 
@@ -34,11 +38,14 @@ def locale_dir(package: str) -> Path:
 def extract(package: str) -> Catalog:
     """The catalogue of translatable strings in the package's Python code and templates."""
     source = Path(str(files(package)))
+    pot_create = Path(sys.executable).with_name("pot-create")
+    if not pot_create.exists():
+        raise MissingTool("norec i18n update needs lingua: pip install 'norec-core[i18n]'")
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "messages.pot"
         subprocess.run(
             [
-                str(Path(sys.executable).with_name("pot-create")),
+                str(pot_create),
                 "--domain",
                 domain_of(package),
                 "--no-location",

@@ -1,5 +1,5 @@
 """A fuzzer over the HTML forms of the plugins and the core: every page a route shows to
-the demo's administrator, on the demo's data, and every form on it sent twice
+the demo's administrator, on the demo's data, and every form on it sent
 with what a fuzzer types (unicode of any kind, numbers out of range, impossible dates,
 markup, formulae, direction controls, oversized text, options no list offers). Whatever
 comes, the answer is never a server error.
@@ -23,7 +23,7 @@ from norec_core.test_browsers import testapp_class as _testapp_class
 
 pytestmark = [pytest.mark.bundle, pytest.mark.norec_backends("sqlite")]
 
-ROUNDS = 2  # sendings of each form
+ROUNDS = 1  # sendings of each form: a second found nothing more, at a minute of CI
 TRICKY = [
     "",
     " ",

@@ -108,7 +108,6 @@ from norec_core.accounts.forms import NewPasswordSchema
 from norec_core.accounts.models import User
 from norec_core.accounts.users import save_user
 from norec_core.accounts.views import log_in
-from norec_core.app import main
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record as record_audit
 from norec_core.charts import Chart, chart_section
@@ -333,7 +332,6 @@ __all__ = [
     "load_core_demo",
     "locally_held",
     "log_in",
-    "main",
     "merge_people",
     "model_factory",
     "name_validator",

@@ -87,6 +87,8 @@ def document_response(request: Request, html: str):
 
 
 def pdf_response(request: Request, pdf: bytes, filename: str):
+    """`pdf` (bytes from `render_pdf`) as the response, shown in the browser under
+    `filename`."""
     response = request.response
     response.content_type = "application/pdf"
     response.content_disposition = f'inline; filename="{filename}"'

@@ -46,6 +46,7 @@ class Column:
 
 
 def requested_format(request: Request) -> str | None:
+    """ "csv" or "xlsx" if the list is asked for as an export (`?format=`), else None."""
     wanted = request.GET.get("format")
     return wanted if wanted in FORMATS else None
 

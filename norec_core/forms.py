@@ -79,14 +79,19 @@ class NameValidator(LineValidator):
 
 
 def line_validator(max_length: int, min_length: int = 1) -> LineValidator:
+    """A validator of one line of text (a subject, a title): its length within bounds
+    and no control characters (line breaks, NUL), which in a mail would start headers."""
     return LineValidator(max_length, min_length)
 
 
 def name_validator(max_length: int, min_length: int = 1) -> NameValidator:
+    """A validator of a name: a line (see `line_validator`) without the invisible
+    characters that reverse or reorder how it is displayed."""
     return NameValidator(max_length, min_length)
 
 
 def date_widget() -> deform.widget.Widget:
+    """The browser's own date input, for a `colander.Date` field."""
     # The browser's own date control: accessible and without deform's JavaScript polyfill.
     return deform.widget.TextInputWidget(attributes={"type": "date"})
 
@@ -115,6 +120,8 @@ class _LocalDateTimeWidget(deform.widget.TextInputWidget):
 
 
 def datetime_widget() -> deform.widget.Widget:
+    """The browser's date-and-time input for a `colander.DateTime` field: a moment
+    shown and read as local time in the zone its schema gives, exact across saves."""
     return _LocalDateTimeWidget(attributes={"type": "datetime-local"})
 
 

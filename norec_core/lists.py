@@ -110,6 +110,8 @@ def search(query: Select, text: str, *columns) -> Select:
 
 
 def select_filter(name: str, label, options, value) -> dict:
+    """A drop-down of a list's filters: `options` {value: title}, `value` chosen; for
+    the `filters` macro."""
     found = {"name": name, "label": label, "options": options, "value": value, "type": "select"}
     # The country and language lists (some 250 and 180 names, plain text in the viewer's
     # language) are made into HTML once, not option by option on every page: they were a
@@ -135,4 +137,6 @@ def _selected(html: str, value) -> str:
 
 
 def search_filter(label, value) -> dict:
+    """The free-text box of a list's filters (`q`), labelled `label`, holding `value`;
+    for the `filters` macro."""
     return {"name": "q", "label": label, "value": value, "type": "search"}

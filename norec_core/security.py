@@ -310,6 +310,8 @@ def revoke_local_role_by_id(session: Session, user: User, local_role_id: int) ->
 
 
 def grant_local_role(session: Session, user: User, obj, role: str) -> None:
+    """Give `user` the local role `role` on `obj` (an assessor on one application),
+    once: the role's permissions hold on that record alone."""
     if role in stored_local_roles(session, user, obj):
         return
     resource_type, resource_id = resource_key(obj)
@@ -320,6 +322,7 @@ def grant_local_role(session: Session, user: User, obj, role: str) -> None:
 
 
 def revoke_local_role(session: Session, user: User, obj, role: str) -> None:
+    """Take the local role `role` on `obj` from `user` again."""
     resource_type, resource_id = resource_key(obj)
     session.execute(
         delete(LocalRole).where(

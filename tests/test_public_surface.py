@@ -39,3 +39,22 @@ def test_an_internal_import_is_found(tmp_path):
 def test_every_public_name_exists_and_none_is_private():
     assert all(hasattr(norec_core, name) for name in norec_core.__all__)
     assert not [name for name in norec_core.__all__ if name.startswith("_")]
+
+
+def test_every_public_name_says_what_it_is():
+    """Each callable of the surface has a docstring of its own (a model's, not its base
+    class's): the surface is the plugins' documentation."""
+    import inspect
+
+    import norec_core
+
+    silent = []
+    for name in norec_core.__all__:
+        obj = getattr(norec_core, name)
+        if not callable(obj):
+            continue  # constants, described in the module's docstring
+        doc = obj.__doc__ or ""
+        inherited = inspect.isclass(obj) and any(doc == base.__doc__ for base in obj.__mro__[1:])
+        if not doc.strip() or inherited:
+            silent.append(name)
+    assert silent == []

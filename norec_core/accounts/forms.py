@@ -121,6 +121,9 @@ class EmailSchema(CSRFSchema):
 
 
 class NewPasswordSchema(CSRFSchema):
+    """A new password typed twice, checked for length and against common and breached
+    passwords, both the same."""
+
     password = _password_node(_("New password"))
     password_again = _password_node(_("New password again"), check=False)
 

@@ -17,6 +17,12 @@ from norec_core.interfaces import IUser
 
 @implementer(IUser)
 class User(Base):
+    """An account: who logs in. `email` (the login), `display_name`, `password_hash`
+    (argon2), `active`, `person` (the `Person` the account is, if any: a member, an
+    applicant; staff may have none), `language` (of the pages and what they are told),
+    `roles` (site roles, through `role_links`), `email_confirmed_at`, `last_login_at`,
+    `password_changed_at`, `created_at`."""
+
     __tablename__ = "user_account"
     __audited__ = True
     __audit_secret__ = ("password_hash",)

@@ -114,6 +114,8 @@ def subscription(session: Session, person: Person, list_name: str, text: str, ve
 
 
 def load_core_demo(session: Session) -> None:
+    """The core's demonstration data into `session`: organisations, people, partnerships,
+    activities and accounts, on which the plugins' demo data builds."""
     for name, country, kind, website in ORGANISATIONS:
         session.add(Organisation(name=name, country=country, kind=kind, website=website))
     for given, family, email, country, languages, expertise in PEOPLE:

@@ -44,6 +44,18 @@ class _Timestamps:
 
 @implementer(IPerson)
 class Person(_Timestamps, Base):
+    """Someone the agency knows: a participant, a contact person, a candidate, an author.
+
+    `given_name`, `family_name`, `email` (unique; not the login, which is the account's),
+    `country` (where they live, ISO 3166), `expertise` (tags); what several jobs ask of a
+    person: `birth_date`, `citizenship`, `gender` (as they state it), `city`, `employer`,
+    `orcid`; `correspondence_language` (what `recipient_language` writes to them in);
+    `languages` (ISO 639 codes, through `language_links`); `visibility` ({field: "members"
+    or "public"}, the rest private); the consents `consent_contact`, `consent_newsletter`
+    and `consent_directory` with their `consent_records`; `registrations` for activities;
+    `full_name`. `created_at` and `updated_at` are kept by the core.
+    """
+
     __tablename__ = "person"
     # The people list's order, walked in the index: its last page costs about its first.
     __table_args__ = (Index("ix_person_sort_name", "family_name", "given_name", "id"),)
@@ -111,6 +123,10 @@ partnership_organisation = Table(
 
 @implementer(IOrganisation)
 class Organisation(_Timestamps, Base):
+    """A partner or a host: `name`, `country`, `kind` (one of ORGANISATION_KINDS: public, ngo,
+    education, health...), `website`, `description`, `ror` (Research Organization Registry
+    id), `org_number` (its national registry number), and its `partnerships`."""
+
     __tablename__ = "organisation"
     __audited__ = True
 
@@ -130,6 +146,11 @@ class Organisation(_Timestamps, Base):
 
 @implementer(IPartnership)
 class Partnership(_Timestamps, Base):
+    """Organisations exchanging staff: `title`, `direction` (north-south or
+    south-south), `starts_on` and `ends_on`, `reciprocal`, `description`, its `state` in
+    the core's partnership workflow (proposed, approved, rejected, ended), and its
+    `organisations`."""
+
     __tablename__ = "partnership"
     __audited__ = True
 
@@ -152,6 +173,12 @@ class Partnership(_Timestamps, Base):
 
 @implementer(IActivity)
 class Activity(_Timestamps, Translatable, Base):
+    """Something people register for: a course, a gathering, a webinar. `title` and
+    `description` (in `text_language`, with `translations`), `kind` (a declared
+    `ActivityKind`), `starts_at` and `ends_at` (aware) in its venue's `timezone`, `place`,
+    `country`, `online_url` (shown only to those with a seat), `capacity` (None: no
+    limit), its `organisation`, and its `registrations`."""
+
     __tablename__ = "activity"
     __audited__ = True
 
@@ -181,6 +208,10 @@ class Activity(_Timestamps, Translatable, Base):
 
 @implementer(IRegistration)
 class Registration(Base):
+    """A person's seat at an activity: `status` "confirmed", "waitlisted" or "cancelled"
+    (the first on the waiting list takes a freed seat), `attendance` once it has begun
+    ("attended", "absent", "excused"), `created_at`."""
+
     __tablename__ = "registration"
     __audited__ = True
     __table_args__ = (UniqueConstraint("activity_id", "person_id"),)

@@ -83,6 +83,7 @@ def _language_widget(node, kw):
 
 
 def country_node(title=None, **kw) -> colander.SchemaNode:
+    """One country (an ISO 3166 code), chosen from the names in the reader's language."""
     return colander.SchemaNode(
         colander.String(),
         title=title or _("Country"),

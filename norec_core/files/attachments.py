@@ -130,6 +130,8 @@ def embargo_files(request: Request, record, until: datetime.datetime | None) -> 
 
 
 def files_of(request: Request, record) -> list[StoredFile]:
+    """The files attached to `record`, oldest first; check the reader may see each
+    (`read_permission`, `embargo_until`) before showing it."""
     resource_type, resource_id = resource_key(record)
     return list(
         request.dbsession.scalars(

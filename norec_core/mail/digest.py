@@ -19,6 +19,9 @@ def digest_items(
     audience: str = "public",
     language: str = "nn",
 ) -> list[DigestItem]:
+    """What the plugins' `norec_digest_items` give from `since` to `until`,
+    for `audience` ("public" or "members"), written in `language`, newest first: the
+    items of a newsletter or a digest mail."""
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     items = request.pm.hook.norec_digest_items(

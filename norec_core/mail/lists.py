@@ -90,6 +90,7 @@ def confirm(request: Request, link) -> str:
 
 
 def leave(request: Request, person: Person, name: str) -> None:
+    """Take `person` off the mailing list `name` (a declared `MailingList`)."""
     declared(request, name)
     _set(request, person, name, "unsubscribed")
 

@@ -35,6 +35,9 @@ class UnknownJob(ValueError):
 
 
 def enqueue_job(request: Request, name: str, **params: Any) -> Job:
+    """Queue the declared job `name` with `params` (JSON values) after this request's
+    commit; returns the `Job` row, whose page shows its progress. Raises UnknownJob for a
+    name no plugin declared."""
     if name not in request.registry["norec.job_types"]:
         raise UnknownJob(name)
     user = request.identity

@@ -110,6 +110,8 @@ def _step(obj, workflow: Workflow, t: Transition, state: str, actor: str, commen
 
 
 def history(request: Request, obj) -> list[WorkflowHistory]:
+    """The steps taken on `obj`, oldest first: from and to which state, by whom, when
+    and with what comment."""
     resource_type, resource_id = resource_key(obj)
     return list(
         request.dbsession.scalars(

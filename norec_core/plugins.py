@@ -190,10 +190,29 @@ def workflows(pm: pluggy.PluginManager) -> dict[type, Workflow]:
     return found
 
 
+def _check_model_names(mappers: list) -> None:
+    # Every plugin's models share the core's registry, where relationship("Placement")
+    # names a class by its name alone: two of one name make both plugins' relationships
+    # ambiguous, and SQLAlchemy fails later, on whichever query comes first.
+    by_name: dict[str, list[str]] = {}
+    for mapper in mappers:
+        cls = mapper.class_
+        by_name.setdefault(cls.__name__, []).append(f"{cls.__module__}.{cls.__qualname__}")
+    for name, paths in sorted(by_name.items()):
+        if len(paths) > 1:
+            raise PluginError(
+                f"two models are named {name} ({', '.join(sorted(paths))}): the plugins share "
+                "one registry of models, where a class is known by its name; give yours a "
+                f"name of its own, such as one beginning with your plugin's ({'Shelf' + name})"
+            )
+
+
 def check_plugin_tables(pm: pluggy.PluginManager, mappers: Iterable | None = None) -> None:
-    """Each plugin's tables carry its name as prefix, and a plugin with tables answers the
-    personal-data events (or says at start-up that it does not)."""
+    """Each plugin's tables carry its name as prefix, no two models share a class name,
+    and a plugin with tables answers the personal-data events (or says at start-up that
+    it does not)."""
     mappers = list(Base.registry.mappers if mappers is None else mappers)
+    _check_model_names(mappers)
     for info in pm.norec_plugins:
         package = info.module.__name__.split(".")[0]
         tables = sorted(

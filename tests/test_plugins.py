@@ -136,7 +136,7 @@ def test_plugin_settings_are_validated_strictly():
         plugin_settings(pm, {"norec.configured.colour": "blue"})
 
 
-def _plugin_with_table(plugin_name, table, **hooks):
+def _plugin_with_table(plugin_name, table, model_name="Thing", **hooks):
     from sqlalchemy.orm import DeclarativeBase, mapped_column
 
     module = _plugin(f"norec_{plugin_name}.hooks", **hooks)
@@ -145,7 +145,7 @@ def _plugin_with_table(plugin_name, table, **hooks):
         pass
 
     model = type(
-        "Thing",
+        model_name,
         (Private,),
         {
             "__tablename__": table,
@@ -161,6 +161,23 @@ def test_a_plugin_table_without_the_plugin_prefix_stops_start_up():
     pm, mappers = _plugin_with_table("shelf", "books")
     with pytest.raises(PluginError, match="'shelf': the table.*books must be named shelf_"):
         check_plugin_tables(pm, mappers)
+
+
+def test_two_plugins_with_a_model_of_one_name_stop_start_up():
+    """The stranger's Placement beside the multilateral plugin's: each plugin alone starts,
+    the two together are refused at start-up with both classes named."""
+    shelf_pm, shelf = _plugin_with_table("shelf", "shelf_placement", model_name="Placement")
+    check_plugin_tables(shelf_pm, shelf)  # alone: fine
+    both = make_plugin_manager(
+        {},
+        {
+            "shelf": _Installed(_plugin("norec_shelf.hooks")),
+            "hosts": _Installed(_plugin("norec_hosts.hooks")),
+        },
+    )
+    _pm, hosts = _plugin_with_table("hosts", "hosts_placement", model_name="Placement")
+    with pytest.raises(PluginError, match=r"two models are named Placement \(norec_hosts"):
+        check_plugin_tables(both, shelf + hosts)
 
 
 def test_a_plugin_with_tables_but_no_personal_data_hooks_is_named_at_start_up(caplog):

@@ -75,13 +75,14 @@ def _pdf_refusal(data: bytes):
 def _active(reader) -> bool:
     """Whether the document's catalog, names, pages or their annotations name an action
     that runs on opening or on a click (JavaScript, launching, embedded files)."""
-    catalog = reader.trailer["/Root"]
-    opening = catalog.get("/OpenAction")
-    if opening is not None and hasattr(opening, "get") and opening.get("/S") != "/GoTo":
+    catalog = _resolved(reader.trailer["/Root"])
+    opening = _resolved(catalog.get("/OpenAction"))
+    # An open action that is a destination (a list) only turns to a page.
+    if hasattr(opening, "get") and opening.get("/S") != "/GoTo":
         return True
-    if any(key in catalog for key in ("/AA",)):
+    if "/AA" in catalog:
         return True
-    names = catalog.get("/Names")
+    names = _resolved(catalog.get("/Names"))
     if names is not None and any(key in names for key in _ACTIVE_KEYS):
         return True
     for page in reader.pages:
@@ -92,6 +93,11 @@ def _active(reader) -> bool:
             if action is not None and action.get_object().get("/S") not in (None, "/URI", "/GoTo"):
                 return True
     return False
+
+
+def _resolved(value):
+    """The object an indirect reference points to (pypdf leaves them to the reader)."""
+    return value.get_object() if hasattr(value, "get_object") else value
 
 
 def _ooxml_refusal(data: bytes, main_part: str):

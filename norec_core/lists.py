@@ -14,6 +14,8 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 from translationstring import TranslationString
 
+from norec_core.resources import parse_number
+
 PAGE_SIZE = 25
 
 
@@ -54,10 +56,8 @@ def paginate(request: Request, query: Select) -> Page:
         select(func.count()).select_from(query.order_by(None).subquery())
     )
     count = max(1, -(-total // PAGE_SIZE))
-    try:
-        number = min(max(1, int(request.GET.get("page", 1))), count)
-    except ValueError:
-        number = 1
+    # Past the last page is the last page; what is no page number is the first.
+    number = min(parse_number(request.GET.get("page"), 1, 10**9) or 1, count)
     before = (number - 1) * PAGE_SIZE
     size = min(PAGE_SIZE, total - before)
     after = total - before - size

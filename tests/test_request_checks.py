@@ -190,3 +190,17 @@ def test_a_path_that_is_not_utf8_is_a_400_too(app):
     request = Request.blank("/people/x", headers={"Host": "localhost"})
     request.environ["PATH_INFO"] = "/people/\xff"
     assert request.get_response(app).status_int == 400
+
+
+# A digit to str.isdigit that int() refuses; and more digits than int() reads (4,300).
+NOT_A_PAGE = ("²", "9" * 5000, "0", "-1", "x")
+
+
+def test_a_page_that_is_no_page_number_is_a_400_in_the_api_and_the_first_page_in_lists(
+    admin_app, testapp
+):
+    for page in NOT_A_PAGE:
+        response = testapp.get("/api/v1/organisations", {"page": page}, status=400)
+        assert response.json["error"] == "page must be a whole number from 1.", page
+        admin_app.get("/people", {"page": page}, status=200)
+    assert testapp.get("/api/v1/organisations", {"page": "3"}).json["total"] >= 0

@@ -27,6 +27,7 @@ from norec_core.jsonapi import tokens as api_tokens
 from norec_core.jsonapi.models import ApiToken
 from norec_core.jsonapi.schemas import NO_NUL, broken_promises, json_schema, to_cstruct
 from norec_core.layout import flash
+from norec_core.resources import parse_number
 from norec_core.security import ACCOUNT, VIEW
 from norec_core.views.errors import reason
 
@@ -63,7 +64,8 @@ def endpoint_view(endpoint: ApiEndpoint):
         if broken_token(request):
             return _invalid_token(request)
         page = request.GET.get("page")
-        if page is not None and not (page.isdigit() and 1 <= int(page) <= 10**9):
+        # Read as the lists read it: "²" is a digit to str.isdigit, not to int().
+        if page is not None and parse_number(page, 1, 10**9) is None:
             return _error(request, 400, _("page must be a whole number from 1."))
         if endpoint.request_schema is not None:
             if not is_json(request.content_type):

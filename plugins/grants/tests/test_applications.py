@@ -298,3 +298,14 @@ def test_a_stranger_learns_neither_state_nor_existence(client, make_user, applic
                 status=404,
             )
             assert "state" not in page.text
+
+
+def test_a_line_number_no_line_can_have_is_not_found(client, application, contacts):
+    """More digits than int() reads (4,300) failed the view; an Arabic-Indic digit is a
+    digit to the route's \\d, but not an id."""
+    kari = client(contacts[0].email)
+    token = kari.csrf_token()
+    for line in ("9" * 5000, "99999999999999999999", "%D9%A1"):  # Arabic-Indic one
+        for kind in ("exchange", "cost"):
+            path = f"/grants/applications/{application.id}/{kind}/{line}/delete"
+            kari.post(path, {"csrf_token": token}, status=404)

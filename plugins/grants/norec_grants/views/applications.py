@@ -17,6 +17,7 @@ from norec_core import (
     flash,
     locally_held,
     now,
+    parse_id,
     process_form,
     upload_node,
 )
@@ -331,7 +332,7 @@ def _without_token(data: dict) -> dict:
 
 @view_config(route_name="grants.line_delete", permission=EDIT, request_method="POST")
 def line_delete(application, request):
-    kind, number = request.matchdict["kind"], int(request.matchdict["line"])
+    kind, number = request.matchdict["kind"], parse_id(request.matchdict["line"])
     lines = application.exchanges if kind == "exchange" else application.costs
     line = next((x for x in lines if x.id == number), None)
     if line is None:

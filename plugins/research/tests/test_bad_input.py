@@ -78,3 +78,17 @@ def test_a_drafts_workflow_tells_a_stranger_nothing(client, db_session, make_per
             status=404,
         )
         assert "state" not in page.text
+
+
+def test_a_version_file_or_goal_that_is_no_number_finds_nothing(client, db_session, make_person):
+    """More digits than int() reads (4,300), or "²", failed the views. An Arabic-Indic digit
+    is a digit to the route's \\d, but numbers are ASCII digits, as the core reads them."""
+    publication = _publication(db_session, make_person, "Numbers")
+    reader = client()
+    base = f"/research/publications/{publication.id}"
+    reader.get(f"{base}/versions/1", status=200)
+    for number in ("9" * 5000, "99999999999999999999", "%D9%A1"):  # Arabic-Indic one
+        reader.get(f"{base}/versions/{number}", status=404)
+        reader.get(f"{base}/download/{number}", status=404)
+    for goal in ("²", "99999999999999999999", "3"):
+        reader.get("/research/publications", {"sdg": goal}, status=200)

@@ -12,6 +12,7 @@ from norec_core import (
     export_links,
     export_response,
     find,
+    parse_id,
     parse_number,
     requested_format,
 )
@@ -29,7 +30,7 @@ def _labels(request):
     return {
         "publication_type": lambda v: translate(TYPES.get(v, v)),
         "topic": lambda v: translate(TOPICS.get(v, v)),
-        "sdg": lambda v: f"{v}. {translate(SDGS[int(v)])}" if v.isdigit() and int(v) in SDGS else v,
+        "sdg": lambda v: f"{v}. {translate(SDGS[n])}" if (n := parse_id(v)) in SDGS else v,
         "country": layout.country,
         "language": layout.language,
         "year": str,

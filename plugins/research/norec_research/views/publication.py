@@ -7,7 +7,7 @@ from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import VIEW, files_of, script_json
+from norec_core import VIEW, files_of, parse_id, script_json
 from norec_research import reading, usage
 from norec_research.i18n import _
 from norec_research.jsonld import describe
@@ -79,7 +79,8 @@ def landing(publication, request):
 @view_config(route_name="research.version", renderer=T + "version.pt", permission=VIEW)
 def version(publication, request):
     editor = _visible_or_404(request, publication)
-    number = int(request.matchdict["number"])
+    # None for what is no number of a version (too long, or not ASCII digits): not found.
+    number = parse_id(request.matchdict["number"])
     found = next((v for v in publication.versions if v.number == number), None)
     if found is None or publication.state == "withdrawn":
         raise HTTPNotFound()
@@ -103,7 +104,7 @@ def download(publication, request):
         reading.under_embargo(publication) and not editor
     ):
         raise HTTPNotFound()
-    file_id = int(request.matchdict["file"])
+    file_id = parse_id(request.matchdict["file"])
     found = next((f for f in files_of(request, publication) if f.id == file_id), None)
     if found is None:
         raise HTTPNotFound()

@@ -8,7 +8,7 @@ from pyramid.request import Request
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from norec_core import Person, now, send_mail
+from norec_core import Person, now, parse_id, send_mail
 from norec_network import waves
 from norec_network.i18n import _
 from norec_network.models import Alumnus, Invitation, JoinRequest, PastExchange
@@ -102,7 +102,9 @@ def invite(request: Request, found: JoinRequest, choice: str) -> Invitation:
     if choice == NEW:
         alumnus = _new_alumnus(session, found)
     else:
-        alumnus = session.get(Alumnus, int(choice))
+        # The choice is what the form sent: anything, not only the register's ids.
+        alumnus_id = parse_id(choice)
+        alumnus = None if alumnus_id is None else session.get(Alumnus, alumnus_id)
         if alumnus is None:
             raise Refused(_("Choose someone in the register."))
     person = alumnus.person

@@ -99,6 +99,19 @@ def test_someone_not_in_the_register_is_added_or_answered(client, make_user, db_
     assert "No exchange under this name" in mail.messages[-1].get_body(("plain",)).get_content()
 
 
+def test_a_choice_that_names_no_one_in_the_register_is_refused(client, make_user, db_session):
+    """Beyond the database's integer range, or no number at all, the choice failed."""
+    _ask(client)
+    adviser = _adviser(client, make_user)
+    found = db_session.scalars(select(JoinRequest)).one()
+    for choice in ("3000000000", "99999999999999999999", "abc", "²", "999999"):
+        form = adviser.get(f"/network/requests/{found.id}").forms["answer"]
+        form["alumnus"].force_value(choice)
+        page = form.submit("invite", status=422)
+        assert "Choose someone in the register." in page.text, choice
+    assert db_session.scalars(select(Invitation)).all() == []
+
+
 def test_the_public_form_keeps_what_was_typed(client):
     page = _ask(client, status=422, email="not an address", exchange_year="1850")
     assert page.forms["join-request"]["family_name"].value == "Mwangi"

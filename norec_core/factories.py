@@ -5,6 +5,7 @@ keyword overrides."""
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 
 import pytest
@@ -111,3 +112,16 @@ def make_user(db_session):
         return user
 
     return make
+
+
+def pdf_file(pages: int = 1) -> bytes:
+    """A real PDF of blank A4 pages, made with pypdf (no WeasyPrint: cheap), for a test
+    that uploads one: a file that only claims to be a PDF is refused."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

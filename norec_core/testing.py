@@ -74,6 +74,7 @@ from norec_core.factories import (  # noqa: F401 (fixtures of this plugin)
     make_partnership,
     make_person,
     make_user,
+    pdf_file,
 )
 from norec_core.migrate import downgrade, upgrade  # noqa: F401 (for the plugins' tests)
 from norec_core.search.index import rebuild as rebuild_index  # noqa: F401 (for plugins)
@@ -92,20 +93,6 @@ from norec_core.testservers import (
 )
 
 SESSION_SECRET = "test-secret-" + "x" * 32
-
-
-def pdf_file(pages: int = 1) -> bytes:
-    """A real PDF of blank A4 pages, made with pypdf (no WeasyPrint: cheap)."""
-    import io
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 BACKENDS = ("sqlite", "postgresql")

@@ -151,8 +151,11 @@ def _years(text: str) -> list[int] | None:
 def plan(session: Session, records: list[dict]) -> list[Row]:
     """What importing `records` would do, row by row, without changing anything."""
     countries = _countries()
+    # In the order of their ids: the people a row may be are offered oldest first.
     people = session.execute(
-        select(Person.id, Person.email, Person.given_name, Person.family_name, Person.country)
+        select(
+            Person.id, Person.email, Person.given_name, Person.family_name, Person.country
+        ).order_by(Person.id)
     ).all()
     by_email = {e.casefold(): i for i, e, _g, _f, _c in people if e}
     by_name: dict[tuple, list[int]] = {}

@@ -15,8 +15,10 @@ from pyramid.csrf import get_csrf_token
 from pyramid.i18n import get_localizer
 from pyramid.request import Request
 from pyramid.threadlocal import get_current_request
+from sqlalchemy import select
 
 from norec_core.i18n import _, translate
+from norec_core.resources import parse_id
 
 SAVE = _("Save")
 # What deform says of a post whose parts are out of shape (a script's, or a page older
@@ -195,6 +197,30 @@ def error_links(field: deform.Field) -> list[tuple[str, str, str]]:
             found.append((target, child.title, "; ".join(child.error.messages())))
         found += error_links(child)
     return found
+
+
+def existing_record(model, message: str, *criteria) -> colander.deferred:
+    """The validator of a field holding the id of a record of `model` (a choice from a
+    list, a number typed): it passes an id the database holds and that meets `criteria`
+    (SQLAlchemy conditions, such as the list's own filter), and puts `message` at the
+    field otherwise, also for a number beyond the database's range, where the query itself
+    would fail. Bind the schema with the request."""
+
+    @colander.deferred
+    def deferred(node, kw):
+        session = kw["request"].dbsession
+
+        def validate(node, value):
+            record_id = parse_id(str(value))
+            found = record_id is not None and session.scalar(
+                select(model.id).where(model.id == record_id, *criteria)
+            )
+            if not found:
+                raise colander.Invalid(node, message)
+
+        return validate
+
+    return deferred
 
 
 def without_none(appstruct):

@@ -166,8 +166,9 @@ def test_an_administrator_merges_a_duplicate_on_the_person_page(admin_app, db_se
     kept, merged = make_person(family_name="Haugen"), make_person(family_name="Haugen")
     merged_id = merged.id
     form = admin_app.get(f"/people/{kept.id}").click("Merge a duplicate").forms["norec-form"]
-    form["merged_id"] = str(kept.id)
-    assert "another person" in form.submit("submit", status=422).text
+    for number in (str(kept.id), "99999999999999999999", "2147483648"):
+        form["merged_id"] = number
+        assert "another person" in form.submit("submit", status=422).text
     form["merged_id"] = str(merged_id)
     page = form.submit("submit").follow()
     assert "is merged into this record" in page.text

@@ -50,6 +50,16 @@ def test_invalid_note_keeps_the_input(admin_app, make_person):
     assert response.html.find("textarea")["aria-invalid"] == "true"
 
 
+def test_a_person_of_no_record_is_refused_at_the_field(admin_app, make_person):
+    make_person()
+    form = admin_app.get("/notes/").forms["norec-form"]
+    for number in ("99999999999999999999", "2147483648", "0"):
+        form["person_id"].force_value(number)
+        form["text"] = "Interested in mentoring."
+        response = form.submit("submit", status=422)
+        assert "Choose a person from the list." in response.text
+
+
 def test_its_role_grants_its_permissions(testapp, db_session, make_person):
     db_session.add(
         User(

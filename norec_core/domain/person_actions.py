@@ -13,6 +13,7 @@ from norec_core.domain.schemas import (
 from norec_core.files.uploads import upload_node
 from norec_core.forms import CSRFSchema, name_validator
 from norec_core.i18n import _
+from norec_core.resources import parse_id
 
 
 @colander.deferred
@@ -20,7 +21,8 @@ def _other_person(node, kw):
     request, kept = bound_request(kw), kw["person"]
 
     def validate(node, value):
-        if value == kept.id or request.dbsession.get(Person, value) is None:
+        other = parse_id(str(value))
+        if other in (None, kept.id) or request.dbsession.get(Person, other) is None:
             raise colander.Invalid(node, _("Give the number of another person's record."))
 
     return validate

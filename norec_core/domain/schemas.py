@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from norec_core.domain import identifiers, profiles
 from norec_core.domain.models import DIRECTIONS, ORGANISATION_KINDS, Organisation, Person
 from norec_core.email_addresses import email_validator
-from norec_core.forms import CSRFSchema, date_widget, name_validator
+from norec_core.forms import CSRFSchema, date_widget, existing_record, name_validator
 from norec_core.i18n import _, codes
 from norec_core.privacy import consent
 from norec_core.resources import parse_id
@@ -317,15 +317,7 @@ def _organisation_widget(node, kw):
     )
 
 
-@colander.deferred
-def existing_organisation(node, kw):
-    session = bound_request(kw).dbsession
-
-    def validate(node, value):
-        if parse_id(str(value)) is None or session.get(Organisation, value) is None:
-            raise colander.Invalid(node, _("Choose an organisation from the list."))
-
-    return validate
+existing_organisation = existing_record(Organisation, _("Choose an organisation from the list."))
 
 
 def north_countries_setting(request: Request) -> frozenset[str]:

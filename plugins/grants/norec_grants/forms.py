@@ -167,6 +167,11 @@ def _scheme_widget(node, kw):
     return deform.widget.SelectWidget(values=[(str(s.id), s.name) for s in kw["schemes"]])
 
 
+@colander.deferred
+def _scheme_validator(node, kw):
+    return colander.OneOf([s.id for s in kw["schemes"]])
+
+
 def _moment(title, **kw):
     return colander.SchemaNode(
         colander.DateTime(default_tzinfo=SITE_TIMEZONE),
@@ -178,7 +183,9 @@ def _moment(title, **kw):
 
 
 class CallSchema(CSRFSchema):
-    scheme_id = colander.SchemaNode(colander.Integer(), title=_("Scheme"), widget=_scheme_widget)
+    scheme_id = colander.SchemaNode(
+        colander.Integer(), title=_("Scheme"), widget=_scheme_widget, validator=_scheme_validator
+    )
     title = _line(_("Title"))
     description = _text(_("Description"), missing="")
     text_language = text_language_node()

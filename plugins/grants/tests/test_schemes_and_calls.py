@@ -53,6 +53,10 @@ def test_a_scheme_with_its_rates_and_criteria(client, make_user, db_session):
 def test_a_call_and_its_deadline(client, make_user, scheme, db_session):
     norec = _caseworker(client, make_user)
     form = norec.get("/grants/calls/new").forms["norec-form"]
+    form["title"], form["opens_at"], form["closes_at"] = "x", "2030-10-01T08:00", "2031-02-01T12:00"
+    for number in ("99999999999999999999", str(scheme.id + 1)):  # no scheme
+        form["scheme_id"].force_value(number)
+        assert "aria-invalid" in form.submit("submit", status=422).forms["norec-form"].html.decode()
     form["scheme_id"] = str(scheme.id)
     form["title"] = "North–South exchange 2031"
     form["opens_at"], form["closes_at"] = "2031-02-01T12:00", "2030-10-01T08:00"

@@ -18,6 +18,7 @@ from norec_core import (
     countries_node,
     date_widget,
     datetime_widget,
+    existing_record,
     line_validator,
     upload_node,
 )
@@ -152,7 +153,12 @@ def publication_schema(request) -> CSRFSchema:
     )
     found.add(
         colander.SchemaNode(
-            colander.Integer(), name="funder", title=_("Funded by"), missing=None, widget=_funder
+            colander.Integer(),
+            name="funder",
+            title=_("Funded by"),
+            missing=None,
+            widget=_funder,
+            validator=existing_record(Organisation, _("Choose an organisation from the list.")),
         )
     )
     for kind, model, title in SUBJECTS:

@@ -7,6 +7,7 @@ import datetime
 import json
 
 import bs4
+import pytest
 from weasyprint import HTML
 
 from norec_core import now
@@ -92,3 +93,22 @@ def test_a_version_file_or_goal_that_is_no_number_finds_nothing(client, db_sessi
         reader.get(f"{base}/download/{number}", status=404)
     for goal in ("²", "99999999999999999999", "3"):
         reader.get("/research/publications", {"sdg": goal}, status=200)
+
+
+@pytest.mark.norec_backends("sqlite", "postgresql")
+def test_a_commission_and_a_publication_name_records_that_exist(client, make_user):
+    editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
+    commission = editor.get("/research/commissions/new").forms["commission"]
+    publication = next(
+        f for f in editor.get("/research/publications/new").forms.values() if f.id == "publication"
+    )
+    for form, field, message in [
+        (commission, "partner_id", "Choose an organisation from the list."),
+        (commission, "report_id", "Choose a publication from the list."),
+        (publication, "funder", "Choose an organisation from the list."),
+    ]:
+        for value in ("99999999999999999999", "2147483648", "1"):
+            form[field].force_value(value)
+            page = form.submit("submit", status=422)
+            assert message in page.text, (field, value)
+        form[field] = ""

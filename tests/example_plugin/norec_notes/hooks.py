@@ -26,6 +26,7 @@ from norec_core import (
     Transition,
     Workflow,
     attached_text,
+    existing_record,
     hookimpl,
     model_factory,
     paginate,
@@ -100,7 +101,12 @@ def _people(node, kw):
 
 
 class NoteSchema(CSRFSchema):
-    person_id = colander.SchemaNode(colander.Integer(), title="Person", widget=_people)
+    person_id = colander.SchemaNode(
+        colander.Integer(),
+        title="Person",
+        widget=_people,
+        validator=existing_record(Person, "Choose a person from the list."),
+    )
     text = colander.SchemaNode(
         colander.String(),
         title="Note",
@@ -113,12 +119,9 @@ def notes_index(request):
     result = process_form(request, NoteSchema(), submit_title="Add note")
     if result.valid:
         person = request.dbsession.get(Person, result.data["person_id"])
-        if person is None:
-            request.response.status = 422
-            return {"form": result.html, "page_title": "Notes", "error": "No such person."}
         request.dbsession.add(Note(person=person, text=result.data["text"]))
         return HTTPFound(request.route_path("people.detail", id=person.id))
-    return {"form": result.html, "page_title": "Notes", "error": None}
+    return {"form": result.html, "page_title": "Notes"}
 
 
 def notes_list(request):

@@ -12,7 +12,11 @@ from sqlalchemy.orm import selectinload
 from norec_core import ACCOUNT, CSRFSchema, flash, line_validator, parse_id, process_form
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Alert
-from norec_multilateral.views.posts import PROGRAMMES, organisation_widget
+from norec_multilateral.views.posts import (
+    PROGRAMMES,
+    international_organisation,
+    organisation_widget,
+)
 from norec_multilateral.views.profile import no_person
 
 
@@ -25,7 +29,11 @@ class AlertSchema(CSRFSchema):
         validator=colander.OneOf(["", *PROGRAMMES]),
     )
     organisation_id = colander.SchemaNode(
-        colander.Integer(), title=_("Organisation"), missing=None, widget=organisation_widget
+        colander.Integer(),
+        title=_("Organisation"),
+        missing=None,
+        widget=organisation_widget,
+        validator=international_organisation,
     )
     field = colander.SchemaNode(
         colander.String(),

@@ -35,7 +35,7 @@ from norec_multilateral import members
 from norec_multilateral.i18n import _
 from norec_multilateral.models import NetworkMember
 from norec_multilateral.permissions import MANAGE
-from norec_multilateral.views.posts import organisation_widget
+from norec_multilateral.views.posts import international_organisation, organisation_widget
 
 T = "norec_multilateral:templates/"
 
@@ -60,7 +60,11 @@ class InterestSchema(CSRFSchema):
     )
     email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=email_validator)
     organisation_id = colander.SchemaNode(
-        colander.Integer(), title=_("Organisation"), missing=None, widget=organisation_widget
+        colander.Integer(),
+        title=_("Organisation"),
+        missing=None,
+        widget=organisation_widget,
+        validator=international_organisation,
     )
     organisation_name = _line(
         _("Organisation, if not in the list"),

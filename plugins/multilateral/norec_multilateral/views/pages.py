@@ -58,7 +58,11 @@ def _schema(request, new: bool) -> CSRFSchema:
         )
     schema.add(
         colander.SchemaNode(
-            colander.Integer(), name="position", title=_("Place in the list"), missing=0
+            colander.Integer(),
+            name="position",
+            title=_("Place in the list"),
+            missing=0,
+            validator=colander.Range(0, 1000),
         )
     )
     for code, language in LANGUAGES.items():

@@ -20,6 +20,7 @@ from norec_core import (
     country_node,
     date_widget,
     datetime_widget,
+    existing_record,
     export_links,
     export_response,
     flash,
@@ -61,6 +62,14 @@ def organisation_widget(node, kw):
     return deform.widget.SelectWidget(values=[("", _("– choose –")), *found])
 
 
+# The organisations a post, an alert or a member may name: those the list offers.
+international_organisation = existing_record(
+    Organisation,
+    _("Choose an organisation from the list."),
+    Organisation.kind == "international",
+)
+
+
 @colander.deferred
 def _round_widget(node, kw):
     found = (
@@ -89,10 +98,17 @@ class PostSchema(CSRFSchema):
         validator=colander.OneOf(sorted(PROGRAMMES)),
     )
     organisation_id = colander.SchemaNode(
-        colander.Integer(), title=_("Organisation"), widget=organisation_widget
+        colander.Integer(),
+        title=_("Organisation"),
+        widget=organisation_widget,
+        validator=international_organisation,
     )
     round_id = colander.SchemaNode(
-        colander.Integer(), title=_("Recruitment round"), missing=None, widget=_round_widget
+        colander.Integer(),
+        title=_("Recruitment round"),
+        missing=None,
+        widget=_round_widget,
+        validator=existing_record(RecruitmentRound, _("Choose a round from the list.")),
     )
     reserved_on = colander.SchemaNode(
         colander.Date(),

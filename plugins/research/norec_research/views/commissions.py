@@ -23,6 +23,7 @@ from norec_core import (
     country_node,
     currency_validator,
     datetime_widget,
+    existing_record,
     export_links,
     export_response,
     files_of,
@@ -77,7 +78,11 @@ class CommissionSchema(CSRFSchema):
         widget=deform.widget.TextAreaWidget(rows=8),
     )
     partner_id = colander.SchemaNode(
-        colander.Integer(), title=_("With"), missing=None, widget=_partner
+        colander.Integer(),
+        title=_("With"),
+        missing=None,
+        widget=_partner,
+        validator=existing_record(Organisation, _("Choose an organisation from the list.")),
     )
     deadline = colander.SchemaNode(
         colander.DateTime(default_tzinfo=SITE_TIMEZONE),
@@ -94,7 +99,11 @@ class CommissionSchema(CSRFSchema):
         widget=deform.widget.CheckboxWidget(),
     )
     report_id = colander.SchemaNode(
-        colander.Integer(), title=_("The resulting report"), missing=None, widget=_reports
+        colander.Integer(),
+        title=_("The resulting report"),
+        missing=None,
+        widget=_reports,
+        validator=existing_record(Publication, _("Choose a publication from the list.")),
     )
 
 

@@ -54,13 +54,15 @@ What is here, by what a plugin does with it:
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
-- files: `attach(request, record, filename, data, allowed=…, max_size=…,
-  read_permission=…, edit_permission=…)` stores a file checked by its content
-  (`UploadError` says why not), served at `/files/<id>/<name>` to those who hold
-  `read_permission` on `record`; `files_of(request, record)` lists them,
+- files: a `FileKind(types, max_size, accept)` says once what a use takes;
+  `attach(request, record, filename, data, kind=…, read_permission=…,
+  edit_permission=…)` stores a file checked by its content (`UploadError` says why
+  not), served at `/files/<id>/<name>` to those who hold `read_permission` on `record`;
+  `attach_upload(request, record, upload, kind, …)` does it for a form's upload field
+  and flashes the reason instead; `files_of(request, record)` lists them,
   `file_data(request, file)` reads one's bytes (to attach to a mail), and
   `embargo_files(request, record, until)` moves their embargo; `upload_node(
-  title, allowed, max_size)` is a form's file field that checks the same and keeps the
+  title, kind)` is a form's file field that checks the same and keeps the
   file when the form comes back with an error elsewhere;
   `attached_text(record)` is the words of its PDF and text files, for its search document;
 - search: `find(request, text, filters, kinds)` searches the index that the plugins'
@@ -161,8 +163,10 @@ from norec_core.exports import (
     requested_format,
 )
 from norec_core.files.attachments import (
+    FileKind,
     UploadError,
     attach,
+    attach_upload,
     attached_text,
     embargo_files,
     file_data,
@@ -257,6 +261,7 @@ __all__ = [
     "Column",
     "DigestItem",
     "Exchange",
+    "FileKind",
     "IActivity",
     "IOrganisation",
     "IPartnership",
@@ -292,6 +297,7 @@ __all__ = [
     "action_link",
     "amount_node",
     "attach",
+    "attach_upload",
     "attached_text",
     "cancel_registration",
     "chart_section",

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from norec_core.files.attachments import UploadError, attach
+from norec_core.files.attachments import FileKind, UploadError, attach
 from norec_core.files.store import LocalFileStore, store_from_settings
 from norec_core.interfaces import IFileStore
 from norec_core.privacy import personal_data
@@ -78,8 +78,7 @@ def test_the_local_store_writes_one_file_and_refuses_paths(tmp_path):
 
 def _attach(request, record, data=PDF, name="letter.pdf", **kw):
     options = {
-        "allowed": {"application/pdf"},
-        "max_size": 1000,
+        "kind": FileKind(frozenset({"application/pdf"}), 1000),
         "read_permission": "view",
         "edit_permission": "directory.edit",
     }
@@ -136,12 +135,19 @@ def test_an_upload_is_read_with_its_formats_library(app_request, make_organisati
     for what, data in refused.items():
         with pytest.raises(UploadError):
             _attach(
-                app_request, organisation, data, allowed={"application/pdf", DOCX}, max_size=10**6
+                app_request,
+                organisation,
+                data,
+                kind=FileKind(frozenset({"application/pdf", DOCX}), 10**6),
             )
             pytest.fail(f"{what} was taken")
     document = _zip("[Content_Types].xml", "word/document.xml")
     row = _attach(
-        app_request, organisation, document, name="plan.docx", allowed={DOCX}, max_size=10**6
+        app_request,
+        organisation,
+        document,
+        name="plan.docx",
+        kind=FileKind(frozenset({DOCX}), 10**6),
     )
     assert row.content_type == DOCX
 

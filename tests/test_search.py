@@ -9,7 +9,7 @@ import pytest
 import weasyprint
 from sqlalchemy import func, insert, select
 
-from norec_core import Activity, attach, clock, reindex
+from norec_core import Activity, FileKind, attach, clock, reindex
 from norec_core.privacy import personal_data
 from norec_core.search.index import rebuild
 from norec_core.search.models import IndexedDocument
@@ -180,8 +180,7 @@ def test_the_words_of_attached_pdfs_are_found_once_their_embargo_ends(
 ):
     note = _note(db_session, make_person(correspondence_language="en"), "Field report")
     options = {
-        "allowed": {"application/pdf"},
-        "max_size": 1_000_000,
+        "kind": FileKind(frozenset({"application/pdf"}), 1_000_000),
         "read_permission": "notes.read",
         "edit_permission": "notes.add",
     }

@@ -10,6 +10,7 @@ from norec_core.domain.models import Person
 from norec_core.domain.schemas import (
     bound_request,
 )
+from norec_core.files.attachments import FileKind
 from norec_core.files.uploads import upload_node
 from norec_core.forms import CSRFSchema, name_validator
 from norec_core.i18n import _
@@ -29,14 +30,19 @@ def _other_person(node, kw):
 
 
 # What a person's documents may be (a CV, a certificate, a letter), by their content.
-DOCUMENT_TYPES = {
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-    "image/png",
-    "image/jpeg",
-}
-DOCUMENT_MAX = 10 * 2**20
+DOCUMENTS = FileKind(
+    frozenset(
+        {
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text",
+            "image/png",
+            "image/jpeg",
+        }
+    ),
+    10 * 2**20,
+    accept=".pdf,.docx,.odt,.png,.jpg,.jpeg",
+)
 
 
 class DocumentSchema(CSRFSchema):
@@ -45,9 +51,7 @@ class DocumentSchema(CSRFSchema):
     )
     upload = upload_node(
         _("File"),
-        DOCUMENT_TYPES,
-        DOCUMENT_MAX,
-        accept=".pdf,.docx,.odt,.png,.jpg,.jpeg",
+        DOCUMENTS,
         description=_("PDF, Word, OpenDocument or an image; at most 10 MB."),
     )
 

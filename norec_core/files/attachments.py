@@ -3,6 +3,7 @@ limited in size for each use."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import mimetypes
 import unicodedata
@@ -19,10 +20,23 @@ from norec_core.files.models import StoredFile
 from norec_core.files.text import extract_text
 from norec_core.i18n import _
 from norec_core.interfaces import IFileStore
+from norec_core.layout import flash
 from norec_core.resources import resource_key
 
 # Types a text file may be, which no signature reveals: only by name, and only as text.
 _TEXT_TYPES = {"text/plain", "text/csv"}
+
+
+@dataclasses.dataclass(frozen=True)
+class FileKind:
+    """The files one use takes, said once for its form field (`upload_node`) and its
+    store (`attach`): the media types, told by the bytes and not by the name, the
+    largest size in bytes, and `accept`, the browser's hint for its file chooser (such as
+    ".pdf,.docx")."""
+
+    types: frozenset[str]
+    max_size: int
+    accept: str | None = None
 
 
 class UploadError(ValueError):
@@ -48,13 +62,13 @@ def sniff(data: bytes, filename: str) -> str | None:
     return None
 
 
-def check(data: bytes, filename: str, allowed: set[str], max_size: int) -> str:
-    """The file's media type, or UploadError if it is too large or not of an allowed kind."""
-    if len(data) > max_size:
-        mb = round(max_size / 2**20, 1)
+def check(data: bytes, filename: str, kind: FileKind) -> str:
+    """The file's media type, or UploadError if it is too large or not of `kind`."""
+    if len(data) > kind.max_size:
+        mb = round(kind.max_size / 2**20, 1)
         raise UploadError(_("The file is larger than ${mb} MB.", mapping={"mb": mb}))
     content_type = sniff(data, filename)
-    if content_type not in allowed:
+    if content_type not in kind.types:
         raise UploadError(_("This kind of file cannot be used here."))
     refused = refusal(data, content_type)
     if refused is not None:
@@ -77,8 +91,7 @@ def attach(
     filename: str,
     data: bytes,
     *,
-    allowed: set[str],
-    max_size: int,
+    kind: FileKind,
     read_permission: str,
     edit_permission: str,
     person=None,
@@ -91,7 +104,7 @@ def attach(
     holders of `edit_permission` may. `person` is whom the file is about: their erasure
     removes it.
     """
-    content_type = check(data, filename, allowed, max_size)
+    content_type = check(data, filename, kind)
     key = request.find_service(IFileStore).put(data)
     resource_type, resource_id = resource_key(record)
     row = StoredFile(
@@ -111,6 +124,20 @@ def attach(
     request.dbsession.add(row)
     request.dbsession.flush()
     return row
+
+
+def attach_upload(request: Request, record, upload: dict, kind: FileKind, **options):
+    """`attach` the file of a form's `upload_node` field (its value, `upload`) to
+    `record`; `options` are attach's. The file, or None with the reason flashed to the
+    user: the field checked the file already, so this is a race (the same bytes stored
+    meanwhile under other rules), told instead of failing the page."""
+    try:
+        return attach(
+            request, record, upload["filename"], upload["fp"].read(), kind=kind, **options
+        )
+    except UploadError as refused:
+        flash(request, refused.message, "error")
+        return None
 
 
 def embargo_files(request: Request, record, until: datetime.datetime | None) -> int:

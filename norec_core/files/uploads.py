@@ -10,7 +10,7 @@ import deform
 from deform.widget import filedict
 from pyramid.request import Request
 
-from norec_core.files.attachments import UploadError, check
+from norec_core.files.attachments import FileKind, UploadError, check
 from norec_core.interfaces import IFileStore
 
 SESSION_KEY = "norec.uploads"
@@ -64,23 +64,22 @@ class UploadTmpStore:
         return None
 
 
-def upload_node(
-    title, allowed: set[str], max_size: int, accept: str | None = None, **kw
-) -> colander.SchemaNode:
-    """A file field for a form bound with `request`: its value has `fp` and `filename`,
-    and a file that is too large or of another kind (by its bytes) is an error at the
-    field, as `attach` would refuse it."""
+def upload_node(title, kind: FileKind, **kw) -> colander.SchemaNode:
+    """A file field for a form bound with `request`: its value has `fp` and `filename`
+    (give it to `attach_upload`), and a file that is too large or not of `kind` (by its
+    bytes) is an error at the field, as `attach` would refuse it."""
 
     @colander.deferred
     def widget(node, bindings):
-        return deform.widget.FileUploadWidget(UploadTmpStore(bindings["request"]), accept=accept)
+        store = UploadTmpStore(bindings["request"])
+        return deform.widget.FileUploadWidget(store, accept=kind.accept)
 
     def validate(node, value):
         value["fp"].seek(0)
         data = value["fp"].read()
         value["fp"].seek(0)
         try:
-            check(data, value.get("filename") or "", allowed, max_size)
+            check(data, value.get("filename") or "", kind)
         except UploadError as refused:
             raise colander.Invalid(node, refused.message) from None
 

@@ -16,8 +16,7 @@ from norec_core.domain.activity_schemas import RegistrationSchema
 from norec_core.domain.merging import merge_people
 from norec_core.domain.models import Activity, Person, PersonLanguage, Registration
 from norec_core.domain.person_actions import (
-    DOCUMENT_MAX,
-    DOCUMENT_TYPES,
+    DOCUMENTS,
     DocumentSchema,
     EraseSchema,
     MergeSchema,
@@ -27,7 +26,7 @@ from norec_core.domain.serialisation import PERSON_FIELDS
 from norec_core.domain.views.activities import register_and_say
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
-from norec_core.files.attachments import attach
+from norec_core.files.attachments import attach_upload
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
@@ -296,20 +295,17 @@ def person_documents(request):
     person = request.context
     result = process_form(request, DocumentSchema(), submit_title=_("Attach"))
     if result.valid:
-        upload = result.data["upload"]
-        attach(
+        if attach_upload(
             request,
             person,
-            upload["filename"],
-            upload["fp"].read(),
-            allowed=DOCUMENT_TYPES,
-            max_size=DOCUMENT_MAX,
+            result.data["upload"],
+            DOCUMENTS,
             read_permission=PERSON_VIEW,
             edit_permission=PERSON_EDIT,
             person=person,
             title=result.data["title"],
-        )
-        flash(request, _("The document is attached."))
+        ):
+            flash(request, _("The document is attached."))
         return HTTPFound(request.route_path("people.detail", id=person.id))
     return _documents_page(request, person, result.html)
 

@@ -4,7 +4,7 @@ the proposer is told of the decision by mail."""
 
 from __future__ import annotations
 
-from norec_core import now
+from norec_core import FileKind, now
 from norec_research import notices
 from norec_research.i18n import _
 from norec_research.models import Commission, Proposal
@@ -16,8 +16,9 @@ PROPOSAL_STATES = {
     "declined": _("Not chosen"),
 }
 DECISIONS = ("shortlisted", "awarded", "declined")
-PROPOSAL_TYPES = {"application/pdf"}
-PROPOSAL_SIZE = 20 * 1024 * 1024
+PROPOSAL_FILES = FileKind(
+    frozenset({"application/pdf"}), 20 * 1024 * 1024, accept="application/pdf"
+)
 
 
 def stage(commission: Commission) -> str:

@@ -24,7 +24,7 @@ from norec_core import attach, reindex, render_pdf
 from norec_research import reading
 from norec_research.models import Publication
 from norec_research.permissions import EDIT, READ
-from norec_research.vocabularies import FILE_SIZE, FILE_TYPES
+from norec_research.vocabularies import FILES
 
 RENDERED = 4  # the publications written by hand, laid out by the core's PDF service
 REPORT = "norec_research:templates/report_document.pt"
@@ -150,8 +150,7 @@ def attach_reports(request, dbsession) -> int:
             publication,
             f"norec-report-{year}-{publication.id}.pdf",
             data,
-            allowed=FILE_TYPES,
-            max_size=FILE_SIZE,
+            kind=FILES,
             read_permission=READ,
             edit_permission=EDIT,
             embargo_until=publication.embargo_until,

@@ -23,7 +23,7 @@ from norec_core import (
     upload_node,
 )
 from norec_research.i18n import _
-from norec_research.vocabularies import FILE_SIZE, FILE_TYPES, LICENCES, SDGS, TOPICS, TYPES
+from norec_research.vocabularies import FILES, LICENCES, SDGS, TOPICS, TYPES
 
 SUFFIXES = ("", "_2", "_3")  # a publication's texts: its own language, and two more
 SUBJECTS = (
@@ -258,7 +258,7 @@ def _second_text(form, value):
 
 
 class FileSchema(CSRFSchema):
-    upload = upload_node(_("File (PDF and others, at most 50 MB)"), FILE_TYPES, FILE_SIZE)
+    upload = upload_node(_("File (PDF and others, at most 50 MB)"), FILES)
     new_version = colander.SchemaNode(
         colander.Boolean(),
         title=_("A new version: the earlier ones stay as they are"),

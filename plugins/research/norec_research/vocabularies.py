@@ -3,6 +3,7 @@ Development Goals and licences (SPDX identifiers, with the licence's address).""
 
 from __future__ import annotations
 
+from norec_core import FileKind
 from norec_research.i18n import _
 
 TYPES = {
@@ -58,11 +59,15 @@ LICENCES = {
     "CC0-1.0": ("CC0 1.0 (public domain)", "https://creativecommons.org/publicdomain/zero/1.0/"),
 }
 # What a publication's files may be: checked by their content, not their names.
-FILE_TYPES = {
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "text/csv",
-    "text/plain",
-}
-FILE_SIZE = 50 * 1024 * 1024
+FILES = FileKind(
+    frozenset(
+        {
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "text/csv",
+            "text/plain",
+        }
+    ),
+    50 * 1024 * 1024,
+)

@@ -10,9 +10,11 @@ from sqlalchemy import select
 from norec_core import (
     ACCOUNT,
     CSRFSchema,
+    FileKind,
     Organisation,
     Partnership,
     Person,
+    attach_upload,
     files_of,
     flash,
     locally_held,
@@ -38,13 +40,11 @@ from norec_grants.models import (
 )
 from norec_grants.permissions import APPEAL, EDIT, MANAGE, READ
 from norec_grants.views.assessment import assign_form
-from norec_grants.views.closing import store
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
-ATTACHMENT_TYPES = {"application/pdf"}
-ATTACHMENT_SIZE = 10 * 2**20
+ATTACHMENTS = FileKind(frozenset({"application/pdf"}), 10 * 2**20, accept="application/pdf")
 
 
 def contact_partnerships(request):
@@ -205,9 +205,7 @@ def _case(request, application):
 class AttachmentSchema(CSRFSchema):
     upload = upload_node(
         _("Attachment (PDF, at most 10 MB)"),
-        ATTACHMENT_TYPES,
-        ATTACHMENT_SIZE,
-        accept="application/pdf",
+        ATTACHMENTS,
     )
 
 
@@ -228,7 +226,9 @@ def attach_file(application, request):
     )
     if result.valid:
         upload = result.data["upload"]
-        if store(request, application, upload, ATTACHMENT_TYPES, ATTACHMENT_SIZE, EDIT):
+        if attach_upload(
+            request, application, upload, ATTACHMENTS, read_permission=READ, edit_permission=EDIT
+        ):
             changed(application)
             flash(request, _("The file is attached."))
         return HTTPFound(request.route_path("grants.application", id=application.id))

@@ -10,7 +10,7 @@ import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, UploadError, attach, flash, process_form, upload_node
+from norec_core import CSRFSchema, FileKind, attach_upload, flash, process_form, upload_node
 from norec_grants import notices, payments
 from norec_grants.i18n import _
 from norec_grants.models import FinalReport
@@ -18,8 +18,7 @@ from norec_grants.participants import COURSE_NAMES
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ, REPORT
 
 FORM = "norec_core:templates/form.pt"
-REPORT_TYPES = {"application/pdf"}
-REPORT_SIZE = 20 * 2**20
+REPORT_FILES = FileKind(frozenset({"application/pdf"}), 20 * 2**20, accept="application/pdf")
 
 
 class ReasonSchema(CSRFSchema):
@@ -120,32 +119,10 @@ def waive_course(application, request):
     return HTTPFound(request.route_path("grants.participants", id=application.id))
 
 
-def store(request, record, upload, allowed, max_size, edit_permission) -> bool:
-    """Keep an uploaded file with `record` in the core's file store; whoever reads the
-    case reads it. False, and the reason flashed, when the store refuses it."""
-    try:
-        attach(
-            request,
-            record,
-            upload["filename"],
-            upload["fp"].read(),
-            allowed=allowed,
-            max_size=max_size,
-            read_permission=READ,
-            edit_permission=edit_permission,
-        )
-    except UploadError as refused:  # checked by the field already; kept for a race
-        flash(request, refused.message, "error")
-        return False
-    return True
-
-
 class ReportFileSchema(CSRFSchema):
     upload = upload_node(
         _("The accounts, the auditor's statement or another attachment (PDF, at most 20 MB)"),
-        REPORT_TYPES,
-        REPORT_SIZE,
-        accept="application/pdf",
+        REPORT_FILES,
     )
 
 
@@ -171,7 +148,14 @@ def attach_to_report(application, request):
         if application.report is None:
             application.report = FinalReport()
             request.dbsession.flush()
-        if store(request, application.report, upload, REPORT_TYPES, REPORT_SIZE, REPORT):
+        if attach_upload(
+            request,
+            application.report,
+            upload,
+            REPORT_FILES,
+            read_permission=READ,
+            edit_permission=REPORT,
+        ):
             flash(request, _("The file is attached to the final report."))
         return HTTPFound(request.route_path("grants.report", id=application.id))
     return {

@@ -16,8 +16,8 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     ACCOUNT,
     CSRFSchema,
-    UploadError,
-    attach,
+    FileKind,
+    attach_upload,
     country_node,
     date_widget,
     email_validator,
@@ -50,11 +50,15 @@ PARTS = {
     "reference": Reference,
 }
 ATTRIBUTES = {"education": "education", "work": "work", "language": "languages"}
-CV_TYPES = {
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-CV_SIZE = 5 * 1024 * 1024
+CVS = FileKind(
+    frozenset(
+        {
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+    ),
+    5 * 1024 * 1024,
+)
 
 
 def _date(title, **kw):
@@ -161,7 +165,7 @@ class PersonalSchema(CSRFSchema):
 
 
 class CVSchema(CSRFSchema):
-    upload = upload_node(_("Your CV (PDF or Word, at most 5 MB)"), CV_TYPES, CV_SIZE)
+    upload = upload_node(_("Your CV (PDF or Word, at most 5 MB)"), CVS)
 
 
 SCHEMAS = {
@@ -241,23 +245,16 @@ def profile(request):
         forms[part] = result.html
     cv = process_form(request, CVSchema(), submit_title=_("Upload"), formid="cv")
     if cv.valid:
-        upload = cv.data["upload"]
-        try:
-            attach(
-                request,
-                candidate,
-                upload["filename"],
-                upload["fp"].read(),
-                allowed=CV_TYPES,
-                max_size=CV_SIZE,
-                read_permission=READ,
-                edit_permission=MANAGE,
-                person=candidate.person,
-                title="CV",
-            )
-        except UploadError as refused:  # checked by the field already; kept for a race
-            flash(request, refused.message, "error")
-        else:
+        if attach_upload(
+            request,
+            candidate,
+            cv.data["upload"],
+            CVS,
+            read_permission=READ,
+            edit_permission=MANAGE,
+            person=candidate.person,
+            title="CV",
+        ):
             flash(request, _("Your CV is uploaded."))
         return HTTPFound(request.route_path("multilateral.profile") + "#cv")
     pool = request.dbsession.scalar(select(PoolEntry).where(PoolEntry.candidate_id == candidate.id))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     Column,
     CSRFSchema,
+    FileKind,
     Person,
     export_links,
     export_response,
@@ -33,12 +34,17 @@ from norec_network.models import Alumnus, ImportRun, PastExchange
 from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
-FILE_TYPES = {
-    "text/csv",
-    "text/plain",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-FILE_SIZE = 20 * 2**20
+IMPORT_FILES = FileKind(
+    frozenset(
+        {
+            "text/csv",
+            "text/plain",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    ),
+    20 * 2**20,
+    accept=".csv,.xlsx,text/csv",
+)
 ACTION_TITLES = {
     "create": _("new person"),
     "update": _("known person: exchanges added"),
@@ -126,9 +132,7 @@ def _mapping_validator(node, value):
 class ImportSchema(CSRFSchema):
     upload = upload_node(
         _("File (CSV or Excel, at most 20 MB)"),
-        FILE_TYPES,
-        FILE_SIZE,
-        accept=".csv,.xlsx,text/csv",
+        IMPORT_FILES,
     )
     mapping = colander.SchemaNode(
         colander.String(),

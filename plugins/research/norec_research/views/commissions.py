@@ -17,9 +17,8 @@ from norec_core import (
     Column,
     CSRFSchema,
     Organisation,
-    UploadError,
     amount_node,
-    attach,
+    attach_upload,
     country_node,
     currency_validator,
     datetime_widget,
@@ -124,9 +123,7 @@ class ProposalSchema(CSRFSchema):
     currency = _currency()
     upload = upload_node(
         _("The proposal (PDF, at most 20 MB)"),
-        commissions.PROPOSAL_TYPES,
-        commissions.PROPOSAL_SIZE,
-        accept="application/pdf",
+        commissions.PROPOSAL_FILES,
     )
 
 
@@ -301,20 +298,15 @@ def propose(commission, request):
         proposal = Proposal(commission=commission, person=person, **data)
         request.dbsession.add(proposal)
         request.dbsession.flush()
-        try:
-            attach(
-                request,
-                proposal,
-                upload["filename"],
-                upload["fp"].read(),
-                allowed=commissions.PROPOSAL_TYPES,
-                max_size=commissions.PROPOSAL_SIZE,
-                read_permission=PROPOSAL_READ,
-                edit_permission=EDIT,
-                person=person,
-            )
-        except UploadError as refused:  # checked by the field already; kept for a race
-            flash(request, refused.message, "error")
+        if not attach_upload(
+            request,
+            proposal,
+            upload,
+            commissions.PROPOSAL_FILES,
+            read_permission=PROPOSAL_READ,
+            edit_permission=EDIT,
+            person=person,
+        ):
             return HTTPFound(here)
         notices.proposal_received(request, proposal)
         flash(request, _("Your proposal is received. We have sent you a receipt."))

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from norec_core import (
     Person,
-    UploadError,
-    attach,
+    attach_upload,
     embargo_files,
     flash,
     now,
@@ -30,7 +29,7 @@ from norec_research.models import (
     Version,
 )
 from norec_research.permissions import EDIT, READ
-from norec_research.vocabularies import FILE_SIZE, FILE_TYPES
+from norec_research.vocabularies import FILES
 
 FORM = "norec_core:templates/form.pt"
 
@@ -168,23 +167,16 @@ def files(publication, request):
             number = reading.latest(publication) + 1 if publication.versions else 1
             publication.versions.append(Version(number=number, note=data["note"]))
             request.dbsession.flush()
-        upload = data["upload"]
-        try:
-            attach(
-                request,
-                publication,
-                upload["filename"],
-                upload["fp"].read(),
-                allowed=FILE_TYPES,
-                max_size=FILE_SIZE,
-                read_permission=READ,
-                edit_permission=EDIT,
-                embargo_until=publication.embargo_until,
-                title=str(reading.latest(publication)),
-            )
-        except UploadError as refused:  # checked by the field already; kept for a race
-            flash(request, refused.message, "error")
-        else:
+        if attach_upload(
+            request,
+            publication,
+            data["upload"],
+            FILES,
+            read_permission=READ,
+            edit_permission=EDIT,
+            embargo_until=publication.embargo_until,
+            title=str(reading.latest(publication)),
+        ):
             flash(request, _("The file is added."))
         return HTTPFound(request.route_path("research.files", id=publication.id))
     return {

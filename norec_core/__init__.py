@@ -25,7 +25,12 @@ What is here, by what a plugin does with it:
   `locally_held(request, Model, *roles)`, the records where the user holds a stored
   local role (the organisations they are contact person of); `holders_of(dbsession,
   record, role)`, the users who hold one on a record;
-- forms and pages: `CSRFSchema`, `process_form`, `date_widget`, `datetime_widget`,
+- forms and pages: `CSRFSchema`, `process_form`, and `edit_page` (the add and edit
+  page of a record: the form, then the save, the flash and the way to its page); the
+  fields every schema is made of, `line_node`, `text_node`, `number_node`,
+  `choice_node` (a list, or radio buttons), `date_node` and `moment_node` (a deadline,
+  in the site's zone), and `existing_record(Model, message)`, the validator of a field
+  holding a record's id; `date_widget`, `datetime_widget`,
   `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
   `languages_node` (ISO 639 codes, likewise), `tags_node` (entries typed with commas),
   `name_validator` and `line_validator` (names, titles and subjects: one line, no
@@ -154,6 +159,7 @@ from norec_core.domain.models import Activity, Organisation, Partnership, Person
 from norec_core.domain.registrations import cancel as cancel_registration
 from norec_core.domain.registrations import register
 from norec_core.domain.schemas import countries_node, country_node, languages_node, tags_node
+from norec_core.domain.views.editing import edit_page
 from norec_core.email_addresses import email_validator, valid_email
 from norec_core.exports import (
     Column,
@@ -161,6 +167,14 @@ from norec_core.exports import (
     export_links,
     export_response,
     requested_format,
+)
+from norec_core.fields import (
+    choice_node,
+    date_node,
+    line_node,
+    moment_node,
+    number_node,
+    text_node,
 )
 from norec_core.files.attachments import (
     FileKind,
@@ -301,11 +315,13 @@ __all__ = [
     "attached_text",
     "cancel_registration",
     "chart_section",
+    "choice_node",
     "command_session",
     "convert",
     "countries_node",
     "country_node",
     "currency_validator",
+    "date_node",
     "date_widget",
     "datetime_widget",
     "delivery_statuses",
@@ -314,6 +330,7 @@ __all__ = [
     "demo_subscription",
     "digest_items",
     "document_response",
+    "edit_page",
     "email_validator",
     "embargo_files",
     "enqueue_job",
@@ -335,6 +352,7 @@ __all__ = [
     "join_list",
     "languages_node",
     "leave_list",
+    "line_node",
     "line_validator",
     "list_members",
     "load_core_demo",
@@ -342,9 +360,11 @@ __all__ = [
     "log_in",
     "merge_people",
     "model_factory",
+    "moment_node",
     "name_validator",
     "notify",
     "now",
+    "number_node",
     "paginate",
     "parse_id",
     "parse_number",
@@ -371,6 +391,7 @@ __all__ = [
     "spend_action_link",
     "tags_node",
     "text_language_node",
+    "text_node",
     "transition",
     "translations_from_form",
     "translations_node",

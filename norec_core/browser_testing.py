@@ -88,6 +88,15 @@ def demo_settings(tmp_path_factory, smtp_server) -> dict:
 
 
 @pytest.fixture(scope="module")
+def demo_app(tmp_path_factory, smtp_server):
+    """The application, for WebTest, over a copy of its own (for the module) of the demo
+    data of every installed plugin: what `demo_browser` and `demo_paths` walk."""
+    from norec_core.app import main
+
+    return main({}, **demo_settings(tmp_path_factory, smtp_server))
+
+
+@pytest.fixture(scope="module")
 def live_server(tmp_path_factory, smtp_server):
     """The real application on waitress, over a real SQLite file holding the demonstration
     data of every installed plugin (a copy of its own for each module); its base URL. Its

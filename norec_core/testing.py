@@ -35,9 +35,16 @@ above the database:
 - `private_core_imports(path)`: where a plugin imports more of norec_core than its
   public surface (assert it returns `[]` in the plugin's own tests);
 - `make_settings(database_url, **settings)`, `upgrade(settings, revision="heads")` and
-  `downgrade(settings, revision)`: a plugin's migration test upgrades an empty database
-  with `{"norec.plugins": "<plugin>"}`, compares it with the models and downgrades
-  `"<plugin>@base"`.
+  `downgrade(settings, revision)`; `assert_migrations_match(settings, plugin, prefix)`
+  upgrades an empty database with the plugin alone, compares it with the models and
+  downgrades `"<plugin>@base"`;
+- `plugin_routes(registry, plugin)`, `fill_route(pattern, values)`, `is_refused(response)`
+  and `matrix_mismatches(browser, case, matrix, paths)`: the route-and-role matrix of a
+  plugin's `test_plugin.py`; `demo_app` (the application over a copy of the demo data,
+  for the module; `demo_settings(tmp_path_factory, smtp_server)`, its settings),
+  `demo_paths(app, plugin, values)`,
+  `demo_browser(app, roles)` and `demo_mismatches(browser, case, matrix, paths)` walk
+  the same matrix over every kind of demo record (see docs/writing-a-plugin.md).
 
 Run a plugin's tests with `pip install norec-core[test]` installed; `--norec-db=sqlite`
 runs them on SQLite alone (the default is both SQLite and PostgreSQL, which needs
@@ -51,8 +58,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-import subprocess
 import tempfile
 
 import pytest
@@ -62,6 +67,8 @@ from sqlalchemy.orm import Session
 from norec_core.browser_testing import (  # noqa: F401 (fixtures and helpers of this plugin)
     axe_violations,
     chromium,
+    demo_app,
+    demo_settings,
     live_server,
     log_in,
     log_out,
@@ -77,15 +84,24 @@ from norec_core.factories import (  # noqa: F401 (fixtures of this plugin)
     pdf_file,
 )
 from norec_core.migrate import downgrade, upgrade  # noqa: F401 (for the plugins' tests)
+from norec_core.plugin_checks import (  # noqa: F401 (for the plugins' tests)
+    assert_migrations_match,
+    demo_browser,
+    demo_mismatches,
+    demo_paths,
+    fill_route,
+    is_refused,
+    matrix_mismatches,
+    plugin_routes,
+)
 from norec_core.search.index import rebuild as rebuild_index  # noqa: F401 (for plugins)
 from norec_core.search.index import track
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 from norec_core.test_browsers import ADMIN_EMAIL, ADMIN_PASSWORD, testapp_class
-
-# Public here too: a plugin's tests start their own servers with them.
-from norec_core.testservers import (
+from norec_core.testservers import (  # noqa: F401 (public here too, for the plugins' tests)
     PostgreSQLServer,
+    RedisServer,
     SMTPServer,
     free_port,
     postgresql_bindir,
@@ -214,31 +230,11 @@ def mail(smtp_server):
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
-    executable = shutil.which("redis-server")
-    if executable is None:
-        pytest.fail("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    directory = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [
-            executable,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--dir",
-            str(directory),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
     try:
-        wait_for_port(port)
-        yield f"redis://127.0.0.1:{port}/0"
+        yield server.start()
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def make_settings(database_url: str, **overrides) -> dict:

@@ -149,6 +149,32 @@ class SMTPServer:
         self.unknown.clear()
 
 
+class RedisServer:
+    """A throw-away Redis (Debian's redis-server) on a free loopback port, keeping
+    nothing on disk but in `directory`: for the task queue's tests."""
+
+    def __init__(self, directory: Path):
+        self.directory, self.process = directory, None
+
+    def start(self) -> str:
+        """Start it; its URL."""
+        executable = shutil.which("redis-server")
+        if executable is None:
+            raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
+        port = free_port()
+        command = [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        self.process = subprocess.Popen(
+            [*command, "--dir", str(self.directory)], stdout=subprocess.DEVNULL
+        )
+        wait_for_port(port)
+        return f"redis://127.0.0.1:{port}/0"
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
 def wait_for_port(port: int, timeout: float = 10.0) -> None:
     """Wait until something listens on 127.0.0.1:`port` (a server started by a fixture)."""
     deadline = time.monotonic() + timeout

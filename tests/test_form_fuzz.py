@@ -17,7 +17,6 @@ import re
 import pytest
 import webtest
 
-from norec_core.browser_testing import demo_settings
 from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 from norec_core.test_browsers import testapp_class as _testapp_class
 
@@ -114,13 +113,6 @@ def _paths(app, browser) -> list[str]:
             if "{" not in pattern and not pattern.startswith(("/static", "/_", "/api/")):
                 paths.append(pattern)
     return sorted(set(paths))
-
-
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory, smtp_server):
-    from norec_core.app import main
-
-    return main({}, **demo_settings(tmp_path_factory, smtp_server))
 
 
 def test_no_form_of_any_page_gives_a_server_error(demo_app):

@@ -10,34 +10,49 @@ from pathlib import Path
 import pytest
 
 from norec_core import now
-from norec_core.testing import make_settings, private_core_imports
+from norec_core.testing import (
+    assert_migrations_match,
+    demo_browser,
+    demo_mismatches,
+    demo_paths,
+    fill_route,
+    make_settings,
+    matrix_mismatches,
+    plugin_routes,
+    private_core_imports,
+)
 from norec_research.models import Commission, Proposal, Publication, PublicationText
 
-STAFF = {"admin", "editor"}
-LOGGED_IN = {"member", "caseworker", "admin", "editor"}
-EVERYONE = {"anonymous"} | LOGGED_IN
+# What these tests check lies above the database; the migrations are tested on SQLite.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
+STAFF = frozenset({"admin", "editor"})
+LOGGED_IN = frozenset({"member", "caseworker"}) | STAFF
+EVERYONE = frozenset({"anonymous"}) | LOGGED_IN
+# Route name -> the cases allowed, for a published publication and an open commission.
 MATRIX = {
-    "/research/": EVERYONE,
-    "/research/publications": EVERYONE,
-    "/research/publications/new": STAFF,
-    "/research/publications/{id:\\d+}": EVERYONE,  # a published one
-    "/research/publications/{id:\\d+}/edit": STAFF,
-    "/research/publications/{id:\\d+}/files": STAFF,
-    "/research/publications/{id:\\d+}/versions/{number:\\d+}": EVERYONE,
-    "/research/topics/{slug}": EVERYONE,
-    "/research/topics/{slug}/feed.atom": EVERYONE,
-    "/research/publications/feed.atom": EVERYONE,
-    "/research/publications/{id:\\d+}/cite.{format:(bib|ris|json)}": EVERYONE,
-    "/research/publications/{id:\\d+}/datacite.xml": EVERYONE,
-    "/research/oai": EVERYONE,
-    "/research/commissions": EVERYONE,
-    "/research/commissions/new": STAFF,
-    "/research/commissions/{id:\\d+}": EVERYONE,
-    "/research/commissions/{id:\\d+}/edit": STAFF,
-    "/research/commissions/{id:\\d+}/propose": LOGGED_IN,
-    "/research/proposals/{id:\\d+}": STAFF,  # and the proposer
-    "/research/publications/{id:\\d+}/download/{file:\\d+}": EVERYONE,  # 404: no file
+    "research.overview": EVERYONE,
+    "research.catalogue": EVERYONE,
+    "research.new": STAFF,
+    "research.publication": EVERYONE,
+    "research.edit": STAFF,
+    "research.files": STAFF,
+    "research.version": EVERYONE,
+    "research.topic": EVERYONE,
+    "research.topic_feed": EVERYONE,
+    "research.feed": EVERYONE,
+    "research.cite": EVERYONE,
+    "research.datacite": EVERYONE,
+    "research.oai": EVERYONE,
+    "research.commissions": EVERYONE,
+    "research.commission.new": STAFF,
+    "research.commission": EVERYONE,
+    "research.commission.edit": STAFF,
+    "research.propose": LOGGED_IN,
+    "research.proposal": STAFF,  # and the proposer
+    "research.download": EVERYONE,  # then the file's own permission
 }
+PLACEHOLDERS = {"number": 1, "file": 1, "slug": "health", "format": "bib"}
 
 
 def test_only_the_public_surface():
@@ -45,12 +60,7 @@ def test_only_the_public_surface():
 
 
 def test_every_route_is_in_the_matrix(app):
-    routes = {
-        "/" + r["introspectable"]["pattern"].lstrip("/")
-        for r in app.registry.introspector.get_category("routes")
-        if r["introspectable"]["name"].startswith("research.")
-    }
-    assert routes == set(MATRIX)
+    assert set(plugin_routes(app.registry, "research")) == set(MATRIX)
 
 
 @pytest.mark.parametrize("case", sorted(EVERYONE))
@@ -83,7 +93,6 @@ def test_each_case_is_allowed_what_the_matrix_says(
     )
     db_session.add_all([publication, commission, proposal])
     db_session.flush()
-    ids = {"publications": publication.id, "commissions": commission.id, "proposals": proposal.id}
     if case == "anonymous":
         browser = client()
     else:
@@ -91,41 +100,23 @@ def test_each_case_is_allowed_what_the_matrix_says(
         browser = client(
             make_user(f"{case}@r.example.org", roles=roles, person=make_person()).email
         )
-    for pattern, allowed in MATRIX.items():
-        kind = pattern.split("/")[2]
-        path = pattern.replace("{id:\\d+}", str(ids.get(kind, publication.id))).replace(
-            "{number:\\d+}", "1"
-        )
-        path = (
-            path.replace("{file:\\d+}", "1")
-            .replace("{slug}", "health")
-            .replace("{format:(bib|ris|json)}", "bib")
-        )
-        response = browser.get(path, expect_errors=True)
-        assert response.status_int < 500, (case, path, response.status)
-        refused = response.status_int in (401, 403) or (
-            response.status_int == 302 and "/login?came_from=" in response.location
-        )
-        assert refused == (case not in allowed), (case, path, response.status)
+    ids = {"research.commission": commission.id, "research.commission.edit": commission.id}
+    ids |= {"research.propose": commission.id, "research.proposal": proposal.id}
+    paths = {
+        name: fill_route(pattern, {**PLACEHOLDERS, "id": ids.get(name, publication.id)})
+        for name, pattern in plugin_routes(browser.app.registry, "research").items()
+    }
+    assert matrix_mismatches(browser, case, MATRIX, paths) == []
+
+
+@pytest.mark.parametrize("roles", [None, [], ["caseworker"], ["editor"], ["admin"]])
+def test_the_matrix_holds_on_every_kind_of_demo_record(demo_app, roles):
+    case = "anonymous" if roles is None else (roles or ["member"])[0]
+    paths = demo_paths(demo_app, "research", PLACEHOLDERS)
+    assert set(paths) == set(MATRIX)  # every route walked, on every kind of record
+    assert demo_mismatches(demo_browser(demo_app, roles), case, MATRIX, paths) == []
 
 
 def test_migrations_match_the_models(tmp_path):
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-    from sqlalchemy import create_engine, inspect
-
-    from norec_core import Base
-    from norec_core.testing import downgrade, upgrade
-
-    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
-    settings = make_settings(url, **{"norec.plugins": "research"})
-    engine = create_engine(url)
-    try:
-        upgrade(settings)
-        with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert [d for d in differences if "'research_" in repr(d)] == []
-        downgrade(settings, "research@base")
-        assert not [t for t in inspect(engine).get_table_names() if t.startswith("research_")]
-    finally:
-        engine.dispose()
+    settings = make_settings(f"sqlite:///{tmp_path / 'm.sqlite'}", **{"norec.plugins": "research"})
+    assert_migrations_match(settings, "research", "research_")

@@ -56,6 +56,8 @@ What is here, by what a plugin does with it:
   ids)` says later which were sent, and which addresses were refused), `enqueue_job`,
   `transition` (`WorkflowError` says why not) and `workflow_history`,
   `import_history` (steps taken elsewhere: a migrated case, demonstration data),
+  `act_as_system(request, name)` (background work acting as the platform itself, which
+  every scheduled task's request does already),
   `record_audit`;
 - registrations: `register`, `cancel_registration`, `upcoming_activities`,
   `past_activities`;
@@ -244,6 +246,7 @@ from norec_core.security import (
     PERSON_VIEW,
     REGISTRATION_EDIT,
     VIEW,
+    act_as_system,
     grant_local_role,
     holders_of,
     locally_held,
@@ -308,6 +311,7 @@ __all__ = [
     "User",
     "Workflow",
     "WorkflowError",
+    "act_as_system",
     "action_link",
     "amount_node",
     "attach",

@@ -139,7 +139,9 @@ class JobType:
     database session and `progress(done, total, message)`) and the parameters given to
     `enqueue_job`, which must be JSON-serialisable. Its work is committed at each
     `progress` report and when it returns; what follows the last report is rolled back
-    if it raises. What it returns is shown as the result.
+    if it raises. What it returns is shown as the result. Its request acts for the user
+    who started the job (their permissions, their name in the history), or as the
+    platform itself (`act_as_system`) when nobody did.
     """
 
     name: str
@@ -273,7 +275,9 @@ class ScheduledTask:
     07:00 UTC; "*/15" every quarter of an hour). `run(request)` gets a request of its own
     whose URLs begin with `norec.base_url`, so `send_mail` and `request.route_url` work as
     in a view; its `request.dbsession` commits when `run` returns and rolls back if it
-    raises (the failure is logged, and the next run tries again).
+    raises (the failure is logged, and the next run tries again). The request acts as the
+    platform itself (`act_as_system`): it may take any workflow step, and the history
+    names the task.
     """
 
     name: str

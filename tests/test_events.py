@@ -5,25 +5,34 @@ import datetime
 import types
 
 import pytest
+from pyramid.scripting import prepare
 from sqlalchemy import func, select, update
 
 from norec_core import (
     Exchange,
+    JobType,
     MergeError,
+    Partnership,
     Person,
     PersonFact,
+    ScheduledTask,
     digest_items,
+    enqueue_job,
     exchange_completed,
     hookimpl,
     merge_people,
     person_fact,
     register,
+    transition,
 )
 from norec_core.accounts.users import save_user
 from norec_core.domain.merging import person_references
 from norec_core.jsonapi import tokens as api_tokens
 from norec_core.plugins import PluginError, person_facts
 from norec_core.security import grant_local_role
+from norec_core.tasks.models import Job
+from norec_core.testing import run_due
+from norec_core.workflow.models import WorkflowHistory
 from norec_notes.models import Nickname, Note
 
 # What these tests check lies above the database (views, forms, permissions, mail,
@@ -46,6 +55,54 @@ def listener(app):
     pm.register(plugin, name="listener")
     yield seen
     pm.unregister(plugin)
+
+
+def test_a_scheduled_task_and_a_job_take_steps_as_the_platform_with_the_same_effects(
+    app, db_session, make_partnership, listener
+):
+    by_task, by_job = make_partnership(), make_partnership()
+    ids = {"task": by_task.id, "job": by_job.id}
+
+    def approve(request, which):
+        partnership = request.dbsession.get(Partnership, ids[which])
+        transition(request, partnership, "approve", f"approved by the {which}")
+
+    registry = app.registry
+    tasks, registry["norec.scheduled_tasks"] = (
+        registry["norec.scheduled_tasks"],
+        [ScheduledTask("demo.approve", lambda request: approve(request, "task"))],
+    )
+    registry["norec.job_types"]["demo.approve"] = JobType(
+        "demo.approve", "Approve", lambda job: approve(job.request, "job")
+    )
+    try:
+        assert run_due(registry, datetime.datetime(2027, 1, 11, 9, 0, tzinfo=datetime.UTC)) == [
+            "demo.approve"
+        ]
+        env = prepare(registry=registry)
+        with env["request"].tm:
+            job_id = enqueue_job(env["request"], "demo.approve").id  # started by nobody
+        env["closer"]()
+    finally:
+        registry["norec.scheduled_tasks"] = tasks
+        del registry["norec.job_types"]["demo.approve"]
+    assert db_session.get(Job, job_id).status == "done"
+    db_session.expire_all()
+    assert (by_task.state, by_job.state) == ("approved", "approved")
+    # Every plugin heard of both steps, and the history names who took them.
+    assert [entry[1:] for entry in listener] == [
+        (by_task.id, "proposed", "approved", "approved by the task"),
+        (by_job.id, "proposed", "approved", "approved by the job"),
+    ]
+    actors = db_session.scalars(
+        select(WorkflowHistory.actor)
+        .order_by(WorkflowHistory.id)
+        .where(
+            WorkflowHistory.resource_id.in_([by_task.id, by_job.id]),
+            WorkflowHistory.resource_type == "partnership",
+        )
+    ).all()
+    assert actors == ["scheduled task demo.approve", "job demo.approve"]
 
 
 def test_a_step_taken_by_form_or_by_api_has_the_same_effects(

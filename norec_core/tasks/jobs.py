@@ -20,6 +20,7 @@ from norec_core.accounts.models import User
 from norec_core.db import new_session
 from norec_core.i18n import _
 from norec_core.interfaces import ITaskQueue
+from norec_core.security import act_as_system, act_for
 from norec_core.tasks.models import Job
 from norec_core.tasks.requests import background_request
 
@@ -119,11 +120,16 @@ def _run(registry, request, job_id: int) -> None:
             return
         job = session.get(Job, job_id)
         name, params = job.name, dict(job.params)
-        creator = session.get(User, job.created_by_id) if job.created_by_id else None
-        actor = (creator.id, creator.email) if creator else (None, "system")
+        creator_id = job.created_by_id
     job_type = registry["norec.job_types"][name]
     with request.tm:
-        request.dbsession.info["actor"] = actor
+        # A job acts with the authority of whoever started it, and as the platform when
+        # nobody did (one a task or a migration queued).
+        creator = request.dbsession.get(User, creator_id) if creator_id else None
+        if creator is None:
+            act_as_system(request, f"job {name}")
+        else:
+            act_for(request, creator)
         result = job_type.run(JobContext(request, job_id), **params)
     _set(registry, job_id, status="done", finished_at=clock.now(), message=str(result or ""))
 

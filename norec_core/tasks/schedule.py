@@ -12,6 +12,7 @@ from pyramid.registry import Registry
 from sqlalchemy.exc import IntegrityError
 
 from norec_core.contributions import ScheduledTask
+from norec_core.security import act_as_system
 from norec_core.tasks.models import ScheduledRun
 from norec_core.tasks.requests import background_request
 
@@ -44,7 +45,7 @@ def run(registry: Registry, task: ScheduledTask, minute: datetime.datetime) -> b
         try:
             with request.tm:
                 session = request.dbsession
-                session.info["actor"] = (None, f"scheduled task {task.name}")
+                act_as_system(request, f"scheduled task {task.name}")
                 # The claim commits with the task's work, or not at all: a failed run
                 # leaves the minute to another worker.
                 session.add(ScheduledRun(task=task.name, due_at=minute))

@@ -8,13 +8,11 @@ from norec_core import (
     IPerson,
     JobType,
     NavEntry,
-    Person,
     Role,
     ScheduledTask,
     Section,
     Task,
     hookimpl,
-    model_factory,
 )
 from norec_network import (
     activities,
@@ -28,6 +26,7 @@ from norec_network import (
     newsletter,
     notices,
     requests,
+    routes,
     statistics,
     waves,
 )
@@ -40,12 +39,10 @@ from norec_network.models import (
     JoinRequest,
     Member,
     Mentoring,
-    Newsletter,
     PastExchange,
     PossibleMatch,
     Post,
     RelayedMessage,
-    Wave,
 )
 from norec_network.permissions import MANAGE
 
@@ -53,49 +50,7 @@ from norec_network.permissions import MANAGE
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_network:locale/")
-    config.add_route("network.overview", "/")
-    config.add_route("network.register", "/register")
-    config.add_route("network.import", "/register/import")
-    config.add_route("network.matches", "/register/matches")
-    config.add_route(
-        "network.match", r"/register/matches/{id:\d+}", factory=model_factory(PossibleMatch)
-    )
-    config.add_route("network.waves", "/waves")
-    config.add_route("network.wave", r"/waves/{id:\d+}", factory=model_factory(Wave))
-    config.add_route("network.join", "/join")
-    config.add_route("network.profile", "/profile")
-    config.add_route("network.directory", "/directory")
-    member = model_factory(Member)
-    config.add_route("network.member", r"/members/{id:\d+}", factory=member)
-    config.add_route("network.contact", r"/members/{id:\d+}/contact", factory=member)
-    config.add_route("network.ask", r"/members/{id:\d+}/mentor", factory=member)
-    config.add_route(
-        "network.invite_again", r"/people/{id:\d+}/invite", factory=model_factory(Person)
-    )
-    config.add_route("network.mentoring", "/mentoring")
-    config.add_route("network.activities", "/activities")
-    config.add_route("network.statistics", "/statistics")
-    config.add_route("network.request", "/request")
-    config.add_route("network.newsletter", "/newsletter")
-    config.add_route("network.newsletter.join", "/newsletter/join")
-    config.add_route("network.newsletters", "/newsletters")
-    config.add_route(
-        "network.newsletter.issue", r"/newsletters/{id:\d+}", factory=model_factory(Newsletter)
-    )
-    config.add_route("network.chapters", "/countries")
-    config.add_route("network.chapter", "/countries/{code:[A-Z]{2}}")
-    config.add_route("network.chapter.follow", "/countries/{code:[A-Z]{2}}/follow")
-    config.add_route("network.post", r"/posts/{id:\d+}", factory=model_factory(Post))
-    config.add_route(
-        "network.post.moderate", r"/posts/{id:\d+}/moderate", factory=model_factory(Post)
-    )
-    config.add_route("network.requests", "/requests")
-    config.add_route(
-        "network.request.answer", r"/requests/{id:\d+}", factory=model_factory(JoinRequest)
-    )
-    config.add_route(
-        "network.mentoring.step", r"/mentoring/{id:\d+}", factory=model_factory(Mentoring)
-    )
+    routes.add_routes(config)
     config.scan("norec_network.views")
 
 

@@ -148,9 +148,42 @@ def _years(text: str) -> list[int] | None:
     return years
 
 
+@dataclass
+class _Known:
+    """What the core and the register already hold, indexed for matching rows to it."""
+
+    by_email: dict[str, int]
+    by_name: dict[tuple, list[int]]
+    exchanges: set  # (person_id, year, sending, receiving) as compared
+    asked: dict[str, tuple]  # row key: (decision, person_id)
+
+
+@dataclass
+class _Seen:
+    """What the rows above in the file planned."""
+
+    planned: dict[str, Row] = field(default_factory=dict)  # creating someone, by e-mail or name
+    names: dict[tuple, list[Row]] = field(default_factory=dict)
+    reviewing: dict[str, Row] = field(default_factory=dict)  # waiting for an adviser, by key
+
+
 def plan(session: Session, records: list[dict]) -> list[Row]:
     """What importing `records` would do, row by row, without changing anything."""
     countries = _countries()
+    known = _known(session)
+    this_year = now().year
+    seen = _Seen()
+    found = []
+    for number, values in enumerate(records, start=2):
+        row = Row(number, values)
+        found.append(row)
+        years = _checked(row, countries, this_year)
+        if years is not None:
+            _place(row, years, known, seen)
+    return found
+
+
+def _known(session: Session) -> _Known:
     # In the order of their ids: the people a row may be are offered oldest first.
     people = session.execute(
         select(
@@ -161,7 +194,7 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
     by_name: dict[tuple, list[int]] = {}
     for i, _e, given, family, country in people:
         by_name.setdefault((_key(given), _key(family), country), []).append(i)
-    known = {
+    exchanges = {
         (person_id, year, _key(sending), _key(receiving))
         for person_id, year, sending, receiving in session.execute(
             select(
@@ -177,116 +210,118 @@ def plan(session: Session, records: list[dict]) -> list[Row]:
         )
         if decision is None or person_id is not None  # not decided for someone since erased
     }
-    this_year = now().year
-    planned: dict[str, Row] = {}  # rows of this file creating someone, by e-mail or name
-    planned_names: dict[tuple, list[Row]] = {}
-    reviewing: dict[str, Row] = {}  # rows of this file waiting for an adviser, by key
-    found = []
-    for number, values in enumerate(records, start=2):
-        row = Row(number, values)
-        found.append(row)
-        given, family = values["given_name"].strip(), values["family_name"].strip()
-        email = values["email"].strip().casefold()
-        if not given or not family:
-            row.action = "reject"
-            row.reasons.append(_("The given and the family name are both needed."))
-        if email and not valid_email(email):
-            row.action = "reject"
-            row.reasons.append(
-                _("«${email}» is not an e-mail address.", mapping={"email": values["email"]})
+    return _Known(by_email, by_name, exchanges, asked)
+
+
+def _checked(row: Row, countries: dict, this_year: int) -> list[int] | None:
+    """The row's years of exchange, its values made clean, or None (and the row rejected,
+    its values as read) when it cannot be imported."""
+    values = row.values
+    given, family = values["given_name"].strip(), values["family_name"].strip()
+    email = values["email"].strip().casefold()
+    if not given or not family:
+        row.action = "reject"
+        row.reasons.append(_("The given and the family name are both needed."))
+    if email and not valid_email(email):
+        row.action = "reject"
+        row.reasons.append(
+            _("«${email}» is not an e-mail address.", mapping={"email": values["email"]})
+        )
+    country = countries.get(_key(values["country"])) if values["country"] else None
+    if values["country"] and country is None:
+        row.action = "reject"
+        row.reasons.append(
+            _("«${country}» is not a country we know.", mapping={"country": values["country"]})
+        )
+    years = _years(values["exchange_year"])
+    if years is None or any(not FIRST_YEAR <= y <= this_year for y in years):
+        row.action = "reject"
+        row.reasons.append(
+            _(
+                "«${year}» is not a year of exchange between ${first} and ${last}.",
+                mapping={"year": values["exchange_year"], "first": FIRST_YEAR, "last": this_year},
             )
-        country = countries.get(_key(values["country"])) if values["country"] else None
-        if values["country"] and country is None:
-            row.action = "reject"
-            row.reasons.append(
-                _("«${country}» is not a country we know.", mapping={"country": values["country"]})
+        )
+    if row.action == "reject":
+        return None
+    row.values = dict(values, given_name=given, family_name=family, email=email, country=country)
+    return years
+
+
+def _place(row: Row, years: list[int], known: _Known, seen: _Seen) -> None:
+    """Whom a clean row is: someone further up the file, someone known, someone an adviser
+    must decide about, or someone new."""
+    values = row.values
+    given, family, email = values["given_name"], values["family_name"], values["email"]
+    country = values["country"]
+    sending, receiving = values["sending_organisation"], values["receiving_organisation"]
+    exchanges = [
+        (y, sending.strip(), receiving.strip(), values["profession"].strip()) for y in years
+    ]
+    name = (_key(given), _key(family), country)
+    if _repeats(row, exchanges, name, seen):
+        return
+    decision, decided_person = known.asked.get(row.key, (None, None))
+    if email and email in known.by_email:
+        row.person_id, row.action = known.by_email[email], "update"
+    elif decided_person is not None:
+        row.person_id, row.action = decided_person, "update"
+        row.reasons.append(
+            _("An adviser decided who this is when the row came before.")
+            if decision == "same"
+            else _("An adviser decided this is someone new when the row came before.")
+        )
+    elif known.by_name.get(name) or seen.names.get(name):
+        row.action, row.exchanges = "review", exchanges
+        row.candidates = list(known.by_name.get(name, []))
+        row.candidate_rows = [r.number for r in seen.names.get(name, [])]
+        row.waiting = row.key in known.asked
+        seen.reviewing[row.key] = row
+        row.reasons.append(
+            _("Already waiting for an adviser to decide whether this is someone known.")
+            if row.waiting
+            else _(
+                "Someone with this name and country is known, with another e-mail "
+                "address or none: an adviser decides whether it is the same person."
             )
-        years = _years(values["exchange_year"])
-        if years is None or any(not FIRST_YEAR <= y <= this_year for y in years):
-            row.action = "reject"
-            row.reasons.append(
-                _(
-                    "«${year}» is not a year of exchange between ${first} and ${last}.",
-                    mapping={
-                        "year": values["exchange_year"],
-                        "first": FIRST_YEAR,
-                        "last": this_year,
-                    },
-                )
-            )
-        if row.action == "reject":
-            continue
-        row.values = {
-            **values,
-            "given_name": given,
-            "family_name": family,
-            "email": email,
-            "country": country,
-        }
-        sending, receiving = values["sending_organisation"], values["receiving_organisation"]
-        exchanges = [
-            (y, sending.strip(), receiving.strip(), values["profession"].strip()) for y in years
-        ]
-        name = (_key(given), _key(family), country)
-        earlier = planned.get(email) if email else planned.get(str(name))
-        if earlier is not None:
-            # The same person again further down the file (the same address, or the same
-            # name with no address on either row): their exchanges join the row that
-            # creates them.
-            row.action, row.person_id = "update", None
-            earlier.exchanges += [e for e in exchanges if e not in earlier.exchanges]
-            row.reasons.append(
-                _("The same person as on row ${row}.", mapping={"row": earlier.number})
-            )
-            continue
-        row.key = row_key(given, family, email, country)
-        if row.key in reviewing:
-            first = reviewing[row.key]
-            first.exchanges += [e for e in exchanges if e not in first.exchanges]
-            row.action, row.waiting = "review", True
-            row.reasons.append(
-                _(
-                    "The same as row ${row}, which waits for an adviser.",
-                    mapping={"row": first.number},
-                )
-            )
-            continue
-        decision, decided_person = asked.get(row.key, (None, None))
-        if email and email in by_email:
-            row.person_id, row.action = by_email[email], "update"
-        elif decided_person is not None:
-            row.person_id, row.action = decided_person, "update"
-            row.reasons.append(
-                _("An adviser decided who this is when the row came before.")
-                if decision == "same"
-                else _("An adviser decided this is someone new when the row came before.")
-            )
-        elif by_name.get(name) or planned_names.get(name):
-            row.action, row.exchanges = "review", exchanges
-            row.candidates = list(by_name.get(name, []))
-            row.candidate_rows = [r.number for r in planned_names.get(name, [])]
-            row.waiting = row.key in asked
-            reviewing[row.key] = row
-            row.reasons.append(
-                _("Already waiting for an adviser to decide whether this is someone known.")
-                if row.waiting
-                else _(
-                    "Someone with this name and country is known, with another e-mail "
-                    "address or none: an adviser decides whether it is the same person."
-                )
-            )
-            continue
-        row.exchanges = [
-            e
-            for e in exchanges
-            if row.person_id is None or (row.person_id, e[0], _key(e[1]), _key(e[2])) not in known
-        ]
-        if row.person_id is not None and not row.exchanges:
-            row.action = "unchanged"
-        if row.person_id is None:
-            planned[email or str(name)] = row
-            planned_names.setdefault(name, []).append(row)
-    return found
+        )
+        return
+    row.exchanges = [
+        e
+        for e in exchanges
+        if row.person_id is None
+        or (row.person_id, e[0], _key(e[1]), _key(e[2])) not in known.exchanges
+    ]
+    if row.person_id is not None and not row.exchanges:
+        row.action = "unchanged"
+    if row.person_id is None:
+        seen.planned[email or str(name)] = row
+        seen.names.setdefault(name, []).append(row)
+
+
+def _repeats(row: Row, exchanges: list, name: tuple, seen: _Seen) -> bool:
+    """Whether the row repeats one further up the file, whose exchanges then take its own;
+    otherwise the row gets its key."""
+    email = row.values["email"]
+    earlier = seen.planned.get(email) if email else seen.planned.get(str(name))
+    if earlier is not None:
+        # The same person again further down the file (the same address, or the same
+        # name with no address on either row): their exchanges join the row that
+        # creates them.
+        row.action, row.person_id = "update", None
+        earlier.exchanges += [e for e in exchanges if e not in earlier.exchanges]
+        row.reasons.append(_("The same person as on row ${row}.", mapping={"row": earlier.number}))
+        return True
+    row.key = row_key(row.values["given_name"], row.values["family_name"], email, name[2])
+    if row.key in seen.reviewing:
+        first = seen.reviewing[row.key]
+        first.exchanges += [e for e in exchanges if e not in first.exchanges]
+        row.action, row.waiting = "review", True
+        row.reasons.append(
+            _("The same as row ${row}, which waits for an adviser.", mapping={"row": first.number})
+        )
+        return True
+    return False
 
 
 def counts(rows: list[Row]) -> dict[str, int]:

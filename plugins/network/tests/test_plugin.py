@@ -6,51 +6,62 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
 
-from norec_core import Base, now
-from norec_core.testing import downgrade, make_settings, private_core_imports, upgrade
+from norec_core import now
+from norec_core.testing import (
+    assert_migrations_match,
+    demo_browser,
+    demo_mismatches,
+    demo_paths,
+    fill_route,
+    make_settings,
+    matrix_mismatches,
+    plugin_routes,
+    private_core_imports,
+)
 
-STAFF = {"admin", "network_adviser"}
-LOGGED_IN = {"member", "caseworker", "admin", "network_adviser"}
-EVERYONE = {"anonymous"} | LOGGED_IN
-# route path -> who may open it (the rest are refused). None of these users is a member
-# of the network, so none asks for mentoring, and only advisers write to the mentor;
-# what members may do is in test_directory and test_mentoring.
+# What these tests check lies above the database; the migrations are tested on SQLite.
+pytestmark = pytest.mark.norec_backends("sqlite")
+
+STAFF = frozenset({"admin", "network_adviser"})
+LOGGED_IN = frozenset({"member", "caseworker"}) | STAFF
+EVERYONE = frozenset({"anonymous"}) | LOGGED_IN
+# Route name -> the cases allowed. None of these users is a member of the network, so
+# none asks for mentoring, and only advisers write to the mentor; what members may do is
+# in test_directory and test_mentoring.
 MATRIX = {
-    "/network/": EVERYONE,
-    "/network/register": STAFF,
-    "/network/register/import": STAFF,
-    "/network/register/matches": STAFF,
-    "/network/register/matches/{id:\\d+}": STAFF,
-    "/network/waves": STAFF,
-    "/network/waves/{id:\\d+}": STAFF,
-    "/network/join": EVERYONE,
-    "/network/profile": LOGGED_IN,
-    "/network/directory": EVERYONE,
-    "/network/members/{id:\\d+}": EVERYONE,
-    "/network/members/{id:\\d+}/contact": STAFF,  # the member offers mentoring
-    "/network/members/{id:\\d+}/mentor": set(),
-    "/network/people/{id:\\d+}/invite": STAFF,
-    "/network/mentoring": LOGGED_IN,
-    "/network/activities": EVERYONE,
-    "/network/statistics": STAFF,
-    "/network/request": EVERYONE,
-    "/network/requests": STAFF,
-    "/network/requests/{id:\\d+}": STAFF,
-    "/network/newsletter": EVERYONE,
-    "/network/newsletter/join": LOGGED_IN,
-    "/network/newsletters": STAFF,
-    "/network/newsletters/{id:\\d+}": STAFF,
-    "/network/countries": EVERYONE,
-    "/network/countries/{code:[A-Z]{2}}": EVERYONE,
-    "/network/countries/{code:[A-Z]{2}}/follow": LOGGED_IN,
-    "/network/posts/{id:\\d+}": STAFF,
-    "/network/posts/{id:\\d+}/moderate": LOGGED_IN,
-    "/network/mentoring/{id:\\d+}": LOGGED_IN,
+    "network.overview": EVERYONE,
+    "network.register": STAFF,
+    "network.import": STAFF,
+    "network.matches": STAFF,
+    "network.match": STAFF,
+    "network.waves": STAFF,
+    "network.wave": STAFF,
+    "network.join": EVERYONE,
+    "network.profile": LOGGED_IN,
+    "network.directory": EVERYONE,
+    "network.member": EVERYONE,
+    "network.contact": STAFF,  # the member offers mentoring
+    "network.ask": frozenset(),
+    "network.invite_again": STAFF,
+    "network.mentoring": LOGGED_IN,
+    "network.activities": EVERYONE,
+    "network.statistics": STAFF,
+    "network.request": EVERYONE,
+    "network.requests": STAFF,
+    "network.request.answer": STAFF,
+    "network.newsletter": EVERYONE,
+    "network.newsletter.join": LOGGED_IN,
+    "network.newsletters": STAFF,
+    "network.newsletter.issue": STAFF,
+    "network.chapters": EVERYONE,
+    "network.chapter": EVERYONE,
+    "network.chapter.follow": LOGGED_IN,
+    "network.post": STAFF,
+    "network.post.moderate": LOGGED_IN,
+    "network.mentoring.step": LOGGED_IN,
 }
+PLACEHOLDERS = {"code": "KE"}
 
 
 def test_only_the_public_surface():
@@ -58,15 +69,10 @@ def test_only_the_public_surface():
 
 
 def test_every_route_is_in_the_matrix(app):
-    routes = {
-        "/" + r["introspectable"]["pattern"].lstrip("/")
-        for r in app.registry.introspector.get_category("routes")
-        if r["introspectable"]["name"].startswith("network.")
-    }
-    assert routes == set(MATRIX)
+    assert set(plugin_routes(app.registry, "network")) == set(MATRIX)
 
 
-@pytest.mark.parametrize("case", ["anonymous", "member", "caseworker", "admin", "network_adviser"])
+@pytest.mark.parametrize("case", sorted(EVERYONE))
 def test_each_case_is_allowed_what_the_matrix_says(
     client, make_user, make_person, db_session, case
 ):
@@ -93,47 +99,38 @@ def test_each_case_is_allowed_what_the_matrix_says(
     db_session.add_all([wave, mentor, mentee, relation, asked, post, issue, match])
     db_session.flush()
     ids = {
-        "waves": wave.id,
-        "members": mentor.id,
-        "people": mentor.person.id,
-        "mentoring": relation.id,
-        "requests": asked.id,
-        "posts": post.id,
-        "newsletters": issue.id,
-        "register": match.id,
+        "network.wave": wave.id,
+        "network.member": mentor.id,
+        "network.contact": mentor.id,
+        "network.ask": mentor.id,
+        "network.invite_again": mentor.person.id,
+        "network.mentoring.step": relation.id,
+        "network.request.answer": asked.id,
+        "network.post": post.id,
+        "network.post.moderate": post.id,
+        "network.newsletter.issue": issue.id,
+        "network.match": match.id,
     }
     if case == "anonymous":
         browser = client()
     else:
         roles = [] if case == "member" else [case]
         browser = client(make_user(f"{case}@matrix.example.org", roles=roles).email)
-    for pattern, allowed in MATRIX.items():
-        path = pattern.replace("{id:\\d+}", str(ids.get(pattern.split("/")[2], 0)))
-        path = path.replace("{code:[A-Z]{2}}", "KE")
-        response = browser.get(path, expect_errors=True)
-        refused = response.status_int in (401, 403) or (
-            response.status_int == 302 and "/login?came_from=" in response.location
-        )
-        assert refused == (case not in allowed), (case, path, response.status)
+    paths = {
+        name: fill_route(pattern, {**PLACEHOLDERS, "id": ids.get(name, 0)})
+        for name, pattern in plugin_routes(browser.app.registry, "network").items()
+    }
+    assert matrix_mismatches(browser, case, MATRIX, paths) == []
 
 
-@pytest.fixture
-def empty_database(norec_backend, request, tmp_path):
-    if norec_backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'network.sqlite'}"
-    return request.getfixturevalue("postgresql_server").create_database("norec_network_migrations")
+@pytest.mark.parametrize("roles", [None, [], ["network_adviser"], ["admin"]])
+def test_the_matrix_holds_on_every_kind_of_demo_record(demo_app, roles):
+    case = "anonymous" if roles is None else (roles or ["member"])[0]
+    paths = demo_paths(demo_app, "network", PLACEHOLDERS)
+    assert set(paths) == set(MATRIX)  # every route walked, on every kind of record
+    assert demo_mismatches(demo_browser(demo_app, roles), case, MATRIX, paths) == []
 
 
-def test_migrations_match_the_models_and_go_away(empty_database):
-    settings = make_settings(empty_database, **{"norec.plugins": "network"})
-    engine = create_engine(empty_database)
-    try:
-        upgrade(settings)
-        with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        # The network's own tables: other plugins' names may hold "network_" inside.
-        assert [d for d in differences if "'network_" in repr(d)] == []
-        downgrade(settings, "network@base")
-        assert not [t for t in inspect(engine).get_table_names() if t.startswith("network_")]
-    finally:
-        engine.dispose()
+def test_migrations_match_the_models(tmp_path):
+    settings = make_settings(f"sqlite:///{tmp_path / 'm.sqlite'}", **{"norec.plugins": "network"})
+    assert_migrations_match(settings, "network", "network_")

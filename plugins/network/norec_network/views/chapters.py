@@ -3,37 +3,17 @@ where members write and reply and advisers moderate."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import ACCOUNT, VIEW, CSRFSchema, flash, line_validator, paginate, process_form
+from norec_core import ACCOUNT, VIEW, flash, paginate, process_form
 from norec_network import activities, chapters, notices, profile
+from norec_network.forms import PostSchema, ReplySchema
 from norec_network.i18n import _
 from norec_network.views.overview import calendar_url
 
 T = "norec_network:templates/"
 AUTHOR_REMOVED = "author"  # the reason stored when authors remove their own post
-
-
-class PostSchema(CSRFSchema):
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(200))
-    body = colander.SchemaNode(
-        colander.String(),
-        title=_("Message"),
-        validator=colander.Length(min=1, max=10000),
-        widget=deform.widget.TextAreaWidget(rows=6),
-    )
-
-
-class ReplySchema(CSRFSchema):
-    body = colander.SchemaNode(
-        colander.String(),
-        title=_("Your reply"),
-        validator=colander.Length(min=1, max=10000),
-        widget=deform.widget.TextAreaWidget(rows=4),
-    )
 
 
 def _reader(request) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
@@ -11,16 +9,15 @@ from norec_core import (
     ACCOUNT,
     VIEW,
     Column,
-    CSRFSchema,
     export_links,
     export_response,
     flash,
-    line_validator,
     paginate,
     process_form,
     requested_format,
 )
 from norec_network import directory, mentoring, profile, relay
+from norec_network.forms import AskSchema, MessageSchema
 from norec_network.i18n import _
 
 T = "norec_network:templates/"
@@ -135,24 +132,6 @@ def member_page(member, request, ask_form=None):
     }
 
 
-class MessageSchema(CSRFSchema):
-    subject = colander.SchemaNode(
-        colander.String(), title=_("Subject"), validator=line_validator(200)
-    )
-    text = colander.SchemaNode(
-        colander.String(),
-        title=_("Message"),
-        validator=colander.Length(min=1, max=5000),
-        widget=deform.widget.TextAreaWidget(rows=8),
-    )
-    share = colander.SchemaNode(
-        colander.Boolean(),
-        title=_("Show my e-mail address so that the member may answer by e-mail"),
-        missing=False,
-        widget=deform.widget.CheckboxWidget(),
-    )
-
-
 @view_config(
     route_name="network.contact", renderer="norec_core:templates/form.pt", permission=ACCOUNT
 )
@@ -193,15 +172,6 @@ def contact(member, request):
     relay.relay(request, member, data["subject"], data["text"], data.get("share", True))
     flash(request, _("Your message is on its way."))
     return HTTPFound(request.route_path("network.member", id=member.id))
-
-
-class AskSchema(CSRFSchema):
-    message = colander.SchemaNode(
-        colander.String(),
-        title=_("What would you like help with?"),
-        validator=colander.Length(min=1, max=3000),
-        widget=deform.widget.TextAreaWidget(rows=5),
-    )
 
 
 def _ask_form(request, member):

@@ -3,21 +3,19 @@ the file's row beside each person it may be."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import CSRFSchema, Person, flash, paginate, process_form
+from norec_core import flash, paginate, process_form
 from norec_network import matches
+from norec_network.forms import SOMEONE_ELSE, match_schema
 from norec_network.i18n import _
 from norec_network.models import Alumnus, PossibleMatch
 from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
-SOMEONE_ELSE = "different"
 
 
 @view_config(route_name="network.matches", renderer=T + "matches.pt", permission=MANAGE)
@@ -38,41 +36,6 @@ def waiting(request):
         "page": paginate(request, query),
         "waiting": matches.waiting_count(request.dbsession),
     }
-
-
-def _person_label(person: Person) -> str:
-    address = person.email or "–"
-    return f"{person.given_name} {person.family_name} ({address})"
-
-
-def _schema(match, people):
-    choices = [(str(p.id), _person_label(p)) for p in people]
-    choices.append((SOMEONE_ELSE, _("Someone else: a new person")))
-    schema = CSRFSchema()
-    schema.add(
-        colander.SchemaNode(
-            colander.String(),
-            name="decision",
-            title=_("Who is the row?"),
-            validator=colander.OneOf([c[0] for c in choices]),
-            widget=deform.widget.RadioChoiceWidget(values=choices),
-        )
-    )
-    if match.values.get("email"):
-        schema.add(
-            colander.SchemaNode(
-                colander.Boolean(),
-                name="take_address",
-                title=_("The file's address is their address now"),
-                description=_(
-                    "Only for the same person: their address on the platform becomes "
-                    "the file's. Without this, a person with no address takes the file's "
-                    "and one with an address keeps it."
-                ),
-                missing=False,
-            )
-        )
-    return schema
 
 
 @view_config(route_name="network.match", renderer=T + "match.pt", permission=MANAGE)
@@ -97,7 +60,8 @@ def decide(request):
     }
     if match.decision is not None:
         return values
-    result = process_form(request, _schema(match, people), formid="match", submit_title=_("Decide"))
+    schema = match_schema(match, people)
+    result = process_form(request, schema, formid="match", submit_title=_("Decide"))
     if not result.valid:
         return {**values, "form": result.html}
     choice = result.data["decision"]

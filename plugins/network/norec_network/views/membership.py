@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
@@ -11,35 +10,18 @@ from norec_core import (
     ACCOUNT,
     VIEW,
     CSRFSchema,
-    NewPasswordSchema,
     Person,
-    country_node,
     flash,
-    languages_node,
     log_in,
     now,
     process_form,
     save_user,
     spend_action_link,
-    tags_node,
 )
 from norec_network import directory, profile, waves
+from norec_network.forms import JoinSchema, ProfileSchema
 from norec_network.i18n import _
 from norec_network.permissions import MANAGE
-
-CONSENT_DIRECTORY = _("List me in the network's directory, with the fields I choose to show")
-CONSENT_CONTACT = _("Members and advisers may write to me through the platform")
-
-
-def _consent(title):
-    return colander.SchemaNode(
-        colander.Boolean(), title=title, missing=False, widget=deform.widget.CheckboxWidget()
-    )
-
-
-class JoinSchema(NewPasswordSchema):
-    consent_directory = _consent(CONSENT_DIRECTORY)
-    consent_contact = _consent(CONSENT_CONTACT)
 
 
 @view_config(route_name="network.join", renderer="norec_core:templates/form.pt", permission=VIEW)
@@ -107,94 +89,6 @@ def invite_again(person, request):
                 _("A new invitation is sent to ${email}.", mapping={"email": person.email}),
             )
     return HTTPFound(request.route_path("people.detail", id=person.id))
-
-
-@colander.deferred
-def _offers_widget(node, kw):
-    return deform.widget.CheckboxChoiceWidget(values=list(profile.OFFERS.items()))
-
-
-def _mentor_needs_capacity(form, value):
-    if "mentor" in value["offers"] and not value["mentor_capacity"]:
-        error = colander.Invalid(form)
-        error["mentor_capacity"] = _("Say how many mentees you can take at once.")
-        raise error
-
-
-class ChoicesSchema(colander.MappingSchema):
-    def __init__(self, *args, **kw):
-        super().__init__(*args, **kw)
-        for field, title in profile.CHOICE_TITLES.items():
-            self.add(
-                colander.SchemaNode(
-                    colander.String(),
-                    name=f"show_{field}",
-                    title=title,
-                    missing=profile.ME,
-                    widget=deform.widget.SelectWidget(values=list(profile.LEVEL_TITLES.items())),
-                    validator=colander.OneOf(profile.LEVELS),
-                )
-            )
-
-
-class ProfileSchema(CSRFSchema):
-    country = country_node(missing=None)
-    city = colander.SchemaNode(
-        colander.String(), title=_("City"), missing=None, validator=colander.Length(max=200)
-    )
-    employer = colander.SchemaNode(
-        colander.String(),
-        title=_("Current employer"),
-        missing=None,
-        validator=colander.Length(max=300),
-    )
-    expertise = tags_node(
-        _("Expertise"),
-        _("Separate fields with commas, for example: nursing, midwifery."),
-        missing=[],
-    )
-    languages = languages_node(missing=())
-    sectors = tags_node(
-        _("Sectors"),
-        _("Separate them with commas, for example: health, education."),
-        missing=[],
-    )
-    offers = colander.SchemaNode(
-        colander.Set(),
-        title=_("What I offer the resource bank"),
-        widget=_offers_widget,
-        missing=(),
-        validator=colander.ContainsOnly(sorted(profile.OFFERS)),
-    )
-    availability = colander.SchemaNode(
-        colander.String(),
-        title=_("Availability"),
-        description=_("For example: two evenings a month, online."),
-        missing="",
-        validator=colander.Length(max=300),
-    )
-    mentor_capacity = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Mentees I can take at once"),
-        missing=0,
-        validator=colander.Range(0, 20),
-    )
-    about = colander.SchemaNode(
-        colander.String(),
-        title=_("About me"),
-        missing="",
-        validator=colander.Length(max=4000),
-        widget=deform.widget.TextAreaWidget(rows=5),
-    )
-    consent_directory = _consent(CONSENT_DIRECTORY)
-    consent_contact = _consent(CONSENT_CONTACT)
-    visibility = ChoicesSchema(
-        title=_("Who sees what"),
-        description=_("Each part of your profile is yours alone until you choose otherwise."),
-    )
-
-    def __init__(self, *args, **kw):
-        super().__init__(*args, validator=_mentor_needs_capacity, **kw)
 
 
 def _appstruct(member) -> dict:

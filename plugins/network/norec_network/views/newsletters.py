@@ -3,8 +3,6 @@ members join the list (double opt-in) from here or from their person page."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -14,46 +12,22 @@ from norec_core import (
     ACCOUNT,
     VIEW,
     Column,
-    CSRFSchema,
-    countries_node,
-    date_widget,
     export_links,
     export_response,
     flash,
     join_list,
-    languages_node,
-    line_validator,
     now,
     process_form,
     requested_format,
-    tags_node,
 )
 from norec_network import newsletter, profile
+from norec_network.forms import IssueSchema
 from norec_network.i18n import _
 from norec_network.models import Newsletter, NewsletterDelivery
 from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
 STATUS_TITLES = {"draft": _("draft"), "sending": _("being sent"), "sent": _("sent")}
-
-
-class IssueSchema(CSRFSchema):
-    month = colander.SchemaNode(colander.Date(), title=_("Month"), widget=date_widget())
-    subject = colander.SchemaNode(
-        colander.String(), title=_("Subject"), validator=line_validator(200)
-    )
-    intro = colander.SchemaNode(
-        colander.String(),
-        title=_("Introduction"),
-        description=_("The activities and the platform's news of the month follow it."),
-        validator=colander.Length(min=1, max=10000),
-        widget=deform.widget.TextAreaWidget(rows=8),
-    )
-    countries = countries_node(
-        _("Only members living in these countries"), missing=(), description=_("None: all.")
-    )
-    languages = languages_node(_("Only members who speak one of these languages"), missing=())
-    sectors = tags_node(_("Only members in these sectors"), missing=[])
 
 
 def _defaults(request) -> dict:

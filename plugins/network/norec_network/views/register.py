@@ -3,8 +3,6 @@ from Norec's archive, checked row by row before anything changes."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
@@ -12,8 +10,6 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
-    CSRFSchema,
-    FileKind,
     Person,
     export_links,
     export_response,
@@ -25,26 +21,15 @@ from norec_core import (
     search_filter,
     search_words,
     select_filter,
-    upload_node,
 )
 from norec_network import importing, matches
+from norec_network.forms import ImportSchema
 from norec_network.i18n import _
 from norec_network.importing import FIRST_YEAR
 from norec_network.models import Alumnus, ImportRun, PastExchange
 from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
-IMPORT_FILES = FileKind(
-    frozenset(
-        {
-            "text/csv",
-            "text/plain",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        }
-    ),
-    20 * 2**20,
-    accept=".csv,.xlsx,text/csv",
-)
 ACTION_TITLES = {
     "create": _("new person"),
     "update": _("known person: exchanges added"),
@@ -119,33 +104,6 @@ def register(request):
         "exports": export_links(request),
         "waiting": matches.waiting_count(request.dbsession),
     }
-
-
-def _mapping_validator(node, value):
-    for line in value.splitlines():
-        if line.strip() and "=" not in line:
-            raise colander.Invalid(
-                node, _("Write one mapping a line: the file's header = the field.")
-            )
-
-
-class ImportSchema(CSRFSchema):
-    upload = upload_node(
-        _("File (CSV or Excel, at most 20 MB)"),
-        IMPORT_FILES,
-    )
-    mapping = colander.SchemaNode(
-        colander.String(),
-        title=_("Headers of your own"),
-        description=_(
-            "One a line, the file's header = the field: E-post = email. The fields: "
-            "given_name, family_name, email, country, exchange_year, "
-            "sending_organisation, receiving_organisation, profession."
-        ),
-        widget=deform.widget.TextAreaWidget(rows=3),
-        validator=_mapping_validator,
-        missing="",
-    )
 
 
 @view_config(route_name="network.import", renderer=T + "import.pt", permission=MANAGE)

@@ -3,8 +3,6 @@ list of such requests, each matched to the register and answered."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -12,64 +10,21 @@ from sqlalchemy import select
 from norec_core import (
     VIEW,
     Column,
-    CSRFSchema,
-    country_node,
-    email_validator,
     export_links,
     export_response,
     flash,
-    line_validator,
-    name_validator,
-    now,
     paginate,
     process_form,
     requested_format,
     select_filter,
 )
 from norec_network import requests
+from norec_network.forms import AnswerSchema, RequestSchema
 from norec_network.i18n import _
 from norec_network.models import JoinRequest
 from norec_network.permissions import MANAGE
 
 T = "norec_network:templates/"
-
-
-def _text(title, length, **kw):
-    return colander.SchemaNode(
-        colander.String(), title=title, missing="", validator=line_validator(length), **kw
-    )
-
-
-class RequestSchema(CSRFSchema):
-    given_name = colander.SchemaNode(
-        colander.String(), title=_("Given name"), validator=name_validator(200)
-    )
-    family_name = colander.SchemaNode(
-        colander.String(), title=_("Family name"), validator=name_validator(200)
-    )
-    email = colander.SchemaNode(
-        colander.String(),
-        title=_("E-mail"),
-        validator=email_validator,
-        widget=deform.widget.TextInputWidget(attributes={"type": "email", "autocomplete": "email"}),
-    )
-    country = country_node(title=_("Country you live in"), missing=None)
-    exchange_year = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Year of your exchange"),
-        missing=None,
-        validator=colander.Range(1963, now().year + 1),
-    )
-    sending = _text(_("Sending organisation"), 300)
-    receiving = _text(_("Receiving organisation"), 300)
-    message = colander.SchemaNode(
-        colander.String(),
-        title=_("Anything else that helps us find you"),
-        description=_("For example your name at the time, or your profession then."),
-        missing="",
-        validator=colander.Length(max=2000),
-        widget=deform.widget.TextAreaWidget(rows=4),
-    )
 
 
 @view_config(route_name="network.request", renderer="norec_core:templates/form.pt", permission=VIEW)
@@ -122,27 +77,6 @@ def request_list(request):
         "statuses": requests.STATUS_TITLES,
         "exports": export_links(request),
     }
-
-
-@colander.deferred
-def _choice_widget(node, kw):
-    return deform.widget.RadioChoiceWidget(values=kw["choices"])
-
-
-class AnswerSchema(CSRFSchema):
-    alumnus = colander.SchemaNode(
-        colander.String(),
-        title=_("Who in the register is it?"),
-        widget=_choice_widget,
-        missing="",
-    )
-    answer = colander.SchemaNode(
-        colander.String(),
-        title=_("Answer, if you did not find them"),
-        missing="",
-        validator=colander.Length(max=2000),
-        widget=deform.widget.TextAreaWidget(rows=3),
-    )
 
 
 BUTTONS = (("invite", _("Send an invitation to the address given")), ("decline", _("Answer")))

@@ -3,7 +3,6 @@ follow each wave's invitations."""
 
 from __future__ import annotations
 
-import colander
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
@@ -11,8 +10,6 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
-    CSRFSchema,
-    countries_node,
     export_links,
     export_response,
     flash,
@@ -22,6 +19,7 @@ from norec_core import (
     requested_format,
 )
 from norec_network import waves
+from norec_network.forms import WaveSchema
 from norec_network.i18n import _
 from norec_network.models import Alumnus, Invitation, Wave
 from norec_network.permissions import MANAGE
@@ -37,19 +35,6 @@ STATUS_TITLES = {
     "expired": _("expired"),
 }
 BUTTONS = (("preview", _("Preview who would be invited")), ("send", _("Send the invitations")))
-
-
-class WaveSchema(CSRFSchema):
-    countries = countries_node(
-        _("Countries"), validator=colander.Length(min=1, min_err=_("Choose a country."))
-    )
-    cap = colander.SchemaNode(
-        colander.Integer(),
-        title=_("At most this many invitations"),
-        description=_("As many as advisers can answer in the weeks after."),
-        validator=colander.Range(1, 20000),
-        default=500,
-    )
 
 
 @view_config(route_name="network.waves", renderer=T + "waves.pt", permission=MANAGE)

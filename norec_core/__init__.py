@@ -170,14 +170,7 @@ from norec_core.exports import (
     export_response,
     requested_format,
 )
-from norec_core.fields import (
-    choice_node,
-    date_node,
-    line_node,
-    moment_node,
-    number_node,
-    text_node,
-)
+from norec_core.fields import choice_node, date_node, line_node, moment_node, number_node, text_node
 from norec_core.files.attachments import (
     FileKind,
     UploadError,

@@ -49,14 +49,22 @@ def is_refused(response) -> bool:
     )
 
 
-def matrix_mismatches(browser, case: str, matrix: Mapping[str, frozenset], paths) -> list:
+def matrix_mismatches(
+    browser, case: str, matrix: Mapping[str, frozenset], paths, posted: Mapping | None = None
+) -> list:
     """Where `browser`, logged in as `case`, is allowed or refused contrary to `matrix`
     (route name → the cases allowed): the route, its path and the status, for each route
-    whose GET answered otherwise (a server error always counts). `paths` maps a route
-    name to the path to ask; assert the result is `[]`."""
-    found = []
+    whose answer says otherwise (a server error always counts). `paths` maps a route
+    name to the path to ask; a route in `posted` is sent a POST of its form data there
+    (with the CSRF token), the others a GET. Assert the result is `[]`."""
+    found, posted, token = [], posted or {}, None
     for name, allowed in sorted(matrix.items()):
-        response = browser.get(paths[name], expect_errors=True)
+        if name in posted:
+            token = token or browser.csrf_token()
+            data = {"csrf_token": token, **posted[name]}
+            response = browser.post(paths[name], data, expect_errors=True)
+        else:
+            response = browser.get(paths[name], expect_errors=True)
         if response.status_int >= 500 or is_refused(response) == (case in allowed):
             found.append((name, paths[name], response.status))
     return found

@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import select
 
 from norec_core import Organisation, now
-from norec_core.testing import make_settings
 from norec_multilateral.models import Candidacy, Candidate, MultilateralPost
 
 
@@ -169,28 +168,6 @@ def test_the_candidates_data_is_exported_and_erased(
     assert db_session.scalars(select(Candidate)).first() is None
     assert db_session.scalars(select(Candidacy)).first() is None
     assert db_session.scalars(select(MultilateralPost)).one()  # the post stays
-
-
-def test_migrations_match_the_models(tmp_path):
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-    from sqlalchemy import create_engine, inspect
-
-    from norec_core import Base
-    from norec_core.testing import downgrade, upgrade
-
-    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
-    settings = make_settings(url, **{"norec.plugins": "multilateral"})
-    engine = create_engine(url)
-    try:
-        upgrade(settings)
-        with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-        assert [d for d in differences if "multilateral_" in repr(d)] == []
-        downgrade(settings, "multilateral@base")
-        assert not [t for t in inspect(engine).get_table_names() if t.startswith("multilateral_")]
-    finally:
-        engine.dispose()
 
 
 def test_a_candidate_is_told_when_the_post_asks_what_they_no_longer_meet(

@@ -32,15 +32,6 @@ def _demo_template(tmp_path_factory, settings: dict) -> Path:
     which every browser module paid."""
     import fcntl
 
-    from sqlalchemy.orm import Session as OrmSession
-
-    from norec_core import migrate
-    from norec_core.app import main
-    from norec_core.db import make_engine
-    from norec_core.domain.demo import load_demo
-    from norec_core.plugins import search_sources
-    from norec_core.search.index import track
-
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, above each worker's own
@@ -55,19 +46,35 @@ def _demo_template(tmp_path_factory, settings: dict) -> Path:
                 "sqlalchemy.url": f"sqlite:///{folder / 'norec.sqlite'}",
                 "norec.files.url": f"file://{folder / 'files'}",
             }
-            migrate.upgrade(built)
-            app = main({}, **built)
-            engine = make_engine(built["sqlalchemy.url"])
-            with OrmSession(engine) as session, session.begin():
-                # Indexed as it is loaded, as `norec demo load` does: the site search works.
-                track(session, search_sources(app.registry["norec.pm"]))
-                load_demo(app.registry, session)
-            engine.dispose()
-            # Every connection closed, so SQLite has folded its write-ahead log into the
-            # file that the modules copy.
-            app.registry["norec.db_engine"].dispose()
+            load_demo_database(built)
             (folder / "ready").touch()
     return folder
+
+
+def load_demo_database(settings: dict) -> None:
+    """Migrate the empty database of `settings` and load every plugin's demonstration
+    data into it (its files into `norec.files.url`), indexed for the site search as
+    `norec demo load` does. Every connection is closed after, so that SQLite has folded
+    its write-ahead log into the file."""
+    from sqlalchemy.orm import Session as OrmSession
+
+    from norec_core import migrate
+    from norec_core.app import main
+    from norec_core.db import make_engine
+    from norec_core.domain.demo import load_demo
+    from norec_core.plugins import search_sources
+    from norec_core.search.index import track
+
+    migrate.upgrade(settings)
+    app = main({}, **settings)
+    engine = make_engine(settings["sqlalchemy.url"])
+    try:
+        with OrmSession(engine) as session, session.begin():
+            track(session, search_sources(app.registry["norec.pm"]))
+            load_demo(app.registry, session)
+    finally:
+        engine.dispose()
+        app.registry["norec.db_engine"].dispose()
 
 
 def demo_settings(tmp_path_factory, smtp_server) -> dict:

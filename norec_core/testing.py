@@ -39,9 +39,10 @@ above the database:
   upgrades an empty database with the plugin alone, compares it with the models and
   downgrades `"<plugin>@base"`;
 - `plugin_routes(registry, plugin)`, `fill_route(pattern, values)`, `is_refused(response)`
-  and `matrix_mismatches(browser, case, matrix, paths)`: the route-and-role matrix of a
-  plugin's `test_plugin.py`; `demo_app` (the application over a copy of the demo data,
-  for the module; `demo_settings(tmp_path_factory, smtp_server)`, its settings),
+  and `matrix_mismatches(browser, case, matrix, paths, posted)`: the route-and-role
+  matrix of a plugin's `test_plugin.py`; `demo_app` (the application over a copy of the
+  demo data, for the module; `demo_settings(tmp_path_factory, smtp_server)`, its
+  settings; `load_demo_database(settings)` loads the demo into another database),
   `demo_paths(app, plugin, values)`,
   `demo_browser(app, roles)` and `demo_mismatches(browser, case, matrix, paths)` walk
   the same matrix over every kind of demo record (see docs/writing-a-plugin.md).
@@ -70,6 +71,7 @@ from norec_core.browser_testing import (  # noqa: F401 (fixtures and helpers of 
     demo_app,
     demo_settings,
     live_server,
+    load_demo_database,
     log_in,
     log_out,
     page,

@@ -5,23 +5,18 @@ import re
 
 import pytest
 
-
-@pytest.fixture
-def demo(app, db_session, app_request):
-    app.registry["norec.pm"].hook.norec_demo_data(dbsession=db_session, request=app_request)
-    db_session.flush()
+from norec_core.testing import demo_browser
 
 
 def _total(page) -> int:
     return int(re.search(r"of (\d+)", page.html.select_one("[role=status]").text).group(1))
 
 
-# On PostgreSQL, where the agency runs it: on SQLite the whole demo is loaded once a run
-# for the browser tests and walked by the form fuzzer, and each plugin reads its own.
+# The run's copy of the whole demo; the form fuzzer loads it on PostgreSQL too and opens
+# every page of it there.
 @pytest.mark.bundle
-@pytest.mark.norec_backends("postgresql")
-def test_the_demo_is_an_agency_at_work(demo, admin_app):
-    # One test for all that is read of the demo: loading it is most of the cost.
+def test_the_demo_is_an_agency_at_work(demo_app):
+    admin_app = demo_browser(demo_app, ["admin"])
     assert "Nurse exchange Bergen–Vellore" in admin_app.get("/partnerships", {"q": "nurse"}).text
     assert (
         "Mission hospitals exchange Rwanda–Uganda"

@@ -9,17 +9,19 @@ import deform
 from sqlalchemy import select
 
 from norec_core import (
-    SITE_TIMEZONE,
     CSRFSchema,
     Person,
     amount_node,
+    choice_node,
     countries_node,
     date_widget,
-    datetime_widget,
     email_validator,
-    line_validator,
+    line_node,
+    moment_node,
     now,
+    number_node,
     text_language_node,
+    text_node,
     translations_node,
 )
 from norec_grants import currencies, rules
@@ -40,38 +42,6 @@ BASIS_TITLES = {
 }
 
 
-def _text(title, rows=4, **kw):
-    return colander.SchemaNode(
-        colander.String(),
-        title=title,
-        widget=deform.widget.TextAreaWidget(rows=rows),
-        validator=colander.Length(max=20000),
-        **kw,
-    )
-
-
-def _line(title, max_length=300, **kw):
-    return colander.SchemaNode(
-        colander.String(), title=title, validator=line_validator(max_length), **kw
-    )
-
-
-def _whole(title, low, high, **kw):
-    return colander.SchemaNode(
-        colander.Integer(), title=title, validator=colander.Range(low, high), **kw
-    )
-
-
-def _choice(title, values, **kw):
-    return colander.SchemaNode(
-        colander.String(),
-        title=title,
-        widget=deform.widget.SelectWidget(values=list(values.items())),
-        validator=colander.OneOf(list(values)),
-        **kw,
-    )
-
-
 MAX_CRITERIA = 8  # the criteria a scheme's form offers places for
 
 
@@ -82,7 +52,7 @@ def _rates_node():
     for category, title in CATEGORY_TITLES.items():
         rate = colander.SchemaNode(colander.Mapping(), name=category, title=title)
         rate.add(amount_node(_("Rate"), name="amount", missing=None))
-        rate.add(_choice(_("Paid"), BASIS_TITLES, name="basis", default="participant"))
+        rate.add(choice_node(_("Paid"), BASIS_TITLES, name="basis", default="participant"))
         node.add(rate)
     return node
 
@@ -97,11 +67,11 @@ def _criteria_node():
         criterion = colander.SchemaNode(
             colander.Mapping(), name=f"criterion_{n}", title=_("Criterion ${n}", mapping={"n": n})
         )
-        criterion.add(_line(_("Name"), name="title", missing=""))
+        criterion.add(line_node(_("Name"), name="title", missing=""))
         criterion.add(
-            _text(_("What the assessor looks for"), rows=2, name="description", missing="")
+            text_node(_("What the assessor looks for"), rows=2, name="description", missing="")
         )
-        criterion.add(_whole(_("Weight"), 1, 100, name="weight", default=1, missing=1))
+        criterion.add(number_node(_("Weight"), 1, 100, name="weight", default=1, missing=1))
         criterion.add(translations_node(TEXTS))
         node.add(criterion)
     return node
@@ -119,8 +89,8 @@ class SchemeSchema(CSRFSchema):
     """A scheme's settings. Its rates and criteria are places in the form, not rows a
     script adds, so that it works with a keyboard and without JavaScript."""
 
-    name = _line(_("Name"), 200)
-    description = _text(_("Description"), missing="")
+    name = line_node(_("Name"), 200)
+    description = text_node(_("Description"), rows=4, missing="")
     currency = colander.SchemaNode(
         colander.String(),
         title=_("Currency"),
@@ -133,10 +103,10 @@ class SchemeSchema(CSRFSchema):
         description=_("Partners must be in one of these; choose none to allow any country."),
         missing=set(),
     )
-    min_age = _whole(_("Youngest participant (years)"), 16, 99, default=18)
-    max_age = _whole(_("Oldest participant (years)"), 16, 99, default=35)
-    min_months = _whole(_("Shortest exchange (months)"), 1, 60, default=3)
-    max_months = _whole(_("Longest exchange (months)"), 1, 60, default=12)
+    min_age = number_node(_("Youngest participant (years)"), 16, 99, default=18)
+    max_age = number_node(_("Oldest participant (years)"), 16, 99, default=35)
+    min_months = number_node(_("Shortest exchange (months)"), 1, 60, default=3)
+    max_months = number_node(_("Longest exchange (months)"), 1, 60, default=12)
     eligibility_fact = colander.SchemaNode(
         colander.String(),
         title=_("Participants must also"),
@@ -172,26 +142,16 @@ def _scheme_validator(node, kw):
     return colander.OneOf([s.id for s in kw["schemes"]])
 
 
-def _moment(title, **kw):
-    return colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=title,
-        description=_("Norwegian time"),
-        widget=datetime_widget(),
-        **kw,
-    )
-
-
 class CallSchema(CSRFSchema):
     scheme_id = colander.SchemaNode(
         colander.Integer(), title=_("Scheme"), widget=_scheme_widget, validator=_scheme_validator
     )
-    title = _line(_("Title"))
-    description = _text(_("Description"), missing="")
+    title = line_node(_("Title"))
+    description = text_node(_("Description"), rows=4, missing="")
     text_language = text_language_node()
     translations = translations_node(TEXTS)
-    opens_at = _moment(_("Opens"))
-    closes_at = _moment(_("Deadline"))
+    opens_at = moment_node(_("Opens"))
+    closes_at = moment_node(_("Deadline"))
 
     def validator(self, node, value):
         if value["closes_at"] <= value["opens_at"]:
@@ -236,9 +196,9 @@ def _language_choice(node, kw):
 
 
 class ApplicationSchema(CSRFSchema):
-    title = _line(_("Title of the project"))
-    summary = _text(_("Summary"), missing="")
-    goals = _text(_("Goals and what the partners learn from each other"), rows=6, missing="")
+    title = line_node(_("Title of the project"))
+    summary = text_node(_("Summary"), rows=4, missing="")
+    goals = text_node(_("Goals and what the partners learn from each other"), rows=6, missing="")
     language = colander.SchemaNode(
         colander.String(),
         title=_("Language of letters to you"),
@@ -314,8 +274,8 @@ class ExchangeSchema(CSRFSchema):
         widget=_organisation_widget,
         validator=_partner_validator,
     )
-    participants = _whole(_("Participants"), 1, 100)
-    profession = _line(_("Profession"), 200)
+    participants = number_node(_("Participants"), 1, 100)
+    profession = line_node(_("Profession"), 200)
     months = colander.SchemaNode(colander.Integer(), title=_("Months"), validator=_months_validator)
 
     def validator(self, node, value):
@@ -356,8 +316,8 @@ def _rate_recorded(node, kw):
 
 class CostSchema(CSRFSchema):
     year = colander.SchemaNode(colander.Integer(), title=_("Year"), validator=_year_validator)
-    category = _choice(_("Category"), CATEGORY_TITLES)
-    description = _line(_("What it pays for"))
+    category = choice_node(_("Category"), CATEGORY_TITLES)
+    description = line_node(_("What it pays for"))
     amount = amount_node(_("Amount"))
     currency = colander.SchemaNode(
         colander.String(), title=_("Currency"), widget=_currency_widget, validator=_rate_recorded
@@ -387,4 +347,4 @@ class ExchangeRateSchema(CSRFSchema):
         description=_("Units of the scheme currency for one unit of the currency"),
     )
     valid_on = colander.SchemaNode(colander.Date(), title=_("Valid on"), widget=date_widget())
-    source = _line(_("Source"), 200, default="Norges Bank")
+    source = line_node(_("Source"), 200, default="Norges Bank")

@@ -9,17 +9,19 @@ import deform
 from sqlalchemy import func, select
 
 from norec_core import (
-    SITE_TIMEZONE,
     Activity,
     CSRFSchema,
     Organisation,
     Partnership,
     Person,
+    choice_node,
     countries_node,
-    date_widget,
-    datetime_widget,
+    date_node,
     existing_record,
+    line_node,
     line_validator,
+    moment_node,
+    text_node,
     upload_node,
 )
 from norec_research.i18n import _
@@ -53,14 +55,6 @@ def _choices(id_column, label_column, *, multiple=False, size=None, empty=None):
 
 _organisations = _choices(Organisation.id, Organisation.name, multiple=True, size=8)
 _funder = _choices(Organisation.id, Organisation.name, empty=_("– none –"))
-
-
-def _text(title, length=None, **kw):
-    validator = line_validator(length) if length else colander.Length(max=20000)
-    widget = None if length else deform.widget.TextAreaWidget(rows=5)
-    return colander.SchemaNode(
-        colander.String(), title=title, validator=validator, widget=widget, **kw
-    )
 
 
 def _authors(request):
@@ -105,139 +99,114 @@ def _links(node, value):
 
 
 def publication_schema(request) -> CSRFSchema:
+    """A publication's description, in the order an editor fills it in: its texts, who
+    made and funded it, what it is about, and how it is released."""
     found = CSRFSchema(validator=_second_text)
-    found.add(
-        colander.SchemaNode(
-            colander.String(),
-            name="type",
-            title=_("Type"),
-            widget=deform.widget.SelectWidget(values=list(TYPES.items())),
-            validator=colander.OneOf(sorted(TYPES)),
-        )
-    )
+    for nodes in (_texts(), _makers(request), _subjects(), _release()):
+        for node in nodes:
+            found.add(node)
+    return found
+
+
+def _texts():
+    yield choice_node(_("Type"), TYPES, name="type")
     for suffix, title in zip(
         SUFFIXES, (_("Language"), _("Second language"), _("Third language")), strict=True
     ):
         extra = {} if not suffix else {"missing": ""}
-        found.add(
-            colander.SchemaNode(
-                colander.String(),
-                name=f"language{suffix}",
-                title=title,
-                widget=_language_widget,
-                **extra,
-            )
+        yield colander.SchemaNode(
+            colander.String(),
+            name=f"language{suffix}",
+            title=title,
+            widget=_language_widget,
+            **extra,
         )
-        found.add(_text(_("Title"), 500, name=f"title{suffix}", **extra))
-        found.add(_text(_("Summary in plain language"), name=f"summary{suffix}", missing=""))
-        found.add(_text(_("Abstract"), name=f"abstract{suffix}", missing=""))
-    found.add(
-        colander.SchemaNode(
-            Lines(),
-            name="authors",
-            title=_("Authors"),
-            description=_("The e-mail address of each, one a line, in the order of the byline."),
-            missing=[],
-            validator=_authors(request),
-            widget=deform.widget.TextAreaWidget(rows=3),
-        )
+        yield line_node(_("Title"), 500, name=f"title{suffix}", **extra)
+        yield text_node(_("Summary in plain language"), name=f"summary{suffix}", missing="")
+        yield text_node(_("Abstract"), name=f"abstract{suffix}", missing="")
+
+
+def _makers(request):
+    yield colander.SchemaNode(
+        Lines(),
+        name="authors",
+        title=_("Authors"),
+        description=_("The e-mail address of each, one a line, in the order of the byline."),
+        missing=[],
+        validator=_authors(request),
+        widget=deform.widget.TextAreaWidget(rows=3),
     )
-    found.add(
-        colander.SchemaNode(
-            colander.Set(),
-            name="contributors",
-            title=_("Contributing organisations"),
-            missing=set(),
-            widget=_organisations,
-        )
+    yield colander.SchemaNode(
+        colander.Set(),
+        name="contributors",
+        title=_("Contributing organisations"),
+        missing=set(),
+        widget=_organisations,
     )
-    found.add(
-        colander.SchemaNode(
-            colander.Integer(),
-            name="funder",
-            title=_("Funded by"),
-            missing=None,
-            widget=_funder,
-            validator=existing_record(Organisation, _("Choose an organisation from the list.")),
-        )
+    yield colander.SchemaNode(
+        colander.Integer(),
+        name="funder",
+        title=_("Funded by"),
+        missing=None,
+        widget=_funder,
+        validator=existing_record(Organisation, _("Choose an organisation from the list.")),
     )
     for kind, model, title in SUBJECTS:
-        found.add(
-            colander.SchemaNode(
-                colander.Set(),
-                name=kind,
-                title=title,
-                description=_("Their pages show this publication as research about them."),
-                missing=set(),
-                widget=_choices(model.id, model.title, multiple=True, size=6),
-            )
-        )
-    found.add(_text(_("Grant reference"), 200, name="grant_reference", missing=""))
-    found.add(
-        colander.SchemaNode(
+        yield colander.SchemaNode(
             colander.Set(),
-            name="topics",
-            title=_("Topics"),
+            name=kind,
+            title=title,
+            description=_("Their pages show this publication as research about them."),
             missing=set(),
-            widget=deform.widget.CheckboxChoiceWidget(values=list(TOPICS.items())),
-            validator=colander.ContainsOnly(sorted(TOPICS)),
+            widget=_choices(model.id, model.title, multiple=True, size=6),
         )
+    yield line_node(_("Grant reference"), 200, name="grant_reference", missing="")
+
+
+def _subjects():
+    yield colander.SchemaNode(
+        colander.Set(),
+        name="topics",
+        title=_("Topics"),
+        missing=set(),
+        widget=deform.widget.CheckboxChoiceWidget(values=list(TOPICS.items())),
+        validator=colander.ContainsOnly(sorted(TOPICS)),
     )
-    found.add(
-        colander.SchemaNode(
-            colander.Set(),
-            name="sdgs",
-            title=_("Sustainable Development Goals"),
-            missing=set(),
-            widget=deform.widget.CheckboxChoiceWidget(
-                values=[(str(n), t) for n, t in SDGS.items()]
-            ),
-            validator=colander.ContainsOnly([str(n) for n in SDGS]),
-        )
+    yield colander.SchemaNode(
+        colander.Set(),
+        name="sdgs",
+        title=_("Sustainable Development Goals"),
+        missing=set(),
+        widget=deform.widget.CheckboxChoiceWidget(values=[(str(n), t) for n, t in SDGS.items()]),
+        validator=colander.ContainsOnly([str(n) for n in SDGS]),
     )
-    found.add(countries_node(name="countries", missing=set()))
-    found.add(
-        colander.SchemaNode(
-            colander.Date(),
-            name="published_on",
-            title=_("Publication date"),
-            description=_("Empty: the day it is published."),
-            missing=None,
-            widget=date_widget(),
-        )
+    yield countries_node(name="countries", missing=set())
+
+
+def _release():
+    yield date_node(
+        _("Publication date"),
+        name="published_on",
+        description=_("Empty: the day it is published."),
+        missing=None,
     )
-    found.add(
-        colander.SchemaNode(
-            colander.String(),
-            name="licence",
-            title=_("Licence"),
-            widget=deform.widget.SelectWidget(values=[(k, v[0]) for k, v in LICENCES.items()]),
-            validator=colander.OneOf(sorted(LICENCES)),
-        )
+    yield choice_node(_("Licence"), [(k, v[0]) for k, v in LICENCES.items()], name="licence")
+    yield colander.SchemaNode(
+        Lines(),
+        name="links",
+        title=_("Links"),
+        description=_("A video or a page elsewhere: a title, a bar ( | ) and the address."),
+        missing=[],
+        validator=_links,
+        widget=deform.widget.TextAreaWidget(rows=2),
     )
-    found.add(
-        colander.SchemaNode(
-            Lines(),
-            name="links",
-            title=_("Links"),
-            description=_("A video or a page elsewhere: a title, a bar ( | ) and the address."),
-            missing=[],
-            validator=_links,
-            widget=deform.widget.TextAreaWidget(rows=2),
-        )
+    yield line_node("DOI", 200, name="doi", missing="")
+    yield moment_node(
+        _("Embargo until"),
+        name="embargo_until",
+        description=_("The files open by themselves at this moment (Norwegian time)."),
+        missing=None,
     )
-    found.add(_text("DOI", 200, name="doi", missing=""))
-    found.add(
-        colander.SchemaNode(
-            colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-            name="embargo_until",
-            title=_("Embargo until"),
-            description=_("The files open by themselves at this moment (Norwegian time)."),
-            missing=None,
-            widget=datetime_widget(),
-        )
-    )
-    return found
 
 
 def _second_text(form, value):

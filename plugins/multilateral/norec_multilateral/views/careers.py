@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     Column,
     CSRFSchema,
-    date_widget,
+    date_node,
     export_links,
     export_response,
     flash,
@@ -32,10 +32,6 @@ from norec_multilateral.views.posts import PROGRAMMES
 T = "norec_multilateral:templates/"
 
 
-def _date(title, **kw):
-    return colander.SchemaNode(colander.Date(), title=title, widget=date_widget(), **kw)
-
-
 class StepSchema(CSRFSchema):
     employer = colander.SchemaNode(
         colander.String(), title=_("Employer"), validator=line_validator(300)
@@ -49,12 +45,12 @@ class StepSchema(CSRFSchema):
         missing=False,
         widget=deform.widget.CheckboxWidget(),
     )
-    started_on = _date(_("From"))
-    ended_on = _date(_("To"), missing=None, description=_("Empty: still there."))
+    started_on = date_node(_("From"))
+    ended_on = date_node(_("To"), missing=None, description=_("Empty: still there."))
 
 
 class EndSchema(CSRFSchema):
-    ended_on = _date(_("The placement ended on"))
+    ended_on = date_node(_("The placement ended on"))
 
 
 def _columns(request):

@@ -20,7 +20,7 @@ from norec_core import (
     export_links,
     export_response,
     flash,
-    line_validator,
+    line_node,
     name_validator,
     paginate,
     past_activities,
@@ -38,12 +38,6 @@ from norec_multilateral.permissions import MANAGE
 from norec_multilateral.views.posts import international_organisation, organisation_widget
 
 T = "norec_multilateral:templates/"
-
-
-def _line(title, length, **kw):
-    return colander.SchemaNode(
-        colander.String(), title=title, validator=line_validator(length), **kw
-    )
 
 
 def _must_agree(node, value):
@@ -66,14 +60,14 @@ class InterestSchema(CSRFSchema):
         widget=organisation_widget,
         validator=international_organisation,
     )
-    organisation_name = _line(
+    organisation_name = line_node(
         _("Organisation, if not in the list"),
         300,
         missing="",
     )
-    position = _line(_("Position"), 300)
-    grade = _line(_("Grade"), 20, missing="", description=_("For example P-3 or NO-B."))
-    duty_station = _line(_("Duty station"), 200)
+    position = line_node(_("Position"), 300)
+    grade = line_node(_("Grade"), 20, missing="", description=_("For example P-3 or NO-B."))
+    duty_station = line_node(_("Duty station"), 200)
     country = country_node(missing=None)
     contract = colander.SchemaNode(
         colander.String(),
@@ -115,7 +109,7 @@ class DecisionSchema(CSRFSchema):
 
 
 class MessageSchema(CSRFSchema):
-    subject = _line(_("Subject"), 200)
+    subject = line_node(_("Subject"), 200)
     body = colander.SchemaNode(
         colander.String(),
         title=_("Message"),

@@ -25,7 +25,7 @@ from norec_core import (
     export_response,
     flash,
     languages_node,
-    line_validator,
+    line_node,
     now,
     paginate,
     parse_id,
@@ -84,12 +84,6 @@ def _round_widget(node, kw):
     return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
 
 
-def _text(title, length, **kw):
-    return colander.SchemaNode(
-        colander.String(), title=title, validator=line_validator(length), **kw
-    )
-
-
 class PostSchema(CSRFSchema):
     programme = colander.SchemaNode(
         colander.String(),
@@ -116,11 +110,11 @@ class PostSchema(CSRFSchema):
         missing=None,
         widget=date_widget(),
     )
-    title = _text(_("Title"), 300)
-    duty_station = _text(_("Duty station"), 200)
+    title = line_node(_("Title"), 300)
+    duty_station = line_node(_("Duty station"), 200)
     country = country_node(missing=None)
-    grade = _text(_("Grade"), 20, missing="")
-    field = _text(_("Field of work"), 200, missing="")
+    grade = line_node(_("Grade"), 20, missing="")
+    field = line_node(_("Field of work"), 200, missing="")
     description = colander.SchemaNode(
         colander.String(),
         title=_("Description"),

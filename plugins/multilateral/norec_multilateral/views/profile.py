@@ -19,7 +19,7 @@ from norec_core import (
     FileKind,
     attach_upload,
     country_node,
-    date_widget,
+    date_node,
     email_validator,
     files_of,
     flash,
@@ -61,10 +61,6 @@ CVS = FileKind(
 )
 
 
-def _date(title, **kw):
-    return colander.SchemaNode(colander.Date(), title=title, widget=date_widget(), **kw)
-
-
 def _in_order(start, end):
     def check(form, value):
         if value[end] is not None and value[end] < value[start]:
@@ -89,8 +85,8 @@ class EducationSchema(CSRFSchema):
         colander.String(), title=_("Institution"), validator=line_validator(300)
     )
     country = country_node(missing=None)
-    started_on = _date(_("Started"))
-    finished_on = _date(_("Finished"), missing=None, description=_("Empty: not finished yet."))
+    started_on = date_node(_("Started"))
+    finished_on = date_node(_("Finished"), missing=None, description=_("Empty: not finished yet."))
 
     def __init__(self, *args, **kw):
         super().__init__(*args, validator=_in_order("started_on", "finished_on"), **kw)
@@ -104,8 +100,8 @@ class WorkSchema(CSRFSchema):
         colander.String(), title=_("Position"), validator=line_validator(300)
     )
     country = country_node(missing=None)
-    started_on = _date(_("From"))
-    ended_on = _date(_("To"), missing=None, description=_("Empty: your present work."))
+    started_on = date_node(_("From"))
+    ended_on = date_node(_("To"), missing=None, description=_("Empty: your present work."))
     duties = colander.SchemaNode(
         colander.String(),
         title=_("Duties and results"),
@@ -160,7 +156,7 @@ def _born(node, value):
 
 
 class PersonalSchema(CSRFSchema):
-    birth_date = _date(_("Birth date"), missing=None, validator=_born)
+    birth_date = date_node(_("Birth date"), missing=None, validator=_born)
     citizenship = country_node(title=_("Citizenship"), missing=None)
 
 

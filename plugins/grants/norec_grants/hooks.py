@@ -49,7 +49,7 @@ from norec_grants.permissions import (
     WITHDRAW,
 )
 from norec_grants.routes import add_routes
-from norec_grants.views.mine import asked_of
+from norec_grants.tasks import asked_of
 from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 

@@ -14,7 +14,6 @@ from norec_core import (
     ScheduledTask,
     Task,
     hookimpl,
-    model_factory,
 )
 from norec_multilateral import alerts, careers, demo, members, notices, pool
 from norec_multilateral.i18n import _
@@ -22,62 +21,19 @@ from norec_multilateral.models import (
     Alert,
     Candidacy,
     Candidate,
-    MultilateralPost,
     NetworkMember,
     Placement,
     PoolEntry,
-    RecruitmentRound,
 )
 from norec_multilateral.permissions import MANAGE, READ, WITHDRAW
+from norec_multilateral.routes import add_routes
 from norec_multilateral.workflow import CANDIDACY_WORKFLOW
 
 
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_multilateral:locale/")
-    config.add_route("multilateral.overview", "/")
-    config.add_route("multilateral.posts", "/posts")
-    config.add_route("multilateral.post.new", "/posts/new")
-    post = model_factory(MultilateralPost)
-    config.add_route("multilateral.post", r"/posts/{id:\d+}", factory=post)
-    config.add_route("multilateral.post.edit", r"/posts/{id:\d+}/edit", factory=post)
-    config.add_route("multilateral.apply", r"/posts/{id:\d+}/apply", factory=post)
-    config.add_route(
-        "multilateral.post.applications", r"/posts/{id:\d+}/applications", factory=post
-    )
-    config.add_route("multilateral.shortlist", r"/posts/{id:\d+}/shortlist", factory=post)
-    config.add_route("multilateral.post.outcome", r"/posts/{id:\d+}/outcome", factory=post)
-    recruitment_round = model_factory(RecruitmentRound)
-    config.add_route("multilateral.rounds", "/rounds")
-    config.add_route("multilateral.round.new", "/rounds/new")
-    config.add_route("multilateral.round", r"/rounds/{id:\d+}", factory=recruitment_round)
-    config.add_route("multilateral.round.edit", r"/rounds/{id:\d+}/edit", factory=recruitment_round)
-    config.add_route("multilateral.alerts", "/alerts")
-    config.add_route("multilateral.alert.remove", r"/alerts/{id:\d+}/remove")
-    config.add_route("multilateral.careers", "/careers")
-    config.add_route(
-        "multilateral.placement", r"/placements/{id:\d+}", factory=model_factory(Placement)
-    )
-    config.add_route("multilateral.network", "/network")
-    config.add_route("multilateral.join", "/network/join")
-    config.add_route("multilateral.network.message", "/network/message")
-    config.add_route(
-        "multilateral.registration",
-        r"/network/registrations/{id:\d+}",
-        factory=model_factory(NetworkMember),
-    )
-    config.add_route("multilateral.page.new", "/pages/new")
-    config.add_route("multilateral.page", r"/pages/{slug:[a-z0-9]+(-[a-z0-9]+)*}")
-    config.add_route("multilateral.page.edit", r"/pages/{slug:[a-z0-9]+(-[a-z0-9]+)*}/edit")
-    config.add_route("multilateral.profile", "/profile")
-    config.add_route(
-        "multilateral.profile.remove",
-        r"/profile/{part:(education|work|language|reference)}/{id:\d+}/remove",
-    )
-    config.add_route("multilateral.applications", "/applications")
-    config.add_route(
-        "multilateral.candidacy", r"/applications/{id:\d+}", factory=model_factory(Candidacy)
-    )
+    add_routes(config)
     config.scan("norec_multilateral.views")
 
 

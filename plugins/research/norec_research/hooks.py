@@ -16,14 +16,14 @@ from norec_core import (
     ScheduledTask,
     Section,
     hookimpl,
-    model_factory,
     now,
     reindex,
 )
 from norec_research import demo, demo_files, notices, reading
 from norec_research.i18n import _
-from norec_research.models import Author, Commission, Proposal, Publication, Subject
+from norec_research.models import Author, Proposal, Publication, Subject
 from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
+from norec_research.routes import add_routes
 from norec_research.search import SOURCE
 from norec_research.workflow import PUBLICATION_WORKFLOW
 
@@ -31,40 +31,7 @@ from norec_research.workflow import PUBLICATION_WORKFLOW
 @hookimpl
 def norec_configure(config):
     config.add_translation_dirs("norec_research:locale/")
-    config.add_route("research.overview", "/")
-    config.add_route("research.catalogue", "/publications")
-    config.add_route("research.new", "/publications/new")
-    publication = model_factory(Publication)
-    config.add_route("research.publication", r"/publications/{id:\d+}", factory=publication)
-    config.add_route("research.edit", r"/publications/{id:\d+}/edit", factory=publication)
-    config.add_route("research.files", r"/publications/{id:\d+}/files", factory=publication)
-    config.add_route(
-        "research.version", r"/publications/{id:\d+}/versions/{number:\d+}", factory=publication
-    )
-    config.add_route("research.topic", "/topics/{slug}")
-    config.add_route(
-        "research.download",
-        r"/publications/{id:\d+}/download/{file:\d+}",
-        factory=publication,
-    )
-    config.add_route("research.oai", "/oai")
-    commission = model_factory(Commission)
-    config.add_route("research.commissions", "/commissions")
-    config.add_route("research.commission.new", "/commissions/new")
-    config.add_route("research.commission", r"/commissions/{id:\d+}", factory=commission)
-    config.add_route("research.commission.edit", r"/commissions/{id:\d+}/edit", factory=commission)
-    config.add_route("research.propose", r"/commissions/{id:\d+}/propose", factory=commission)
-    config.add_route("research.proposal", r"/proposals/{id:\d+}", factory=model_factory(Proposal))
-    config.add_route("research.feed", "/publications/feed.atom")
-    config.add_route("research.topic_feed", "/topics/{slug}/feed.atom")
-    config.add_route(
-        "research.cite",
-        r"/publications/{id:\d+}/cite.{format:(bib|ris|json)}",
-        factory=publication,
-    )
-    config.add_route(
-        "research.datacite", r"/publications/{id:\d+}/datacite.xml", factory=publication
-    )
+    add_routes(config)
     config.scan("norec_research.views")
 
 

@@ -47,7 +47,8 @@ _WORD = r"[A-Za-z0-9\-_\.!~\*'\(\)]+"
 _SYNTAX = {
     "metadataPrefix": re.compile(_WORD),
     "set": re.compile(f"{_WORD}(:{_WORD})*"),
-    "identifier": re.compile(r"\S+"),
+    # A URI (xs:anyURI): a scheme before the first colon, or no colon in the first segment.
+    "identifier": re.compile(r"(?=\S)(?:[A-Za-z][A-Za-z0-9+.\-]*:|[^:/?#\s]*(?:[/?#]|$))\S*"),
 }
 # What XML 1.0 cannot hold, not even escaped: most control characters, lone surrogates.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -234,6 +234,12 @@ def _bad_token(**state) -> str:
         ),
         ({"verb": "ListIdentifiers", "resumptionToken": _bad_token(n=-5)}, "badResumptionToken"),
         ({"verb": "ListRecords", "resumptionToken": "W" * 5000}, "badResumptionToken"),
+        # Echoed, what is no URI (a colon in a first segment without a scheme) would make
+        # the answer invalid: the identifier's syntax is a bad argument.
+        (
+            {"verb": "GetRecord", "identifier": "2021-09-15T00:00:00Z", "metadataPrefix": "oai_dc"},
+            "badArgument",
+        ),
         # Echoed, a control character would make the answer no XML.
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "a\x1bb"}, "badArgument"),
     ],

@@ -32,7 +32,7 @@ from norec_core.domain.serialisation import (
 )
 from norec_core.domain.views import activities, organisations, partnerships, people
 from norec_core.jsonapi.workflow_endpoints import workflow_endpoints
-from norec_core.lists import paginate, search
+from norec_core.lists import paginate, search_words
 from norec_core.security import DIRECTORY_EDIT, PERSON_EDIT, PERSON_VIEW, VIEW
 
 
@@ -165,38 +165,9 @@ def resource(
     """List, read, create and update endpoints for one model."""
     title = model.__name__
     one = RESPONSE_SCHEMAS[title]
-    page = page_schema(one)
-
-    def list_view(request, _data):
-        query = select(model).options(*(selectinload(rel) for rel in eager))
-        q = request.GET.get("q", "").strip()
-        if q:
-            query = search(query, q, *searched)
-        # The plugins' fields are in the answer about one record, not in lists: one query
-        # a row for each plugin would make a page's cost grow with its length.
-        return page_json(paginate(request, query.order_by(*order)), to_json)
-
-    def with_plugins(request, obj):
-        return to_json(obj) | record_fields.as_json(request, obj)
-
-    def read_view(request, _data):
-        return with_plugins(request, request.context)
-
-    def create_view(request, data):
-        obj = model()
-        module.from_form(request, obj, data)
-        request.dbsession.add(obj)
-        request.dbsession.flush()
-        url = request.route_url(f"api.{name}.read", id=obj.id)
-        request.response.status = 201
-        request.response.location = url
-        return with_plugins(request, obj)
-
-    def update_view(request, data):
-        module.from_form(request, request.context, data)
-        request.dbsession.flush()
-        return with_plugins(request, request.context)
-
+    list_view, read_view, create_view, update_view = _resource_views(
+        name, model, to_json, module, searched, order, eager
+    )
     path = f"/{name}"
     return [
         ApiEndpoint(
@@ -206,7 +177,7 @@ def resource(
             read,
             f"List {name} (25 a page; q searches)",
             list_view,
-            response_schema=page,
+            response_schema=page_schema(one),
         ),
         ApiEndpoint(
             f"{name}.read",
@@ -242,6 +213,42 @@ def resource(
             current=module.to_form,
         ),
     ]
+
+
+def _resource_views(name, model, to_json, module, searched, order, eager):
+    """The list, read, create and update views of `resource`."""
+
+    def list_view(request, _data):
+        query = select(model).options(*(selectinload(rel) for rel in eager))
+        q = request.GET.get("q", "").strip()
+        if q:
+            query = search_words(query, q, *searched)
+        # The plugins' fields are in the answer about one record, not in lists: one query
+        # a row for each plugin would make a page's cost grow with its length.
+        return page_json(paginate(request, query.order_by(*order)), to_json)
+
+    def with_plugins(request, obj):
+        return to_json(obj) | record_fields.as_json(request, obj)
+
+    def read_view(request, _data):
+        return with_plugins(request, request.context)
+
+    def create_view(request, data):
+        obj = model()
+        module.from_form(request, obj, data)
+        request.dbsession.add(obj)
+        request.dbsession.flush()
+        url = request.route_url(f"api.{name}.read", id=obj.id)
+        request.response.status = 201
+        request.response.location = url
+        return with_plugins(request, obj)
+
+    def update_view(request, data):
+        module.from_form(request, request.context, data)
+        request.dbsession.flush()
+        return with_plugins(request, request.context)
+
+    return list_view, read_view, create_view, update_view
 
 
 def core_endpoints() -> list[ApiEndpoint]:
@@ -310,7 +317,7 @@ def profile_endpoints() -> list[ApiEndpoint]:
         query = profiles.profiles_query(request, select(Person))
         q = request.GET.get("q", "").strip()
         if q:
-            query = search(query, q, Person.given_name, Person.family_name)
+            query = search_words(query, q, Person.given_name, Person.family_name)
         result = paginate(request, query.order_by(Person.family_name, Person.id))
         return page_json(result, partial(profiles.profile_json, request))
 

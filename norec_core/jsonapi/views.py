@@ -194,75 +194,11 @@ def openapi(request):
     """The OpenAPI 3 document of every endpoint the installed plugins offer."""
     if broken_token(request):
         return _invalid_token(request)
-    translate = request.localizer.translate
     paths: dict = {}
     schemas: dict = {"Error": ERROR_SCHEMA}
     for prefix, _route, endpoint in request.registry["norec.api_endpoints"]:
-        public = endpoint.permission in (VIEW, NO_PERMISSION_REQUIRED)
-        operation: dict = {
-            "operationId": endpoint.name,
-            "summary": endpoint.summary,
-            # Public reads need no token; with one, they answer as its user may see.
-            "security": [{}, {"token": []}] if public else [{"token": []}],
-            "responses": {
-                str(endpoint.status): {
-                    "description": "OK",
-                    "content": {"application/json": {"schema": endpoint.response_schema or {}}},
-                },
-                **_errors(
-                    ("400", "The request could not be understood (a NUL, a bad form body)"),
-                    ("413", "The body is too large"),
-                ),
-            },
-        }
-        if not public:
-            operation["responses"].update(
-                _errors(
-                    ("401", "No valid token"),
-                    ("403", "The token's user lacks the permission"),
-                )
-            )
-        parameters = []
-        if "{id}" in endpoint.path:
-            parameters.append(
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
-            )
-            operation["responses"].update(_errors(("404", "No such object")))
-        if endpoint.method == "GET" and "{id}" not in endpoint.path:
-            parameters += [
-                {"name": "q", "in": "query", "schema": {"type": "string", "pattern": NO_NUL}},
-                {
-                    "name": "page",
-                    "in": "query",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 10**9},
-                },
-            ]
-        if parameters:
-            operation["parameters"] = parameters
-        if endpoint.request_schema is not None:
-            name = endpoint.request_schema.__name__.removesuffix("Schema") + "Input"
-            schema = endpoint.request_schema().bind(request=request)
-            schemas[name] = json_schema(schema, translate)
-            if endpoint.current is not None:
-                schemas[name + "Patch"] = {
-                    k: v for k, v in schemas[name].items() if k != "required"
-                }
-                name += "Patch"
-            operation["requestBody"] = {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}
-                },
-            }
-            operation["responses"].update(
-                _errors(
-                    ("400", "The body is not a JSON object"),
-                    ("415", "The body is not sent as application/json"),
-                    ("422", "Invalid fields, with an error each"),
-                )
-            )
         path = prefix.removeprefix(PREFIX) + endpoint.path
-        paths.setdefault(path, {})[endpoint.method.lower()] = operation
+        paths.setdefault(path, {})[endpoint.method.lower()] = _operation(request, endpoint, schemas)
     return {
         "openapi": "3.0.3",
         "info": {
@@ -278,6 +214,66 @@ def openapi(request):
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
         },
     }
+
+
+def _operation(request, endpoint, schemas: dict) -> dict:
+    """The operation of `endpoint`: who may call it, its parameters, its body (whose
+    schema it adds to `schemas`) and every answer it can give."""
+    public = endpoint.permission in (VIEW, NO_PERMISSION_REQUIRED)
+    responses = {
+        str(endpoint.status): {
+            "description": "OK",
+            "content": {"application/json": {"schema": endpoint.response_schema or {}}},
+        },
+        **_errors(
+            ("400", "The request could not be understood (a NUL, a bad form body)"),
+            ("413", "The body is too large"),
+        ),
+    }
+    operation: dict = {
+        "operationId": endpoint.name,
+        "summary": endpoint.summary,
+        # Public reads need no token; with one, they answer as its user may see.
+        "security": [{}, {"token": []}] if public else [{"token": []}],
+        "responses": responses,
+    }
+    if not public:
+        responses.update(
+            _errors(("401", "No valid token"), ("403", "The token's user lacks the permission"))
+        )
+    if "{id}" in endpoint.path:
+        operation["parameters"] = [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+        ]
+        responses.update(_errors(("404", "No such object")))
+    elif endpoint.method == "GET":
+        operation["parameters"] = [
+            {"name": "q", "in": "query", "schema": {"type": "string", "pattern": NO_NUL}},
+            {
+                "name": "page",
+                "in": "query",
+                "schema": {"type": "integer", "minimum": 1, "maximum": 10**9},
+            },
+        ]
+    if endpoint.request_schema is not None:
+        name = endpoint.request_schema.__name__.removesuffix("Schema") + "Input"
+        schema = endpoint.request_schema().bind(request=request)
+        schemas[name] = json_schema(schema, request.localizer.translate)
+        if endpoint.current is not None:
+            schemas[name + "Patch"] = {k: v for k, v in schemas[name].items() if k != "required"}
+            name += "Patch"
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+        }
+        responses.update(
+            _errors(
+                ("400", "The body is not a JSON object"),
+                ("415", "The body is not sent as application/json"),
+                ("422", "Invalid fields, with an error each"),
+            )
+        )
+    return operation
 
 
 class TokenSchema(CSRFSchema):

@@ -33,7 +33,7 @@ def _history_json(request, obj) -> dict[str, Any]:
         ],
         "history": [
             fields_json(h, ("transition", "from_state", "to_state", "actor", "at", "comment"))
-            for h in engine.history(request, obj)
+            for h in engine.workflow_history(request, obj)
         ],
     }
 

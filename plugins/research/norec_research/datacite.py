@@ -43,10 +43,49 @@ def resource(request, publication) -> bytes:
 
 
 def resource_element(request, publication) -> Element:
-    """The `resource` element of `publication` (the metadata of an oai_datacite record)."""
+    """The `resource` element of `publication` (the metadata of an oai_datacite record),
+    its children in the kernel's order."""
     root = Element(f"{{{KERNEL}}}resource", {f"{{{XSI}}}schemaLocation": f"{KERNEL} {SCHEMA}"})
     _element(root, "identifier", doi(request, publication), identifierType="DOI")
-    creators = _element(root, "creators")
+    contributing = [o for o in publication.organisations if o.role == "contributor"]
+    _creators(_element(root, "creators"), publication, contributing)
+    titles = _element(root, "titles")
+    for text in publication.texts:
+        _element(titles, "title", text.title).set(XML_LANG, text.language)
+    _element(root, "publisher", "Norec")
+    year = publication.published_on or publication.created_at
+    _element(root, "publicationYear", str(year.year))
+    _element(
+        root,
+        "resourceType",
+        TYPES[publication.type].default,
+        resourceTypeGeneral=GENERAL_TYPES[publication.type],
+    )
+    _subjects(_element(root, "subjects"), publication)
+    if contributing:
+        contributors = _element(root, "contributors")
+        for link in contributing:
+            contributor = _element(
+                contributors, "contributor", contributorType="HostingInstitution"
+            )
+            _element(
+                contributor, "contributorName", link.organisation.name, nameType="Organizational"
+            )
+    if publication.published_on:
+        dates = _element(root, "dates")
+        _element(dates, "date", publication.published_on.isoformat(), dateType="Issued")
+    if publication.texts:
+        _element(root, "language", publication.texts[0].language)
+    _element(root, "version", str(reading.latest(publication)))
+    _rights(root, publication.licence)
+    _descriptions(_element(root, "descriptions"), publication)
+    _funding(root, [o for o in publication.organisations if o.role == "funder"])
+    return root
+
+
+def _creators(creators, publication, contributing) -> None:
+    """The authors, with their ORCID; without authors, the contributing organisations or,
+    without those, the agency."""
     for author in publication.authors:
         person = author.person
         creator = _element(creators, "creator")
@@ -66,81 +105,62 @@ def resource_element(request, publication) -> Element:
                 nameIdentifierScheme="ORCID",
                 schemeURI="https://orcid.org",
             )
-    contributing = [o for o in publication.organisations if o.role == "contributor"]
-    if not publication.authors:  # the organisations are the creators then
-        for link in contributing or []:
-            creator = _element(creators, "creator")
-            _element(creator, "creatorName", link.organisation.name, nameType="Organizational")
-        if not contributing:
-            _element(
-                _element(creators, "creator"), "creatorName", "Norec", nameType="Organizational"
-            )
-    titles = _element(root, "titles")
-    for text in publication.texts:
-        _element(titles, "title", text.title).set(XML_LANG, text.language)
-    _element(root, "publisher", "Norec")
-    year = publication.published_on or publication.created_at
-    _element(root, "publicationYear", str(year.year))
-    _element(
-        root,
-        "resourceType",
-        TYPES[publication.type].default,
-        resourceTypeGeneral=GENERAL_TYPES[publication.type],
-    )
-    subjects = _element(root, "subjects")
+    if publication.authors:
+        return
+    for link in contributing:
+        creator = _element(creators, "creator")
+        _element(creator, "creatorName", link.organisation.name, nameType="Organizational")
+    if not contributing:
+        _element(_element(creators, "creator"), "creatorName", "Norec", nameType="Organizational")
+
+
+def _subjects(subjects, publication) -> None:
     for topic in publication.topics:
         if topic in TOPICS:
             _element(subjects, "subject", TOPICS[topic].default)
     for number in publication.sdgs:
         if number in SDGS:
             _element(subjects, "subject", f"SDG {number}: {SDGS[number].default}")
-    if contributing:
-        contributors = _element(root, "contributors")
-        for link in contributing:
-            contributor = _element(
-                contributors, "contributor", contributorType="HostingInstitution"
-            )
-            _element(
-                contributor, "contributorName", link.organisation.name, nameType="Organizational"
-            )
-    if publication.published_on:
-        dates = _element(root, "dates")
-        _element(dates, "date", publication.published_on.isoformat(), dateType="Issued")
-    if publication.texts:
-        _element(root, "language", publication.texts[0].language)
-    _element(root, "version", str(reading.latest(publication)))
-    if publication.licence in LICENCES:
-        rights = _element(root, "rightsList")
-        name, uri = LICENCES[publication.licence]
-        _element(
-            rights,
-            "rights",
-            name,
-            rightsURI=uri,
-            rightsIdentifier=publication.licence,
-            rightsIdentifierScheme="SPDX",
-            schemeURI="https://spdx.org/licenses/",
-        )
-    descriptions = _element(root, "descriptions")
+
+
+def _rights(root, licence) -> None:
+    if licence not in LICENCES:
+        return
+    name, uri = LICENCES[licence]
+    _element(
+        _element(root, "rightsList"),
+        "rights",
+        name,
+        rightsURI=uri,
+        rightsIdentifier=licence,
+        rightsIdentifierScheme="SPDX",
+        schemeURI="https://spdx.org/licenses/",
+    )
+
+
+def _descriptions(descriptions, publication) -> None:
     for text in publication.texts:
         for kind, value in (("Abstract", text.abstract), ("Other", text.summary)):
             if value:
                 _element(descriptions, "description", value, descriptionType=kind).set(
                     XML_LANG, text.language
                 )
-    funders = [o for o in publication.organisations if o.role == "funder"]
-    if funders:
-        references = _element(root, "fundingReferences")
-        for link in funders:
-            reference = _element(references, "fundingReference")
-            _element(reference, "funderName", link.organisation.name)
-            if link.organisation.ror:
-                _element(
-                    reference,
-                    "funderIdentifier",
-                    f"https://ror.org/{link.organisation.ror}",
-                    funderIdentifierType="ROR",
-                )
-            if link.grant_reference:
-                _element(reference, "awardNumber", link.grant_reference)
-    return root
+
+
+def _funding(root, funders) -> None:
+    """Each funder with its ROR identifier and the grant's number, where known."""
+    if not funders:
+        return
+    references = _element(root, "fundingReferences")
+    for link in funders:
+        reference = _element(references, "fundingReference")
+        _element(reference, "funderName", link.organisation.name)
+        if link.organisation.ror:
+            _element(
+                reference,
+                "funderIdentifier",
+                f"https://ror.org/{link.organisation.ror}",
+                funderIdentifierType="ROR",
+            )
+        if link.grant_reference:
+            _element(reference, "awardNumber", link.grant_reference)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import random
 import zoneinfo
-from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -21,10 +20,9 @@ from norec_core import (
     import_history,
     now,
 )
+from norec_research.demo_commissions import commissions
 from norec_research.models import (
     Author,
-    Commission,
-    Proposal,
     Publication,
     PublicationOrganisation,
     PublicationText,
@@ -42,6 +40,9 @@ PUBLISHED = (("submit", "Research editor"), ("publish", "Research editor"))
 
 
 def load(dbsession) -> None:
+    """The research catalogue of an agency: a seminar, four publications told in full
+    (a study in two languages with a corrected version, a report and its video, a draft),
+    a catalogue of hundreds more, their use, and the commissions of a review."""
     dbsession.add(
         Activity(
             title="Seminar: what exchanges give partner organisations",
@@ -56,7 +57,41 @@ def load(dbsession) -> None:
     forum, gpi = demo_organisation(dbsession, FORUM), demo_organisation(dbsession, "GPI")
     unossc, norec = demo_organisation(dbsession, UNOSSC), _norec(dbsession)
     authors = _authors(dbsession)
-    covid = Publication(
+    covid = _covid_study(authors, forum, norec)
+    triangular, video = _triangular_report(authors, gpi), _triangular_video(gpi)
+    review = Publication(
+        type="report",
+        topics=["south-south"],
+        countries=["IN", "BD"],
+        texts=[
+            PublicationText(
+                language="en",
+                position=0,
+                title="South–South personnel exchange: what think tanks in the South see",
+                summary="The first draft of the report commissioned with UNOSSC.",
+            )
+        ],
+        organisations=[PublicationOrganisation(organisation=unossc, role="contributor")],
+    )
+    dbsession.add_all([covid, triangular, video, review])
+    dbsession.flush()
+    start = datetime.datetime(2024, 1, 10, 9, tzinfo=datetime.UTC)
+    for publication in (covid, triangular, video):
+        _history(dbsession, publication, PUBLISHED, start)
+        # What harvesters see as the record's last change: its publication, not the load.
+        publication.updated_at = datetime.datetime.combine(
+            publication.published_on, datetime.time(9), datetime.UTC
+        )
+    _history(dbsession, review, (("submit", "Research editor"),), now())
+    _about(dbsession, covid, "Nurse exchange Bergen–Vellore")
+    _about(dbsession, triangular, "Mission hospitals exchange Rwanda–Uganda")
+    _catalogue(dbsession, authors, [forum, gpi, unossc, norec])
+    _usage(dbsession)
+    commissions(dbsession, unossc, review, authors[3])
+
+
+def _covid_study(authors, forum, norec) -> Publication:
+    return Publication(
         type="study",
         published_on=datetime.date(2021, 9, 15),
         topics=["covid-19", "volunteering"],
@@ -95,7 +130,10 @@ def load(dbsession) -> None:
             Version(number=2, note="Corrected survey figures in chapter 3"),
         ],
     )
-    triangular = Publication(
+
+
+def _triangular_report(authors, gpi) -> Publication:
+    return Publication(
         type="report",
         published_on=datetime.date(2023, 4, 20),
         topics=["triangular-cooperation", "south-south"],
@@ -116,7 +154,10 @@ def load(dbsession) -> None:
         organisations=[PublicationOrganisation(organisation=gpi, role="contributor")],
         versions=[Version(number=1)],
     )
-    video = Publication(
+
+
+def _triangular_video(gpi) -> Publication:
+    return Publication(
         type="video",
         published_on=datetime.date(2023, 4, 20),
         topics=["triangular-cooperation"],
@@ -144,103 +185,6 @@ def load(dbsession) -> None:
         organisations=[PublicationOrganisation(organisation=gpi, role="contributor")],
         versions=[Version(number=1)],
     )
-    review = Publication(
-        type="report",
-        topics=["south-south"],
-        countries=["IN", "BD"],
-        texts=[
-            PublicationText(
-                language="en",
-                position=0,
-                title="South–South personnel exchange: what think tanks in the South see",
-                summary="The first draft of the report commissioned with UNOSSC.",
-            )
-        ],
-        organisations=[PublicationOrganisation(organisation=unossc, role="contributor")],
-    )
-    dbsession.add_all([covid, triangular, video, review])
-    dbsession.flush()
-    start = datetime.datetime(2024, 1, 10, 9, tzinfo=datetime.UTC)
-    for publication in (covid, triangular, video):
-        _history(dbsession, publication, PUBLISHED, start)
-        # What harvesters see as the record's last change: its publication, not the load.
-        publication.updated_at = datetime.datetime.combine(
-            publication.published_on, datetime.time(9), datetime.UTC
-        )
-    _history(dbsession, review, (("submit", "Research editor"),), now())
-    _about(dbsession, covid, "Nurse exchange Bergen–Vellore")
-    _about(dbsession, triangular, "Mission hospitals exchange Rwanda–Uganda")
-    _catalogue(dbsession, authors, [forum, gpi, unossc, norec])
-    _usage(dbsession)
-    _commissions(dbsession, unossc, review, authors[3])
-
-
-THINK_TANKS = (
-    ("Research and Information System for Developing Countries", "IN", "Priya", "Raman"),
-    ("African Centre for Technology Studies", "KE", "Joseph", "Mwangi"),
-    ("Centre for Policy Dialogue", "BD", "Farhana", "Ahmed"),
-    ("Institute for Economic Research on Innovation", "ZA", "Thabo", "Nkosi"),
-)
-
-
-def _commissions(dbsession, unossc, report, lead) -> None:
-    """The UNOSSC commission, awarded, its report in review; and this year's open call
-    with proposals from think tanks in the South."""
-    awarded = Commission(
-        title="South–South personnel exchange: what think tanks in the South see",
-        call="Norec and UNOSSC invite think tanks in the South to study what the exchange "
-        "of personnel between organisations in the South gives them, and what it costs. "
-        "Proposals are assessed on relevance, method, the team and the budget.",
-        partner=unossc,
-        deadline=datetime.datetime(2025, 10, 1, 10, tzinfo=datetime.UTC),
-        budget=Decimal("400000.00"),
-        currency="NOK",
-        published=True,
-        report=report,
-    )
-    current = Commission(
-        title="Reciprocity in triangular partnerships",
-        call="A call for a study of how the three partners of a triangular partnership "
-        "share what they learn. Think tanks and universities in the South may apply.",
-        partner=unossc,
-        deadline=now() + datetime.timedelta(days=45),
-        budget=Decimal("300000.00"),
-        currency="NOK",
-        published=True,
-    )
-    dbsession.add_all([awarded, current])
-    for n, (organisation, country, given, family) in enumerate(THINK_TANKS):
-        person = (
-            lead
-            if n == 0
-            else Person(
-                given_name=given,
-                family_name=family,
-                email=f"{given.lower()}.{family.lower()}@thinktank.example.org",
-                country=country,
-            )
-        )
-        for commission, state in (
-            (awarded, "awarded" if n == 0 else "declined"),
-            (current, "submitted"),
-        ):
-            if commission is current and n == 3:
-                continue
-            dbsession.add(
-                Proposal(
-                    commission=commission,
-                    person=person,
-                    organisation_name=organisation,
-                    country=country,
-                    title=f"{commission.title}: the view from {organisation}",
-                    summary="Interviews with twenty partner organisations and a survey of "
-                    "former participants, over twelve months.",
-                    budget=Decimal(280000 + 20000 * n),
-                    currency="NOK",
-                    state=state,
-                    score=5 - n if commission is awarded else None,
-                )
-            )
 
 
 def _about(dbsession, publication, title: str) -> None:

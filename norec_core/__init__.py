@@ -118,9 +118,9 @@ from norec_core.accounts.models import User
 from norec_core.accounts.users import save_user
 from norec_core.accounts.views import log_in
 from norec_core.audit import recorder as _recorder  # noqa: F401
-from norec_core.audit.recorder import record as record_audit
+from norec_core.audit.recorder import record_audit
 from norec_core.charts import Chart, chart_section
-from norec_core.cli import session_scope as command_session
+from norec_core.cli import command_session
 from norec_core.clock import SITE_TIMEZONE, now
 from norec_core.contributions import (
     ActionPurpose,
@@ -148,18 +148,13 @@ from norec_core.contributions import (
 from norec_core.db import Base
 from norec_core.documents import document_response, pdf_response, render_document, render_pdf
 from norec_core.domain.action_links import action_link, spend_action_link
-from norec_core.domain.activities import past as past_activities
-from norec_core.domain.activities import upcoming as upcoming_activities
-from norec_core.domain.demo import load_core_demo
-from norec_core.domain.demo import organisation as demo_organisation
-from norec_core.domain.demo import person as demo_person
-from norec_core.domain.demo import subscription as demo_subscription
+from norec_core.domain.activities import past_activities, upcoming_activities
+from norec_core.domain.demo import demo_organisation, demo_person, demo_subscription, load_core_demo
 from norec_core.domain.exchanges import exchange_completed
 from norec_core.domain.facts import UnknownFact, person_fact
 from norec_core.domain.merging import MergeError, merge_people
 from norec_core.domain.models import Activity, Organisation, Partnership, Person, Registration
-from norec_core.domain.registrations import cancel as cancel_registration
-from norec_core.domain.registrations import register
+from norec_core.domain.registrations import cancel_registration, register
 from norec_core.domain.schemas import countries_node, country_node, languages_node, tags_node
 from norec_core.domain.views.editing import edit_page
 from norec_core.email_addresses import email_validator, valid_email
@@ -209,12 +204,9 @@ from norec_core.interfaces import (
     IUser,
 )
 from norec_core.layout import flash
-from norec_core.lists import paginate, search_filter, select_filter
-from norec_core.lists import search as search_words
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.mail.digest import digest_items
-from norec_core.mail.lists import join as join_list
-from norec_core.mail.lists import leave as leave_list
-from norec_core.mail.lists import list_members
+from norec_core.mail.lists import join_list, leave_list, list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.money import (
     CURRENCIES,
@@ -227,7 +219,7 @@ from norec_core.money import (
 from norec_core.notices.notify import notify
 from norec_core.privacy import consent as _consent  # noqa: F401
 from norec_core.privacy.consent import record_consent
-from norec_core.privacy.personal_data import erase as erase_person
+from norec_core.privacy.personal_data import erase_person
 from norec_core.resources import model_factory, parse_id, parse_number
 from norec_core.script_json import script_json
 from norec_core.search.index import reindex
@@ -247,8 +239,7 @@ from norec_core.security import (
     revoke_local_role,
 )
 from norec_core.tasks.jobs import enqueue_job
-from norec_core.workflow.engine import WorkflowError, import_history, transition
-from norec_core.workflow.engine import history as workflow_history
+from norec_core.workflow.engine import WorkflowError, import_history, transition, workflow_history
 
 __all__ = [
     "ACCOUNT",

@@ -183,7 +183,7 @@ def norec_sections(request, context):
                 "state": getattr(context, workflow.attribute),
                 "options": options,
                 "needs_comment": [o for o in options if o.transition.comment_required],
-                "history": engine.history(request, context),
+                "history": engine.workflow_history(request, context),
             },
         ),
     ]
@@ -236,7 +236,7 @@ def norec_dashboard_panels(request):
             _("Upcoming activities"),
             10,
             "norec_core:templates/activity_list.pt",
-            {"activities": activities.upcoming(request.dbsession, limit=5)},
+            {"activities": activities.upcoming_activities(request.dbsession, limit=5)},
         )
     ]
     # Where the people are, to the staff who see people.

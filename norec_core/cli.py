@@ -32,7 +32,7 @@ from norec_core.search.index import SOURCES, rebuild, track
 
 
 @contextmanager
-def session_scope(settings: dict):
+def command_session(settings: dict):
     """A session committed at the end, or rolled back on error."""
 
     engine = make_engine(settings["sqlalchemy.url"])
@@ -106,7 +106,7 @@ def _user_run(args, settings) -> int:
     if len(password) < 8:
         print("the password must have at least 8 characters", file=sys.stderr)
         return 2
-    with session_scope(settings) as session:
+    with command_session(settings) as session:
         save_user(session, args.email, password, display_name=args.name, roles=args.role)
     print(f"user {args.email} saved with roles: {', '.join(sorted(set(args.role))) or 'none'}")
     return 0
@@ -132,7 +132,7 @@ def _demo_run(args, settings) -> int:
 
     from norec_core.app import main as make_app
 
-    with session_scope(settings) as session:
+    with command_session(settings) as session:
         if has_data(session):
             print("the database already holds data; demo data is loaded only into an empty one")
             return 0
@@ -140,7 +140,7 @@ def _demo_run(args, settings) -> int:
         app = make_app({}, **{k: v for k, v in settings.items() if k != "norec.pm"})
         load_demo(app.registry, session)
         app.registry["norec.db_engine"].dispose()
-    with session_scope(settings) as session:
+    with command_session(settings) as session:
         if session.get_bind().dialect.name == "postgresql":
             # The planner's statistics for thousands of new rows now, not when autovacuum
             # next comes by: until then PostgreSQL may choose plans that run for minutes.
@@ -156,7 +156,7 @@ def _search_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _search_run(args, settings) -> int:
-    with session_scope(settings) as session:
+    with command_session(settings) as session:
         unknown = set(args.kinds) - set(session.info[SOURCES])
         if unknown:
             print(f"norec: no search source named {', '.join(sorted(unknown))}", file=sys.stderr)

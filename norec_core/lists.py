@@ -99,7 +99,7 @@ def _reversed(query: Select) -> Select | None:
 SEARCH_WORDS, SEARCH_WORD_LENGTH = 8, 100
 
 
-def search(query: Select, text: str, *columns) -> Select:
+def search_words(query: Select, text: str, *columns) -> Select:
     """Match every word of `text` in one of `columns`, ignoring case; % and _ are letters."""
     words = dict.fromkeys(w[:SEARCH_WORD_LENGTH].lower() for w in text.split())
     for word in list(words)[:SEARCH_WORDS]:

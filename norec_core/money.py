@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import colander
 import deform
-from babel.numbers import format_currency, get_currency_name, list_currencies
+from babel.numbers import format_currency, list_currencies
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
 
@@ -63,10 +63,6 @@ def format_money(amount: Decimal | None, currency: str, locale: str) -> str:
     if amount is None:
         return ""
     return format_currency(amount, currency, locale=locale)
-
-
-def currency_name(code: str, locale: str) -> str:
-    return get_currency_name(code, locale=locale)
 
 
 def currency_validator(node, value) -> None:

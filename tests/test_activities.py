@@ -78,11 +78,11 @@ def test_waiting_list_and_promotion(db_session, make_activity, make_person):
     statuses = [registrations.register(db_session, activity, p).status for p in people]
     assert statuses == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
     first = db_session.scalars(select(Registration).where(Registration.person == people[0])).one()
-    promoted = registrations.cancel(db_session, first)
+    promoted = registrations.cancel_registration(db_session, first)
     assert promoted.person is people[2] and promoted.status == "confirmed"
     assert registrations.confirmed_count(db_session, activity) == 2
     waiting = db_session.scalars(select(Registration).where(Registration.person == people[3])).one()
-    assert registrations.cancel(db_session, waiting) is None
+    assert registrations.cancel_registration(db_session, waiting) is None
 
 
 def test_register_twice_is_refused(db_session, make_activity, make_person):

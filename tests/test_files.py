@@ -200,7 +200,7 @@ def test_a_person_s_file_is_theirs_and_the_staff_s_and_goes_with_their_erasure(
     key, url = row.key, f"/files/{row.id}/cv.pdf"
     testapp.get(url, status=404)
     assert admin_app.get(url).body == PDF
-    personal_data.erase(app_request, person, "asked to be forgotten")
+    personal_data.erase_person(app_request, person, "asked to be forgotten")
     with pytest.raises(KeyError):
         app_request.find_service(IFileStore).get(key)
 

@@ -163,7 +163,7 @@ def test_the_index_follows_edits_deletions_rollbacks_and_erasure(
 
     person = make_person(given_name="Erasable", family_name="Someone")
     assert _hits(admin_app, "erasable") == ["Erasable Someone"]
-    personal_data.erase(app_request, person, "asked to be forgotten")
+    personal_data.erase_person(app_request, person, "asked to be forgotten")
     db_session.flush()
     assert _hits(admin_app, "erasable") == []
     assert not db_session.scalar(

@@ -14,7 +14,7 @@ from norec_core.exports import Column, export_links, export_response, requested_
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.resources import parse_id
 from norec_core.security import USERS_MANAGE, local_role_holders_of_user, revoke_local_role_by_id
 
@@ -49,7 +49,7 @@ def user_list(request):
     state = request.GET.get("state", "")
     query = select(User)
     if q:
-        query = search(query, q, User.email, User.display_name)
+        query = search_words(query, q, User.email, User.display_name)
     if role:
         query = query.where(User.role_links.any(UserRole.role == role))
     if state in ("active", "inactive"):

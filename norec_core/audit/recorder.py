@@ -39,7 +39,9 @@ def actor_of(session: Session) -> tuple[int | None, str]:
         return actor()
 
 
-def record(session: Session, action: str, obj, changes: dict | None = None, comment: str = ""):
+def record_audit(
+    session: Session, action: str, obj, changes: dict | None = None, comment: str = ""
+):
     """Record an event that is not a plain flush of a change (a transition, an erasure)."""
     # Through the session, so that the transaction (zope.sqlalchemy's too) knows it wrote.
     _insert(session, session.execute, [(action, obj, changes or {}, comment)])

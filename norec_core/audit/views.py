@@ -11,7 +11,7 @@ from sqlalchemy import select
 from norec_core.audit.models import ACTIONS, AuditEvent
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.resources import parse_id
 from norec_core.security import AUDIT_VIEW
 
@@ -53,7 +53,7 @@ def audit_log(request):
     if resource_id is not None:
         query = query.where(AuditEvent.resource_id == resource_id)
     if params.get("q"):
-        query = search(query, params["q"], AuditEvent.actor)
+        query = search_words(query, params["q"], AuditEvent.actor)
     since, until = _date(params.get("since", "")), _date(params.get("until", ""))
     if since:
         query = query.where(AuditEvent.at >= since)

@@ -11,7 +11,7 @@ from pyramid.request import Request
 from sqlalchemy import select
 
 from norec_core import clock
-from norec_core.audit.recorder import record
+from norec_core.audit.recorder import record_audit
 from norec_core.domain.models import ActionLink, Person
 
 
@@ -69,7 +69,7 @@ def use(request: Request, link: ActionLink) -> Any:
     if not purpose.finished_later:
         link.used_at = clock.now()
     who = link.person if link.person is not None else link
-    record(request.dbsession, "action_link", who, {"purpose": [None, link.purpose]})
+    record_audit(request.dbsession, "action_link", who, {"purpose": [None, link.purpose]})
     return purpose.run(request, link)
 
 

@@ -11,7 +11,7 @@ from norec_core import clock
 from norec_core.domain.models import Activity
 
 
-def upcoming(session: Session, kinds: Iterable[str] | None = None, limit: int = 10):
+def upcoming_activities(session: Session, kinds: Iterable[str] | None = None, limit: int = 10):
     """Activities not yet over, soonest first; only those of `kinds` when given."""
     query = select(Activity).where(Activity.ends_at >= clock.now())
     if kinds is not None:
@@ -20,7 +20,7 @@ def upcoming(session: Session, kinds: Iterable[str] | None = None, limit: int = 
     return session.scalars(query.order_by(Activity.starts_at).limit(limit)).all()
 
 
-def past(session: Session, kinds: Iterable[str] | None = None, limit: int = 10):
+def past_activities(session: Session, kinds: Iterable[str] | None = None, limit: int = 10):
     """Activities that are over, latest first."""
     query = select(Activity).where(Activity.ends_at < clock.now())
     if kinds is not None:

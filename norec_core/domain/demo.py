@@ -87,17 +87,17 @@ def has_data(session: Session) -> bool:
     )
 
 
-def organisation(session: Session, name: str) -> Organisation:
+def demo_organisation(session: Session, name: str) -> Organisation:
     """A demo organisation by name, for the plugins' demo data."""
     return session.scalars(select(Organisation).where(Organisation.name == name)).one()
 
 
-def person(session: Session, email: str) -> Person:
+def demo_person(session: Session, email: str) -> Person:
     """A demo person by e-mail, for the plugins' demo data."""
     return session.scalars(select(Person).where(Person.email == email)).one()
 
 
-def subscription(session: Session, person: Person, list_name: str, text: str, version: str):
+def demo_subscription(session: Session, person: Person, list_name: str, text: str, version: str):
     """A demo person on a plugin's mailing list, with the consent record a real joining
     leaves (the list's `text` and `version`, as the plugin declares them)."""
     session.add(ListSubscription(person_id=person.id, list_name=list_name, status="subscribed"))

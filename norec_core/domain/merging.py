@@ -7,7 +7,7 @@ from pyramid.request import Request
 from sqlalchemy import Table, delete, func, select, update
 
 from norec_core.accounts.models import LocalRole, User
-from norec_core.audit.recorder import record
+from norec_core.audit.recorder import record_audit
 from norec_core.db import Base
 from norec_core.domain.models import (
     ActionLink,
@@ -69,7 +69,7 @@ def merge_people(request: Request, kept: Person, merged: Person) -> None:
         )
         if left:
             raise MergeError(f"{left} rows of {table.name} still name the merged person")
-    record(session, "merge", kept, {"merged": [merged.id, kept.id]}, "")
+    record_audit(session, "merge", kept, {"merged": [merged.id, kept.id]}, "")
     # The rows moved by UPDATE are still in the records' loaded collections: reload them,
     # or deleting the duplicate would cascade to rows that are now the kept record's.
     session.expire(kept)

@@ -57,7 +57,7 @@ def register(session: Session, activity: Activity, person: Person) -> Registrati
     return registration
 
 
-def cancel(session: Session, registration: Registration) -> Registration | None:
+def cancel_registration(session: Session, registration: Registration) -> Registration | None:
     """Cancel a registration; a freed seat goes to the first waiting, who is returned."""
     activity = registration.activity
     _lock(session, activity)

@@ -58,7 +58,7 @@ def _set(request: Request, person: Person, name: str, status: str) -> ListSubscr
     return row
 
 
-def join(request: Request, person: Person, name: str) -> ListSubscription:
+def join_list(request: Request, person: Person, name: str) -> ListSubscription:
     """Subscribe `person`, or, for a double opt-in list, mail them the link that does."""
     mailing_list = declared(request, name)
     if not mailing_list.double_opt_in:
@@ -89,7 +89,7 @@ def confirm(request: Request, link) -> str:
     return request.localizer.translate(_("You are on the list: ${list}.", mapping={"list": title}))
 
 
-def leave(request: Request, person: Person, name: str) -> None:
+def leave_list(request: Request, person: Person, name: str) -> None:
     """Take `person` off the mailing list `name` (a declared `MailingList`)."""
     declared(request, name)
     _set(request, person, name, "unsubscribed")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.mail import lists, mailing, unsubscribe
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_after_commit, retry
@@ -37,7 +37,7 @@ def outbox(request):
     if wanted in STATUS_TITLES:
         query = query.where(OutboxMessage.status == wanted)
     if q:
-        query = search(query, q, OutboxMessage.recipient, OutboxMessage.subject)
+        query = search_words(query, q, OutboxMessage.recipient, OutboxMessage.subject)
     counts = dict(
         request.dbsession.execute(
             select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
@@ -107,5 +107,5 @@ def unsubscribe_now(request):
     if mailing_list is None:
         person.consent_newsletter = False
     elif mailing_list in request.registry["norec.mailing_lists"]:
-        lists.leave(request, person, mailing_list)
+        lists.leave_list(request, person, mailing_list)
     return {"page_title": _("Unsubscribe"), "done": True}

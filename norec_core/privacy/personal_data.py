@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from norec_core.accounts.models import User
 from norec_core.audit.models import AuditEvent
-from norec_core.audit.recorder import jsonable, record
+from norec_core.audit.recorder import jsonable, record_audit
 from norec_core.domain import record_fields
 from norec_core.domain.models import Person, Registration
 from norec_core.domain.serialisation import person_json
@@ -79,7 +79,7 @@ def export(request: Request, person: Person) -> dict[str, Any]:
         answers = call_for(pm, info.name, "norec_person_export", dbsession=session, person=person)
         if answers:
             document[info.name] = answers[0]
-    record(session, "export", person)
+    record_audit(session, "export", person)
     return document
 
 
@@ -91,7 +91,7 @@ def _redact(session: Session, condition) -> None:
         session.execute(update(AuditEvent).where(AuditEvent.id == event.id).values(changes=changes))
 
 
-def erase(request: Request, person: Person, reason: str) -> None:
+def erase_person(request: Request, person: Person, reason: str) -> None:
     """Erase `person` everywhere; raises (and so rolls everything back) if a plugin refuses."""
     session = request.dbsession
     pm = request.pm
@@ -117,4 +117,4 @@ def erase(request: Request, person: Person, reason: str) -> None:
     session.flush()
     _redact(session, or_(*conditions))
     # Recorded after the redaction, so the erasure itself keeps its reason.
-    record(session, "erase", person, comment=reason)
+    record_audit(session, "erase", person, comment=reason)

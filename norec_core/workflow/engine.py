@@ -8,7 +8,7 @@ from pyramid.request import Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from norec_core.audit.recorder import actor_of, record
+from norec_core.audit.recorder import actor_of, record_audit
 from norec_core.contributions import Transition, Workflow
 from norec_core.i18n import _
 from norec_core.resources import resource_key
@@ -86,7 +86,7 @@ def transition(request: Request, obj, name: str, comment: str = "") -> WorkflowH
     entry = _step(obj, workflow, t, state, actor, comment, actor_id=actor_id)
     session.add(entry)
     session.flush()
-    record(session, "transition", obj, {workflow.attribute: [state, t.target]}, comment)
+    record_audit(session, "transition", obj, {workflow.attribute: [state, t.target]}, comment)
     # The step's own effects, then everyone's: in this transaction, whichever route took it.
     if t.after is not None:
         t.after(request, obj, entry)
@@ -109,7 +109,7 @@ def _step(obj, workflow: Workflow, t: Transition, state: str, actor: str, commen
     )
 
 
-def history(request: Request, obj) -> list[WorkflowHistory]:
+def workflow_history(request: Request, obj) -> list[WorkflowHistory]:
     """The steps taken on `obj`, oldest first: from and to which state, by whom, when
     and with what comment."""
     resource_type, resource_id = resource_key(obj)

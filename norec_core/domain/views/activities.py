@@ -25,7 +25,7 @@ from norec_core.i18n import _, localizer_for
 from norec_core.i18n.recipients import recipient_language
 from norec_core.i18n.texts import translations_from_form, translations_to_form
 from norec_core.layout import flash
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.notices.notify import notify
 from norec_core.security import (
     ACCOUNT,
@@ -66,7 +66,7 @@ def activity_list(request):
     now = clock.now()
     query = select(Activity)
     if q:
-        query = search(query, q, Activity.title, Activity.place)
+        query = search_words(query, q, Activity.title, Activity.place)
     if kind:
         query = query.where(Activity.kind == kind)
     if when == "past":
@@ -256,7 +256,7 @@ def register_and_say(request, activity: Activity, person) -> None:
 def registration_cancel(request):
     registration = request.context
     if registration.status != "cancelled":
-        promoted = registrations.cancel(request.dbsession, registration)
+        promoted = registrations.cancel_registration(request.dbsession, registration)
         flash(request, _("The registration is cancelled."))
         if promoted is not None:
             tell_promoted(request, promoted)

@@ -20,7 +20,7 @@ from norec_core.domain.serialisation import ORGANISATION_FIELDS
 from norec_core.domain.views.editing import edit_page
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
 
 EXPORT_COLUMNS = [
@@ -46,7 +46,7 @@ def organisation_list(request):
     kind = request.GET.get("kind", "")
     query = select(Organisation)
     if q:
-        query = search(query, q, Organisation.name)
+        query = search_words(query, q, Organisation.name)
     if country:
         query = query.where(Organisation.country == country)
     if kind:

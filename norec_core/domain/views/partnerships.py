@@ -15,7 +15,7 @@ from norec_core.domain.views.editing import edit_page
 from norec_core.domain.workflows import PARTNERSHIP
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.security import DIRECTORY_EDIT, VIEW
 
 EXPORT_COLUMNS = [
@@ -42,7 +42,7 @@ def partnership_list(request):
     states = {s.name: s.title for s in PARTNERSHIP.states}
     query = select(Partnership)
     if q:
-        query = search(query, q, Partnership.title)
+        query = search_words(query, q, Partnership.title)
     if direction:
         query = query.where(Partnership.direction == direction)
     if state:

@@ -30,7 +30,7 @@ from norec_core.files.attachments import attach_upload
 from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
-from norec_core.lists import paginate, search, search_filter, select_filter
+from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.mail import lists
 from norec_core.privacy import personal_data
 from norec_core.security import (
@@ -72,7 +72,7 @@ def person_list(request):
     language = request.GET.get("language", "")
     query = select(Person)
     if q:
-        query = search(query, q, Person.given_name, Person.family_name, Person.email)
+        query = search_words(query, q, Person.given_name, Person.family_name, Person.email)
     if country:
         query = query.where(Person.country == country)
     if language:
@@ -164,10 +164,6 @@ def person_profile(request):
         ],
         "levels": {f: profiles.LEVEL_TITLES[profiles.level(person, f)] for f in fields},
     }
-
-
-def _titled(fields: list[str]):
-    return [(field, profiles.PROFILE_FIELDS[field]) for field in fields]
 
 
 def _registration_form(request, person, activities):
@@ -325,10 +321,10 @@ def person_lists(request):
     if name not in request.registry["norec.mailing_lists"]:
         raise HTTPNotFound()
     if request.POST.get("action") == "leave":
-        lists.leave(request, person, name)
+        lists.leave_list(request, person, name)
         flash(request, _("Left the mailing list."))
     elif person.email:
-        if lists.join(request, person, name).status == "subscribed":
+        if lists.join_list(request, person, name).status == "subscribed":
             flash(request, _("Joined the mailing list."))
         else:
             sent = _("A link to confirm is sent to ${email}.", mapping={"email": person.email})
@@ -350,6 +346,6 @@ def person_erase(request):
             "form": result.html,
             "cancel_url": request.route_path("people.detail", id=person.id),
         }
-    personal_data.erase(request, person, result.data["reason"])
+    personal_data.erase_person(request, person, result.data["reason"])
     flash(request, _("The person is erased. The audit log keeps that it happened, and why."))
     return HTTPFound(request.route_path("people"))

@@ -11,8 +11,8 @@ import pytest
 from babel.messages.pofile import read_po
 from pyramid.interfaces import IRoutesMapper
 
+from norec_core import test_browsers
 from norec_core.plugins import installed_plugins
-from norec_core.test_browsers import testapp_class
 
 LANGUAGES = ("nn", "nb")
 
@@ -113,7 +113,7 @@ def bundle(migrated_database):
 def test_no_english_is_left_on_the_plugins_pages(bundle, english_left, language):
     app = bundle
     # Not the `testapp` fixture: its rolled-back connection would hold the SQLite file.
-    admin_app = testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    admin_app = test_browsers.testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
     admin_app.login()
     admin_app.set_cookie("_LOCALE_", language)
     left = {}

@@ -13,7 +13,7 @@ PLUGINS += sorted((ROOT / "plugins").glob("*/tests"))
 
 def test_every_plugin_and_the_example_use_only_the_public_surface():
     assert len(PLUGINS) == 8
-    assert private_core_imports(*PLUGINS, ROOT / "tests" / "example_plugin") == []
+    assert private_core_imports(*PLUGINS, ROOT / "examples" / "notes") == []
 
 
 def test_an_internal_import_is_found(tmp_path):

@@ -1,9 +1,12 @@
+"""The notes plugin's tables: a note on a person, and a nickname, the plugin's own field
+on the person record."""
+
 import datetime
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Base, Person
+from norec_core import Base, Person, now
 
 
 class Note(Base):
@@ -12,8 +15,10 @@ class Note(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(20), default="open")  # see NOTE_WORKFLOW
-    created_at: Mapped[datetime.datetime] = mapped_column(default=datetime.datetime.now)
+    state: Mapped[str] = mapped_column(String(20), default="open")  # see workflow.py
+    # Aware of its zone, as every moment on the platform: the core's clock, never
+    # datetime.now().
+    created_at: Mapped[datetime.datetime] = mapped_column(default=now)
 
     person: Mapped[Person] = relationship()
 

@@ -1,1 +1,0 @@
-"""Notes on people: the example third-party plugin."""

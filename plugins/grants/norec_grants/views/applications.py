@@ -9,8 +9,6 @@ from sqlalchemy import select
 
 from norec_core import (
     ACCOUNT,
-    CSRFSchema,
-    FileKind,
     Organisation,
     Partnership,
     Person,
@@ -21,17 +19,17 @@ from norec_core import (
     now,
     parse_id,
     process_form,
-    upload_node,
 )
 from norec_grants import assessment, budget, currencies, decisions, rules, screening
-from norec_grants.forms import (
-    BASIS_TITLES,
-    CATEGORY_TITLES,
+from norec_grants.forms.applications import (
+    ATTACHMENTS,
     ApplicationSchema,
+    AttachmentSchema,
     CostSchema,
     ExchangeSchema,
     NewApplicationSchema,
 )
+from norec_grants.forms.calls import BASIS_TITLES, CATEGORY_TITLES
 from norec_grants.i18n import _
 from norec_grants.models import (
     Application,
@@ -44,7 +42,6 @@ from norec_grants.workflow import APPLICATION_WORKFLOW
 
 T = "norec_grants:templates/"
 FORM = "norec_core:templates/form.pt"
-ATTACHMENTS = FileKind(frozenset({"application/pdf"}), 10 * 2**20, accept="application/pdf")
 
 
 def contact_partnerships(request):
@@ -200,13 +197,6 @@ def _case(request, application):
         and decisions.appeal_refusal(request, application) is None,
         "appeal_states": {s.name: s.title for s in decisions.APPEAL_WORKFLOW.states},
     }
-
-
-class AttachmentSchema(CSRFSchema):
-    upload = upload_node(
-        _("Attachment (PDF, at most 10 MB)"),
-        ATTACHMENTS,
-    )
 
 
 def _upload_form(request, application):

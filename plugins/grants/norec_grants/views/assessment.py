@@ -4,13 +4,18 @@ interest, their scores, and the score sheet."""
 from __future__ import annotations
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, User, email_validator, flash, now, process_form
+from norec_core import User, flash, now, process_form
 from norec_grants import assessment, notices
+from norec_grants.forms.assessment import (
+    AssignSchema,
+    DeclarationSchema,
+    conflict_explained,
+    score_schema,
+)
 from norec_grants.i18n import _
 from norec_grants.permissions import ASSESS, MANAGE
 
@@ -21,29 +26,6 @@ ASSESSABLE = ("screening", "in_assessment", "more_info")
 
 def _back(request, application, anchor="#assessment"):
     return HTTPFound(request.route_path("grants.application", id=application.id) + anchor)
-
-
-@colander.deferred
-def _existing_user(node, kw):
-    request = kw["request"]
-
-    def validate(node, value):
-        user = request.dbsession.scalars(select(User).where(User.email == value.strip())).first()
-        if user is None:
-            raise colander.Invalid(
-                node, _("No account has this e-mail address; the assessor needs an account.")
-            )
-        refused = assessment.not_to_assess(request, kw["application"], user)
-        if refused is not None:
-            raise colander.Invalid(node, refused)
-
-    return colander.All(email_validator, validate)
-
-
-class AssignSchema(CSRFSchema):
-    email = colander.SchemaNode(
-        colander.String(), title=_("E-mail of the assessor"), validator=_existing_user
-    )
 
 
 def assign_form(request, application) -> str:
@@ -97,35 +79,6 @@ def _mine(request, application):
     return found
 
 
-class DeclarationSchema(CSRFSchema):
-    conflict = colander.SchemaNode(
-        colander.Boolean(),
-        title=_("Do you have a conflict of interest with this application?"),
-        widget=deform.widget.RadioChoiceWidget(
-            values=(("false", _("No, I can assess it")), ("true", _("Yes")))
-        ),
-    )
-    note = colander.SchemaNode(
-        colander.String(),
-        title=_("Explain the conflict, or why what is listed above is none"),
-        widget=deform.widget.TextAreaWidget(rows=3),
-        validator=colander.Length(max=5000),
-        missing="",
-    )
-
-
-@colander.deferred
-def _explained(node, kw):
-    def validate(node, value):
-        if kw["seen"] and not value["conflict"] and not value["note"].strip():
-            raise colander.Invalid(
-                node["note"],
-                _("The platform sees a possible conflict: explain why it is none, or declare it."),
-            )
-
-    return validate
-
-
 @view_config(route_name="grants.declare", renderer=T + "declare.pt", permission=ASSESS)
 def declare(application, request):
     mine = _mine(request, application)
@@ -133,7 +86,7 @@ def declare(application, request):
     values = {"conflict": mine.conflict, "note": mine.conflict_note} if mine.declared_at else {}
     result = process_form(
         request,
-        DeclarationSchema(validator=_explained),
+        DeclarationSchema(validator=conflict_explained),
         appstruct=values or colander.null,
         bindings={"seen": seen},
     )
@@ -158,40 +111,6 @@ def declare(application, request):
         "seen": seen,
         "form": result.html,
     }
-
-
-def _score_schema(request, application):
-    schema = CSRFSchema()
-    for criterion in application.call.scheme.criteria:
-        # In the assessor's language, where the scheme gives it (an assessor abroad reads
-        # the English criteria).
-        title = request.layout.text(criterion, "title", markup=False)
-        schema.add(
-            colander.SchemaNode(
-                colander.Integer(),
-                name=f"score_{criterion.id}",
-                title=_(
-                    "${criterion} (weight ${weight})",
-                    mapping={"criterion": title, "weight": criterion.weight},
-                ),
-                description=request.layout.text(criterion, "description", markup=False),
-                widget=deform.widget.RadioChoiceWidget(
-                    values=[(str(n), str(n)) for n in assessment.SCORES], inline=True
-                ),
-                validator=colander.OneOf(assessment.SCORES),
-            )
-        )
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name=f"comment_{criterion.id}",
-                title=_("Comment on ${criterion}", mapping={"criterion": title}),
-                widget=deform.widget.TextAreaWidget(rows=2),
-                validator=colander.Length(max=5000),
-                missing="",
-            )
-        )
-    return schema
 
 
 @view_config(route_name="grants.score", renderer=FORM, permission=ASSESS)
@@ -219,7 +138,7 @@ def score(application, request):
         values[f"comment_{criterion_id}"] = found.comment
     result = process_form(
         request,
-        _score_schema(request, application),
+        score_schema(request, application),
         appstruct=values,
         submit_title=_("Save the scores"),
     )

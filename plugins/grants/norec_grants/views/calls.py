@@ -18,7 +18,7 @@ from norec_core import (
     upcoming_activities,
 )
 from norec_grants import currencies
-from norec_grants.forms import (
+from norec_grants.forms.calls import (
     BASIS_TITLES,
     CATEGORY_TITLES,
     CallSchema,

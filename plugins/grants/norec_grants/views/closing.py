@@ -5,30 +5,18 @@ statement)."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, FileKind, attach_upload, flash, process_form, upload_node
+from norec_core import attach_upload, flash, process_form
 from norec_grants import notices, payments
+from norec_grants.forms.closing import REPORT_FILES, ReasonSchema, ReportFileSchema
 from norec_grants.i18n import _
 from norec_grants.models import FinalReport
 from norec_grants.participants import COURSE_NAMES
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ, REPORT
 
 FORM = "norec_core:templates/form.pt"
-REPORT_FILES = FileKind(frozenset({"application/pdf"}), 20 * 2**20, accept="application/pdf")
-
-
-class ReasonSchema(CSRFSchema):
-    item = colander.SchemaNode(colander.String(), widget=deform.widget.HiddenWidget())
-    reason = colander.SchemaNode(
-        colander.String(),
-        title=_("Reason"),
-        widget=deform.widget.TextAreaWidget(rows=2),
-        validator=colander.Length(min=10, max=5000),
-    )
 
 
 def reason_form(request, route, application, item, submit_title) -> str:
@@ -117,13 +105,6 @@ def waive_course(application, request):
         ),
     )
     return HTTPFound(request.route_path("grants.participants", id=application.id))
-
-
-class ReportFileSchema(CSRFSchema):
-    upload = upload_node(
-        _("The accounts, the auditor's statement or another attachment (PDF, at most 20 MB)"),
-        REPORT_FILES,
-    )
 
 
 def report_upload_form(request, application) -> str:

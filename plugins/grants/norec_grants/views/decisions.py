@@ -3,15 +3,11 @@ language), and the applicant's appeal."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 
 from norec_core import (
-    CSRFSchema,
     WorkflowError,
-    amount_node,
     document_response,
     flash,
     pdf_response,
@@ -20,61 +16,13 @@ from norec_core import (
     render_pdf,
 )
 from norec_grants import assessment, budget, decisions, notices
-from norec_grants.decisions import OUTCOME_TITLES
+from norec_grants.forms.decisions import AppealSchema, decision_schema
 from norec_grants.i18n import _
 from norec_grants.models import Appeal
 from norec_grants.permissions import APPEAL, MANAGE, READ
 
 FORM = "norec_core:templates/form.pt"
 T = "norec_grants:templates/"
-
-
-def _decision_schema(application):
-    schema = CSRFSchema(validator=_amounts_for_approval)
-    schema.add(
-        colander.SchemaNode(
-            colander.String(),
-            name="outcome",
-            title=_("Decision"),
-            widget=deform.widget.RadioChoiceWidget(values=list(OUTCOME_TITLES.items())),
-            validator=colander.OneOf(list(OUTCOME_TITLES)),
-        )
-    )
-    schema.add(
-        colander.SchemaNode(
-            colander.String(),
-            name="reasons",
-            title=_("Reasons"),
-            description=_(
-                "The rules the decision rests on and the facts that decided it: the applicant "
-                "reads them in the letter."
-            ),
-            widget=deform.widget.TextAreaWidget(rows=8),
-            validator=colander.Length(min=20, max=20000),
-        )
-    )
-    currency = application.call.scheme.currency
-    for year in sorted(budget.budget(application).years) or [application.call.closes_at.year]:
-        schema.add(
-            amount_node(
-                _(
-                    "Granted for ${year} (${currency})",
-                    mapping={"year": year, "currency": currency},
-                ),
-                name=f"year_{year}",
-                maximum=10**10,
-                missing=None,
-            )
-        )
-    return schema
-
-
-def _amounts_for_approval(node, value):
-    if value["outcome"] != "rejected" and not any(
-        v for k, v in value.items() if k.startswith("year_")
-    ):
-        first = next(child.name for child in node.children if child.name.startswith("year_"))
-        raise colander.Invalid(node[first], _("An approval grants an amount for some year."))
 
 
 @view_config(route_name="grants.decide", renderer=FORM, permission=MANAGE)
@@ -90,7 +38,7 @@ def decide(application, request):
     values = {f"year_{y}": amount for y, amount in planned.items()}
     result = process_form(
         request,
-        _decision_schema(application),
+        decision_schema(application),
         appstruct=values,
         submit_title=_("Decide and send the letter"),
     )
@@ -105,7 +53,7 @@ def decide(application, request):
             return {
                 "page_title": _("Decide the application"),
                 "intro": refused.message,
-                "form": process_form(request, _decision_schema(application), appstruct=data).html,
+                "form": process_form(request, decision_schema(application), appstruct=data).html,
             }
         flash(request, _("The decision is recorded; the applicant can read the letter."))
         return HTTPFound(request.route_path("grants.application", id=application.id))
@@ -138,16 +86,6 @@ def letter_pdf(application, request):
         request, decisions.LETTER, decisions.letter_values(application), application.language
     )
     return pdf_response(request, pdf, f"decision-{application.id}.pdf")
-
-
-class AppealSchema(CSRFSchema):
-    grounds = colander.SchemaNode(
-        colander.String(),
-        title=_("Why the decision should be changed"),
-        description=_("Say what in the decision you disagree with, and why."),
-        widget=deform.widget.TextAreaWidget(rows=8),
-        validator=colander.Length(min=20, max=20000),
-    )
 
 
 @view_config(route_name="grants.appeal", renderer=T + "appeal_form.pt", permission=APPEAL)

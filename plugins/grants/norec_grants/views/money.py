@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, amount_node, files_of, flash, process_form
+from norec_core import files_of, flash, process_form
 from norec_grants import closing, notices, payments, reports
-from norec_grants.forms import CATEGORY_TITLES
+from norec_grants.forms.calls import CATEGORY_TITLES
+from norec_grants.forms.money import report_schema
 from norec_grants.i18n import _
 from norec_grants.models import FinalReport
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ, REPORT
@@ -56,38 +55,6 @@ def pay(application, request):
     return HTTPFound(request.route_path("grants.money", id=application.id))
 
 
-def _report_schema(application):
-    schema = CSRFSchema()
-    for name, title in (
-        ("results", _("Results: what the exchanges achieved")),
-        ("knowledge_transfer", _("How the knowledge is used in the home organisations")),
-    ):
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name=name,
-                title=title,
-                widget=deform.widget.TextAreaWidget(rows=6),
-                validator=colander.Length(max=20000),
-                missing="",
-            )
-        )
-    currency = application.call.scheme.currency
-    for cost in payments.costs(application):
-        schema.add(
-            amount_node(
-                _(
-                    "Spent on ${category} (${currency})",
-                    mapping={"category": CATEGORY_TITLES[cost.category], "currency": currency},
-                ),
-                name=f"cost_{cost.category}",
-                maximum=10**10,
-                missing=None,
-            )
-        )
-    return schema
-
-
 @view_config(route_name="grants.report", renderer=T + "report.pt", permission=READ)
 def report(application, request):
     found = application.report
@@ -100,7 +67,7 @@ def report(application, request):
             values.update({f"cost_{c}": Decimal(v) for c, v in found.actual_costs.items() if v})
         result = process_form(
             request,
-            _report_schema(application),
+            report_schema(application),
             appstruct=values,
             submit_title=_("Save the report"),
         )

@@ -4,8 +4,6 @@ completed; the list exported as CSV and XLSX."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -13,28 +11,22 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
-    CSRFSchema,
     Person,
-    UnknownFact,
-    date_widget,
-    email_validator,
     export_links,
     export_response,
     flash,
-    name_validator,
     now,
-    person_fact,
     process_form,
     requested_format,
 )
 from norec_grants import participants as rules
-from norec_grants.i18n import _, translated
+from norec_grants.forms.participants import ROLES, ParticipantSchema, checked
+from norec_grants.i18n import _
 from norec_grants.models import Participant
 from norec_grants.permissions import MANAGE, PARTICIPANTS, READ
 from norec_grants.views.closing import reason_form
 
 T = "norec_grants:templates/"
-ROLES = {"participant": _("Participant"), "leader": _("Leader")}
 COURSE_TITLES = {
     "pre_departure_course": _("Pre-departure course"),
     "homecoming_course": _("Homecoming seminar"),
@@ -46,100 +38,6 @@ STATUS_TITLES = {
     "waived": _("waived"),
     "missing": _("missing"),
 }
-
-
-@colander.deferred
-def _organisations(node, kw):
-    orgs = kw["application"].partnership.organisations
-    return deform.widget.SelectWidget(values=[(str(o.id), o.name) for o in orgs])
-
-
-@colander.deferred
-def _partner(node, kw):
-    return colander.OneOf([o.id for o in kw["application"].partnership.organisations])
-
-
-class ParticipantSchema(CSRFSchema):
-    email = colander.SchemaNode(colander.String(), title=_("E-mail"), validator=email_validator)
-    given_name = colander.SchemaNode(
-        colander.String(), title=_("Given name"), validator=name_validator(200)
-    )
-    family_name = colander.SchemaNode(
-        colander.String(), title=_("Family name"), validator=name_validator(200)
-    )
-    birth_date = colander.SchemaNode(
-        colander.Date(), title=_("Date of birth"), widget=date_widget(), missing=None
-    )
-    role = colander.SchemaNode(
-        colander.String(),
-        title=_("Role"),
-        widget=deform.widget.RadioChoiceWidget(values=list(ROLES.items())),
-        validator=colander.OneOf(list(ROLES)),
-        default="participant",
-    )
-    sending_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Sending organisation"),
-        widget=_organisations,
-        validator=_partner,
-    )
-    receiving_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Receiving organisation"),
-        widget=_organisations,
-        validator=_partner,
-    )
-    starts_on = colander.SchemaNode(colander.Date(), title=_("Leaves"), widget=date_widget())
-    ends_on = colander.SchemaNode(colander.Date(), title=_("Comes home"), widget=date_widget())
-
-
-@colander.deferred
-def _checked(node, kw):
-    application, request = kw["application"], kw["request"]
-
-    def validate(node, value):
-        error = colander.Invalid(node)
-        if value["sending_id"] == value["receiving_id"]:
-            error["receiving_id"] = request.localizer.translate(
-                _("An organisation cannot receive its own participants: choose the partner.")
-            )
-        if value["role"] == "participant" and value["birth_date"] is None:
-            error["birth_date"] = request.localizer.translate(
-                _("The scheme's age limits need the participant's date of birth.")
-            )
-        found = rules.problems(
-            application, value["role"], value["birth_date"], value["starts_on"], value["ends_on"]
-        )
-        for field, message in found.items():
-            error[field] = translated(request.localizer, message)
-        refused = _fact_refused(request, application, value["email"])
-        if refused is not None:
-            error["email"] = request.localizer.translate(refused)
-        if error.children:
-            raise error
-
-    return validate
-
-
-def _fact_refused(request, application, email):
-    fact = application.call.scheme.eligibility_fact
-    if not fact:
-        return None
-    try:
-        condition = person_fact(request, fact)
-    except UnknownFact:
-        return _(
-            "The scheme's rule «${rule}» is not available on this site; ask Norec.",
-            mapping={"rule": fact},
-        )
-    held = request.dbsession.scalar(
-        select(Person.id).where(Person.email == email.strip(), condition)
-    )
-    if held is None:
-        facts = request.registry.get("norec.person_facts", {})
-        title = facts[fact].title if fact in facts else fact
-        return _("The scheme is for people who meet the rule «${rule}».", mapping={"rule": title})
-    return None
 
 
 def _person(request, data) -> Person:
@@ -199,7 +97,7 @@ def participants(application, request):
     if may_add:
         result = process_form(
             request,
-            ParticipantSchema(validator=_checked),
+            ParticipantSchema(validator=checked),
             bindings={"application": application},
             submit_title=_("Register the participant"),
         )

@@ -3,8 +3,6 @@ matches suggested to them and to caseworkers."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -12,16 +10,14 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     ACCOUNT,
-    CSRFSchema,
     Organisation,
-    countries_node,
     flash,
-    line_validator,
     locally_held,
     parse_id,
     process_form,
 )
 from norec_grants import matching
+from norec_grants.forms.partners import SearchSchema
 from norec_grants.i18n import _
 from norec_grants.models import PartnerSearch
 from norec_grants.permissions import MANAGE
@@ -75,48 +71,6 @@ def searches(request):
         "may_register": bool(_my_organisations(request)),
         "may_see_matches": _may_see_matches(request),
     }
-
-
-@colander.deferred
-def _organisation_widget(node, kw):
-    return deform.widget.SelectWidget(values=[(str(o.id), o.name) for o in kw["organisations"]])
-
-
-@colander.deferred
-def _organisation_choice(node, kw):
-    return colander.OneOf([o.id for o in kw["organisations"]])
-
-
-class SearchSchema(CSRFSchema):
-    organisation_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Organisation"),
-        widget=_organisation_widget,
-        validator=_organisation_choice,
-    )
-    sectors = colander.SchemaNode(
-        colander.Set(),
-        title=_("Sectors"),
-        widget=deform.widget.CheckboxChoiceWidget(values=list(matching.SECTORS.items())),
-        validator=colander.Length(min=1, min_err=_("Choose at least one sector.")),
-    )
-    countries = countries_node(
-        _("Where the partner should be"),
-        description=_("Choose none to welcome a partner from any country."),
-        missing=set(),
-    )
-    professions = colander.SchemaNode(
-        colander.String(),
-        title=_("Professions you would exchange"),
-        description=_("Nurses, agronomists, teachers…"),
-        validator=line_validator(300),
-    )
-    offers = colander.SchemaNode(
-        colander.String(),
-        title=_("What your organisation offers a partner"),
-        widget=deform.widget.TextAreaWidget(rows=4),
-        validator=colander.Length(min=20, max=5000),
-    )
 
 
 @view_config(route_name="grants.partner_search_new", renderer=FORM, permission=ACCOUNT)

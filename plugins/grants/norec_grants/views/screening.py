@@ -4,48 +4,15 @@ or explained where it is not."""
 from __future__ import annotations
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 
-from norec_core import CSRFSchema, flash, process_form
-from norec_grants import screening
+from norec_core import flash, process_form
+from norec_grants.forms.screening import checklist_schema
 from norec_grants.i18n import _
 from norec_grants.permissions import MANAGE
 
 FORM = "norec_core:templates/form.pt"
-
-
-def _explained(node, value):
-    if not value["met"] and not value["note"].strip():
-        raise colander.Invalid(node["note"], _("Not met: say why, and what it means for the case."))
-
-
-def _schema(request, application) -> CSRFSchema:
-    schema = CSRFSchema()
-    for key, title in screening.requirements(request, application).items():
-        item = colander.SchemaNode(colander.Mapping(), name=key, title=title, validator=_explained)
-        item.add(
-            colander.SchemaNode(
-                colander.Boolean(),
-                name="met",
-                title=_("Met"),
-                widget=deform.widget.CheckboxWidget(),
-                missing=False,
-            )
-        )
-        item.add(
-            colander.SchemaNode(
-                colander.String(),
-                name="note",
-                title=_("Note (required when not met)"),
-                widget=deform.widget.TextAreaWidget(rows=2),
-                validator=colander.Length(max=5000),
-                missing="",
-            )
-        )
-        schema.add(item)
-    return schema
 
 
 @view_config(route_name="grants.screening", renderer=FORM, permission=MANAGE)
@@ -61,7 +28,7 @@ def screening_checklist(application, request):
         }
     result = process_form(
         request,
-        _schema(request, application),
+        checklist_schema(request, application),
         appstruct=application.screening or colander.null,
         submit_title=_("Save the checklist"),
     )

@@ -43,8 +43,12 @@ def in_language(request: Request, locale: str | None) -> Iterator[None]:
 def render_document(
     request: Request, template: str, values: dict[str, Any], locale: str | None = None
 ) -> str:
-    """`template` (which uses `norec_core:templates/documents/layout.pt`) as HTML, in
-    `locale`: the same document `render_pdf` prints, for `document_response`."""
+    """`template` as HTML, in `locale`: the same document `render_pdf` prints, for
+    `document_response`. The template uses the macro of
+    `norec_core:templates/documents/layout.pt` and fills its `content` slot; `values`
+    give `document_title`, the document's title (PDF/UA requires one)."""
+    if "document_title" not in values:
+        raise ValueError(f"{template}: values need a document_title, the document's title")
     with in_language(request, locale):
         return render(template, {**values, "locale": locale or request.locale_name}, request)
 
@@ -52,7 +56,8 @@ def render_document(
 def render_pdf(
     request: Request, template: str, values: dict[str, Any], locale: str | None = None
 ) -> bytes:
-    """`template` (which uses `norec_core:templates/documents/layout.pt`) as a PDF."""
+    """`template` as a tagged PDF (PDF/UA-1), in `locale`; the template and `values` as
+    `render_document` takes them."""
     html = render_document(request, template, values, locale)
     # Imported here: WeasyPrint and its fonts take half a second to import, which every
     # process (the web, the worker, each command) paid though few ever make a PDF.

@@ -42,3 +42,12 @@ def test_a_document_fetches_nothing_but_what_it_holds(app_request, tmp_path):
     assert "A letter." in reader.pages[0].extract_text()
     # The image held in the document is drawn; the one named by a file:// URL is not read.
     assert len(reader.pages[0].images) == 1
+
+
+def test_a_document_without_its_title_is_refused_with_what_it_needs(app_request, tmp_path):
+    # The layout prints the title (PDF/UA needs one): without it, Chameleon's NameError
+    # came from inside a core template that a plugin's author had not seen.
+    template = tmp_path / "letter.pt"
+    template.write_text(TEMPLATE)
+    with pytest.raises(ValueError, match="document_title"):
+        render_pdf(app_request, str(template), {"local": "", "inline": PNG})

@@ -206,7 +206,7 @@ from norec_core.interfaces import (
 from norec_core.layout import flash
 from norec_core.lists import paginate, search_filter, search_words, select_filter
 from norec_core.mail.digest import digest_items
-from norec_core.mail.lists import join_list, leave_list, list_members
+from norec_core.mail.mailing_lists import join_list, leave_list, list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.money import (
     CURRENCIES,

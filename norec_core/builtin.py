@@ -22,7 +22,7 @@ from norec_core.contributions import (
     Section,
     Task,
 )
-from norec_core.domain import activities, facts, record_fields, searching, workflows
+from norec_core.domain import activities, facts, partnership_workflow, record_fields, search_sources
 from norec_core.domain.demo import load_core_demo
 from norec_core.domain.models import (
     Activity,
@@ -35,7 +35,7 @@ from norec_core.hookspecs import hookimpl
 from norec_core.i18n import _, codes
 from norec_core.interfaces import IActivity, IOrganisation, IPartnership, IPerson
 from norec_core.jsonapi.endpoints import core_endpoints
-from norec_core.mail import lists, mailing
+from norec_core.mail import mailing, mailing_lists
 from norec_core.mail.models import OutboxMessage
 from norec_core.notices.digest import send_digests
 from norec_core.tasks import jobs
@@ -117,7 +117,7 @@ def norec_local_roles(request, user, context):
 
 @hookimpl
 def norec_workflows():
-    return [workflows.PARTNERSHIP]
+    return [partnership_workflow.PARTNERSHIP]
 
 
 @hookimpl
@@ -292,10 +292,10 @@ def norec_tasks(request):
 def norec_action_purposes():
     return [
         ActionPurpose(
-            lists.CONFIRM,
+            mailing_lists.CONFIRM,
             _("Confirm the mailing list"),
             _("Do you want to receive this mailing list at this address?"),
-            lists.confirm,
+            mailing_lists.confirm,
             datetime.timedelta(days=7),
         )
     ]
@@ -340,7 +340,7 @@ def norec_digest_items(request, since, until, audience, language):
 
 @hookimpl
 def norec_search_sources():
-    return searching.core_sources()
+    return search_sources.core_sources()
 
 
 @hookimpl(tryfirst=True)

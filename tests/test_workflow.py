@@ -214,7 +214,7 @@ def test_steps_taken_elsewhere_become_the_history(db_session, make_partnership, 
     import datetime
 
     from norec_core import import_history
-    from norec_core.domain.workflows import PARTNERSHIP
+    from norec_core.domain.partnership_workflow import PARTNERSHIP
 
     partnership = make_partnership(state="proposed")
     day = datetime.datetime(2024, 3, 1, 12, tzinfo=datetime.UTC)

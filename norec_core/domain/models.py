@@ -161,7 +161,7 @@ class Partnership(_Timestamps, Base):
     ends_on: Mapped[datetime.date]
     reciprocal: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str] = mapped_column(Text, default="")
-    # Moved by the partnership workflow (norec_core.domain.workflows).
+    # Moved by the partnership workflow (norec_core.domain.partnership_workflow).
     state: Mapped[str] = mapped_column(String(30), default="proposed", index=True)
 
     organisations: Mapped[list[Organisation]] = relationship(
@@ -272,7 +272,7 @@ class ActionLink(Base):
 
 
 class ListSubscription(Base):
-    """A person's place on a plugin's mailing list (see `norec_core.mail.lists`)."""
+    """A person's place on a plugin's mailing list (see `norec_core.mail.mailing_lists`)."""
 
     __tablename__ = "list_subscription"
     __table_args__ = (UniqueConstraint("person_id", "list_name"),)

@@ -11,7 +11,7 @@ from norec_core.forms import process_form
 from norec_core.i18n import _
 from norec_core.layout import flash
 from norec_core.lists import paginate, search_filter, search_words, select_filter
-from norec_core.mail import lists, mailing, unsubscribe
+from norec_core.mail import mailing, mailing_lists, unsubscribe
 from norec_core.mail.models import OutboxMessage
 from norec_core.mail.outbox import deliver_after_commit, retry
 from norec_core.resources import parse_id
@@ -107,5 +107,5 @@ def unsubscribe_now(request):
     if mailing_list is None:
         person.consent_newsletter = False
     elif mailing_list in request.registry["norec.mailing_lists"]:
-        lists.leave_list(request, person, mailing_list)
+        mailing_lists.leave_list(request, person, mailing_list)
     return {"page_title": _("Unsubscribe"), "done": True}

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core.domain.models import Organisation, Partnership, partnership_organisation
+from norec_core.domain.partnership_workflow import PARTNERSHIP
 from norec_core.domain.schemas import DIRECTION_TITLES, PartnershipSchema
 from norec_core.domain.serialisation import PARTNERSHIP_FIELDS
 from norec_core.domain.views.editing import edit_page
-from norec_core.domain.workflows import PARTNERSHIP
 from norec_core.exports import Column, export_links, export_response, requested_format
 from norec_core.i18n import _, codes
 from norec_core.lists import paginate, search_filter, search_words, select_filter

@@ -31,7 +31,7 @@ from norec_core.forms import process_form
 from norec_core.i18n import _, codes
 from norec_core.layout import flash
 from norec_core.lists import paginate, search_filter, search_words, select_filter
-from norec_core.mail import lists
+from norec_core.mail import mailing_lists
 from norec_core.privacy import personal_data
 from norec_core.security import (
     PERSON_EDIT,
@@ -321,10 +321,10 @@ def person_lists(request):
     if name not in request.registry["norec.mailing_lists"]:
         raise HTTPNotFound()
     if request.POST.get("action") == "leave":
-        lists.leave_list(request, person, name)
+        mailing_lists.leave_list(request, person, name)
         flash(request, _("Left the mailing list."))
     elif person.email:
-        if lists.join_list(request, person, name).status == "subscribed":
+        if mailing_lists.join_list(request, person, name).status == "subscribed":
             flash(request, _("Joined the mailing list."))
         else:
             sent = _("A link to confirm is sent to ${email}.", mapping={"email": person.email})

@@ -17,8 +17,8 @@ from sqlalchemy.orm import selectinload
 from norec_core import Chart, chart_section
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Placement
+from norec_multilateral.rounds import PROGRAMMES as NAMES
 from norec_multilateral.rounds import today
-from norec_multilateral.views.posts import PROGRAMMES as NAMES
 
 HORIZONS = (1, 3, 5)
 HORIZON_TITLES = {

@@ -11,6 +11,12 @@ from norec_multilateral import notices
 from norec_multilateral.i18n import _
 from norec_multilateral.models import MultilateralPost, Placement, RecruitmentRound
 
+# The programmes a round, and each of its posts, belongs to.
+PROGRAMMES = {
+    "jpo": _("Junior Professional Officer (JPO)"),
+    "unv": _("UN Volunteer (UNV)"),
+    "senior": _("Senior post or secondment"),
+}
 POST_STAGES = {
     "reserved": _("Reserved with the organisation"),
     "published": _("Published: open for applications"),

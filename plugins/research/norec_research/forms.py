@@ -1,22 +1,28 @@
-"""The editors' forms: a publication's description (texts in up to three languages,
-authors, organisations, topics, goals, countries, licence, links, embargo), and a file
-with its version."""
+"""The research plugin's forms: a publication's description (texts in up to three
+languages, authors, organisations, topics, goals, countries, licence, links, embargo), a
+file with its version; a commission, a proposal for it, and a proposal's assessment."""
 
 from __future__ import annotations
 
 import colander
 import deform
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from norec_core import (
+    SITE_TIMEZONE,
     Activity,
     CSRFSchema,
     Organisation,
     Partnership,
     Person,
+    amount_node,
     choice_node,
     countries_node,
+    country_node,
+    currency_validator,
     date_node,
+    datetime_widget,
     existing_record,
     line_node,
     line_validator,
@@ -24,7 +30,9 @@ from norec_core import (
     text_node,
     upload_node,
 )
+from norec_research import commissions, reading
 from norec_research.i18n import _
+from norec_research.models import Publication
 from norec_research.vocabularies import FILES, LICENCES, SDGS, TOPICS, TYPES
 
 SUFFIXES = ("", "_2", "_3")  # a publication's texts: its own language, and two more
@@ -239,4 +247,115 @@ class FileSchema(CSRFSchema):
         title=_("What changed"),
         missing="",
         validator=line_validator(500),
+    )
+
+
+def _currency():
+    return colander.SchemaNode(
+        colander.String(), title=_("Currency"), default="NOK", validator=currency_validator
+    )
+
+
+@colander.deferred
+def _partner(node, kw):
+    found = (
+        kw["request"]
+        .dbsession.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+        .all()
+    )
+    return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
+
+
+@colander.deferred
+def _reports(node, kw):
+    request = kw["request"]
+    found = request.dbsession.scalars(
+        select(Publication).options(selectinload(Publication.texts)).order_by(Publication.id)
+    ).all()
+    values = [(p.id, reading.title_of(p, request.locale_name)) for p in found]
+    return deform.widget.SelectWidget(values=[("", _("– none yet –")), *values])
+
+
+class CommissionSchema(CSRFSchema):
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
+    call = colander.SchemaNode(
+        colander.String(),
+        title=_("The call"),
+        description=_("What is asked, of whom, and how proposals are assessed."),
+        validator=colander.Length(min=1, max=20000),
+        widget=deform.widget.TextAreaWidget(rows=8),
+    )
+    partner_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("With"),
+        missing=None,
+        widget=_partner,
+        validator=existing_record(Organisation, _("Choose an organisation from the list.")),
+    )
+    deadline = colander.SchemaNode(
+        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
+        title=_("Deadline"),
+        description=_("Norwegian time."),
+        widget=datetime_widget(),
+    )
+    budget = amount_node(_("Budget"))
+    currency = _currency()
+    published = colander.SchemaNode(
+        colander.Boolean(),
+        title=_("Published: open to proposals"),
+        missing=False,
+        widget=deform.widget.CheckboxWidget(),
+    )
+    report_id = colander.SchemaNode(
+        colander.Integer(),
+        title=_("The resulting report"),
+        missing=None,
+        widget=_reports,
+        validator=existing_record(Publication, _("Choose a publication from the list.")),
+    )
+
+
+class ProposalSchema(CSRFSchema):
+    organisation_name = colander.SchemaNode(
+        colander.String(), title=_("Your organisation"), validator=line_validator(300)
+    )
+    country = country_node(missing=None)
+    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
+    summary = colander.SchemaNode(
+        colander.String(),
+        title=_("Summary"),
+        description=_("The question, the method, the team and the time plan, in short."),
+        validator=colander.Length(min=1, max=6000),
+        widget=deform.widget.TextAreaWidget(rows=8),
+    )
+    budget = amount_node(_("Budget asked for"))
+    currency = _currency()
+    upload = upload_node(
+        _("The proposal (PDF, at most 20 MB)"),
+        commissions.PROPOSAL_FILES,
+    )
+
+
+class AssessmentSchema(CSRFSchema):
+    score = colander.SchemaNode(
+        colander.Integer(), title=_("Score (1 to 5)"), validator=colander.Range(1, 5)
+    )
+    assessment = colander.SchemaNode(
+        colander.String(),
+        title=_("Assessment (internal)"),
+        description=_("Never shown to the proposer."),
+        missing="",
+        validator=colander.Length(max=10000),
+        widget=deform.widget.TextAreaWidget(rows=5),
+    )
+    state = colander.SchemaNode(
+        colander.String(),
+        title=_("Decision"),
+        missing="submitted",
+        widget=deform.widget.RadioChoiceWidget(
+            values=[
+                (k, commissions.PROPOSAL_STATES[k]) for k in ("submitted", *commissions.DECISIONS)
+            ]
+        ),
+        validator=colander.OneOf(["submitted", *commissions.DECISIONS]),
     )

@@ -2,53 +2,17 @@
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from norec_core import ACCOUNT, CSRFSchema, flash, line_validator, parse_id, process_form
+from norec_core import ACCOUNT, flash, parse_id, process_form
+from norec_multilateral.forms.alerts import AlertSchema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Alert
-from norec_multilateral.views.posts import (
-    PROGRAMMES,
-    international_organisation,
-    organisation_widget,
-)
+from norec_multilateral.rounds import PROGRAMMES
 from norec_multilateral.views.profile import no_person
-
-
-class AlertSchema(CSRFSchema):
-    programme = colander.SchemaNode(
-        colander.String(),
-        title=_("Programme"),
-        missing="",
-        widget=deform.widget.SelectWidget(values=[("", _("– any –")), *PROGRAMMES.items()]),
-        validator=colander.OneOf(["", *PROGRAMMES]),
-    )
-    organisation_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Organisation"),
-        missing=None,
-        widget=organisation_widget,
-        validator=international_organisation,
-    )
-    field = colander.SchemaNode(
-        colander.String(),
-        title=_("Field of work"),
-        description=_("A word from the post's field or title, such as health or finance."),
-        missing="",
-        validator=line_validator(200),
-    )
-    duty_station = colander.SchemaNode(
-        colander.String(),
-        title=_("Duty station"),
-        description=_("A city, or a country's two-letter code."),
-        missing="",
-        validator=line_validator(200),
-    )
 
 
 @view_config(

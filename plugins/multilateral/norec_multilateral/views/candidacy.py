@@ -4,53 +4,17 @@ the workflow. Nothing internal is rendered for anyone without the advisers' perm
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, files_of, flash, line_validator, pdf_response, process_form
+from norec_core import files_of, flash, pdf_response, process_form
 from norec_multilateral import explanations, p11, pool
+from norec_multilateral.forms.candidacy import NoteSchema, PoolSchema, ScoreSchema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import CandidacyNote, PanelScore, PoolEntry
 from norec_multilateral.permissions import MANAGE, READ
 from norec_multilateral.workflow import OPEN, STATE_TITLES
-
-
-class NoteSchema(CSRFSchema):
-    text = colander.SchemaNode(
-        colander.String(),
-        title=_("Internal note"),
-        description=_("Seen by advisers only, never by the candidate."),
-        validator=colander.Length(min=1, max=4000),
-        widget=deform.widget.TextAreaWidget(rows=3),
-    )
-
-
-class PoolSchema(CSRFSchema):
-    reason = colander.SchemaNode(
-        colander.String(),
-        title=_("Why (internal)"),
-        missing="",
-        validator=colander.Length(max=2000),
-        widget=deform.widget.TextAreaWidget(rows=2),
-    )
-
-
-class ScoreSchema(CSRFSchema):
-    round = colander.SchemaNode(
-        colander.Integer(), title=_("Interview round"), default=1, validator=colander.Range(1, 5)
-    )
-    panellist = colander.SchemaNode(
-        colander.String(), title=_("Panellist"), validator=line_validator(200)
-    )
-    score = colander.SchemaNode(
-        colander.Integer(), title=_("Score (1 to 5)"), validator=colander.Range(1, 5)
-    )
-    comment = colander.SchemaNode(
-        colander.String(), title=_("Comment"), missing="", validator=colander.Length(max=2000)
-    )
 
 
 @view_config(

@@ -4,8 +4,6 @@ applications for the advisers."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -14,7 +12,6 @@ from sqlalchemy.orm import selectinload
 from norec_core import (
     ACCOUNT,
     Column,
-    CSRFSchema,
     export_links,
     export_response,
     flash,
@@ -23,6 +20,7 @@ from norec_core import (
     requested_format,
 )
 from norec_multilateral import eligibility, explanations, notices
+from norec_multilateral.forms.candidates import ApplySchema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import (
     Candidacy,
@@ -30,22 +28,13 @@ from norec_multilateral.models import (
     MultilateralPost,
 )
 from norec_multilateral.permissions import MANAGE
-from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.rounds import PROGRAMMES
 from norec_multilateral.views.profile import candidate_of, no_person
 from norec_multilateral.workflow import STATE_TITLES
 
 T = "norec_multilateral:templates/"
 # The states an application reaches only past a step that checks the rules.
 MOVED_ON = ("eligible", "longlisted", "interviewed", "shortlisted", "nominated", "selected")
-
-
-class ApplySchema(CSRFSchema):
-    motivation = colander.SchemaNode(
-        colander.String(),
-        title=_("Why this post, and why you"),
-        validator=colander.Length(min=1, max=6000),
-        widget=deform.widget.TextAreaWidget(rows=8),
-    )
 
 
 @view_config(route_name="multilateral.apply", renderer=T + "apply.pt", permission=ACCOUNT)

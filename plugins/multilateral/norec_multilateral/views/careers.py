@@ -3,8 +3,6 @@ per organisation, and one placement's page where its later career steps are reco
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -12,45 +10,22 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
-    CSRFSchema,
-    date_node,
     export_links,
     export_response,
     flash,
-    line_validator,
     paginate,
     process_form,
     requested_format,
     select_filter,
 )
 from norec_multilateral import careers
+from norec_multilateral.forms.careers import EndSchema, StepSchema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import CareerStep, Placement
 from norec_multilateral.permissions import MANAGE
-from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.rounds import PROGRAMMES
 
 T = "norec_multilateral:templates/"
-
-
-class StepSchema(CSRFSchema):
-    employer = colander.SchemaNode(
-        colander.String(), title=_("Employer"), validator=line_validator(300)
-    )
-    title = colander.SchemaNode(
-        colander.String(), title=_("Position"), missing="", validator=line_validator(300)
-    )
-    in_system = colander.SchemaNode(
-        colander.Boolean(),
-        title=_("In the UN system or a development bank"),
-        missing=False,
-        widget=deform.widget.CheckboxWidget(),
-    )
-    started_on = date_node(_("From"))
-    ended_on = date_node(_("To"), missing=None, description=_("Empty: still there."))
-
-
-class EndSchema(CSRFSchema):
-    ended_on = date_node(_("The placement ended on"))
 
 
 def _columns(request):

@@ -5,19 +5,17 @@ the English one shown where a translation is missing."""
 from __future__ import annotations
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
 
-from norec_core import VIEW, CSRFSchema, flash, line_validator, process_form
+from norec_core import VIEW, flash, process_form
+from norec_multilateral.forms.pages import FALLBACK, LANGUAGES, schema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import InfoPage
 from norec_multilateral.permissions import MANAGE
 
 T = "norec_multilateral:templates/"
-LANGUAGES = {"en": _("English"), "nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk")}
-FALLBACK = "en"
 
 
 def in_language(values: dict[str, str], locale: str) -> str:
@@ -35,59 +33,6 @@ def _page(request) -> InfoPage:
     if found is None:
         raise HTTPNotFound()
     return found
-
-
-def _schema(request, new: bool) -> CSRFSchema:
-    def unused(node, value):
-        if request.dbsession.scalar(select(InfoPage.id).where(InfoPage.slug == value)):
-            raise colander.Invalid(node, _("A page with this address exists already."))
-
-    schema = CSRFSchema()
-    if new:
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name="slug",
-                title=_("Address"),
-                description=_("Lower-case letters, digits and hyphens: career-support."),
-                validator=colander.All(
-                    colander.Regex(r"^[a-z0-9]+(-[a-z0-9]+)*$", _("Letters, digits, hyphens.")),
-                    unused,
-                ),
-            )
-        )
-    schema.add(
-        colander.SchemaNode(
-            colander.Integer(),
-            name="position",
-            title=_("Place in the list"),
-            missing=0,
-            validator=colander.Range(0, 1000),
-        )
-    )
-    for code, language in LANGUAGES.items():
-        required = code == FALLBACK
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name=f"title_{code}",
-                title=_("Title (${language})", mapping={"language": language}),
-                missing=colander.required if required else "",
-                validator=line_validator(200),
-            )
-        )
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name=f"text_{code}",
-                title=_("Text (${language})", mapping={"language": language}),
-                description=_("A blank line starts a new paragraph."),
-                missing=colander.required if required else "",
-                validator=colander.Length(max=50000),
-                widget=deform.widget.TextAreaWidget(rows=12),
-            )
-        )
-    return schema
 
 
 @view_config(route_name="multilateral.page", renderer=T + "page.pt", permission=VIEW)
@@ -109,8 +54,9 @@ def _form(request, found: InfoPage | None):
         for code in LANGUAGES:
             appstruct[f"title_{code}"] = found.titles.get(code, "")
             appstruct[f"text_{code}"] = found.texts.get(code, "")
-    schema = _schema(request, found is None)
-    result = process_form(request, schema, appstruct=appstruct, formid="page")
+    result = process_form(
+        request, schema(request, found is None), appstruct=appstruct, formid="page"
+    )
     if result.valid:
         data = result.data
         if found is None:

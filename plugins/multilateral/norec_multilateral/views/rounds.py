@@ -6,67 +6,27 @@ from __future__ import annotations
 import collections
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from norec_core import (
-    SITE_TIMEZONE,
     Column,
-    CSRFSchema,
-    datetime_widget,
     export_links,
     export_response,
     flash,
-    line_validator,
     process_form,
     requested_format,
 )
 from norec_multilateral import alerts, rounds
+from norec_multilateral.forms.rounds import OutcomeSchema, RoundSchema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, RecruitmentRound
 from norec_multilateral.permissions import MANAGE
-from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.rounds import PROGRAMMES
 from norec_multilateral.workflow import STATE_TITLES
 
 T = "norec_multilateral:templates/"
-
-
-class RoundSchema(CSRFSchema):
-    programme = colander.SchemaNode(
-        colander.String(),
-        title=_("Programme"),
-        widget=deform.widget.SelectWidget(values=list(PROGRAMMES.items())),
-        validator=colander.OneOf(sorted(PROGRAMMES)),
-    )
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(200))
-    deadline = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=_("Deadline for applications"),
-        description=_("Norwegian time. Every post of the round gets it when published."),
-        missing=None,
-        widget=datetime_widget(),
-    )
-    notes = colander.SchemaNode(
-        colander.String(),
-        title=_("Notes"),
-        missing="",
-        validator=colander.Length(max=10000),
-        widget=deform.widget.TextAreaWidget(rows=4),
-    )
-
-
-class OutcomeSchema(CSRFSchema):
-    outcome = colander.SchemaNode(
-        colander.String(),
-        title=_("The organisation's outcome"),
-        description=_("A selection records itself when an application is marked selected."),
-        widget=deform.widget.RadioChoiceWidget(
-            values=[(k, rounds.POST_STAGES[k]) for k in ("not_filled", "cancelled")]
-        ),
-        validator=colander.OneOf(["not_filled", "cancelled"]),
-    )
 
 
 def _columns(request):

@@ -4,8 +4,6 @@ and as CSV or Excel, ready to send to the organisation."""
 
 from __future__ import annotations
 
-import colander
-import deform
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
@@ -13,8 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     Column,
-    CSRFSchema,
-    email_validator,
     export_file,
     export_links,
     export_response,
@@ -29,11 +25,11 @@ from norec_core import (
 )
 from norec_multilateral import explanations, p11
 from norec_multilateral.eligibility import DEGREES, LEVELS, experience_days
+from norec_multilateral.forms.shortlist import send_schema
 from norec_multilateral.i18n import _
 from norec_multilateral.models import Candidacy, Candidate, PanelScore
 from norec_multilateral.permissions import MANAGE
-from norec_multilateral.rounds import today
-from norec_multilateral.views.posts import PROGRAMMES
+from norec_multilateral.rounds import PROGRAMMES, today
 from norec_multilateral.workflow import OVERRIDES, STATE_TITLES
 
 SHORTLISTED = ("shortlisted", "nominated", "selected")
@@ -154,44 +150,6 @@ def _columns(request, layout):
     ]
 
 
-class SendSchema(CSRFSchema):
-    to = colander.SchemaNode(
-        colander.String(),
-        title=_("The organisation's recruitment address"),
-        validator=email_validator,
-    )
-    message = colander.SchemaNode(
-        colander.String(),
-        title=_("Message"),
-        description=_("The shortlist goes with it as a PDF and as an Excel workbook."),
-        validator=colander.Length(min=1, max=6000),
-        widget=deform.widget.TextAreaWidget(rows=6),
-    )
-
-
-def _send_schema(flagged) -> SendSchema:
-    """The send form; with candidates shortlisted who miss a rule, it asks why they are
-    nominated all the same."""
-    schema = SendSchema()
-    if flagged:
-        names = ", ".join(c.candidate.person.full_name for c in flagged)
-        schema.add(
-            colander.SchemaNode(
-                colander.String(),
-                name="override",
-                title=_("Why they are nominated though they miss a rule"),
-                description=_(
-                    "Not every rule is met by: ${names}. Nominating them is an override; "
-                    "the reason is kept in each application's history.",
-                    mapping={"names": names},
-                ),
-                validator=colander.Length(min=1, max=2000),
-                widget=deform.widget.TextAreaWidget(rows=3),
-            )
-        )
-    return schema
-
-
 def _document(request, post, rows, locale=None) -> bytes:
     values = {
         "post": post,
@@ -259,7 +217,7 @@ def shortlist_page(post, request):
     flagged = [c for c, _average in rows if c.state == "shortlisted" and not c.eligible]
     form = process_form(
         request,
-        _send_schema(flagged),
+        send_schema(flagged),
         # In English whatever the adviser reads: it goes to the organisation.
         appstruct={"message": _message(post).interpolate()},
         submit_title=_("Send the shortlist"),

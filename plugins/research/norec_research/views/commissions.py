@@ -4,7 +4,6 @@ and the assessment, which the proposer never sees."""
 from __future__ import annotations
 
 import colander
-import deform
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -12,144 +11,24 @@ from sqlalchemy.orm import selectinload
 
 from norec_core import (
     ACCOUNT,
-    SITE_TIMEZONE,
     VIEW,
     Column,
-    CSRFSchema,
-    Organisation,
-    amount_node,
     attach_upload,
-    country_node,
-    currency_validator,
-    datetime_widget,
-    existing_record,
     export_links,
     export_response,
     files_of,
     flash,
-    line_validator,
     process_form,
     requested_format,
-    upload_node,
 )
 from norec_research import commissions, notices, reading
+from norec_research.forms import AssessmentSchema, CommissionSchema, ProposalSchema
 from norec_research.i18n import _
-from norec_research.models import Commission, Proposal, Publication
+from norec_research.models import Commission, Proposal
 from norec_research.permissions import EDIT, PROPOSAL_READ
 
 T = "norec_research:templates/"
 FORM = "norec_core:templates/form.pt"
-
-
-def _currency():
-    return colander.SchemaNode(
-        colander.String(), title=_("Currency"), default="NOK", validator=currency_validator
-    )
-
-
-@colander.deferred
-def _partner(node, kw):
-    found = (
-        kw["request"]
-        .dbsession.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
-        .all()
-    )
-    return deform.widget.SelectWidget(values=[("", _("– none –")), *found])
-
-
-@colander.deferred
-def _reports(node, kw):
-    request = kw["request"]
-    found = request.dbsession.scalars(
-        select(Publication).options(selectinload(Publication.texts)).order_by(Publication.id)
-    ).all()
-    values = [(p.id, reading.title_of(p, request.locale_name)) for p in found]
-    return deform.widget.SelectWidget(values=[("", _("– none yet –")), *values])
-
-
-class CommissionSchema(CSRFSchema):
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
-    call = colander.SchemaNode(
-        colander.String(),
-        title=_("The call"),
-        description=_("What is asked, of whom, and how proposals are assessed."),
-        validator=colander.Length(min=1, max=20000),
-        widget=deform.widget.TextAreaWidget(rows=8),
-    )
-    partner_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("With"),
-        missing=None,
-        widget=_partner,
-        validator=existing_record(Organisation, _("Choose an organisation from the list.")),
-    )
-    deadline = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=_("Deadline"),
-        description=_("Norwegian time."),
-        widget=datetime_widget(),
-    )
-    budget = amount_node(_("Budget"))
-    currency = _currency()
-    published = colander.SchemaNode(
-        colander.Boolean(),
-        title=_("Published: open to proposals"),
-        missing=False,
-        widget=deform.widget.CheckboxWidget(),
-    )
-    report_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("The resulting report"),
-        missing=None,
-        widget=_reports,
-        validator=existing_record(Publication, _("Choose a publication from the list.")),
-    )
-
-
-class ProposalSchema(CSRFSchema):
-    organisation_name = colander.SchemaNode(
-        colander.String(), title=_("Your organisation"), validator=line_validator(300)
-    )
-    country = country_node(missing=None)
-    title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(300))
-    summary = colander.SchemaNode(
-        colander.String(),
-        title=_("Summary"),
-        description=_("The question, the method, the team and the time plan, in short."),
-        validator=colander.Length(min=1, max=6000),
-        widget=deform.widget.TextAreaWidget(rows=8),
-    )
-    budget = amount_node(_("Budget asked for"))
-    currency = _currency()
-    upload = upload_node(
-        _("The proposal (PDF, at most 20 MB)"),
-        commissions.PROPOSAL_FILES,
-    )
-
-
-class AssessmentSchema(CSRFSchema):
-    score = colander.SchemaNode(
-        colander.Integer(), title=_("Score (1 to 5)"), validator=colander.Range(1, 5)
-    )
-    assessment = colander.SchemaNode(
-        colander.String(),
-        title=_("Assessment (internal)"),
-        description=_("Never shown to the proposer."),
-        missing="",
-        validator=colander.Length(max=10000),
-        widget=deform.widget.TextAreaWidget(rows=5),
-    )
-    state = colander.SchemaNode(
-        colander.String(),
-        title=_("Decision"),
-        missing="submitted",
-        widget=deform.widget.RadioChoiceWidget(
-            values=[
-                (k, commissions.PROPOSAL_STATES[k]) for k in ("submitted", *commissions.DECISIONS)
-            ]
-        ),
-        validator=colander.OneOf(["submitted", *commissions.DECISIONS]),
-    )
 
 
 def _columns(request):

@@ -160,6 +160,7 @@ def log_in(page, email: str, password: str) -> None:
 
 
 def log_out(page) -> None:
+    """Log out in the Chromium `page` with the layout's button, back on the front page."""
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url("**/")
 

@@ -19,6 +19,9 @@ USER_PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105 (the tests' user
 
 @pytest.fixture
 def make_person(db_session):
+    """`make_person(**fields)`: a `Person` added and flushed, with a unique name and
+    address; any field given replaces the plausible value."""
+
     def make(**kw):
         n = next(_serial)
         values = {
@@ -39,6 +42,9 @@ def make_person(db_session):
 
 @pytest.fixture
 def make_organisation(db_session):
+    """`make_organisation(**fields)`: an `Organisation` in Norway, added and flushed; any
+    field given replaces the plausible value."""
+
     def make(**kw):
         n = next(_serial)
         organisation = Organisation(
@@ -53,6 +59,9 @@ def make_organisation(db_session):
 
 @pytest.fixture
 def make_partnership(db_session, make_organisation):
+    """`make_partnership(**fields)`: a `Partnership` of an organisation in Norway and one
+    in India (or `organisations=[...]`), 2025 to 2027, added and flushed."""
+
     def make(**kw):
         organisations = kw.pop("organisations", None) or [
             make_organisation(country="NO"),
@@ -77,6 +86,9 @@ def make_partnership(db_session, make_organisation):
 
 @pytest.fixture
 def make_activity(db_session):
+    """`make_activity(**fields)`: an `Activity`, a meeting in thirty days' time of two
+    hours, added and flushed."""
+
     def make(**kw):
         start = clock.now().replace(microsecond=0) + datetime.timedelta(days=30)
         activity = Activity(

@@ -125,6 +125,7 @@ CHEAP_HASHING = {
 
 
 def pytest_addoption(parser):
+    """Adds `--norec-db`: the backends database tests run on (NOREC_TEST_DB, or both)."""
     parser.addoption(
         "--norec-db",
         default=os.environ.get("NOREC_TEST_DB", ",".join(BACKENDS)),
@@ -133,6 +134,7 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    """Declares the markers, and hashes passwords cheaply (see `CHEAP_HASHING`)."""
     from norec_core.accounts import passwords
 
     config.addinivalue_line(
@@ -149,6 +151,7 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
+    """Marks each test `browser` or `postgresql` by the fixtures it uses."""
     # Marked by what they use, so that `-m "not browser and not postgresql"` runs the
     # quick part of any plugin's tests with nothing to remember.
     for item in items:
@@ -164,6 +167,7 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_generate_tests(metafunc):
+    """Runs each database test once per backend chosen, as `norec_backends` narrows it."""
     if "norec_backend" in metafunc.fixturenames:
         chosen = [b.strip() for b in metafunc.config.getoption("--norec-db").split(",") if b]
         # @pytest.mark.norec_backends("sqlite"): a test whose point does not depend on the
@@ -176,6 +180,7 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture(scope="session")
 def norec_backend(request):
+    """The name of the backend under test: "sqlite" or "postgresql" (session-wide)."""
     if request.param not in BACKENDS:
         raise pytest.UsageError(f"--norec-db: unknown backend {request.param!r}")
     return request.param
@@ -186,6 +191,9 @@ def norec_backend(request):
 
 @pytest.fixture(scope="session")
 def postgresql_server():
+    """A PostgreSQL server of the tests' own, started once for the session in a
+    temporary folder (Debian's postgresql package; `NOREC_PG_BINDIR` names another);
+    `create_database(name)` gives the URL of a new, empty database on it."""
     bindir = postgresql_bindir()
     if bindir is None:
         pytest.fail(
@@ -215,6 +223,8 @@ def database_url(norec_backend, request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def smtp_server():
+    """A real SMTP server on loopback (aiosmtpd) for the session; the applications deliver
+    to it. Use `mail` in a test, which empties it first."""
     server = SMTPServer()
     server.start()
     yield server
@@ -232,6 +242,8 @@ def mail(smtp_server):
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
+    """The URL of a throw-away Redis server (Debian's redis-server) for the session, for a
+    test of the task queue with `norec.queue.url` set to it."""
     server = RedisServer(tmp_path_factory.mktemp("redis"))
     try:
         yield server.start()
@@ -264,6 +276,8 @@ def make_settings(database_url: str, **overrides) -> dict:
 
 @pytest.fixture(scope="session")
 def app_settings(database_url, smtp_server):
+    """The settings of the session's application: `make_settings` on the backend's
+    database, mail to `smtp_server`."""
     return make_settings(database_url, **{"norec.mail.port": str(smtp_server.port)})
 
 
@@ -286,6 +300,8 @@ def migrated_database(app_settings):
 
 @pytest.fixture(scope="session")
 def app(migrated_database):
+    """The WSGI application (`norec_core.app.main`) with every installed plugin enabled, on
+    the migrated database; `app.registry` is what `run_due` and `plugin_routes` take."""
     from norec_core.app import main
 
     app = main({}, **migrated_database)
@@ -317,6 +333,9 @@ def db_connection(app):
 
 @pytest.fixture
 def db_session(app, db_connection):
+    """A SQLAlchemy session on the test's connection: what a test adds, the requests it
+    makes see, and everything is rolled back when the test ends; the search index follows
+    its flushes as the application's do."""
     session = Session(bind=db_connection, join_transaction_mode="create_savepoint")
     # What the tests' records are, the search finds, as it would the application's.
     track(session, app.registry["norec.search_sources"])
@@ -337,6 +356,8 @@ def app_request(app, db_session):
 
 
 class QueryCounter:
+    """The SQL statements the application executed: `statements`, `count`, `reset()`."""
+
     def __init__(self):
         self.statements: list[str] = []
 
@@ -350,6 +371,8 @@ class QueryCounter:
 
 @pytest.fixture
 def query_counter(db_connection):
+    """A `QueryCounter` of the statements the application executes in this test (the
+    harness's savepoints left out): `reset()` it, make a request, assert on `count`."""
     counter = QueryCounter()
 
     def before_execute(conn, cursor, statement, parameters, context, executemany):
@@ -372,6 +395,8 @@ def pages_made_anew(monkeypatch):
 
 @pytest.fixture
 def testapp(app, db_connection):
+    """WebTest's `TestApp` on `app`, anonymous, with `login(email, password)` (the administrator by default),
+    `csrf_token()`, `take_step(record, transition, comment)` and `resave(path, formid)`."""
     return testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
 
 
@@ -391,5 +416,6 @@ def client(app, testapp):
 
 @pytest.fixture
 def admin_app(testapp):
+    """`testapp` logged in as the test administrator (`ADMIN_EMAIL`, role admin)."""
     testapp.login()
     return testapp

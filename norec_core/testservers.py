@@ -17,12 +17,15 @@ from sqlalchemy import create_engine, text
 
 
 def free_port() -> int:
+    """A TCP port free on loopback now, for a server a test starts."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def postgresql_bindir() -> Path | None:
+    """The folder of PostgreSQL's programs (initdb, postgres): `NOREC_PG_BINDIR`, the
+    PATH, or Debian's /usr/lib/postgresql/<version>/bin; None when it is not installed."""
     if os.environ.get("NOREC_PG_BINDIR"):
         return Path(os.environ["NOREC_PG_BINDIR"])
     found = shutil.which("initdb")

@@ -28,7 +28,7 @@ from norec_core.plugins import (
     roles,
     search_sources,
 )
-from norec_core.search.index import SOURCES, rebuild, track
+from norec_core.search.index import SOURCES, rebuild_index, track
 
 
 @contextmanager
@@ -161,7 +161,7 @@ def _search_run(args, settings) -> int:
         if unknown:
             print(f"norec: no search source named {', '.join(sorted(unknown))}", file=sys.stderr)
             return 2
-        for kind, count in rebuild(session, args.kinds or None).items():
+        for kind, count in rebuild_index(session, args.kinds or None).items():
             print(f"{kind}: {count} indexed")
     return 0
 

@@ -62,7 +62,6 @@ import os
 import tempfile
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from norec_core.browser_testing import (  # noqa: F401 (fixtures and helpers of this plugin)
@@ -96,8 +95,11 @@ from norec_core.plugin_checks import (  # noqa: F401 (for the plugins' tests)
     matrix_mismatches,
     plugin_routes,
 )
-from norec_core.search.index import rebuild as rebuild_index  # noqa: F401 (for plugins)
-from norec_core.search.index import track
+from norec_core.query_counting import QueryCounter, query_counter  # noqa: F401 (a fixture)
+from norec_core.search.index import (
+    rebuild_index,  # noqa: F401 (for the plugins' tests)
+    track,
+)
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 from norec_core.test_browsers import ADMIN_EMAIL, ADMIN_PASSWORD, testapp_class
@@ -355,36 +357,6 @@ def app_request(app, db_session):
     env["closer"]()
 
 
-class QueryCounter:
-    """The SQL statements the application executed: `statements`, `count`, `reset()`."""
-
-    def __init__(self):
-        self.statements: list[str] = []
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-    def reset(self) -> None:
-        self.statements.clear()
-
-
-@pytest.fixture
-def query_counter(db_connection):
-    """A `QueryCounter` of the statements the application executes in this test (the
-    harness's savepoints left out): `reset()` it, make a request, assert on `count`."""
-    counter = QueryCounter()
-
-    def before_execute(conn, cursor, statement, parameters, context, executemany):
-        # Savepoint bookkeeping of the test harness is not the application's work.
-        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
-            counter.statements.append(statement)
-
-    event.listen(db_connection, "before_cursor_execute", before_execute)
-    yield counter
-    event.remove(db_connection, "before_cursor_execute", before_execute)
-
-
 @pytest.fixture
 def pages_made_anew(monkeypatch):
     """No page answered from the page cache: each is made, as after a change."""
@@ -395,8 +367,9 @@ def pages_made_anew(monkeypatch):
 
 @pytest.fixture
 def testapp(app, db_connection):
-    """WebTest's `TestApp` on `app`, anonymous, with `login(email, password)` (the administrator by default),
-    `csrf_token()`, `take_step(record, transition, comment)` and `resave(path, formid)`."""
+    """WebTest's `TestApp` on `app`, anonymous, with `login(email, password)` (the
+    administrator by default), `csrf_token()`, `take_step(record, transition, comment)`
+    and `resave(path, formid)`."""
     return testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
 
 

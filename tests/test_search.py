@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select
 
 from norec_core import Activity, FileKind, attach, clock, reindex
 from norec_core.privacy import personal_data
-from norec_core.search.index import rebuild
+from norec_core.search.index import rebuild_index
 from norec_core.search.models import IndexedDocument
 from norec_core.testing import USER_PASSWORD
 
@@ -227,7 +227,7 @@ def test_the_search_page_costs_the_same_queries_for_10_and_12000_records(
                 for i in range(start, start + rows)
             ],
         )
-        rebuild(db_session, ["activity"])
+        rebuild_index(db_session, ["activity"])
 
     def queries():
         query_counter.reset()

@@ -262,7 +262,7 @@ def _fill_fts(session: Session, ids: list[int], documents: list[SearchDocument])
     )
 
 
-def rebuild(session: Session, kinds: Iterable[str] | None = None) -> dict[str, int]:
+def rebuild_index(session: Session, kinds: Iterable[str] | None = None) -> dict[str, int]:
     """Index every record of the sources named in `kinds` (all by default) anew; returns
     how many documents each now has."""
     sources = session.info[SOURCES]

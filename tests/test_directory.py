@@ -16,7 +16,7 @@ def test_organisations_are_public(testapp, make_organisation):
 
 
 def test_anonymous_cannot_create(testapp):
-    assert "/login" in testapp.get("/organisations/new").location
+    assert "/login" in testapp.get("/organisations/new", status=302).location
 
 
 def test_create_and_edit_organisation(admin_app, db_session):

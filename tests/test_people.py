@@ -6,8 +6,7 @@ from norec_core.domain.models import Person
 
 
 def test_people_list_requires_login(testapp):
-    response = testapp.get("/people")
-    assert response.status_int == 302
+    response = testapp.get("/people", status=302)
     assert "/login?came_from=%2Fpeople" in response.location
 
 

@@ -63,14 +63,14 @@ def test_idle_and_old_sessions_end_and_are_purged(app, testapp, db_session, make
     idle, most = sessions.lifetimes(app.registry.settings)
     row.last_seen_at = clock.now() - idle - datetime.timedelta(minutes=1)
     db_session.flush()
-    assert testapp.get("/account").status_int == 302
+    testapp.get("/account", status=302)
     testapp.login(user.email, USER_PASSWORD)
     row = db_session.scalars(
         select(LoginSession).where(LoginSession.user_id == user.id).order_by(LoginSession.id)
     ).all()[-1]
     row.created_at = clock.now() - most - datetime.timedelta(minutes=1)
     db_session.flush()
-    assert testapp.get("/account").status_int == 302
+    testapp.get("/account", status=302)
     assert sessions.purge(db_session, app.registry.settings) == 2
     count = select(func.count()).select_from(LoginSession).where(LoginSession.user_id == user.id)
     assert db_session.scalar(count) == 0

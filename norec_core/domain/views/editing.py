@@ -20,13 +20,30 @@ def edit_page(
     obj,
     *,
     is_new: bool,
-    appstruct: Callable[[Any], dict],
-    apply: Callable[[Any, dict], None],
     detail_route: str,
     page_title,
+    appstruct: Callable[[Any], dict] | None = None,
+    apply: Callable[[Any, dict], None] | None = None,
+    fields: tuple[str, ...] = (),
     bindings: dict | None = None,
 ):
-    """Render the form for `obj`, or apply a valid POST to it and redirect to its page."""
+    """Render the form for `obj`, or apply a valid POST to it and redirect to its page.
+
+    `appstruct(obj)` gives the form's values, `apply(obj, data)` writes a valid form's to
+    `obj`; where the schema's fields are the record's attributes one to one, `fields`
+    names them instead and both are done by name (an attribute that is None is left
+    empty in the form)."""
+    if appstruct is None:
+
+        def appstruct(found):
+            return {k: getattr(found, k) for k in fields if getattr(found, k) is not None}
+
+    if apply is None:
+
+        def apply(found, data):
+            for key, value in data.items():
+                setattr(found, key, value)
+
     result = process_form(
         request,
         schema,

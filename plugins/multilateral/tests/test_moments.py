@@ -29,6 +29,6 @@ def test_a_round_s_deadline_stays_across_saves(recruiter, db_session, moment):
     recruitment_round = RecruitmentRound(programme="jpo", title="JPO round", deadline=moment)
     db_session.add(recruitment_round)
     db_session.flush()
-    recruiter.resave(f"/multilateral/rounds/{recruitment_round.id}/edit", "round")
+    recruiter.resave(f"/multilateral/rounds/{recruitment_round.id}/edit", "norec-form")
     db_session.expire_all()
     assert recruitment_round.deadline == moment

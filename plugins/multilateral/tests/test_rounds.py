@@ -24,7 +24,7 @@ def test_a_round_is_made_its_posts_reserved_and_published_at_once(
     recruiter, make_post, make_person, db_session, mail
 ):
     page = recruiter.get("/multilateral/rounds/new")
-    form = _form(page, "round")
+    form = _form(page, "norec-form")
     form["title"] = "JPO round 2027"
     form["programme"] = "jpo"
     form["deadline"] = ""

@@ -98,7 +98,7 @@ def test_a_version_file_or_goal_that_is_no_number_finds_nothing(client, db_sessi
 @pytest.mark.norec_backends("sqlite", "postgresql")
 def test_a_commission_and_a_publication_name_records_that_exist(client, make_user):
     editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
-    commission = editor.get("/research/commissions/new").forms["commission"]
+    commission = editor.get("/research/commissions/new").forms["norec-form"]
     publication = next(
         f for f in editor.get("/research/publications/new").forms.values() if f.id == "publication"
     )

@@ -83,7 +83,7 @@ def test_a_proposal_is_sent_assessed_awarded_and_its_report_linked(
     db_session.add(report)
     db_session.flush()
     page = editor.get(f"/research/commissions/{commission.id}/edit")
-    form = next(f for f in page.forms.values() if f.id == "commission")
+    form = next(f for f in page.forms.values() if f.id == "norec-form")
     form["report_id"] = str(report.id)
     form.submit("submit").follow()
     page = client().get(f"/research/commissions/{commission.id}")

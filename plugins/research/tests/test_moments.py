@@ -43,6 +43,6 @@ def test_a_commission_s_deadline_stays_across_saves(editor, db_session, moment):
     )
     db_session.add(commission)
     db_session.flush()
-    editor.resave(f"/research/commissions/{commission.id}/edit", "commission")
+    editor.resave(f"/research/commissions/{commission.id}/edit", "norec-form")
     db_session.expire_all()
     assert commission.deadline == moment

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import collections
 
-import colander
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import func, select
 
 from norec_core import (
     Column,
+    edit_page,
     export_links,
     export_response,
     flash,
@@ -97,27 +97,16 @@ def round_page(recruitment_round, request):
 
 
 def _round_form(request, recruitment_round):
-    appstruct = colander.null
-    if recruitment_round is not None:
-        appstruct = {
-            k: getattr(recruitment_round, k)
-            for k in ("programme", "title", "deadline", "notes")
-            if getattr(recruitment_round, k) is not None
-        }
-    result = process_form(request, RoundSchema(), appstruct=appstruct, formid="round")
-    if result.valid:
-        if recruitment_round is None:
-            recruitment_round = RecruitmentRound()
-            request.dbsession.add(recruitment_round)
-        for key, value in result.data.items():
-            setattr(recruitment_round, key, value)
-        request.dbsession.flush()
-        flash(request, _("The round is saved."))
-        return HTTPFound(request.route_path("multilateral.round", id=recruitment_round.id))
-    return {
-        "page_title": recruitment_round.title if recruitment_round else _("New round"),
-        "form": result.html,
-    }
+    fields = ("programme", "title", "deadline", "notes")
+    return edit_page(
+        request,
+        RoundSchema(),
+        recruitment_round if recruitment_round is not None else RecruitmentRound(),
+        is_new=recruitment_round is None,
+        fields=fields,
+        detail_route="multilateral.round",
+        page_title=recruitment_round.title if recruitment_round is not None else _("New round"),
+    )
 
 
 @view_config(

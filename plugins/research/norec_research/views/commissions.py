@@ -3,7 +3,6 @@ and the assessment, which the proposer never sees."""
 
 from __future__ import annotations
 
-import colander
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from norec_core import (
     VIEW,
     Column,
     attach_upload,
+    edit_page,
     export_links,
     export_response,
     files_of,
@@ -112,36 +112,25 @@ def commission_page(commission, request):
 
 
 def _commission_form(request, commission):
-    appstruct = colander.null
-    if commission is not None:
-        appstruct = {
-            k: getattr(commission, k)
-            for k in (
-                "title",
-                "call",
-                "partner_id",
-                "deadline",
-                "budget",
-                "currency",
-                "published",
-                "report_id",
-            )
-            if getattr(commission, k) is not None
-        }
-    result = process_form(request, CommissionSchema(), appstruct=appstruct, formid="commission")
-    if result.valid:
-        if commission is None:
-            commission = Commission()
-            request.dbsession.add(commission)
-        for key, value in result.data.items():
-            setattr(commission, key, value)
-        request.dbsession.flush()
-        flash(request, _("The commission is saved."))
-        return HTTPFound(request.route_path("research.commission", id=commission.id))
-    return {
-        "page_title": commission.title if commission else _("New commission"),
-        "form": result.html,
-    }
+    fields = (
+        "title",
+        "call",
+        "partner_id",
+        "deadline",
+        "budget",
+        "currency",
+        "published",
+        "report_id",
+    )
+    return edit_page(
+        request,
+        CommissionSchema(),
+        commission if commission is not None else Commission(),
+        is_new=commission is None,
+        fields=fields,
+        detail_route="research.commission",
+        page_title=commission.title if commission is not None else _("New commission"),
+    )
 
 
 @view_config(route_name="research.commission.new", renderer=FORM, permission=EDIT)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-# axe-core comes from npm (package.json at the project's root); Chromium from Debian.
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+from norec_core.test_settings import make_settings
+
+AXE_FILE = Path("node_modules") / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -81,8 +82,6 @@ def demo_settings(tmp_path_factory, smtp_server) -> dict:
     """Settings of an application over a copy of its own of the demo database (made once
     a run, see `_demo_template`), mailing to `smtp_server`: for tests that walk the demo
     as a visitor would, in the browser or through WebTest."""
-    from norec_core.testing import make_settings
-
     here = tmp_path_factory.mktemp("demo")
     settings = make_settings(
         f"sqlite:///{here / 'norec.sqlite'}",
@@ -165,11 +164,26 @@ def log_out(page) -> None:
     page.wait_for_url("**/")
 
 
+def axe_script() -> Path:
+    """axe-core's script, from npm (`npm install axe-core`): `NOREC_AXE_JS` if set, else
+    `node_modules/` in the folder the tests run from or one above it (a plugin's own
+    checkout or the platform's), else beside an editable install of norec-core."""
+    if os.environ.get("NOREC_AXE_JS"):
+        return Path(os.environ["NOREC_AXE_JS"])
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents, Path(__file__).resolve().parents[1]):
+        if (folder / AXE_FILE).is_file():
+            return folder / AXE_FILE
+    raise FileNotFoundError(
+        f"{AXE_FILE} not found: run `npm install axe-core`, or set NOREC_AXE_JS"
+    )
+
+
 def axe_violations(page) -> list[str]:
     """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
     # Evaluated by the driver, which the Content-Security-Policy allows: a <script> tag
     # with axe inline would be refused like any other inline script.
-    page.evaluate(AXE.read_text())
+    page.evaluate(axe_script().read_text())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )

@@ -218,11 +218,10 @@ def new_session(registry, reading: bool = False) -> Session:
     if reading and bind is registry["norec.db_engine"]:
         bind = registry["norec.db_reading_engine"]
     session = registry["norec.dbsession_factory"](bind=bind)
-    # The search index follows what this session flushes. Imported here: the index's
-    # models are built on this module's Base.
-    from norec_core.search.index import track
-
-    track(session, registry.get("norec.search_sources") or {})
+    # What follows every session's flushes (the search index, norec_core.search) is
+    # registered by its own package, which builds on this module: no import back.
+    for follow in registry.get("norec.session_followers", ()):
+        follow(session)
     return session
 
 

@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
 
 import pytest
 from sqlalchemy.orm import Session
@@ -103,6 +102,7 @@ from norec_core.search.index import (
 from norec_core.surface import private_core_imports  # noqa: F401 (for the plugins' tests)
 from norec_core.tasks.schedule import run_due  # noqa: F401 (for the plugins' tests)
 from norec_core.test_browsers import ADMIN_EMAIL, ADMIN_PASSWORD, testapp_class
+from norec_core.test_settings import CHEAP_HASHING, SESSION_SECRET, make_settings  # noqa: F401
 from norec_core.testservers import (  # noqa: F401 (public here too, for the plugins' tests)
     PostgreSQLServer,
     RedisServer,
@@ -112,18 +112,8 @@ from norec_core.testservers import (  # noqa: F401 (public here too, for the plu
     wait_for_port,
 )
 
-SESSION_SECRET = "test-secret-" + "x" * 32
-
-
 BACKENDS = ("sqlite", "postgresql")
 _databases = itertools.count(1)
-# Passwords hashed as cheaply as argon2 allows: production's cost (about 270 ms a hash and
-# again a login) was most of the suite's time. tests/test_passwords.py keeps production's.
-CHEAP_HASHING = {
-    "norec.argon2.time_cost": "1",
-    "norec.argon2.memory_cost": "8",
-    "norec.argon2.parallelism": "1",
-}
 
 
 def pytest_addoption(parser):
@@ -251,29 +241,6 @@ def redis_url(tmp_path_factory):
         yield server.start()
     finally:
         server.stop()
-
-
-def make_settings(database_url: str, **overrides) -> dict:
-    """Settings for a test application; every installed plugin is enabled unless overridden."""
-    settings = {
-        "sqlalchemy.url": database_url,
-        "norec.session_secret": SESSION_SECRET,
-        "pyramid.default_locale_name": "en",
-        "retry.attempts": "3",
-        "norec.queue.url": "immediate",
-        "norec.mail.transport": "smtp",
-        "norec.mail.host": "127.0.0.1",
-        "norec.mail.port": "25",
-        "norec.mail.sender": "Norec test <noreply@test.example.org>",
-        "norec.base_url": "http://localhost",
-        "norec.files.url": f"file://{tempfile.mkdtemp(prefix='norec-files-')}",
-        # WebTest calls the site localhost; the browser tests, 127.0.0.1.
-        "norec.allowed_hosts": "127.0.0.1",
-        "norec.secure_cookies": "false",
-        **CHEAP_HASHING,
-    }
-    settings.update(overrides)
-    return settings
 
 
 @pytest.fixture(scope="session")

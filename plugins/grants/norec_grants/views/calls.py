@@ -5,11 +5,12 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import object_session, selectinload
 
 from norec_core import (
     VIEW,
     Section,
+    edit_page,
     flash,
     now,
     process_form,
@@ -138,35 +139,39 @@ def _save_scheme(scheme: Scheme, data: dict) -> None:
     ]
 
 
+def _resave_scheme(scheme: Scheme, data: dict) -> None:
+    # Rates are replaced as a whole: flush the old rows away before their successors,
+    # which the unique (scheme, category) would otherwise refuse.
+    scheme.rates, scheme.criteria = [], []
+    object_session(scheme).flush()
+    _save_scheme(scheme, data)
+
+
 @view_config(route_name="grants.scheme_new", renderer=FORM, permission=MANAGE)
 def scheme_new(request):
-    result = process_form(request, SchemeSchema())
-    if result.valid:
-        scheme = Scheme()
-        _save_scheme(scheme, result.data)
-        request.dbsession.add(scheme)
-        request.dbsession.flush()
-        flash(request, _("The scheme is saved."))
-        return HTTPFound(request.route_path("grants.scheme", id=scheme.id))
-    return {"page_title": _("New grant scheme"), "form": result.html}
+    return edit_page(
+        request,
+        SchemeSchema(),
+        Scheme(),
+        is_new=True,
+        detail_route="grants.scheme",
+        page_title=_("New grant scheme"),
+        apply=_save_scheme,
+    )
 
 
 @view_config(route_name="grants.scheme_edit", renderer=FORM, permission=MANAGE)
 def scheme_edit(scheme, request):
-    result = process_form(request, SchemeSchema(), appstruct=_scheme_values(scheme))
-    if result.valid:
-        # Rates are replaced as a whole: flush the old rows away before their successors,
-        # which the unique (scheme, category) would otherwise refuse.
-        scheme.rates, scheme.criteria = [], []
-        request.dbsession.flush()
-        _save_scheme(scheme, result.data)
-        flash(request, _("The scheme is saved."))
-        return HTTPFound(request.route_path("grants.scheme", id=scheme.id))
-    return {
-        "page_title": _("Edit ${name}", mapping={"name": scheme.name}),
-        "form": result.html,
-        "cancel_url": request.route_path("grants.scheme", id=scheme.id),
-    }
+    return edit_page(
+        request,
+        SchemeSchema(),
+        scheme,
+        is_new=False,
+        detail_route="grants.scheme",
+        page_title=_("Edit ${name}", mapping={"name": scheme.name}),
+        appstruct=_scheme_values,
+        apply=_resave_scheme,
+    )
 
 
 @view_config(route_name="grants.call", renderer=T + "call.pt", permission=VIEW)
@@ -184,50 +189,51 @@ def call_page(call, request):
     }
 
 
+_CALL_FIELDS = ("scheme_id", "title", "description", "opens_at", "closes_at", "text_language")
+
+
 def _call_bindings(request) -> dict:
     return {"schemes": request.dbsession.scalars(select(Scheme).order_by(Scheme.name)).all()}
 
 
+def _call_values(call: Call) -> dict:
+    values = {k: getattr(call, k) for k in _CALL_FIELDS}
+    return {**values, "translations": translations_to_form(call.translations)}
+
+
 def _save_call(call: Call, data: dict) -> None:
-    for key in ("scheme_id", "title", "description", "opens_at", "closes_at", "text_language"):
+    for key in _CALL_FIELDS:
         setattr(call, key, data[key])
     call.translations = translations_from_form(data["translations"])
 
 
 @view_config(route_name="grants.call_new", renderer=FORM, permission=MANAGE)
 def call_new(request):
-    result = process_form(request, CallSchema(), bindings=_call_bindings(request))
-    if result.valid:
-        call = Call()
-        _save_call(call, result.data)
-        request.dbsession.add(call)
-        request.dbsession.flush()
-        flash(request, _("The call is saved."))
-        return HTTPFound(request.route_path("grants.call", id=call.id))
-    return {"page_title": _("New call"), "form": result.html}
+    return edit_page(
+        request,
+        CallSchema(),
+        Call(),
+        is_new=True,
+        detail_route="grants.call",
+        page_title=_("New call"),
+        apply=_save_call,
+        bindings=_call_bindings(request),
+    )
 
 
 @view_config(route_name="grants.call_edit", renderer=FORM, permission=MANAGE)
 def call_edit(call, request):
-    values = {
-        "scheme_id": call.scheme_id,
-        "title": call.title,
-        "description": call.description,
-        "opens_at": call.opens_at,
-        "closes_at": call.closes_at,
-        "text_language": call.text_language,
-        "translations": translations_to_form(call.translations),
-    }
-    result = process_form(request, CallSchema(), appstruct=values, bindings=_call_bindings(request))
-    if result.valid:
-        _save_call(call, result.data)
-        flash(request, _("The call is saved."))
-        return HTTPFound(request.route_path("grants.call", id=call.id))
-    return {
-        "page_title": _("Edit ${title}", mapping={"title": call.title}),
-        "form": result.html,
-        "cancel_url": request.route_path("grants.call", id=call.id),
-    }
+    return edit_page(
+        request,
+        CallSchema(),
+        call,
+        is_new=False,
+        detail_route="grants.call",
+        page_title=_("Edit ${title}", mapping={"title": call.title}),
+        appstruct=_call_values,
+        apply=_save_call,
+        bindings=_call_bindings(request),
+    )
 
 
 @view_config(route_name="grants.rates", renderer=T + "rates.pt", permission=MANAGE)

@@ -53,6 +53,10 @@ class Base(DeclarativeBase):
 
 
 READING = "norec_reading"  # an execution option: the transaction is a page being read
+# An execution option for a write that changes nothing any page shows (a login session's
+# "seen" mark, whose effect pages already carry in how long they are kept): it leaves the
+# state named by `state_token` as it was, so it does not make every kept page new.
+UNSTATED = "norec_unstated"
 # Statements that change no data; anything else counts as a change (see `state_token`).
 # Rollbacks are counted by their events, only when they undo something.
 _READS = ("SELECT", "PRAGMA", "BEGIN", "RELEASE", "SHOW", "ROLLBACK")
@@ -102,7 +106,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _retry_when_locked(context):
-        # The rare write of a read (a login seen again, a token used) may find that
+        # The rare write of a read (a token used on a GET) may find that
         # another connection wrote since it read: pyramid_retry runs the request again.
         if "database is locked" in str(context.original_exception):
             if context.sqlalchemy_exception is not None:
@@ -114,8 +118,12 @@ def _count_changes(engine: Engine) -> None:
     that writes, and each rollback of a transaction that wrote. `state_token` names the count.
     """
 
+    sqlite = engine.dialect.name == "sqlite"
+
     @event.listens_for(engine, "after_cursor_execute")
-    def _after_execute(conn, _cursor, statement, _parameters, _context, _executemany):
+    def _after_execute(conn, _cursor, statement, _parameters, context, _executemany):
+        if context is not None and context.execution_options.get(UNSTATED):
+            return
         start = statement.lstrip()[:9].upper()
         if start.startswith("SAVEPOINT"):
             # A savepoint rolled back undoes only what was written since it began.
@@ -134,7 +142,13 @@ def _count_changes(engine: Engine) -> None:
 
     @event.listens_for(engine, "commit")
     def _commit(conn):
-        conn.info.pop(_WROTE, None)
+        if conn.info.pop(_WROTE, False) and sqlite:
+            # SQLite's own counters are each connection's (`data_version`) and so cannot
+            # name one state for every connection of every process: the header's
+            # user_version, free for the application's use, counts the commits that wrote,
+            # in their own transaction (a reader sees the count and the rows of one moment).
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+            conn.exec_driver_sql(f"PRAGMA user_version = {(version + 1) % 2**31}")
 
     @event.listens_for(engine, "rollback")
     def _rollback(conn):
@@ -157,28 +171,34 @@ def _count_changes(engine: Engine) -> None:
 
 def state_token(session: Session) -> str | None:
     """A name for all the data `session` sees, to be read before anything else in its
-    transaction: whenever the name is the same again later, so is every row. None where the
-    database cannot tell (a dialect other than SQLite's and PostgreSQL's), or where the
-    session's transaction has already begun, since what it read before is not named.
+    transaction: whenever the name is the same again later, so is every row, whichever
+    connection of whichever process reads it (so a process keeps one copy of a page, not
+    one per pooled connection). None where the database cannot tell (a dialect other than
+    SQLite's and PostgreSQL's), or where the session's transaction has already begun, since
+    what it read before is not named.
 
-    It joins the connection's own count of changes and rollbacks (`_count_changes`) to the
-    database's word on what others committed: SQLite's `data_version`, which changes when
-    another connection commits, or PostgreSQL's snapshot, which changes when any transaction
-    that wrote begins or ends. Both only grow, so a name never comes back after a change.
-    Reading it begins SQLite's read transaction; on PostgreSQL each later statement sees at
-    least as much, and a commit in between makes every later name differ.
+    The name is the database's count of commits that wrote: on SQLite the header's
+    user_version, which every writing commit through `make_engine` raises (`_count_changes`);
+    on PostgreSQL the snapshot, which changes when any transaction that wrote begins or ends.
+    Reading it begins SQLite's read transaction, so the count and the rows are of one moment;
+    on PostgreSQL each later statement sees at least as much, and a commit in between makes
+    every later name differ. A connection held inside a transaction that wrote and has not
+    ended (the tests' outer transaction) sees rows nobody else does: its name adds the
+    connection and its own count of changes and rollbacks.
     """
     if session.in_transaction():
         return None
     connection = session.connection()
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        state = connection.exec_driver_sql("PRAGMA data_version").scalar()
+        state = connection.exec_driver_sql("PRAGMA user_version").scalar()
     elif dialect == "postgresql":
         state = connection.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar()
     else:
         return None
     info = connection.info
+    if not info.get(_WROTE):
+        return str(state)
     if _IDENTITY not in info:
         info[_IDENTITY] = secrets.token_hex(8)
     return f"{info[_IDENTITY]}:{info.get(_CHANGES, 0)}:{state}"

@@ -5,14 +5,17 @@ import datetime
 import threading
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.orm import Session
 from webtest import TestApp
 
-from norec_core import clock, migrate
+from norec_core import clock, migrate, testing
+from norec_core.accounts.models import LoginSession
+from norec_core.accounts.sessions import SEEN_EVERY
+from norec_core.accounts.users import save_user
 from norec_core.app import main
 from norec_core.audit.models import AuditEvent
-from norec_core.db import make_engine
+from norec_core.db import READING, make_engine
 from norec_core.domain import registrations
 from norec_core.domain.models import (
     Activity,
@@ -21,6 +24,7 @@ from norec_core.domain.models import (
     Person,
     Registration,
 )
+from norec_core.testing import USER_PASSWORD
 
 RACERS = 50
 
@@ -193,4 +197,93 @@ def test_pages_are_read_while_another_connection_writes(own_settings):
         thread.join(timeout=120)
     assert errors == []
     assert "Edit 39" in TestApp(app, extra_environ={"HTTP_HOST": "localhost"}).get(path).text
+    engine.dispose()
+
+
+def _logged_in(app, engine):
+    """A browser logged in as a user of the test's own database, and the user's id."""
+    with Session(engine) as session, session.begin():
+        user_id = save_user(session, "seen@example.org", USER_PASSWORD, roles=["admin"]).id
+    browser = testing.testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+    browser.login("seen@example.org", USER_PASSWORD)
+    return browser, user_id
+
+
+def _seen_long_ago(engine, user_id) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            update(LoginSession)
+            .where(LoginSession.user_id == user_id)
+            .values(last_seen_at=clock.now() - SEEN_EVERY - datetime.timedelta(minutes=1))
+        )
+
+
+def test_a_reading_page_writes_nothing_and_marks_the_login_seen_after(own_settings):
+    """The mark of a login session used again is written in a transaction of its own
+    after the page: in the page's read transaction it failed on SQLite whenever another
+    connection had committed since the page began ("database is locked")."""
+    app = main({}, **own_settings)
+    engine = app.registry["norec.db_engine"]
+    organisation_id = _organisation(engine)
+    browser, user_id = _logged_in(app, engine)
+    _seen_long_ago(engine, user_id)
+    written = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def watch(conn, _cursor, statement, _parameters, _context, _executemany):
+        if conn.get_execution_options().get(READING):
+            if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+                written.append(statement)
+
+    browser.get(f"/organisations/{organisation_id}")
+    event.remove(engine, "before_cursor_execute", watch)
+    assert written == []
+    with engine.connect() as connection:
+        seen = connection.scalar(
+            select(LoginSession.last_seen_at).where(LoginSession.user_id == user_id)
+        )
+    assert clock.now() - seen < datetime.timedelta(minutes=1)
+    engine.dispose()
+
+
+THREADS = 4
+
+
+def test_four_threads_of_one_login_read_beside_a_writer_without_an_error(own_settings):
+    """One login in four threads at once, its seen mark due again and again while another
+    connection commits: every page is answered (three 500s in the speed issue's run)."""
+    app = main({}, **own_settings)
+    engine = app.registry["norec.db_engine"]
+    organisation_id = _organisation(engine)
+    browser, user_id = _logged_in(app, engine)
+    cookies = dict(browser.cookies)
+    errors, done = [], threading.Event()
+    barrier = threading.Barrier(THREADS + 1)
+
+    def read():
+        visitor = testing.testapp_class()(app, extra_environ={"HTTP_HOST": "localhost"})
+        for name, value in cookies.items():
+            visitor.set_cookie(name, value)
+        barrier.wait()
+        try:
+            while not done.is_set():
+                visitor.get(f"/organisations/{organisation_id}")
+                visitor.get("/people")
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    try:
+        for n in range(30):
+            _seen_long_ago(engine, user_id)
+            with Session(engine) as session, session.begin():
+                session.get(Organisation, organisation_id).description = f"Edit {n}"
+    finally:
+        done.set()
+        for thread in threads:
+            thread.join(timeout=120)
+    assert errors == []
     engine.dispose()

@@ -5,11 +5,13 @@ visitor's session or a message to show all make the page anew."""
 import datetime
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 from webtest import TestApp
 
 from norec_core import clock
+from norec_core.accounts.models import LoginSession
+from norec_core.accounts.sessions import SEEN_EVERY
 from norec_core.accounts.users import save_user
 from norec_core.app import main
 from norec_core.db import make_engine
@@ -203,3 +205,65 @@ def test_without_memory_for_pages_nothing_is_kept(own_database):
         )
     assert name in browser.get(f"/organisations/{organisation_id}").text
     app.registry["norec.db_engine"].dispose()
+
+
+def _statements_of(engine, browser, path: str) -> tuple[int, str]:
+    """How many statements `engine` ran to answer `path`, and the page."""
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if statement != "BEGIN":  # SQLite's, begun by an event; PostgreSQL's is not a statement
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        page = browser.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(statements), page.text
+
+
+def test_one_copy_of_a_page_serves_every_connection_of_the_process(own_database):
+    """Whichever pooled connection answers, a page kept by another one is found: the
+    state's name is the database's, not each connection's (each kept its own copy, and at
+    four threads the cache did nothing)."""
+    settings, _engine, organisation_id = own_database
+    app = main({}, **settings)
+    engine = app.registry["norec.db_engine"]
+    anonymous = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    path = f"/organisations/{organisation_id}"
+    made = anonymous.get(path).text
+    held = [engine.connect() for _ in range(3)]  # the next request gets a connection anew
+    try:
+        assert _statements_of(engine, anonymous, path) == (1, made)
+    finally:
+        for connection in held:
+            connection.close()
+    engine.dispose()
+
+
+@pytest.mark.norec_backends("sqlite")
+def test_a_login_seen_again_leaves_every_kept_page_as_it_is(own_database):
+    """The seen mark changes nothing a page shows, so it does not make kept pages new (on
+    PostgreSQL any transaction that writes moves the snapshot, once in five minutes a login).
+    """
+    settings, engine, organisation_id = own_database
+    app = main({}, **settings)
+    app_engine = app.registry["norec.db_engine"]
+    anonymous = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    path = f"/organisations/{organisation_id}"
+    admin = TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    form = admin.get("/login").forms["login"]
+    form["email"], form["password"] = "cache@example.org", USER_PASSWORD
+    form.submit("submit", status=302)
+    made = anonymous.get(path).text
+    assert _statements_of(app_engine, anonymous, path) == (1, made)
+    with engine.begin() as connection:
+        long_ago = clock.now() - SEEN_EVERY - datetime.timedelta(minutes=1)
+        connection.execute(update(LoginSession).values(last_seen_at=long_ago))
+    assert _statements_of(app_engine, anonymous, path)[0] > 1  # a commit: made anew
+    admin.get("/account")  # ... and marked seen after it
+    with engine.connect() as connection:
+        assert connection.scalar(select(LoginSession.last_seen_at)) > long_ago
+    assert _statements_of(app_engine, anonymous, path) == (1, made)
+    app_engine.dispose()

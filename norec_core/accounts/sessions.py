@@ -9,15 +9,21 @@ holding the key's hash does.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
+import logging
 import secrets
 
 from pyramid.request import Request
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, joinedload
 
 from norec_core import clock
 from norec_core.accounts.models import LoginSession, User
+from norec_core.db import UNSTATED, new_session
+
+log = logging.getLogger(__name__)
 
 KEY = "norec.session_key"
 # How often the last activity is written: not on every request.
@@ -79,11 +85,33 @@ def user_for(request: Request, user_id: int) -> User | None:
     ):
         return None
     if now - login.last_seen_at > SEEN_EVERY:
-        login.last_seen_at = now
+        request.add_finished_callback(functools.partial(_mark_seen, login.id, now))
     request.login_valid_until = min(
         login.created_at + most, login.last_seen_at + idle, login.last_seen_at + SEEN_EVERY
     )
     return user
+
+
+def _mark_seen(login_id: int, moment: datetime.datetime, request: Request) -> None:
+    """Write that the session was used, once the request's own transaction has ended.
+
+    Not in that transaction: a page being read writes nothing (on SQLite its read snapshot
+    could not become a write once another connection wrote, and the page would fail), and a
+    page's answer does not wait on the mark. A mark that cannot be written now is written by
+    the next request (the session stays valid long after a mark is due)."""
+    session = new_session(request.registry)
+    try:
+        with session.begin():
+            session.execute(
+                update(LoginSession)
+                .where(LoginSession.id == login_id, LoginSession.last_seen_at < moment)
+                .values(last_seen_at=moment),
+                execution_options={UNSTATED: True},
+            )
+    except SQLAlchemyError:
+        log.warning("login session %s: the seen mark is left for a later request", login_id)
+    finally:
+        session.close()
 
 
 def end(request: Request) -> None:

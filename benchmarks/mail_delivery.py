@@ -54,4 +54,4 @@ def run(count: int) -> None:
 
 
 if __name__ == "__main__":
-    run(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    run(int(sys.argv[1]) if len(sys.argv) > 1 else 4000)

@@ -164,6 +164,21 @@ def test_administrators_see_failed_mail_and_retry_it(admin_app, db_session, mail
     assert [m["To"] for m in mail.messages] == ["lost@example.org"]
 
 
+def test_one_delivery_sends_every_batch_that_is_due(app, db_session, mail):
+    """A wave larger than a batch goes out in one delivery, batch after batch (it sent one
+    batch, and the rest waited a minute for each next one)."""
+    mail.stop()  # queued, not sent at once after the commit
+    with request_in_transaction(app) as request:
+        for n in range(25):
+            send_mail(request, f"wave{n}@example.org", "Invitation", f"Welcome, {n}")
+    mail.start()
+    later = clock.now() + datetime.timedelta(minutes=5)
+    assert deliver_for_registry(app.registry, now=later, batch=10) == {"sent": 25}
+    assert sorted(m["To"] for m in mail.messages) == sorted(
+        f"wave{n}@example.org" for n in range(25)
+    )
+
+
 def test_smtp_outage_loses_and_duplicates_nothing(app, db_session, mail):
     """100 mails queued while the SMTP server is down all arrive, once each, when it is back."""
     mail.stop()

@@ -29,7 +29,8 @@ What is here, by what a plugin does with it:
   page of a record: the form, then the save, the flash and the way to its page); the
   fields every schema is made of, `line_node`, `text_node`, `number_node`,
   `choice_node` (a list, or radio buttons), `date_node` and `moment_node` (a deadline,
-  in the site's zone), and `existing_record(Model, message)`, the validator of a field
+  in the site's zone), `record_node` (a record chosen from a list: a person, an
+  organisation) and `existing_record(Model, message)`, the validator of a field
   holding a record's id; `date_widget`, `datetime_widget`,
   `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
   `languages_node` (ISO 639 codes, likewise), `tags_node` (entries typed with commas),
@@ -165,7 +166,15 @@ from norec_core.exports import (
     export_response,
     requested_format,
 )
-from norec_core.fields import choice_node, date_node, line_node, moment_node, number_node, text_node
+from norec_core.fields import (
+    choice_node,
+    date_node,
+    line_node,
+    moment_node,
+    number_node,
+    record_node,
+    text_node,
+)
 from norec_core.files.attachments import (
     FileKind,
     UploadError,
@@ -364,6 +373,7 @@ __all__ = [
     "recipient_language",
     "record_audit",
     "record_consent",
+    "record_node",
     "register",
     "reindex",
     "render_document",

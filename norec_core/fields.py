@@ -7,13 +7,13 @@ time zone. Each takes the field's title and colander's keywords (`missing`, `def
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import colander
 import deform
 
 from norec_core.clock import SITE_TIMEZONE
-from norec_core.forms import date_widget, datetime_widget, line_validator
+from norec_core.forms import date_widget, datetime_widget, existing_record, line_validator
 from norec_core.i18n import _
 
 TEXT_LENGTH = 20000  # a text area's longest: some pages of a report
@@ -57,6 +57,29 @@ def choice_node(
         title=title,
         widget=widget(values=pairs),
         validator=colander.OneOf([value for value, _label in pairs]),
+        **kw,
+    )
+
+
+def record_node(
+    title, model, options: Callable, message, *, empty=None, **kw
+) -> colander.SchemaNode:
+    """The id of one record of `model` (a person, an organisation), chosen from a list of
+    `options(request)`, pairs of id and label read when the form is bound with the request
+    (as `edit_page` and `process_form` bind it). Only the id of a record the database holds
+    passes; any other gets `message` at the field. `empty` labels a first, empty choice,
+    for a field that may be left out (with `missing=None`)."""
+
+    @colander.deferred
+    def widget(node, kw):
+        pairs = [(str(record_id), label) for record_id, label in options(kw["request"])]
+        return deform.widget.SelectWidget(values=[("", empty), *pairs] if empty else pairs)
+
+    return colander.SchemaNode(
+        colander.Integer(),
+        title=title,
+        widget=widget,
+        validator=existing_record(model, message),
         **kw,
     )
 

@@ -237,8 +237,10 @@ def norec_transition_done(request: Request, workflow: Workflow, obj: Any, entry:
     the same transaction: whichever route took it (a form, the JSON API, a job, a
     scheduled task), the same effects follow, and they are undone with it.
 
-    `entry` is the history row: `transition`, `from_state`, `to_state`, `actor`,
-    `comment`. Effects of one transition only belong in its `Transition.after`; this hook
+    `entry` is the history row: `transition`, `from_state`, `to_state`, `comment`, `at`,
+    `actor` (the text naming who took it: the user's e-mail address, or "scheduled task
+    <name>" and the like for the system actor) and `actor_id` (the user's id, None for the
+    system actor). Effects of one transition only belong in its `Transition.after`; this hook
     is for a plugin reacting to another's records (a grant approved opens a network
     invitation). Raising undoes the step.
     """

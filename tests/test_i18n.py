@@ -80,6 +80,21 @@ def test_catalogues_are_complete_and_compiled(package):
     assert catalogues.problems(package) == []
 
 
+def test_a_value_inside_a_translated_text_is_named_or_reported():
+    """Chameleon fills `${name}` in before translating, so such a text stays as written;
+    `norec i18n check` reports the line (every shipped template passes the check above)."""
+    template = (
+        "<div>\n"
+        '  <p i18n:translate="">Dear ${name},</p>\n'
+        '  <p i18n:translate="">Dear <tal:n i18n:name="name" replace="name"/>,</p>\n'
+        "  <p>${name}</p><br>\n"
+        '  <p i18n:translate="" tal:content="title">${placeholder}</p>\n'
+        '  <p i18n:translate="">Sent <b>${when}</b></p>\n'
+        "</div>"
+    )
+    assert catalogues.interpolated_messages(template) == [2, 6]
+
+
 def test_the_pages_follow_the_accounts_language_at_login(testapp, db_session, make_user):
     user = make_user()
     user.language = "nn"

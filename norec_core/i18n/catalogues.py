@@ -11,6 +11,7 @@ import io
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 
@@ -139,9 +140,60 @@ def compile_all(package: str) -> None:
             po.with_suffix(".mo").write_bytes(_mo_bytes(read_po(f)))
 
 
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+
+
+class _Interpolations(HTMLParser):
+    """Where `${…}` stands in the text of an element with `i18n:translate`: Chameleon fills
+    it in before it translates, so the message looked up ("Dear Kari,") is never the one
+    extracted ("Dear ${name},") and the text stays as written, without an error."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.lines: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        names = {name for name, _value in attrs}
+        translating = bool(self.stack and self.stack[-1][1]) or "i18n:translate" in names
+        # A named or replaced element's content is not part of the message.
+        if names & {"i18n:name", "tal:content", "tal:replace"}:
+            translating = False
+        if tag not in VOID:
+            self.stack.append((tag, translating))
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if "${" in data and self.stack and self.stack[-1][1]:
+            self.lines.append(self.getpos()[0])
+
+
+def interpolated_messages(text: str) -> list[int]:
+    """The lines of a template where `${…}` is inside a translated text (see
+    `_Interpolations`); name it instead: `<tal:n i18n:name="name" replace="name"/>`."""
+    parser = _Interpolations()
+    parser.feed(text)
+    parser.close()
+    return parser.lines
+
+
 def problems(package: str) -> list[str]:
-    """What is stale or missing: strings not in the .pot, untranslated, or not compiled."""
+    """What is stale or missing: strings not in the .pot, untranslated, or not compiled,
+    and texts of templates that cannot be translated (`interpolated_messages`)."""
     found = []
+    source = Path(str(files(package)))
+    for template in sorted(source.rglob("*.pt")):
+        for line in interpolated_messages(template.read_text(encoding="utf-8")):
+            found.append(
+                f"{template.relative_to(source.parent)}:{line}: ${{…}} in a translated text is "
+                'filled in before translating; name it: <tal:n i18n:name="n" replace="n"/>'
+            )
     for domain in _domains(package):
         template = _template(package, domain)
         wanted = {m.id for m in template if m.id}

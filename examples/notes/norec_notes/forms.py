@@ -1,28 +1,21 @@
 """The notes plugin's forms, made of the core's field builders."""
 
 import colander
-import deform
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, Person, existing_record, line_node, text_node
+from norec_core import CSRFSchema, Person, line_node, record_node, text_node
 from norec_notes.i18n import _
 
 
-@colander.deferred
-def _people(node, kw):
-    rows = kw["request"].dbsession.execute(
+def _people(request):
+    rows = request.dbsession.execute(
         select(Person.id, Person.given_name, Person.family_name).order_by(Person.family_name)
     )
-    return deform.widget.SelectWidget(values=[(str(i), f"{g} {f}") for i, g, f in rows])
+    return [(person_id, f"{given} {family}") for person_id, given, family in rows]
 
 
 class NoteSchema(CSRFSchema):
-    person_id = colander.SchemaNode(
-        colander.Integer(),
-        title=_("Person"),
-        widget=_people,
-        validator=existing_record(Person, _("Choose a person from the list.")),
-    )
+    person_id = record_node(_("Person"), Person, _people, _("Choose a person from the list."))
     text = text_node(_("Note"), 2000, rows=3, validator=colander.Length(min=3, max=2000))
 
 

@@ -8,17 +8,21 @@ For each number of people it makes a database through the platform's own interfa
 app (one query and one Chameleon template a page, below) and the platform twice under
 waitress: as deployed, keeping reading pages while nothing they show has changed
 (`norec_core.page_cache`), and with `norec.page_cache_mb = 0`, making every page anew as
-after each change. It runs wrk against each page in turn, interleaved, `--runs` times:
+after each change. It runs wrk against each page in turn, interleaved, `--runs` times, as
+a visitor meets them: every request a different page (a random one of 1,000
+organisations, of 1,000 people, of every page of the people list), and one page asked
+again and again:
 
 - the organisation page, anonymous, against the bare app's organisation page;
 - the person page, logged in, against the same bare page;
-- the people list's first and last page, logged in, against the bare app's list (a COUNT
-  and 25 rows, at the same offset).
+- the people list, logged in, a random page and the first page, against the bare app's
+  list (a COUNT and 25 rows, at the same offset).
 
-It prints the median req/s, p50 and p99 of each and the ratio to the bare view, then the
-same of the platform's pages with 4 threads and 4 connections. A benchmark, not a test:
-the numbers depend on the machine and what else runs on it. wrk comes from Debian's
-package (installed here when missing and run as root).
+It prints the median req/s, p50 and p99 of each and the ratio to the bare view; then the
+platform's pages with 4 threads and 4 connections; then a working day: the same pages
+while another process commits once a second, with the page cache's hit rate. A
+benchmark, not a test: the numbers depend on the machine and what else runs on it. wrk
+comes from Debian's package (installed here when missing and run as root).
 """
 
 from __future__ import annotations
@@ -26,12 +30,15 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import logging
+import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -39,6 +46,15 @@ from pathlib import Path
 
 ADMIN, PASSWORD = "bench@example.org", "bench-password-long-enough"
 PAGE_SIZE = 25
+ORGANISATIONS = 1000
+CYCLED = 1000  # the ids a cycling run chooses from
+# wrk's script for a cycling run: each request a random one of the paths listed.
+CYCLE_LUA = """\
+paths = {{{paths}}}
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+"""
 # The platform twice: as deployed, reading pages kept while nothing they show changed
 # (norec_core.page_cache), and with every page made anew, as after each change.
 KINDS = ("kept", "made")
@@ -153,12 +169,21 @@ def serve(kind: str, target: str, port: int, threads: int) -> None:
         from pyramid.paster import get_app
 
         app = get_app(target)
+        cache = app.registry.get("norec.page_cache")
+
+        def report(_signum, _frame):
+            # What the working day measures: of the pages asked for, how many were kept.
+            if cache is not None:
+                print(f"page cache: {cache.hits} of {cache.asked} found", flush=True)
+            raise SystemExit(0)
+
+        signal.signal(signal.SIGTERM, report)
     waitress_serve(app, listen=f"127.0.0.1:{port}", threads=threads, _quiet=True)
 
 
-def make_data(ini: Path, people: int) -> tuple[int, int]:
-    """The database of `ini`, with `people` people and 200 organisations; returns an
-    organisation's id and a person's."""
+def make_data(ini: Path, people: int) -> tuple[list[int], list[int]]:
+    """The database of `ini`, with `people` people and 1,000 organisations; returns the
+    organisations' ids and up to 1,000 people's."""
     from pyramid.paster import bootstrap
 
     from norec_core import Organisation, Person
@@ -182,7 +207,7 @@ def make_data(ini: Path, people: int) -> tuple[int, int]:
                     kind="ngo",
                     description="An organisation of the benchmark.",
                 )
-                for n in range(200)
+                for n in range(ORGANISATIONS)
             ]
             request.dbsession.add_all(orgs)
         for start in range(0, people, 2000):
@@ -197,10 +222,10 @@ def make_data(ini: Path, people: int) -> tuple[int, int]:
                     for n in range(start, min(people, start + 2000))
                 )
         with request.tm:
-            from sqlalchemy import func, select
+            from sqlalchemy import select
 
-            org_id = request.dbsession.scalar(select(func.min(Organisation.id)))
-            person_id = request.dbsession.scalar(select(func.max(Person.id)))
+            org_ids = list(request.dbsession.scalars(select(Organisation.id)))
+            person_ids = list(request.dbsession.scalars(select(Person.id)))
         engine = request.registry["norec.db_engine"]
     if engine.dialect.name == "postgresql":
         # What autovacuum does within a minute of a bulk load: the planner's statistics and
@@ -208,12 +233,16 @@ def make_data(ini: Path, people: int) -> tuple[int, int]:
         # site's, not those of tables it believes empty.
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
-    return org_id, person_id
+    # The same people in every run, so that runs compare (not a secret: S311 does not apply).
+    chosen = random.Random(1).sample(person_ids, min(CYCLED, len(person_ids)))  # noqa: S311
+    return org_ids, chosen
 
 
 def start(kind: str, target: str, port: int, threads: int) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, __file__, "serve", kind, target, str(port), str(threads)]
+        [sys.executable, __file__, "serve", kind, target, str(port), str(threads)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     for _ in range(200):
         try:
@@ -225,6 +254,13 @@ def start(kind: str, target: str, port: int, threads: int) -> subprocess.Popen:
             time.sleep(0.1)
     process.kill()
     raise SystemExit(f"the {kind} server did not start")
+
+
+def stop(process: subprocess.Popen) -> str:
+    """Stop a server; what it said (the page cache's hit rate)."""
+    process.terminate()
+    out, _err = process.communicate()
+    return out.strip()
 
 
 def login(port: int) -> str:
@@ -242,30 +278,79 @@ def login(port: int) -> str:
 
 
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+ERRORS: list[str] = []  # said at the end, and the benchmark then fails
 
 
-def warm(url: str, cookie: str = "") -> None:
-    """One request first: templates are compiled on first use, and that is not the page."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    urllib.request.urlopen(request, timeout=60).read()  # noqa: S310
+def warm(base: str, paths: list[str], cookie: str = "") -> None:
+    """Each kind of page once first: templates are compiled on first use, and that is not
+    the page."""
+    for path in paths[:1]:
+        request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+        urllib.request.urlopen(request, timeout=60).read()  # noqa: S310
 
 
-def wrk(url: str, duration: int, connections: int, cookie: str = "") -> tuple[float, float, float]:
-    """(req/s, p50 ms, p99 ms) of `url`."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", url]
+def wrk(
+    base: str, paths: list[str], duration: int, connections: int, cookie: str = ""
+) -> tuple[float, float, float]:
+    """(req/s, p50 ms, p99 ms) of `paths` under `base`: the one path again and again, or
+    each request a random one of them."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", base + paths[0]]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if len(paths) > 1:
+            script.write(CYCLE_LUA.format(paths=", ".join(f'"{p}"' for p in paths)))
+            script.flush()
+            command[1:1] = ["-s", script.name]
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
-        raise SystemExit(f"{url} answered {errors.group(1)} errors:\n{out}")
+        ERRORS.append(f"{base}{paths[0]}: {errors.group(1)} answers not 2xx or 3xx")
 
     def percentile(p):
         value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)\b", out).groups()
         return float(value) * _UNITS[unit]
 
     return rate, percentile(50), percentile(99)
+
+
+def _pages(org_ids: list[int], person_ids: list[int], people: int) -> list[tuple]:
+    """(title, paths, logged in, the bare app's paths) of each page measured."""
+    orgs = [f"/organisations/{i}" for i in org_ids[:CYCLED]]
+    lists = [f"/people?page={n}" for n in range(1, -(-people // PAGE_SIZE) + 1)]
+    return [
+        ("organisation page, each a new one", orgs, False, orgs),
+        ("person page, each a new one", [f"/people/{i}" for i in person_ids], True, orgs),
+        (f"people list, a random page of {len(lists)}", lists, True, lists),
+        ("organisation page, the same", orgs[:1], False, orgs[:1]),
+        ("people list, the first page again", ["/people"], True, ["/people"]),
+    ]
+
+
+def _committer(url: str, org_id: int, done: threading.Event) -> threading.Thread:
+    """Another process's work (a caseworker saving, the worker sending mail): a commit a
+    second, through the platform's engine, as any writer of the site makes it."""
+    from sqlalchemy import text
+
+    from norec_core.db import make_engine
+
+    engine = make_engine(url)
+
+    def commit():
+        n = 0
+        while not done.wait(1):
+            n += 1
+            with engine.begin() as connection:
+                connection.execute(
+                    text("UPDATE organisation SET description = :d WHERE id = :i"),
+                    {"d": f"Edited {n} times", "i": org_id},
+                )
+        engine.dispose()
+
+    thread = threading.Thread(target=commit)
+    thread.start()
+    return thread
 
 
 def bench(args, people: int, workdir: Path, url: str) -> None:
@@ -281,83 +366,79 @@ def bench(args, people: int, workdir: Path, url: str) -> None:
         inis[kind].write_text(
             INI.format(url=url, port=ports[kind], files=files, page_cache_mb=page_cache_mb)
         )
-    org_id, person_id = make_data(inis["kept"], people)
-    last = -(-people // PAGE_SIZE)
-    bare_url = f"http://127.0.0.1:{bare_port}"
-    pages = [
-        (
-            "organisation page, anonymous",
-            f"/organisations/{org_id}",
-            False,
-            f"/organisations/{org_id}",
-        ),
-        ("person page, logged in", f"/people/{person_id}", True, f"/organisations/{org_id}"),
-        ("people list, first page", "/people", True, "/people"),
-        ("people list, last page", f"/people?page={last}", True, f"/people?page={last}"),
-    ]
+    org_ids, person_ids = make_data(inis["kept"], people)
+    pages = _pages(org_ids, person_ids, people)
+    bare = f"http://127.0.0.1:{bare_port}"
+    base = {k: f"http://127.0.0.1:{ports[k]}" for k in KINDS}
     results: dict[tuple, list] = {}
     servers = [start("platform", str(inis[k]), ports[k], 1) for k in KINDS]
     servers.append(start("bare", url, bare_port, 1))
     try:
         cookies = {k: login(ports[k]) for k in KINDS}
-        for _title, path, logged_in, bare_path in pages:
+        for _title, paths, logged_in, bare_paths in pages:
             for kind in KINDS:
-                warm(f"http://127.0.0.1:{ports[kind]}{path}", cookies[kind] if logged_in else "")
-            warm(bare_url + bare_path)
+                warm(base[kind], paths, cookies[kind] if logged_in else "")
+            warm(bare, bare_paths)
         for _ in range(args.runs):
-            for title, path, logged_in, bare_path in pages:
-                results.setdefault(("bare", bare_path), []).append(
-                    wrk(bare_url + bare_path, args.duration, 1)
+            for title, paths, logged_in, bare_paths in pages:
+                results.setdefault(("bare", title), []).append(
+                    wrk(bare, bare_paths, args.duration, 1)
                 )
                 for kind in KINDS:
+                    cookie = cookies[kind] if logged_in else ""
                     results.setdefault((kind, title), []).append(
-                        wrk(
-                            f"http://127.0.0.1:{ports[kind]}{path}",
-                            args.duration,
-                            1,
-                            cookies[kind] if logged_in else "",
-                        )
+                        wrk(base[kind], paths, args.duration, 1, cookie)
                     )
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait()
+        said = [stop(server) for server in servers]
     print(
         f"\n{people:,} people, {url.split(':')[0]}, one thread, one connection, "
         f"median of {args.runs} runs of {args.duration} s"
     )
     print(
-        f"{'':34} {'bare':>6} {'pages kept (default)':^28} {'every page made anew':^28}\n"
-        f"{'page':34} {'req/s':>6}" + f" {'req/s':>6} {'p50 ms':>6} {'p99 ms':>6} {'ratio':>6}" * 2
+        f"{'':38} {'bare':>6} {'pages kept (default)':^28} {'every page made anew':^28}\n"
+        f"{'page':38} {'req/s':>6}" + f" {'req/s':>6} {'p50 ms':>6} {'p99 ms':>6} {'ratio':>6}" * 2
     )
-    for title, _path, _logged_in, bare_path in pages:
-        bare = statistics.median(r[0] for r in results[("bare", bare_path)])
-        line = f"{title:34} {bare:6.0f}"
+    for title, *_rest in pages:
+        bare_rate = statistics.median(r[0] for r in results[("bare", title)])
+        line = f"{title:38} {bare_rate:6.0f}"
         for kind in KINDS:
             rate, p50, p99 = (
                 statistics.median(v) for v in zip(*results[(kind, title)], strict=True)
             )
-            line += f" {rate:6.0f} {p50:6.1f} {p99:6.1f} {rate / bare:6.2f}"
+            line += f" {rate:6.0f} {p50:6.1f} {p99:6.1f} {rate / bare_rate:6.2f}"
         print(line)
+    print(f"  kept: {said[0]}")
+    bare_rates = {t: statistics.median(r[0] for r in results[("bare", t)]) for t, *_ in pages}
 
-    print("4 threads, 4 connections:")
-    for kind in KINDS:
-        port = ports[kind]
-        server = start("platform", str(inis[kind]), port, 4)
+    def run_all(kind: str, threads: int, heading: str, writer: bool = False) -> None:
+        print(heading)
+        server = start("platform", str(inis[kind]), ports[kind], threads)
+        done = threading.Event()
+        committer = _committer(url, org_ids[-1], done) if writer else None
         try:
-            cookie = login(port)
-            for _title, path, logged_in, _bare_path in pages:
-                warm(f"http://127.0.0.1:{port}{path}", cookie if logged_in else "")
-            for title, path, logged_in, _bare_path in pages:
+            cookie = login(ports[kind])
+            for _title, paths, logged_in, _bare in pages:
+                warm(base[kind], paths, cookie if logged_in else "")
+            for title, paths, logged_in, _bare in pages:
                 rate, p50, p99 = wrk(
-                    f"http://127.0.0.1:{port}{path}", args.duration, 4, cookie if logged_in else ""
+                    base[kind], paths, args.duration, threads, cookie if logged_in else ""
                 )
                 print(
-                    f"  {kind:5} {title:32} {rate:6.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms"
+                    f"  {kind:5} {title:38} {rate:6.0f} req/s ({rate / bare_rates[title]:4.2f} of "
+                    f"bare)  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms"
                 )
         finally:
-            server.terminate()
-            server.wait()
+            done.set()
+            if committer is not None:
+                committer.join()
+            print(
+                f"  {kind}: {stop(server)}" if kind == "kept" else "", end="\n" * (kind == "kept")
+            )
+
+    for kind in KINDS:
+        run_all(kind, 4, f"4 threads, 4 connections ({kind}):")
+    run_all("kept", 1, "a working day: another process commits once a second", writer=True)
 
 
 def main() -> None:
@@ -387,6 +468,8 @@ def main() -> None:
         finally:
             if server is not None:
                 server.stop()
+    if ERRORS:
+        raise SystemExit("errors:\n" + "\n".join(ERRORS))
 
 
 if __name__ == "__main__":

@@ -68,13 +68,17 @@ class PageCache:
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self.size = 0
+        # Pages asked for and found, and asked for at all: what the cache is worth.
+        self.hits = self.asked = 0
         self._pages: OrderedDict[bytes, Page] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key: bytes) -> Page | None:
         with self._lock:
+            self.asked += 1
             page = self._pages.get(key)
             if page is not None:
+                self.hits += 1
                 self._pages.move_to_end(key)
             return page
 

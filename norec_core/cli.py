@@ -10,14 +10,14 @@ import sys
 from contextlib import contextmanager
 
 from pyramid.paster import get_appsettings, setup_logging
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.orm import Session
 
 from norec_core import migrate
 from norec_core.accounts.users import save_user
 from norec_core.app import make_config
 from norec_core.contributions import CliCommand
-from norec_core.db import make_engine
+from norec_core.db import create_database, make_engine
 from norec_core.domain.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, has_data, load_demo
 from norec_core.i18n import catalogues
 from norec_core.interfaces import ITaskQueue
@@ -49,6 +49,9 @@ def command_session(settings: dict):
 
 def _db_configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="db_command", required=True)
+    sub.add_parser(
+        "create", help="create the database sqlalchemy.url names, where it does not exist"
+    )
     sub.add_parser("upgrade", help="bring the database to the newest revision")
     down = sub.add_parser("downgrade", help="go back to a revision")
     down.add_argument("revision", help='for instance "base", or "-1"')
@@ -57,7 +60,11 @@ def _db_configure(parser: argparse.ArgumentParser) -> None:
 
 def _db_run(args, settings) -> int:
 
-    if args.db_command == "upgrade":
+    if args.db_command == "create":
+        url = make_url(settings["sqlalchemy.url"])
+        made = create_database(settings["sqlalchemy.url"])
+        print(f"{'created' if made else 'there already is'} the database {url.database}")
+    elif args.db_command == "upgrade":
         try:
             migrate.upgrade(settings)
         except migrate.MigrationError as exc:

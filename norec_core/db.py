@@ -204,6 +204,35 @@ def state_token(session: Session) -> str | None:
     return f"{info[_IDENTITY]}:{info.get(_CHANGES, 0)}:{state}"
 
 
+def create_database(url: str) -> bool:
+    """Create the database `url` names where it does not exist yet; whether it did. On
+    PostgreSQL through the server's `postgres` database, as its owner names it in `url`;
+    a SQLite file (and its folder) is made on first connection."""
+    engine = make_engine(url)
+    try:
+        if engine.dialect.name == "sqlite":
+            database = engine.url.database
+            existed = not database or database == ":memory:" or Path(database).exists()
+            with engine.connect():
+                return not existed
+        name = engine.url.database
+        server = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        try:
+            with server.connect() as connection:
+                found = connection.exec_driver_sql(
+                    "SELECT 1 FROM pg_database WHERE datname = %(name)s", {"name": name}
+                ).scalar()
+                if found:
+                    return False
+                quoted = engine.dialect.identifier_preparer.quote(name)
+                connection.exec_driver_sql(f"CREATE DATABASE {quoted}")
+                return True
+        finally:
+            server.dispose()
+    finally:
+        engine.dispose()
+
+
 def _lower(value):
     return value.lower() if isinstance(value, str) else value
 

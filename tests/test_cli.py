@@ -163,3 +163,21 @@ def test_i18n_update_without_lingua_says_what_to_install(core_ini, tmp_path, mon
     result = _norec(core_ini, "i18n", "update", "norec_core")
     assert result.returncode == 2
     assert "pip install 'norec-core[i18n]'" in result.stderr
+
+
+def test_db_create_makes_the_database_once(tmp_path, norec_backend, request):
+    """`norec db create` makes the database the ini names (a PostgreSQL database a sister
+    agency's server does not have yet; SQLite's file and folder), and says so; asked
+    again, it says there already is one."""
+    if norec_backend == "postgresql":
+        server = request.getfixturevalue("postgresql_server")
+        url = server.create_database("norec_cli_maintenance").rsplit("/", 1)[0] + "/norec_new"
+    else:
+        url = f"sqlite:///{tmp_path / 'new' / 'norec.sqlite'}"
+    path = tmp_path / "create.ini"
+    path.write_text(INI.replace("sqlite:///{db}", url).format(plugins=""))
+    made = _norec(path, "db", "create")
+    assert made.returncode == 0 and made.stdout.startswith("created the database"), made
+    again = _norec(path, "db", "create")
+    assert again.returncode == 0 and again.stdout.startswith("there already is the database")
+    assert _norec(path, "db", "upgrade").returncode == 0

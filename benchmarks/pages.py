@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import logging
+import os
 import random
 import re
 import shutil
@@ -175,7 +176,8 @@ def serve(kind: str, target: str, port: int, threads: int) -> None:
             # What the working day measures: of the pages asked for, how many were kept.
             if cache is not None:
                 print(f"page cache: {cache.hits} of {cache.asked} found", flush=True)
-            raise SystemExit(0)
+            # At once: waitress's threads may hold the interpreter's shutdown for minutes.
+            os._exit(0)
 
         signal.signal(signal.SIGTERM, report)
     waitress_serve(app, listen=f"127.0.0.1:{port}", threads=threads, _quiet=True)

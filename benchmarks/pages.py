@@ -174,7 +174,7 @@ def serve(kind: str, target: str, port: int, threads: int) -> None:
 
         def report(_signum, _frame):
             # What the working day measures: of the pages asked for, how many were kept.
-            if cache is not None:
+            if cache is not None and hasattr(cache, "hits"):  # an older core counts none
                 print(f"page cache: {cache.hits} of {cache.asked} found", flush=True)
             # At once: waitress's threads may hold the interpreter's shutdown for minutes.
             os._exit(0)

@@ -261,7 +261,12 @@ def start(kind: str, target: str, port: int, threads: int) -> subprocess.Popen:
 def stop(process: subprocess.Popen) -> str:
     """Stop a server; what it said (the page cache's hit rate)."""
     process.terminate()
-    out, _err = process.communicate()
+    try:
+        out, _err = process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        # A server that outlives the run would take the CPU from the next figures.
+        process.kill()
+        out, _err = process.communicate()
     return out.strip()
 
 

@@ -25,29 +25,28 @@ What is here, by what a plugin does with it:
   `locally_held(request, Model, *roles)`, the records where the user holds a stored
   local role (the organisations they are contact person of); `holders_of(dbsession,
   record, role)`, the users who hold one on a record;
-- forms and pages: `CSRFSchema`, `process_form`, and `edit_page` (the add and edit
-  page of a record: the form, then the save, the flash and the way to its page); the
-  fields every schema is made of, `line_node`, `text_node`, `number_node`,
-  `choice_node` (a list, or radio buttons), `date_node` and `moment_node` (a deadline,
-  in the site's zone), `record_node` (a record chosen from a list: a person, an
-  organisation) and `existing_record(Model, message)`, the validator of a field
-  holding a record's id; `date_widget`, `datetime_widget`,
-  `country_node` and `countries_node` (ISO 3166 codes chosen by their names),
-  `languages_node` (ISO 639 codes, likewise), `tags_node` (entries typed with commas),
-  `name_validator` and `line_validator` (names, titles and subjects: one line, no
-  direction overrides), `email_validator` (every e-mail field: the one rule, which
-  takes internationalised addresses) and `valid_email(text)` (the same rule for an
-  import's rows), `flash`, `paginate`; a list's filters are `select_filter(name,
-  label, options, value)` and `search_filter(label, value)` (shown by the `filters` macro),
-  and `search_words(query, text, *columns)` matches every typed word; templates use the layout macro
-  `norec_core:templates/layout.pt`; a list offers CSV and Excel of its rows with
-  `requested_format`, `export_response(request, query, [Column(title, value), …], name)`
-  and `export_links` (shown by the `exports` macro), and `export_file(request, query,
-  columns, "xlsx")` the same rows as bytes, to attach to a mail; `request.layout` (in templates
-  `layout`) writes dates, times, numbers, money, countries and languages as the
-  reader's language does;
-  `script_json(value)` is data to embed in a page's `<script>` block (JSON-LD), with `<`,
-  `>` and `&` escaped so that no text in it can end the block;
+- forms and pages: `CSRFSchema`, `process_form`, and `edit_page` (the add and edit page
+  of a record: the form, then the save, the flash and the way to its page); the fields
+  every schema is made of, `line_node`, `text_node`, `number_node`, `choice_node` (a
+  list, or radio buttons), `date_node` and `moment_node` (a deadline, in the site's
+  zone), `record_node` (a record chosen from a list: a person, an organisation) and
+  `existing_record(Model, message)`, the validator of a field holding a record's id;
+  `date_widget`, `datetime_widget`, `country_node` and `countries_node` (ISO 3166 codes
+  chosen by their names), `languages_node` (ISO 639 codes, likewise), `tags_node`
+  (entries typed with commas), `name_validator` and `line_validator` (names, titles and
+  subjects: one line, no direction overrides), `email_validator` (every e-mail field:
+  the one rule, which takes internationalised addresses) and `valid_email(text)` (the
+  same rule for an import's rows), `flash`, `paginate`; a list's filters are
+  `select_filter(name, label, options, value)` and `search_filter(label, value)` (shown
+  by the `filters` macro), and `search_words(query, text, *columns)` matches every typed
+  word; templates use the layout macro `norec_core:templates/layout.pt`; a list offers
+  CSV and Excel of its rows with `requested_format`, `export_response(request, query,
+  [Column(title, value), …], name)` and `export_links` (shown by the `exports` macro),
+  and `export_file(request, query, columns, "xlsx")` the same rows as bytes, to attach
+  to a mail; `request.layout` (in templates `layout`) writes dates, times, numbers,
+  money, countries and languages as the reader's language does; `script_json(value)` is
+  data to embed in a page's `<script>` block (JSON-LD), with `<`, `>` and `&` escaped so
+  that no text in it can end the block;
 - telling people: `notify(request, kind, to, subject, body, url=…)` tells a `User` or a
   `Person` something of a `NoticeKind` the plugin declares (`norec_notice_kinds`): kept on
   their notices page and mailed at once or in their daily digest, as they chose, in the

@@ -5,7 +5,7 @@ visitor's session or a message to show all make the page anew."""
 import datetime
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from webtest import TestApp
 
@@ -18,6 +18,7 @@ from norec_core.db import make_engine
 from norec_core.domain.models import Organisation, Person
 from norec_core.migrate import upgrade
 from norec_core.page_cache import Page, PageCache
+from norec_core.query_counting import counting
 from norec_core.testing import ADMIN_EMAIL, ADMIN_PASSWORD, USER_PASSWORD
 
 
@@ -209,18 +210,9 @@ def test_without_memory_for_pages_nothing_is_kept(own_database):
 
 def _statements_of(engine, browser, path: str) -> tuple[int, str]:
     """How many statements `engine` ran to answer `path`, and the page."""
-    statements = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if statement != "BEGIN":  # SQLite's, begun by an event; PostgreSQL's is not a statement
-            statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with counting(engine) as counter:
         page = browser.get(path)
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return len(statements), page.text
+    return counter.count, page.text
 
 
 def test_one_copy_of_a_page_serves_every_connection_of_the_process(own_database):

@@ -93,11 +93,16 @@ What is here, by what a plugin does with it:
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
-- time: `now()`, the one clock the platform reads; `SITE_TIMEZONE`, the zone a time
-  typed without one is read in (`colander.DateTime(default_tzinfo=SITE_TIMEZONE)`);
+- the agency: `site(registry)`, the agency running the site as its settings say (names,
+  `languages`, `currency`, `timezone`, address, signatory); every message may name it
+  as `${agency}` or `${site_name}` with no mapping; `site_languages(request)`, and
+  `language_name(code, locale)` (a language named in the reader's);
+- time: `now()`, the one clock the platform reads; `SITE_TIMEZONE`, the site's zone, in
+  which a day is counted and a time typed without one is read (`moment_node`);
 - money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
   (exact in every database), `convert(amount, rate)` rounds half up to the øre,
   `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
+  `site_currency()` (a column's default) and `SITE_CURRENCY` (a field's);
   `amount_node(title, places=2, minimum=0, maximum=10**12)` is the form field of every
   amount and rate ("1 250,50" or "1250.50"; never NaN, infinity or an exponent);
 - command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
@@ -117,6 +122,7 @@ from norec_core.accounts.forms import NewPasswordSchema
 from norec_core.accounts.models import User
 from norec_core.accounts.users import save_user
 from norec_core.accounts.views import log_in
+from norec_core.agency import site
 from norec_core.audit import recorder as _recorder  # noqa: F401
 from norec_core.audit.recorder import record_audit
 from norec_core.charts import Chart, chart_section
@@ -195,6 +201,8 @@ from norec_core.forms import (
     process_form,
 )
 from norec_core.hookspecs import hookimpl
+from norec_core.i18n import site_languages
+from norec_core.i18n.codes import language_name
 from norec_core.i18n.recipients import recipient_language
 from norec_core.i18n.texts import (
     Translatable,
@@ -218,11 +226,13 @@ from norec_core.mail.mailing_lists import join_list, leave_list, list_members
 from norec_core.mail.outbox import delivery_statuses, send_mail
 from norec_core.money import (
     CURRENCIES,
+    SITE_CURRENCY,
     Amount,
     amount_node,
     convert,
     currency_validator,
     format_money,
+    site_currency,
 )
 from norec_core.notices.notify import notify
 from norec_core.privacy import consent as _consent  # noqa: F401
@@ -256,6 +266,7 @@ __all__ = [
     "PERSON_EDIT",
     "PERSON_VIEW",
     "REGISTRATION_EDIT",
+    "SITE_CURRENCY",
     "SITE_TIMEZONE",
     "VIEW",
     "ActionPurpose",
@@ -346,6 +357,7 @@ __all__ = [
     "hookimpl",
     "import_history",
     "join_list",
+    "language_name",
     "languages_node",
     "leave_list",
     "line_node",
@@ -385,6 +397,9 @@ __all__ = [
     "search_words",
     "select_filter",
     "send_mail",
+    "site",
+    "site_currency",
+    "site_languages",
     "spend_action_link",
     "tags_node",
     "text_language_node",

@@ -11,6 +11,8 @@ def make_config(settings: dict) -> Configurator:
     config = Configurator(settings=settings)
     # Plugins first: roles, activity kinds and settings below are gathered from them.
     config.include("norec_core.plugins")
+    # The agency running the site: names, languages, currency, zone (norec_core.agency).
+    config.include("norec_core.agency")
     # The request's database session, joined to its transaction (pyramid_tm, retry).
     config.include("norec_core.db")
     # Links built from norec.base_url; a Host not configured, a body too large or

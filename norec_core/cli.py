@@ -176,8 +176,9 @@ def _search_run(args, settings) -> int:
 def _i18n_configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
-        choices=["update", "check"],
-        help="update: extract, merge and compile; check: report what is stale",
+        choices=["update", "check", "add"],
+        help="update: extract, merge and compile; check: report what is stale; "
+        "add LANG [packages]: start a language's catalogues (`norec i18n add fr`)",
     )
     parser.add_argument(
         "packages",
@@ -187,17 +188,26 @@ def _i18n_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _i18n_run(args, settings) -> int:
-
+    language = None
+    if args.action == "add":
+        if not args.packages:
+            print("norec: i18n add needs a language, such as `norec i18n add fr`", file=sys.stderr)
+            return 2
+        language, *args.packages = args.packages
     packages = args.packages or ["norec_core"] + [
         info.module.__name__.split(".")[0] for info in settings["norec.pm"].norec_plugins
     ]
-    if args.action == "update":
+    if args.action in ("update", "add"):
         try:
             for package in packages:
-                for path in catalogues.update(package):
+                if args.action == "add":
+                    written = catalogues.add(package, language)
+                else:
+                    written = catalogues.update(package)
+                for path in written:
                     print(f"updated {path}")
-        except catalogues.MissingTool as missing:
-            print(f"norec: {missing}", file=sys.stderr)
+        except (catalogues.MissingTool, ValueError) as problem:
+            print(f"norec: {problem}", file=sys.stderr)
             return 2
         return 0
     found = [problem for package in packages for problem in catalogues.problems(package)]

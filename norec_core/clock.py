@@ -7,12 +7,45 @@ that decides what "now" is (and a single place a test or a future time-zone chan
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
-# The zone the site shows moments in, and new activities' zone unless one is chosen.
-DEFAULT_TIMEZONE = "Europe/Oslo"
-# The same as a zone: a time typed into a form without one (a call's deadline) is read in it.
-SITE_TIMEZONE = zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
+from norec_core.agency import site
+
+
+class SiteZone(datetime.tzinfo):
+    """The site's zone (`norec.timezone`, Europe/Oslo by default) as a tzinfo: the zone a
+    moment is shown in, a day is counted in and a time typed without a zone (a call's
+    deadline) is read in. It is the zone of the application being served, looked up at
+    each use, so that a form or a task written once reads each agency's own clock."""
+
+    def _zone(self) -> datetime.tzinfo:
+        return site().timezone
+
+    def utcoffset(self, dt):
+        return self._zone().utcoffset(dt)
+
+    def dst(self, dt):
+        return self._zone().dst(dt)
+
+    def tzname(self, dt):
+        return self._zone().tzname(dt)
+
+    def fromutc(self, dt):
+        zone = self._zone()
+        return zone.fromutc(dt.replace(tzinfo=zone)).replace(tzinfo=self)
+
+    def __reduce__(self):
+        return SiteZone, ()
+
+    def __repr__(self) -> str:
+        return f"SiteZone({self._zone()})"
+
+
+SITE_TIMEZONE = SiteZone()
+
+
+def site_timezone_name() -> str:
+    """The site zone's IANA name ("Europe/Oslo"): an activity's zone unless one is chosen."""
+    return site().timezone.key
 
 
 def now() -> datetime.datetime:

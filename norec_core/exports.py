@@ -14,7 +14,6 @@ import csv
 import datetime
 import decimal
 import io
-import zoneinfo
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -81,7 +80,7 @@ def export_response(
     response = Response(body=body, content_type=FORMATS[fmt])
     if fmt == "csv":
         response.charset = "utf-8"
-    stamp = clock.now().astimezone(zoneinfo.ZoneInfo(clock.DEFAULT_TIMEZONE)).date()
+    stamp = clock.now().astimezone(clock.SITE_TIMEZONE).date()
     response.content_disposition = f'attachment; filename="{name}-{stamp}.{fmt}"'
     return response
 
@@ -119,8 +118,8 @@ def _csv(titles: list[str], columns: list[Column], rows: Iterable) -> bytes:
 def _cell_value(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
         # Workbooks have no time zones: the site's local time, as the pages show it.
-        zone = zoneinfo.ZoneInfo(clock.DEFAULT_TIMEZONE)
-        return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
+        local = value.astimezone(clock.SITE_TIMEZONE) if value.tzinfo else value
+        return local.replace(tzinfo=None)
     if isinstance(value, bool | int | float | decimal.Decimal | datetime.date):
         return value
     return _text(value)

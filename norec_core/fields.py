@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterable, Mapping
 
 import colander
 import deform
+from babel.dates import get_timezone_location
+from pyramid.i18n import TranslationString
 
+from norec_core.agency import site
 from norec_core.clock import SITE_TIMEZONE
 from norec_core.forms import date_widget, datetime_widget, existing_record, line_validator
 from norec_core.i18n import _
@@ -89,10 +92,25 @@ def date_node(title, **kw) -> colander.SchemaNode:
     return colander.SchemaNode(colander.Date(), title=title, widget=date_widget(), **kw)
 
 
-def moment_node(title, **kw) -> colander.SchemaNode:
+def _site_time(description=None) -> colander.deferred:
+    """ "Time in Oslo" (after the field's own description, if any): the city of the site's
+    zone, which a moment typed is read in; known once the form is bound to a request."""
+
+    def described(node, kw) -> TranslationString:
+        zone = site(kw["request"].registry).timezone.key
+        city = get_timezone_location(zone, locale=kw["request"].locale_name, return_city=True)
+        time = _("Time in ${city}", mapping={"city": city})
+        if description is None:
+            return time
+        return _("${description} (${time})", mapping={"description": description, "time": time})
+
+    return colander.deferred(described)
+
+
+def moment_node(title, description=None, **kw) -> colander.SchemaNode:
     """A moment (a deadline, an opening), typed as the site's local time and kept aware
-    of its zone; the description says so unless `description` is given."""
-    kw.setdefault("description", _("Norwegian time"))
+    of its zone; the description says which zone, after `description` if given."""
+    kw["description"] = _site_time(description)
     return colander.SchemaNode(
         colander.DateTime(default_tzinfo=SITE_TIMEZONE),
         title=title,

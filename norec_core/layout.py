@@ -15,15 +15,13 @@ from pyramid.request import Request
 
 from norec_core import clock
 from norec_core.contributions import Section
-from norec_core.i18n import LANGUAGES, codes, localizer_for, texts, translate
+from norec_core.i18n import codes, localizer_for, site_languages, texts, translate
 from norec_core.money import format_money
 from norec_core.security import site_root
 
 
 class Layout:
     """Template helpers, available in every template as `layout`."""
-
-    languages = LANGUAGES
 
     def __init__(self, request: Request, locale_name: str | None = None):
         self.request = request
@@ -52,6 +50,10 @@ class Layout:
             # Against the root: the page's own object must not widen the navigation.
             if request.has_permission(e.permission, site_root(request))
         ]
+
+    @property
+    def languages(self) -> dict[str, str]:
+        return site_languages(self.request)
 
     @property
     def user(self):
@@ -91,7 +93,7 @@ class Layout:
         # ("May 23, 2030" beside a date alone), and the zone's abbreviation as the time
         # zone database writes it (CET, CEST, EAT): the same in every language, where
         # CLDR's would give "CET" in Norwegian but "+0100" in English.
-        local = value.astimezone(zoneinfo.ZoneInfo(zone or clock.DEFAULT_TIMEZONE))
+        local = value.astimezone(zoneinfo.ZoneInfo(zone) if zone else clock.SITE_TIMEZONE)
         locale = self.locale_name
         date, time = (
             format_date(local, "long", locale=locale),

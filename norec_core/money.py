@@ -19,6 +19,7 @@ from babel.numbers import format_currency, list_currencies
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
 
+from norec_core.agency import site
 from norec_core.i18n import _
 
 CENT = Decimal("0.01")
@@ -63,6 +64,18 @@ def format_money(amount: Decimal | None, currency: str, locale: str) -> str:
     if amount is None:
         return ""
     return format_currency(amount, currency, locale=locale)
+
+
+def site_currency() -> str:
+    """The site's currency (`norec.currency`, NOK by default): what budgets, rates and
+    amounts are in unless a record says otherwise. A column's default may be this."""
+    return site().currency
+
+
+@colander.deferred
+def SITE_CURRENCY(node, kw) -> str:
+    """A currency field's default: the site's currency, known once the form is bound."""
+    return site(kw["request"].registry).currency
 
 
 def currency_validator(node, value) -> None:

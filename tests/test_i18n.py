@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from norec_core.i18n import LANGUAGES, catalogues
+from norec_core.i18n import catalogues
 from norec_core.layout import Layout
 from norec_core.plugins import installed_plugins
 from norec_core.testing import USER_PASSWORD
@@ -134,6 +134,37 @@ def test_a_moment_reads_with_its_zones_abbreviation_in_every_language(
     app_request, zone, month, abbreviation
 ):
     moment = datetime.datetime(2026, month, 3, 13, 0, tzinfo=datetime.UTC)
-    shown = {lang: Layout(app_request, lang).datetime(moment, zone) for lang in LANGUAGES}
+    shown = {lang: Layout(app_request, lang).datetime(moment, zone) for lang in ("nn", "nb", "en")}
     assert all(text.endswith(f" {abbreviation}") for text in shown.values()), shown
     assert "desember" in shown["nn"] or "juli" in shown["nn"]
+
+
+def test_a_language_is_added_with_its_catalogues_to_translate(tmp_path, monkeypatch):
+    package = tmp_path / "probe_agency_texts"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from pyramid.i18n import TranslationStringFactory\n"
+        '_ = TranslationStringFactory("probe_agency_texts")\n'
+        'HELLO = _("Welcome to ${agency}")\n'
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert catalogues.languages("probe_agency_texts") == []
+    written = catalogues.add("probe_agency_texts", "fr")
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "probe_agency_texts/locale/fr/LC_MESSAGES/probe_agency_texts.po"
+    ]
+    assert catalogues.languages("probe_agency_texts") == ["fr"]
+    (problem,) = catalogues.problems("probe_agency_texts")
+    assert "fr/probe_agency_texts: untranslated ['Welcome to ${agency}']" in problem
+    with pytest.raises(ValueError, match="not a language CLDR knows"):
+        catalogues.add("probe_agency_texts", "xx-nope")
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["norec_core", *sorted(ep.value.split(".")[0] for ep in installed_plugins().values())],
+)
+def test_french_is_shipped_for_the_core_and_every_plugin(package):
+    """With the check above, complete: France Volontaires' site, and partners in
+    francophone Africa."""
+    assert {"nn", "nb", "fr"} <= set(catalogues.languages(package))

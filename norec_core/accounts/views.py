@@ -38,7 +38,7 @@ def log_in(request, user: User) -> list:
     login_sessions.start(request, user)
     new_csrf_token(request)
     # The pages in the language the account chose, on any browser it logs in from.
-    return headers + language_cookie(user.language)
+    return headers + language_cookie(request, user.language)
 
 
 @view_config(

@@ -59,8 +59,8 @@ class ActivitySchema(CSRFSchema):
         colander.String(),
         title=_("Time zone"),
         description=_("The venue's: the times below are local times there."),
-        default=clock.DEFAULT_TIMEZONE,
-        missing=clock.DEFAULT_TIMEZONE,
+        default=colander.deferred(lambda node, kw: clock.site_timezone_name()),
+        missing=colander.deferred(lambda node, kw: clock.site_timezone_name()),
         widget=deform.widget.SelectWidget(values=[(z, z) for z in TIMEZONES]),
         validator=colander.OneOf(TIMEZONES),
     )

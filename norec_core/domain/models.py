@@ -189,7 +189,7 @@ class Activity(_Timestamps, Translatable, Base):
     # Moments (stored in UTC), shown and entered in the venue's zone, an IANA name.
     starts_at: Mapped[datetime.datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime.datetime]
-    timezone: Mapped[str] = mapped_column(String(64), default=clock.DEFAULT_TIMEZONE)
+    timezone: Mapped[str] = mapped_column(String(64), default=clock.site_timezone_name)
     place: Mapped[str | None] = mapped_column(String(300))
     country: Mapped[str | None] = mapped_column(String(2), index=True)  # the venue's
     online_url: Mapped[str | None] = mapped_column(String(500))

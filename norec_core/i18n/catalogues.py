@@ -1,8 +1,10 @@
-"""Message catalogues: extract a package's strings, keep nynorsk and bokmål up to date, compile.
+"""Message catalogues: extract a package's strings, keep each language's up to date, compile.
 
 Used by `norec i18n` for the core and every plugin: a package's catalogues live in
-`<package>/locale/`, its domain is the package name (the core's is "norec"). Extraction
-needs lingua: `pip install 'norec-core[i18n]'` (the test extra has it too).
+`<package>/locale/<language>/LC_MESSAGES/`, its domain is the package name (the core's is
+"norec"). The languages a package has are the folders there; `norec i18n add fr` starts
+one. English is the source language and has no catalogue. Extraction needs lingua:
+`pip install 'norec-core[i18n]'` (the test extra has it too).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-LOCALES = ("nn", "nb")
-# Validation messages of colander and deform, which ship no Norwegian of their own.
+# Validation messages of colander and deform, for the languages they ship none of
+# (Norwegian): a language they have (French, German) is theirs.
 BORROWED = {"norec_core": ("colander", "deform")}
 
 
@@ -74,6 +77,38 @@ def _domains(package: str) -> list[str]:
     return [domain_of(package), *BORROWED.get(package, ())]
 
 
+def languages(package: str) -> list[str]:
+    """The languages the package has catalogues for, by their folders in `locale/`."""
+    base = locale_dir(package)
+    found = base.glob(f"*/LC_MESSAGES/{domain_of(package)}.po") if base.is_dir() else ()
+    return sorted(po.parent.parent.name for po in found)
+
+
+def _catalogues(package: str, domain: str) -> list[tuple[str, Path]]:
+    """Each language's .po of `domain`; a borrowed domain only where its library has none."""
+    base = locale_dir(package)
+    if domain != domain_of(package):
+        theirs = locale_dir(domain)
+        wanted = [lang for lang in languages(package) if not (theirs / lang).is_dir()]
+    else:
+        wanted = languages(package)
+    return [(lang, base / lang / "LC_MESSAGES" / f"{domain}.po") for lang in wanted]
+
+
+def add(package: str, language: str) -> list[Path]:
+    """Start the package's catalogues for `language` (an empty .po for each domain), then
+    update them all: the strings are there to translate."""
+    try:
+        Locale.parse(language)
+    except (ValueError, UnknownLocaleError) as error:
+        raise ValueError(f"{language!r} is not a language CLDR knows: {error}") from None
+    po = locale_dir(package) / language / "LC_MESSAGES" / f"{domain_of(package)}.po"
+    if not po.exists():
+        po.parent.mkdir(parents=True, exist_ok=True)
+        _write(po, Catalog(locale=language, domain=domain_of(package)))
+    return update(package)
+
+
 def update(package: str) -> list[Path]:
     """Write the .pot, merge it into each locale's .po, and compile the .mo files."""
     written = []
@@ -83,8 +118,7 @@ def update(package: str) -> list[Path]:
         base.mkdir(exist_ok=True)
         if domain == domain_of(package):
             _write(base / f"{domain}.pot", template)
-        for locale in LOCALES:
-            po = base / locale / "LC_MESSAGES" / f"{domain}.po"
+        for locale, po in _catalogues(package, domain):
             po.parent.mkdir(parents=True, exist_ok=True)
             if po.exists():
                 with po.open("rb") as f:
@@ -201,8 +235,7 @@ def problems(package: str) -> list[str]:
             with (locale_dir(package) / f"{domain}.pot").open("rb") as f:
                 if {m.id for m in read_po(f) if m.id} != wanted:
                     found.append(f"{package}: {domain}.pot is stale; run `norec i18n update`")
-        for locale in LOCALES:
-            po = locale_dir(package) / locale / "LC_MESSAGES" / f"{domain}.po"
+        for locale, po in _catalogues(package, domain):
             if not po.exists():
                 found.append(f"{package}: {po} is missing")
                 continue

@@ -68,6 +68,7 @@ def country_name(code: str | None, locale_name: str) -> str:
 
 
 def language_name(code: str, locale_name: str) -> str:
+    """The ISO 639 language `code` named in `locale_name`'s language ("fr" in nb: "Fransk")."""
     return language_names(locale_name).get(code, code)
 
 

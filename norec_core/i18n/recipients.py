@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from norec_core.i18n import LANGUAGES
+from norec_core.agency import site
 
 HOME_COUNTRY = "NO"
 ABROAD = "en"
@@ -46,14 +46,15 @@ def recipient_language(
     contact person writes for (the Nepali partner's contact has an English letter).
     """
     settings = request.registry.settings
+    languages = site(request.registry).languages
     chosen = chosen_language(person, user)
-    if chosen in LANGUAGES:
+    if chosen in languages:
         return chosen
     where = (
         getattr(person, "country", None)
         or getattr(getattr(user, "person", None), "country", None)
         or country
     )
-    if where and where.upper() != home_country(settings) and ABROAD in LANGUAGES:
+    if where and where.upper() != home_country(settings) and ABROAD in languages:
         return ABROAD
     return default_language(settings)

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from norec_core.i18n import LANGUAGES, _, codes
+from norec_core.agency import site
+from norec_core.i18n import _, codes
 
 # The written standard a reader of the key reads as well.
 _SISTER = {"nn": "nb", "nb": "nn"}
@@ -56,13 +57,15 @@ _IN_LANGUAGE = {
     "nn": lambda field: _("${field} in nynorsk", mapping={"field": field}),
     "nb": lambda field: _("${field} in bokmål", mapping={"field": field}),
     "en": lambda field: _("${field} in English", mapping={"field": field}),
+    "fr": lambda field: _("${field} in French", mapping={"field": field}),
 }
 
 
-def _label(title, language: str, language_name: str):
+def _label(title, language: str, page_language: str):
     if language in _IN_LANGUAGE:
         return _IN_LANGUAGE[language](title)
-    return _("${field} (${language})", mapping={"field": title, "language": language_name})
+    name = codes.language_name(language, page_language)
+    return _("${field} (${language})", mapping={"field": title, "language": name})
 
 
 def translations_node(fields: dict[str, tuple], name: str = "translations") -> colander.Schema:
@@ -81,14 +84,20 @@ def translations_node(fields: dict[str, tuple], name: str = "translations") -> c
             "reverse)."
         ),
         missing={},
+        # The site's languages are known once the form is bound to a request.
+        after_bind=lambda node, kw: _add_languages(node, fields, kw["request"]),
     )
-    for language, language_name in LANGUAGES.items():
+    return group
+
+
+def _add_languages(group: colander.SchemaNode, fields: dict, request) -> None:
+    for language in site(request.registry).languages:
         for field, (title, multiline) in fields.items():
             group.add(
                 colander.SchemaNode(
                     colander.String(),
                     name=f"{field}_{language}",
-                    title=_label(title, language, language_name),
+                    title=_label(title, language, request.locale_name),
                     missing="",
                     validator=colander.Length(max=20000 if multiline else 300),
                     widget=deform.widget.TextAreaWidget(rows=4)
@@ -96,7 +105,6 @@ def translations_node(fields: dict[str, tuple], name: str = "translations") -> c
                     else deform.widget.TextInputWidget(),
                 )
             )
-    return group
 
 
 def translations_to_form(translations: dict | None) -> dict:
@@ -113,8 +121,16 @@ def _language_widget(node, kw):
     # Named in the page's language, as CLDR names them ("norsk nynorsk", "engelsk").
     locale = kw["request"].locale_name
     return deform.widget.SelectWidget(
-        values=[(code, codes.language_name(code, locale)) for code in LANGUAGES]
+        values=[
+            (code, codes.language_name(code, locale))
+            for code in site(kw["request"].registry).languages
+        ]
     )
+
+
+@colander.deferred
+def _site_language(node, kw):
+    return colander.OneOf(list(site(kw["request"].registry).languages))
 
 
 def text_language_node(name: str = "text_language") -> colander.SchemaNode:
@@ -124,7 +140,7 @@ def text_language_node(name: str = "text_language") -> colander.SchemaNode:
         name=name,
         title=_("Language of the texts above"),
         widget=_language_widget,
-        validator=colander.OneOf(list(LANGUAGES)),
+        validator=_site_language,
         missing=None,
     )
 
@@ -134,6 +150,6 @@ def translations_from_form(data: dict) -> dict:
     kept: dict[str, dict] = {}
     for name, text in (data or {}).items():
         field, _sep, language = name.rpartition("_")
-        if language in LANGUAGES and text and text.strip():
+        if language and text and text.strip():
             kept.setdefault(language, {})[field] = text.strip()
     return kept

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select, update
 
 from norec_core import clock
 from norec_core.forms import CSRFSchema, process_form
-from norec_core.i18n import LANGUAGES, _, language_cookie
+from norec_core.i18n import _, language_cookie, site_languages
 from norec_core.layout import flash
 from norec_core.lists import paginate
 from norec_core.notices.models import Notice, NoticePreference
@@ -75,7 +75,7 @@ def _page_of(request) -> dict:
 
 def settings_schema(request) -> colander.Schema:
     schema = CSRFSchema()
-    choices = [("", COUNTRY_DECIDES), *LANGUAGES.items()]
+    choices = [("", COUNTRY_DECIDES), *site_languages(request).items()]
     schema.add(
         colander.SchemaNode(
             colander.String(),
@@ -139,7 +139,7 @@ def notice_settings(request):
             else:
                 preference.delivery = delivery
         flash(request, _("Your choices are saved."))
-        headers = language_cookie(user.language)
+        headers = language_cookie(request, user.language)
         return HTTPFound(request.route_path("notices.settings"), headers=headers)
     return {
         "page_title": _("How I am told"),

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from norec_core import (
-    SITE_TIMEZONE,
+    SITE_CURRENCY,
     Activity,
     CSRFSchema,
     Organisation,
@@ -22,7 +22,6 @@ from norec_core import (
     country_node,
     currency_validator,
     date_node,
-    datetime_widget,
     existing_record,
     line_node,
     line_validator,
@@ -212,7 +211,7 @@ def _release():
     yield moment_node(
         _("Embargo until"),
         name="embargo_until",
-        description=_("The files open by themselves at this moment (Norwegian time)."),
+        description=_("The files open by themselves at this moment."),
         missing=None,
     )
 
@@ -252,7 +251,7 @@ class FileSchema(CSRFSchema):
 
 def _currency():
     return colander.SchemaNode(
-        colander.String(), title=_("Currency"), default="NOK", validator=currency_validator
+        colander.String(), title=_("Currency"), default=SITE_CURRENCY, validator=currency_validator
     )
 
 
@@ -292,12 +291,7 @@ class CommissionSchema(CSRFSchema):
         widget=_partner,
         validator=existing_record(Organisation, _("Choose an organisation from the list.")),
     )
-    deadline = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=_("Deadline"),
-        description=_("Norwegian time."),
-        widget=datetime_widget(),
-    )
+    deadline = moment_node(_("Deadline"))
     budget = amount_node(_("Budget"))
     currency = _currency()
     published = colander.SchemaNode(

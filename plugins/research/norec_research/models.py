@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Amount, Base, Organisation, Person, now
+from norec_core import Amount, Base, Organisation, Person, now, site_currency
 
 
 class Publication(Base):
@@ -169,7 +169,7 @@ class Commission(Base):
     )
     deadline: Mapped[datetime.datetime] = mapped_column(index=True)
     budget: Mapped[Decimal] = mapped_column(Amount())
-    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    currency: Mapped[str] = mapped_column(String(3), default=site_currency)
     published: Mapped[bool] = mapped_column(default=False)
     report_id: Mapped[int | None] = mapped_column(
         ForeignKey("research_publication.id", ondelete="SET NULL")
@@ -200,7 +200,7 @@ class Proposal(Base):
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text)
     budget: Mapped[Decimal] = mapped_column(Amount())
-    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    currency: Mapped[str] = mapped_column(String(3), default=site_currency)
     state: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     score: Mapped[int | None]  # 1 to 5, internal
     assessment: Mapped[str] = mapped_column(Text, default="")  # internal

@@ -9,6 +9,7 @@ import colander
 import deform
 
 from norec_core import (
+    SITE_CURRENCY,
     CSRFSchema,
     amount_node,
     choice_node,
@@ -97,7 +98,7 @@ class SchemeSchema(CSRFSchema):
         title=_("Currency"),
         description=_("ISO 4217 code of the currency grants are given in"),
         validator=currencies.validator,
-        default="NOK",
+        default=SITE_CURRENCY,
     )
     countries = countries_node(
         _("Eligible countries"),
@@ -178,7 +179,7 @@ class ExchangeRateSchema(CSRFSchema):
         title=_("In"),
         description=_("The scheme currency the rate converts to"),
         validator=currencies.validator,
-        default="NOK",
+        default=SITE_CURRENCY,
     )
     rate = amount_node(
         _("Rate"),

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from norec_core import Amount, Base, Translatable, now
+from norec_core import Amount, Base, Translatable, now, site_currency
 
 # The activities every participant (and their leaders) must attend, of kinds the plugin
 # registers with the core.
@@ -27,7 +27,7 @@ class Scheme(Translatable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
-    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    currency: Mapped[str] = mapped_column(String(3), default=site_currency)
     # ISO 3166 codes of the countries partners may be in; empty: any country.
     countries: Mapped[list[str]] = mapped_column(JSON, default=list)
     min_age: Mapped[int] = mapped_column(default=18)
@@ -111,7 +111,7 @@ class ExchangeRate(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     currency: Mapped[str] = mapped_column(String(3))
-    base: Mapped[str] = mapped_column(String(3), default="NOK")
+    base: Mapped[str] = mapped_column(String(3), default=site_currency)
     rate: Mapped[Decimal] = mapped_column(Amount(scale=6))
     valid_on: Mapped[datetime.date]
     source: Mapped[str] = mapped_column(String(200), default="Norges Bank")

@@ -7,12 +7,16 @@ import colander
 import deform
 from sqlalchemy import select
 
-from norec_core import CSRFSchema, line_validator
+from norec_core import CSRFSchema, language_name, line_validator, site
 from norec_multilateral.i18n import _
 from norec_multilateral.models import InfoPage
 
-LANGUAGES = {"en": _("English"), "nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk")}
-FALLBACK = "en"
+
+def languages(request) -> tuple[str, ...]:
+    """The site's languages, its default language first: the one every page must have,
+    shown where a translation is missing."""
+    found = site(request.registry)
+    return (found.default_language, *(c for c in found.languages if c != found.default_language))
 
 
 def schema(request, new: bool) -> CSRFSchema:
@@ -43,8 +47,9 @@ def schema(request, new: bool) -> CSRFSchema:
             validator=colander.Range(0, 1000),
         )
     )
-    for code, language in LANGUAGES.items():
-        required = code == FALLBACK
+    for code in languages(request):
+        language = language_name(code, request.locale_name)
+        required = code == languages(request)[0]
         schema.add(
             colander.SchemaNode(
                 colander.String(),

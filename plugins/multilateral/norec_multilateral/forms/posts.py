@@ -8,16 +8,15 @@ import deform
 from sqlalchemy import select
 
 from norec_core import (
-    SITE_TIMEZONE,
     CSRFSchema,
     Organisation,
     countries_node,
     country_node,
     date_widget,
-    datetime_widget,
     existing_record,
     languages_node,
     line_node,
+    moment_node,
     text_language_node,
     translations_node,
 )
@@ -102,12 +101,7 @@ class PostSchema(CSRFSchema):
     translations = translations_node(
         {"title": (_("Title"), False), "description": (_("Description"), True)}
     )
-    deadline = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=_("Deadline"),
-        description=_("Norwegian time."),
-        widget=datetime_widget(),
-    )
+    deadline = moment_node(_("Deadline"))
     citizenship = countries_node(_("Citizenship required"), missing=())
     max_age = colander.SchemaNode(
         colander.Integer(),

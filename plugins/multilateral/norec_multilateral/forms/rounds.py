@@ -5,7 +5,7 @@ from __future__ import annotations
 import colander
 import deform
 
-from norec_core import SITE_TIMEZONE, CSRFSchema, datetime_widget, line_validator
+from norec_core import CSRFSchema, line_validator, moment_node
 from norec_multilateral import rounds
 from norec_multilateral.i18n import _
 from norec_multilateral.rounds import PROGRAMMES
@@ -19,12 +19,10 @@ class RoundSchema(CSRFSchema):
         validator=colander.OneOf(sorted(PROGRAMMES)),
     )
     title = colander.SchemaNode(colander.String(), title=_("Title"), validator=line_validator(200))
-    deadline = colander.SchemaNode(
-        colander.DateTime(default_tzinfo=SITE_TIMEZONE),
-        title=_("Deadline for applications"),
-        description=_("Norwegian time. Every post of the round gets it when published."),
+    deadline = moment_node(
+        _("Deadline for applications"),
+        description=_("Every post of the round gets it when published."),
         missing=None,
-        widget=datetime_widget(),
     )
     notes = colander.SchemaNode(
         colander.String(),

@@ -22,9 +22,7 @@ def overview(request):
             .where(Organisation.kind == "international")
             .order_by(Organisation.name)
         ).all(),
-        "pages": [
-            (p.slug, in_language(p.titles, request.locale_name)) for p in pages(request.dbsession)
-        ],
+        "pages": [(p.slug, in_language(request, p.titles)) for p in pages(request.dbsession)],
         "manage": request.has_permission(MANAGE, request.root),
         "sections": [
             Section(

@@ -25,6 +25,7 @@ without a mapping of its own: the site's localizers supply both (`names_for`).
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import mimetypes
 import re
@@ -41,7 +42,7 @@ DEFAULT_TIMEZONE = "Europe/Oslo"
 DEFAULT_NAME = "Exchange platform"
 # What each colour is for, and the colour it must stand out against (WCAG 2.1 AA, 4.5:1
 # for text): links and buttons on white, white on buttons, the header's text on it.
-DEFAULT_COLOURS = {"primary": "#0b5394", "header": "#ffffff", "header_text": "#1f2328"}
+DEFAULT_COLOURS = {"primary": "#1a4f8b", "header": "#ffffff", "header_text": "#1f2328"}
 CONTRASTS = (("primary", "#ffffff"), ("header_text", "header"))
 LOGO_TYPES = {"image/svg+xml", "image/png", "image/jpeg", "image/webp"}
 LOGO_MAX_BYTES = 512 * 1024
@@ -81,9 +82,21 @@ class Site:
 
     @property
     def css(self) -> str:
-        """The colours as CSS custom properties, which norec.css applies."""
-        rules = "".join(f"--norec-{k.replace('_', '-')}:{v};" for k, v in self.colours.items())
-        return f":root{{{rules}}}\n"
+        """The colours as CSS custom properties, which norec.css applies: each as written
+        and as the red, green, blue triplet Bootstrap's link colours take."""
+        rules = []
+        for key, value in self.colours.items():
+            name = f"--norec-{key.replace('_', '-')}"
+            rgb = ",".join(str(int(value[i : i + 2], 16)) for i in (1, 3, 5))
+            rules.append(f"{name}:{value};{name}-rgb:{rgb};")
+        return f":root{{{''.join(rules)}}}\n"
+
+    @property
+    def logo_data_uri(self) -> str | None:
+        """The logo inside a letter (a PDF made without fetching anything)."""
+        if self.logo is None:
+            return None
+        return f"data:{self.logo_type};base64,{base64.b64encode(self.logo).decode()}"
 
 
 def _lines(value: str | None) -> tuple[str, ...]:

@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     known, _rest = config_option.parse_known_args(argv)
     parser = argparse.ArgumentParser(
         prog="norec",
-        description="The Norec platform. `norec COMMAND --help` explains a command.",
+        description="The exchange platform. `norec COMMAND --help` explains a command.",
         parents=[config_option],
     )
     settings: dict = {}

@@ -14,8 +14,10 @@ from pyramid.renderers import get_renderer, render
 from pyramid.request import Request
 
 from norec_core import clock
+from norec_core.agency import Site, site
 from norec_core.contributions import Section
 from norec_core.i18n import codes, localizer_for, site_languages, texts, translate
+from norec_core.i18n.recipients import home_country
 from norec_core.money import format_money
 from norec_core.security import site_root
 
@@ -54,6 +56,25 @@ class Layout:
     @property
     def languages(self) -> dict[str, str]:
         return site_languages(self.request)
+
+    @property
+    def site(self) -> Site:
+        """The agency running the site (`norec_core.agency`)."""
+        return site(self.request.registry)
+
+    @property
+    def agency(self) -> str:
+        """The agency's short name in the page's language ("Norec")."""
+        return self.site.short_name_in(self.locale_name)
+
+    @property
+    def site_name(self) -> str:
+        return self.site.name_in(self.locale_name)
+
+    @property
+    def home_country(self) -> str:
+        """The agency's country (`norec.home_country`), an ISO 3166 code."""
+        return home_country(self.request.registry.settings)
 
     @property
     def user(self):

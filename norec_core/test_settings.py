@@ -28,6 +28,9 @@ def make_settings(database_url: str, **overrides) -> dict:
         "norec.mail.host": "127.0.0.1",
         "norec.mail.port": "25",
         "norec.mail.sender": "Norec test <noreply@test.example.org>",
+        # The agency the tests stand for (a sister agency's names: tests/test_agency.py).
+        "norec.site_name": "Norec – the Norwegian Agency for Exchange Cooperation",
+        "norec.short_name": "Norec",
         "norec.base_url": "http://localhost",
         "norec.files.url": f"file://{tempfile.mkdtemp(prefix='norec-files-')}",
         # WebTest calls the site localhost; the browser tests, 127.0.0.1.

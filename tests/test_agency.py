@@ -2,17 +2,23 @@
 languages, currency and time zone (norec_core/agency.py)."""
 
 import datetime
+import re
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 import webtest
+from babel.messages.pofile import read_po
 from pyramid.scripting import prepare
 
 from norec_core import SITE_TIMEZONE
 from norec_core.agency import SiteSettingError, contrast, site_from_settings
 from norec_core.app import main
 from norec_core.i18n import _, site_localizer
+from norec_core.plugins import installed_plugins
 from norec_core.testing import make_settings
 
+NOREC = re.compile(r"\bNorec\b")
 AGENCY = {
     "norec.site_name": "Agence des volontariats",
     "norec.site_name.en": "Volunteering Agency",
@@ -113,3 +119,50 @@ def test_the_site_zone_is_the_served_applications(migrated_database):
         env["closer"]()
     # Outside any application, the default zone.
     assert moment.astimezone(SITE_TIMEZONE).hour == 13
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["norec_core", *sorted(ep.value.split(".")[0] for ep in installed_plugins().values())],
+)
+def test_no_shipped_template_message_or_letter_names_norec(package):
+    """The agency's name comes from its settings (`${agency}`, `layout.agency`): Norec's
+    are in development.ini and the demo, nowhere in what a sister agency installs."""
+    source = Path(str(files(package)))
+    named = [
+        str(path.relative_to(source))
+        for path in sorted(source.rglob("*.pt"))
+        if NOREC.search(path.read_text(encoding="utf-8"))
+    ]
+    for po in sorted(source.glob("locale/**/*.po")) + sorted(source.glob("locale/*.pot")):
+        with po.open("rb") as f:
+            for message in read_po(f):
+                texts = [message.id, message.string]
+                flat = [
+                    t
+                    for text in texts
+                    for t in (text if isinstance(text, tuple | list) else [text])
+                ]
+                if any(NOREC.search(t or "") for t in flat):
+                    named.append(f"{po.relative_to(source)}: {message.id!r}")
+    assert named == []
+
+
+def test_the_agencys_colours_and_logo_are_served_to_the_layout(migrated_database, tmp_path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    browser = _start(
+        migrated_database, **AGENCY, **{"norec.logo": str(logo), "norec.colours": "primary #00558c"}
+    )
+    page = browser.get("/")
+    assert page.html.select_one('link[href="/agency.css"]')
+    assert page.html.select_one('.site-name img[src="/agency-logo"]')
+    css = browser.get("/agency.css")
+    assert css.content_type == "text/css"
+    assert "--norec-primary:#00558c;--norec-primary-rgb:0,85,140;" in css.text
+    served = browser.get("/agency-logo")
+    assert (served.content_type, served.body) == ("image/svg+xml", logo.read_bytes())
+    # Without a logo there is none to fetch, and the header shows the name alone.
+    plain = _start(migrated_database, **AGENCY)
+    assert not plain.get("/").html.select_one(".site-name img")
+    plain.get("/agency-logo", status=404)

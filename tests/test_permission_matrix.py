@@ -48,6 +48,8 @@ ADMINS = frozenset({"admin"})
 # (route name, method) -> the cases allowed.
 CORE_MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("home", "GET"): EVERYONE,
+    ("agency.css", "GET"): EVERYONE,
+    ("agency.logo", "GET"): EVERYONE,
     ("search", "GET"): EVERYONE,
     ("login", "GET"): EVERYONE,
     ("logout", "POST"): EVERYONE,

@@ -35,7 +35,7 @@ def confirm_account(request: Request, user: User, names: dict) -> None:
         user.email,
         _("Confirm your account"),
         _(
-            "Welcome to Norec. Open this link to confirm your e-mail address and start "
+            "Welcome to ${agency}. Open this link to confirm your e-mail address and start "
             "using your account (the link works for two days):\n\n${link}\n\n"
             "If you did not register, ignore this message.",
             mapping={"link": link},
@@ -63,9 +63,9 @@ def reset_password(request: Request, user: User, purpose: str = "reset") -> None
     token = tokens.issue(request.dbsession, user, purpose)
     link = request.route_url("password.reset", token=token)
     if purpose == "invite":
-        subject = _("Your account at Norec")
+        subject = _("Your account at ${agency}")
         body = _(
-            "An account has been made for you at Norec. Choose your password here "
+            "An account has been made for you at ${agency}. Choose your password here "
             "(the link works for seven days):\n\n${link}",
             mapping={"link": link},
         )
@@ -88,7 +88,7 @@ def confirm_new_email(request: Request, user: User, new_email: str) -> None:
         new_email,
         _("Confirm your new e-mail address"),
         _(
-            "Open this link to use this address for your Norec account (it works for "
+            "Open this link to use this address for your ${agency} account (it works for "
             "one day):\n\n${link}",
             mapping={"link": request.route_url("account.email.confirm", token=token)},
         ),
@@ -99,7 +99,7 @@ def confirm_new_email(request: Request, user: User, new_email: str) -> None:
         user.email,
         _("Your e-mail address is about to change"),
         _(
-            "Someone asked to move your Norec account to ${email}. If that was not you, "
+            "Someone asked to move your ${agency} account to ${email}. If that was not you, "
             "change your password now.",
             mapping={"email": new_email},
         ),

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import icalendar
 from pyramid.request import Request
 
+from norec_core.agency import site
 from norec_core.domain.models import Activity
 from norec_core.i18n import _
 from norec_core.urls import base_url
@@ -17,7 +18,7 @@ from norec_core.urls import base_url
 
 def activities_calendar(request: Request, activities: Iterable[Activity], name: str) -> bytes:
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Norec//Activities//EN")
+    calendar.add("prodid", f"-//{site(request.registry).short_name}//Activities//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     host = urlsplit(base_url(request.registry.settings)).hostname

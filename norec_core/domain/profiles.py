@@ -23,7 +23,7 @@ from norec_core.security import PERSON_VIEW
 PRIVATE, MEMBERS, PUBLIC = "private", "members", "public"
 LEVELS = (PRIVATE, MEMBERS, PUBLIC)
 LEVEL_TITLES = {
-    PRIVATE: _("Only me and Norec's staff"),
+    PRIVATE: _("Only me and ${agency}'s staff"),
     MEMBERS: _("Members (everyone logged in)"),
     PUBLIC: _("Everyone"),
 }

@@ -253,7 +253,7 @@ class PersonSchema(CSRFSchema):
     )
     visibility = VisibilitySchema(
         title=_("Who may see what"),
-        description=_("Norec's staff see everything; others see only what you show here."),
+        description=_("${agency}'s staff see everything; others see only what you show here."),
         missing={},
     )
     # The titles are the consent texts, versioned in norec_core.privacy.consent.

@@ -20,6 +20,7 @@ from pyramid.view import (
 from sqlalchemy import select
 
 from norec_core import clock
+from norec_core.agency import site
 from norec_core.contributions import ApiEndpoint
 from norec_core.forms import CSRFSchema, build_form, process_form, render_form, without_none
 from norec_core.i18n import _
@@ -202,7 +203,7 @@ def openapi(request):
     return {
         "openapi": "3.0.3",
         "info": {
-            "title": "Norec platform API",
+            "title": f"{site(request.registry).short_name} API",
             "version": "1",
             "description": "People, organisations, partnerships and activities, and what "
             "the installed plugins add. Make a token on your account page.",

@@ -10,6 +10,7 @@ administrators and retried by hand, never dropped.
 from __future__ import annotations
 
 import datetime
+import email.utils
 import logging
 import smtplib
 from collections import Counter
@@ -24,6 +25,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from norec_core import clock
+from norec_core.agency import site
 from norec_core.db import new_session
 from norec_core.domain.models import Person
 from norec_core.i18n import _, localizer_for, translate
@@ -32,9 +34,14 @@ from norec_core.interfaces import IFileStore, IMailer, ITaskQueue
 from norec_core.mail import unsubscribe
 from norec_core.mail.models import OutboxMessage
 
-DEFAULT_SENDER = "Norec <noreply@localhost>"
+DEFAULT_SENDER = "noreply@localhost"
 STALE_CLAIM = datetime.timedelta(minutes=15)
 log = logging.getLogger(__name__)
+
+
+def _default_sender(registry) -> str:
+    """Without `norec.mail.sender`, mail is from the agency's name at a local address."""
+    return email.utils.formataddr((site(registry).short_name, DEFAULT_SENDER))
 
 
 def one_line(text: str) -> str:
@@ -271,7 +278,7 @@ def deliver_for_registry(
         done = deliver_due(
             lambda: new_session(registry),
             mailer,
-            sender=settings.get("norec.mail.sender", DEFAULT_SENDER),
+            sender=settings.get("norec.mail.sender") or _default_sender(registry),
             max_attempts=int(settings.get("norec.mail.max_attempts", 8)),
             base_delay=float(settings.get("norec.mail.retry_delay", 60)),
             now=now,

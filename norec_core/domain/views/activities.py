@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from norec_core import clock
+from norec_core.agency import site
 from norec_core.documents import pdf_response, render_pdf
 from norec_core.domain import registrations
 from norec_core.domain.activity_schemas import ActivitySchema
@@ -110,7 +111,7 @@ def activity_feed(request):
     kinds = [k[:50] for k in request.GET.getall("kind") if k][:10]
     country = request.GET.get("country", "").upper()
     query = select(Activity).where(Activity.ends_at >= clock.now() - FEED_PAST)
-    title = "Norec"
+    title = site(request.registry).short_name
     if kinds:
         query = query.where(Activity.kind.in_(kinds))
         title += f" – {', '.join(kinds)}"

@@ -85,7 +85,7 @@ def _send_letter(request: Request, application: Application) -> None:
         "grants.decision",
         _("Decision on your application «${title}»", mapping={"title": application.title}),
         _(
-            "Norec has decided on the application «${title}». The decision letter is "
+            "${agency} has decided on the application «${title}». The decision letter is "
             "attached, with its reasons and how to appeal.",
             mapping={"title": application.title},
         ),
@@ -159,7 +159,7 @@ APPEAL_WORKFLOW = Workflow(
     initial="received",
     states=(
         State("received", _("Received")),
-        State("in_review", _("Under review by Norec")),
+        State("in_review", _("Under review by ${agency}")),
         State("forwarded", _("Sent to the appeal body")),
         State("reversed", _("Decision changed")),
         State("upheld", _("Decision upheld")),

@@ -188,9 +188,9 @@ STEPS = {
 }
 
 APPEAL_STEPS = {
-    "review": _("Norec has begun to review your appeal."),
+    "review": _("${agency} has begun to review your appeal."),
     "forward": _(
-        "Norec has not changed its decision and has sent your appeal to the appeal body, "
+        "${agency} has not changed its decision and has sent your appeal to the appeal body, "
         "which will decide on it:\n\n${comment}"
     ),
     "reverse": _(
@@ -210,7 +210,7 @@ def appeal_received(request: Request, appeal: Appeal) -> None:
         "grants.appeal",
         _("Received: your appeal on «${title}»", mapping=_title(application)),
         _(
-            "We have received your appeal of the decision on «${title}». Norec reviews it "
+            "We have received your appeal of the decision on «${title}». ${agency} reviews it "
             "first and may change the decision; otherwise the appeal body decides.",
             mapping=_title(application),
         ),

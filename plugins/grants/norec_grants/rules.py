@@ -168,7 +168,7 @@ def eligibility(request: Request, application: Application) -> list:
     except UnknownFact:
         return [
             _(
-                "The scheme's rule «${rule}» is not available on this site; ask Norec.",
+                "The scheme's rule «${rule}» is not available on this site; ask ${agency}.",
                 mapping={"rule": fact},
             )
         ]

@@ -41,7 +41,7 @@ def asked_of(request) -> list[Task]:
             title, route = _("Finish and submit ${title}", mapping=mapping), "grants.application"
             due = application.call.closes_at
         elif application.state == "more_info":
-            title = _("Answer Norec's question about ${title}", mapping=mapping)
+            title = _("Answer ${agency}'s question about ${title}", mapping=mapping)
             route, due = "grants.application", None
         else:
             title, route = _("Write the final report on ${title}", mapping=mapping), "grants.report"

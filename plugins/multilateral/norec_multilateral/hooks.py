@@ -82,7 +82,7 @@ def norec_action_purposes():
         ActionPurpose(
             pool.PURPOSE,
             _("Talent pool"),
-            _("Do you agree that Norec keeps your candidate profile for two years?"),
+            _("Do you agree that ${agency} keeps your candidate profile for two years?"),
             pool.consent,
             lifetime=datetime.timedelta(days=60),
         ),

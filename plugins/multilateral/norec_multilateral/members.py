@@ -67,7 +67,7 @@ def register_interest(request, data: dict) -> NetworkMember:
         email,
         _("Your registration in the network of Norwegians in international organisations"),
         _(
-            "Thank you, ${name}. Norec's advisers will look at your registration and "
+            "Thank you, ${name}. ${agency}'s advisers will look at your registration and "
             "write to you when you are in the network.",
             mapping={"name": member.given_name},
         ),
@@ -113,7 +113,7 @@ def accept(request, member: NetworkMember) -> None:
         member.email,
         _("Welcome to the network of Norwegians in international organisations"),
         _(
-            "Welcome, ${name}. You are now in Norec's network of Norwegians in "
+            "Welcome, ${name}. You are now in ${agency}'s network of Norwegians in "
             "international organisations: you hear of its meetings and news.\n\n"
             "To see the other members who chose to be listed, log in with this address, "
             "or create an account with it if you have none:\n${network}\n${register}",

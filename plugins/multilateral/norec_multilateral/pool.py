@@ -38,7 +38,7 @@ STATUSES = {
     "withdrawn": _("left the pool"),
 }
 TEXT = _(
-    "Norec may keep my candidate profile and applications for two years, to consider me "
+    "${agency} may keep my candidate profile and applications for two years, to consider me "
     "for later posts in international organisations. When the two years are over, my data "
     "on the platform is erased, unless I renew."
 )
@@ -58,7 +58,7 @@ def propose(request, candidate: Candidate, reason: str) -> PoolEntry:
     entry.proposed_by = request.identity.email
     entry.proposed_at, entry.reason = now(), reason
     session.flush()
-    _ask(request, candidate, _("Norec would like to keep you in its talent pool"))
+    _ask(request, candidate, _("${agency} would like to keep you in its talent pool"))
     return entry
 
 
@@ -70,7 +70,7 @@ def _ask(request, candidate: Candidate, subject) -> None:
         person.email,
         subject,
         _(
-            "Norec's advisers found you a strong candidate, and would like to consider you "
+            "${agency}'s advisers found you a strong candidate, and would like to consider you "
             "for later posts in international organisations. If you agree to this:\n\n"
             "${text}\n\nopen this link and confirm:\n${link}\n\n"
             "If you do nothing, nothing is kept for this purpose.",
@@ -94,7 +94,7 @@ def consent(request, link):
         session, link.person, CONSENT_KIND, True, request.localizer.translate(TEXT), VERSION
     )
     return _(
-        "Thank you: you are in Norec's talent pool until ${date}.",
+        "Thank you: you are in ${agency}'s talent pool until ${date}.",
         mapping={"date": request.layout.date(entry.retain_until)},
     )
 
@@ -124,7 +124,7 @@ def remind(request) -> int:
         .options(selectinload(PoolEntry.candidate).selectinload(Candidate.person))
     ).all()
     for entry in due:
-        _ask(request, entry.candidate, _("Your place in Norec's talent pool is ending"))
+        _ask(request, entry.candidate, _("Your place in ${agency}'s talent pool is ending"))
         entry.reminded_at = now()
     return len(due)
 

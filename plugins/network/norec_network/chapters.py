@@ -17,7 +17,7 @@ from norec_network.models import ChapterFollow, Member, Post
 DIGEST = "network.digest"  # the mailing list of the weekly digest
 DIGEST_LIST = MailingList(
     DIGEST,
-    _("Norec Network: weekly digest of the chapters you follow"),
+    _("${agency} Network: weekly digest of the chapters you follow"),
     _("Send me, once a week, the new posts in the network chapters I follow"),
     "2026-11",
     double_opt_in=False,  # joined by following a chapter, logged in
@@ -147,7 +147,7 @@ def send_digests(request: Request) -> int:
         send_mail(
             request,
             member.person.email,
-            _("This week in Norec Network"),
+            _("This week in ${agency} Network"),
             _(
                 "Dear ${name},\n\nNew in the chapters you follow:\n\n${lines}",
                 mapping={"name": member.person.given_name, "lines": lines},

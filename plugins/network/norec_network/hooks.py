@@ -57,7 +57,7 @@ def norec_configure(config):
 @hookimpl
 def norec_navigation(request):
     return [
-        NavEntry(_("Norec Network"), "network.overview", 110),
+        NavEntry(_("${agency} Network"), "network.overview", 110),
         NavEntry(_("Members and resource bank"), "network.directory", 113),
         NavEntry(_("Network activities"), "network.activities", 114),
         NavEntry(_("Country chapters"), "network.chapters", 117),
@@ -89,7 +89,7 @@ def norec_sections(request, context):
         return []
     return [
         Section(
-            _("Norec Network"),
+            _("${agency} Network"),
             110,
             "norec_network:templates/person_section.pt",
             {"person": context},
@@ -120,8 +120,11 @@ def norec_action_purposes():
     return [
         ActionPurpose(
             waves.PURPOSE,
-            _("Join Norec Network"),
-            _("Do you want to join Norec Network, the network of Norec's former participants?"),
+            _("Join ${agency} Network"),
+            _(
+                "Do you want to join ${agency} Network, "
+                "the network of ${agency}'s former participants?"
+            ),
             waves.accept,
             lifetime=waves.LIFETIME,
             finished_later=True,  # spent once the account exists (views.membership.join)

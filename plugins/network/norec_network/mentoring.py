@@ -89,7 +89,7 @@ def ask(request: Request, mentee: Member, mentor: Member, message: str) -> Mento
         mentor,
         _("A member asks you for mentoring"),
         _(
-            "Dear ${name},\n\n${mentee} asks you to be their mentor in Norec Network:\n\n"
+            "Dear ${name},\n\n${mentee} asks you to be their mentor in ${agency} Network:\n\n"
             "${message}\n\nAnswer within two weeks on your mentoring page:\n${url}"
         ),
         {"mentee": mentee.person.full_name, "message": message},
@@ -131,7 +131,7 @@ def close(request: Request, mentoring: Mentoring, by: Member) -> None:
             other,
             _("A mentoring has ended"),
             _(
-                "Dear ${name},\n\n${other} has ended your mentoring in Norec Network. "
+                "Dear ${name},\n\n${other} has ended your mentoring in ${agency} Network. "
                 "Thank you for it.\n\n${url}"
             ),
             {"other": by.person.full_name},

@@ -29,8 +29,8 @@ from norec_network.models import DirectoryEntry, Member, Newsletter, NewsletterD
 LIST = "network.newsletter"
 MAILING_LIST = MailingList(
     LIST,
-    _("Norec Network's monthly newsletter"),
-    _("Send me Norec Network's newsletter once a month"),
+    _("${agency} Network's monthly newsletter"),
+    _("Send me ${agency} Network's newsletter once a month"),
     "2026-11",
 )
 BATCH = 200

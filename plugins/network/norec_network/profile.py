@@ -27,7 +27,7 @@ ME, ADVISERS, MEMBERS, PUBLIC = "me", "advisers", "members", "public"
 LEVELS = (ME, ADVISERS, MEMBERS, PUBLIC)
 LEVEL_TITLES = {
     ME: _("Only me"),
-    ADVISERS: _("Norec's network advisers"),
+    ADVISERS: _("${agency}'s network advisers"),
     MEMBERS: _("Members of the network"),
     PUBLIC: _("Everyone"),
 }
@@ -44,7 +44,7 @@ FIELDS = {
     "offers": _("Offers to the resource bank"),
     "availability": _("Availability"),
     "about": _("About me"),
-    "exchanges": _("Exchanges with Norec"),
+    "exchanges": _("Exchanges with ${agency}"),
 }
 CHOICE_TITLES = {
     "name": _("Who sees my name"),

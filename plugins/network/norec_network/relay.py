@@ -67,14 +67,14 @@ def relay(request: Request, member: Member, subject: str, text: str, share: bool
             mapping={"name": name, "url": request.route_url("network.member", id=own.id)},
         )
     body = _(
-        "${sender} wrote to you through Norec Network:\n\n${text}\n\n-- \n${reply}\n"
+        "${sender} wrote to you through ${agency} Network:\n\n${text}\n\n-- \n${reply}\n"
         "Your address was not shown to them.",
         mapping={"sender": name, "text": text, "reply": reply},
     )
     send_mail(
         request,
         member.person.email,
-        _("Norec Network: ${subject}", mapping={"subject": subject}),
+        _("${agency} Network: ${subject}", mapping={"subject": subject}),
         body,
         locale=recipient_language(request, person=member.person),
         reply_to=address if share else None,

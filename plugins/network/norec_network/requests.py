@@ -47,9 +47,9 @@ def receive(request: Request, data: dict) -> JoinRequest:
     send_mail(
         request,
         found.email,
-        _("We have your request to join Norec Network"),
+        _("We have your request to join ${agency} Network"),
         _(
-            "Dear ${name},\n\nThank you. An adviser will look for you in Norec's archive "
+            "Dear ${name},\n\nThank you. An adviser will look for you in ${agency}'s archive "
             "and answer you at this address, usually within two weeks.",
             mapping={"name": found.given_name},
         ),
@@ -135,9 +135,9 @@ def decline(request: Request, found: JoinRequest, answer: str) -> None:
     send_mail(
         request,
         found.email,
-        _("Your request to join Norec Network"),
+        _("Your request to join ${agency} Network"),
         _(
-            "Dear ${name},\n\nWe could not find you in Norec's archive of exchanges:\n\n"
+            "Dear ${name},\n\nWe could not find you in ${agency}'s archive of exchanges:\n\n"
             "${answer}\n\nIf you can tell us more (the year, the organisations), answer "
             "this e-mail or send a new request.",
             mapping={"name": found.given_name, "answer": answer},

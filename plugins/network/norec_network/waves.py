@@ -68,11 +68,11 @@ def send_one(request: Request, invitation: Invitation, reminder: bool = False) -
     person = invitation.alumnus.person
     url = action_link(request, PURPOSE, person=person, data={"invitation": invitation.id})
     if reminder:
-        subject = _("A reminder: Norec Network is waiting for you")
+        subject = _("A reminder: ${agency} Network is waiting for you")
     else:
-        subject = _("You are invited to Norec Network")
+        subject = _("You are invited to ${agency} Network")
     body = _(
-        "Dear ${name},\n\nYou took part in a Norec exchange. Norec Network gathers the "
+        "Dear ${name},\n\nYou took part in a ${agency} exchange. ${agency} Network gathers the "
         "people who did, to meet, share and help each other: mentors, lecturers, "
         "interpreters, resource persons.\n\nJoin here (the link works once, for 30 days):\n"
         "${url}\n\nIf you do not want to join, do nothing: we will not write again after "

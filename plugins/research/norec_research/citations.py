@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 
+from norec_research import reading
 from norec_research.models import Publication
 
 BIBTEX_TYPES = {
@@ -65,7 +66,10 @@ def bibtex(request, publication: Publication) -> str:
         ("author", " and ".join(f"{f}, {g}" for f, g in _names(publication))),
         ("year", str(publication.published_on.year) if publication.published_on else ""),
         ("month", str(publication.published_on.month) if publication.published_on else ""),
-        ("institution" if BIBTEX_TYPES[publication.type] == "techreport" else "publisher", "Norec"),
+        (
+            "institution" if BIBTEX_TYPES[publication.type] == "techreport" else "publisher",
+            reading.publisher(request),
+        ),
         ("abstract", first.abstract or first.summary if first else ""),
         ("language", first.language if first else ""),
         ("doi", publication.doi or ""),
@@ -87,7 +91,7 @@ def ris(request, publication: Publication) -> str:
         lines += [("DA", publication.published_on.strftime("%Y/%m/%d"))]
     lines += [("AB", (first.abstract or first.summary).replace("\n", " "))] if first else []
     lines += [("LA", first.language)] if first else []
-    lines += [("PB", "Norec")]
+    lines += [("PB", reading.publisher(request))]
     lines += [("KW", topic) for topic in publication.topics]
     lines += [("DO", publication.doi)] if publication.doi else []
     lines += [("UR", request.route_url("research.publication", id=publication.id))]
@@ -103,7 +107,7 @@ def csl(request, publication: Publication) -> dict:
         "type": CSL_TYPES[publication.type],
         "title": first.title if first else "",
         "author": [{"family": f, "given": g} for f, g in _names(publication)],
-        "publisher": "Norec",
+        "publisher": reading.publisher(request),
         "URL": request.route_url("research.publication", id=publication.id),
         "language": first.language if first else None,
         "abstract": (first.abstract or first.summary) if first else None,

@@ -48,11 +48,11 @@ def resource_element(request, publication) -> Element:
     root = Element(f"{{{KERNEL}}}resource", {f"{{{XSI}}}schemaLocation": f"{KERNEL} {SCHEMA}"})
     _element(root, "identifier", doi(request, publication), identifierType="DOI")
     contributing = [o for o in publication.organisations if o.role == "contributor"]
-    _creators(_element(root, "creators"), publication, contributing)
+    _creators(_element(root, "creators"), publication, contributing, reading.publisher(request))
     titles = _element(root, "titles")
     for text in publication.texts:
         _element(titles, "title", text.title).set(XML_LANG, text.language)
-    _element(root, "publisher", "Norec")
+    _element(root, "publisher", reading.publisher(request))
     year = publication.published_on or publication.created_at
     _element(root, "publicationYear", str(year.year))
     _element(
@@ -83,7 +83,7 @@ def resource_element(request, publication) -> Element:
     return root
 
 
-def _creators(creators, publication, contributing) -> None:
+def _creators(creators, publication, contributing, publisher: str) -> None:
     """The authors, with their ORCID; without authors, the contributing organisations or,
     without those, the agency."""
     for author in publication.authors:
@@ -111,7 +111,7 @@ def _creators(creators, publication, contributing) -> None:
         creator = _element(creators, "creator")
         _element(creator, "creatorName", link.organisation.name, nameType="Organizational")
     if not contributing:
-        _element(_element(creators, "creator"), "creatorName", "Norec", nameType="Organizational")
+        _element(_element(creators, "creator"), "creatorName", publisher, nameType="Organizational")
 
 
 def _subjects(subjects, publication) -> None:

@@ -39,7 +39,7 @@ def oai_dc(request, publication) -> Element:
     for text in publication.texts:
         _add(root, "description", text.summary, text.language)
         _add(root, "description", text.abstract, text.language)
-    _add(root, "publisher", "Norec")
+    _add(root, "publisher", reading.publisher(request))
     for link in publication.organisations:
         _add(root, "contributor", link.organisation.name)
     if publication.published_on:

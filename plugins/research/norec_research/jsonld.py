@@ -41,7 +41,7 @@ def describe(request, publication, files: list) -> dict[str, Any]:
             | ({"sameAs": f"https://orcid.org/{a.person.orcid}"} if a.person.orcid else {})
             for a in publication.authors
         ],
-        "publisher": {"@type": "Organization", "name": "Norec"},
+        "publisher": {"@type": "Organization", "name": reading.publisher(request)},
         "version": str(reading.latest(publication)),
         "keywords": [
             request.localizer.translate(TOPICS[t]) for t in publication.topics if t in TOPICS

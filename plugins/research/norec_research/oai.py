@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import email.utils
 import json
 import re
 import urllib.parse
@@ -16,6 +17,7 @@ from xml.etree.ElementTree import Element, SubElement
 from sqlalchemy import String, cast, func, select, tuple_
 from sqlalchemy.orm import selectinload
 
+from norec_core import site
 from norec_research import datacite, xmlwriting
 from norec_research.dublincore import OAI_DC, OAI_DC_SCHEMA, oai_dc
 from norec_research.models import Author, Publication, PublicationOrganisation
@@ -303,6 +305,14 @@ def _list(response: Response, verb: str, arguments: dict[str, str]) -> None:
         token.text = _token(following)
 
 
+def _sender(settings) -> str:
+    return email.utils.parseaddr(settings.get("norec.mail.sender", ""))[1] or "noreply@localhost"
+
+
+def _repository_name(request) -> str:
+    return f"{site(request.registry).short_name} research"
+
+
 def _identify(response: Response) -> None:
     request = response.request
     session = request.dbsession
@@ -312,10 +322,11 @@ def _identify(response: Response) -> None:
     identify = response.element("Identify")
     settings = request.registry.settings
     values = (
-        ("repositoryName", settings.get("research.repository_name", "Norec research")),
+        ("repositoryName", settings.get("research.repository_name") or _repository_name(request)),
         ("baseURL", request.route_url("research.oai")),
         ("protocolVersion", "2.0"),
-        ("adminEmail", settings.get("research.admin_email", "research@norec.no")),
+        # The repository's contact; without one set, the address the site's mail is from.
+        ("adminEmail", settings.get("research.admin_email") or _sender(settings)),
         ("earliestDatestamp", xmlwriting.utc(earliest)),
         ("deletedRecord", "persistent"),
         ("granularity", "YYYY-MM-DDThh:mm:ssZ"),

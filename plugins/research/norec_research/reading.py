@@ -1,11 +1,16 @@
-"""How a publication reads: its text in the reader's language, its authors' names, and
-which version's files are which (a file is attached to the publication, its title the
-number of its version)."""
+"""How a publication reads: its text in the reader's language, its authors' names, its
+publisher, and which version's files are which (a file is attached to the publication,
+its title the number of its version)."""
 
 from __future__ import annotations
 
-from norec_core import files_of, now
+from norec_core import files_of, now, site
 from norec_research.models import Publication, PublicationText
+
+
+def publisher(request) -> str:
+    """Every publication's publisher: the agency running the site, by its short name."""
+    return site(request.registry).short_name
 
 
 def text_in(publication: Publication, locale: str | None = None) -> PublicationText | None:

@@ -42,7 +42,10 @@ def _known_person(node, kw):
         if request.dbsession.scalar(select(Person.id).where(Person.email == value)) is None:
             raise colander.Invalid(
                 node,
-                _("Nobody with this e-mail address is registered; ask Norec to add the person."),
+                _(
+                    "Nobody with this e-mail address is registered; "
+                    "ask ${agency} to add the person."
+                ),
             )
 
     return colander.All(email_validator, validate)
@@ -165,7 +168,7 @@ def _rate_recorded(node, kw):
                 node,
                 _(
                     "No rate from ${currency} to ${base} is recorded yet; choose ${base} or "
-                    "ask Norec to record the rate.",
+                    "ask ${agency} to record the rate.",
                     mapping={"currency": value, "base": base},
                 ),
             )

@@ -103,7 +103,7 @@ def _fact_refused(request, application, email):
         condition = person_fact(request, fact)
     except UnknownFact:
         return _(
-            "The scheme's rule «${rule}» is not available on this site; ask Norec.",
+            "The scheme's rule «${rule}» is not available on this site; ask ${agency}.",
             mapping={"rule": fact},
         )
     held = request.dbsession.scalar(

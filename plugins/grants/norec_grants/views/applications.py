@@ -309,7 +309,7 @@ def cost_new(application, request):
         "page_title": _("Add a partner's cost"),
         "intro": _(
             "Enter the cost in the partner's own currency: it is converted at the latest "
-            "rate Norec has recorded, and the rate is kept with the line."
+            "rate ${agency} has recorded, and the rate is kept with the line."
         ),
         "form": result.html,
         "cancel_url": request.route_path("grants.application", id=application.id),

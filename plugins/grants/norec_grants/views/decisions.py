@@ -100,7 +100,7 @@ def appeal(application, request):
         application.appeals.append(found)
         request.dbsession.flush()
         notices.appeal_received(request, found)
-        flash(request, _("Your appeal is received. Norec reviews the decision first."))
+        flash(request, _("Your appeal is received. ${agency} reviews the decision first."))
         return HTTPFound(request.route_path("grants.appeal_case", id=found.id))
     return {
         "page_title": _("Appeal the decision"),

@@ -82,7 +82,7 @@ def new_search(request):
             "page_title": _("Look for a partner"),
             "intro": _(
                 "The contact person of an organisation registers what it looks for. Ask "
-                "Norec to make you contact person of your organisation."
+                "${agency} to make you contact person of your organisation."
             ),
             "form": "",
         }
@@ -109,7 +109,7 @@ def new_search(request):
         "page_title": _("Look for a partner"),
         "intro": _(
             "Say what your organisation works on and whom it would like to exchange with: "
-            "Norec and the organisations looking for a partner see the matches."
+            "${agency} and the organisations looking for a partner see the matches."
         ),
         "form": result.html,
     }
@@ -121,7 +121,7 @@ def new_search(request):
 def search_page(search, request):
     if not _may_see_matches(request):
         raise HTTPForbidden(
-            _("Matches are shown to Norec and to organisations looking for a partner.")
+            _("Matches are shown to ${agency} and to organisations looking for a partner.")
         )
     return {
         "page_title": search.organisation.name,
@@ -140,18 +140,18 @@ def connect(search, request):
     if other is None or not (search.active and other.active):
         raise HTTPNotFound()
     if not (_may_act_for(request, search) or _may_act_for(request, other)):
-        raise HTTPForbidden(_("Only Norec or the contact persons of the two can connect them."))
+        raise HTTPForbidden(_("Only ${agency} or the contact persons of the two can connect them."))
     if matching.score(search, other) is None:
         raise HTTPForbidden(_("These two do not suit each other."))
     partnership = matching.connect(request.dbsession, search, other)
-    flash(request, _("The partnership is proposed; Norec approves it before an application."))
+    flash(request, _("The partnership is proposed; ${agency} approves it before an application."))
     return HTTPFound(request.route_path("partnerships.detail", id=partnership.id))
 
 
 @view_config(route_name="grants.partner_search_close", permission=ACCOUNT, request_method="POST")
 def close(search, request):
     if not _may_act_for(request, search):
-        raise HTTPForbidden(_("Only Norec or the organisation's contact person can do this."))
+        raise HTTPForbidden(_("Only ${agency} or the organisation's contact person can do this."))
     search.active = False
     flash(request, _("The search is closed."))
     return HTTPFound(request.route_path("grants.partner_searches"))

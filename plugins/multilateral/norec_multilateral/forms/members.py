@@ -56,7 +56,7 @@ class InterestSchema(CSRFSchema):
     consent = colander.SchemaNode(
         colander.Boolean(),
         title=_(
-            "Norec may keep this registration and send me the network's news and "
+            "${agency} may keep this registration and send me the network's news and "
             "invitations to its meetings by e-mail"
         ),
         missing=False,

@@ -63,7 +63,7 @@ def candidate_of(request, create: bool = False) -> Candidate | None:
 
 
 def no_person(request):
-    flash(request, _("Your account has no person record yet: ask Norec to link it."), "error")
+    flash(request, _("Your account has no person record yet: ask ${agency} to link it."), "error")
     return HTTPFound(request.route_path("account"))
 
 

@@ -101,7 +101,7 @@ def _message(post):
         "Dear colleagues,\n\nNorway's shortlist for the post ${title} (${station}) is "
         "attached, as a PDF and as an Excel workbook, with each candidate's education, "
         "work and languages. We look forward to hearing which candidate you select.\n\n"
-        "Kind regards,\nNorec",
+        "Kind regards,\n${agency}",
         mapping={"title": post.title, "station": post.duty_station},
     )
 

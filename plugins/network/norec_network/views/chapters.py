@@ -37,7 +37,7 @@ def chapter_page(request):
         raise HTTPNotFound()
     session, member = request.dbsession, profile.member_of(request)
     values = {
-        "page_title": _("Norec Network in ${country}", mapping={"country": name}),
+        "page_title": _("${agency} Network in ${country}", mapping={"country": name}),
         "country": country,
         "members": chapters.member_count(session, country),
         "upcoming": activities.upcoming(session, country, limit=10),

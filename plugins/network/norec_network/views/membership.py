@@ -38,7 +38,7 @@ def join(request):
     result = process_form(request, JoinSchema(), submit_title=_("Join"), formid="join")
     if not result.valid:
         return {
-            "page_title": _("Welcome to Norec Network"),
+            "page_title": _("Welcome to ${agency} Network"),
             "intro": _(
                 "Choose a password for your account, ${email}. You log in with this "
                 "address from now on. Nothing of your profile is shown to anyone until "
@@ -116,14 +116,16 @@ def _appstruct(member) -> dict:
 def edit_profile(request):
     member = profile.member_of(request)
     if member is None:
-        raise HTTPNotFound(_("You are not a member of Norec Network: membership is by invitation."))
+        raise HTTPNotFound(
+            _("You are not a member of ${agency} Network: membership is by invitation.")
+        )
     result = process_form(request, ProfileSchema(), appstruct=_appstruct(member), formid="profile")
     if not result.valid:
         return {
             "page_title": _("My network profile"),
             "intro": _(
                 "What you write here is shown only as you choose below: to you alone, to "
-                "Norec's network advisers, to the network's members, or to everyone."
+                "${agency}'s network advisers, to the network's members, or to everyone."
             ),
             "form": result.html,
         }

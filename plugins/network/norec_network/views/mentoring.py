@@ -35,7 +35,9 @@ def _buttons(relation, member) -> list[tuple[str, str]]:
 def _member(request):
     member = profile.member_of(request)
     if member is None:
-        raise HTTPNotFound(_("You are not a member of Norec Network: membership is by invitation."))
+        raise HTTPNotFound(
+            _("You are not a member of ${agency} Network: membership is by invitation.")
+        )
     return member
 
 

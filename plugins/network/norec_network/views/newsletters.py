@@ -32,7 +32,12 @@ STATUS_TITLES = {"draft": _("draft"), "sending": _("being sent"), "sent": _("sen
 
 def _defaults(request) -> dict:
     month = now().date().replace(day=1)
-    return {"month": month, "subject": f"Norec Network – {request.layout.month(month)}"}
+    return {
+        "month": month,
+        "subject": request.layout.translate(
+            _("${agency} Network – ${month}", mapping={"month": request.layout.month(month)})
+        ),
+    }
 
 
 @view_config(route_name="network.newsletters", renderer=T + "newsletters.pt", permission=MANAGE)
@@ -105,7 +110,7 @@ def issue_page(issue, request):
 @view_config(route_name="network.newsletter", renderer=T + "subscribe.pt", permission=VIEW)
 def subscribe_page(request):
     member = profile.member_of(request)
-    return {"page_title": _("Norec Network's newsletter"), "member": member}
+    return {"page_title": _("${agency} Network's newsletter"), "member": member}
 
 
 @view_config(route_name="network.newsletter.join", permission=ACCOUNT)

@@ -26,7 +26,7 @@ def calendar_url(request, country: str | None = None) -> str:
 def overview(request):
     session = request.dbsession
     return {
-        "page_title": _("Norec Network"),
+        "page_title": _("${agency} Network"),
         "member": profile.member_of(request),
         "members": session.scalar(select(func.count()).select_from(Member)),
         "countries": session.scalar(

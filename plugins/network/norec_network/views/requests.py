@@ -32,9 +32,9 @@ def request_form(request):
     result = process_form(request, RequestSchema(), submit_title=_("Send"), formid="join-request")
     if not result.valid:
         return {
-            "page_title": _("I was on a Norec exchange"),
+            "page_title": _("I was on a ${agency} exchange"),
             "intro": _(
-                "Norec invites its former participants to the network country by country. "
+                "${agency} invites its former participants to the network country by country. "
                 "If you have had no invitation, or the address we have for you is wrong, "
                 "tell us who you are: an adviser will look for you in the archive and "
                 "answer you at the address you give."

@@ -152,7 +152,9 @@ def propose(commission, request):
         flash(request, _("The call is not open for proposals."), "error")
         return HTTPFound(here)
     if person is None:
-        flash(request, _("Your account has no person record yet: ask Norec to link it."), "error")
+        flash(
+            request, _("Your account has no person record yet: ask ${agency} to link it."), "error"
+        )
         return HTTPFound(here)
     if any(p.person_id == person.id for p in commission.proposals):
         flash(request, _("You have sent a proposal to this call already."), "error")

@@ -73,7 +73,7 @@ def _feed(request, title, page_url, fixed=None):
         "feed_url": request.application_url + request.path_qs,
         "page_url": page_url,
         "title": request.localizer.translate(title),
-        "subtitle": request.localizer.translate(_("Publications from Norec")),
+        "subtitle": request.localizer.translate(_("Publications from ${agency}")),
         "updated": max((e["updated"] for e in entries), default=utc(None)),
         "entries": entries,
     }
@@ -86,7 +86,7 @@ def _feed(request, title, page_url, fixed=None):
 def feed(request):
     query = request.query_string
     page = request.route_url("research.catalogue") + (f"?{query}" if query else "")
-    return _feed(request, _("Norec research"), page)
+    return _feed(request, _("${agency} research"), page)
 
 
 @view_config(route_name="research.topic_feed", permission=VIEW)

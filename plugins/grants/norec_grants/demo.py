@@ -22,6 +22,7 @@ from norec_core import (
     now,
     register,
     save_user,
+    site_currency,
 )
 from norec_grants import demo_texts, matching
 from norec_grants.demo_cases import (
@@ -183,7 +184,9 @@ def _exchange_rates(dbsession, today: datetime.date) -> None:
         drift = Decimal(1) - Decimal(months_ago) / Decimal(400)
         for currency, rate in RATES.items():
             value = (Decimal(rate) * drift).quantize(Decimal("0.000001"))
-            dbsession.add(ExchangeRate(currency=currency, base="NOK", rate=value, valid_on=day))
+            dbsession.add(
+                ExchangeRate(currency=currency, base=site_currency(), rate=value, valid_on=day)
+            )
 
 
 def _scheme(name, description, countries, rates, criteria, **settings) -> Scheme:

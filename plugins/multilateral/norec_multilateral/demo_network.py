@@ -15,6 +15,7 @@ from norec_core import (
     now,
     register,
     save_user,
+    site,
 )
 from norec_multilateral import members
 from norec_multilateral.demo_pages import PAGES
@@ -213,7 +214,7 @@ def _meetings(dbsession, organisations, people, rng) -> None:
         kind=members.MEETING,
         starts_at=datetime.datetime(2026, 5, 6, 12, 0, tzinfo=datetime.UTC),
         ends_at=datetime.datetime(2026, 5, 6, 13, 30, tzinfo=datetime.UTC),
-        timezone="Europe/Oslo",
+        timezone=site().timezone.key,
         online_url="https://meet.example.org/norwegians-in-the-un",
         capacity=300,
         organisation=organisations["UNV"],
@@ -237,7 +238,7 @@ def _meetings(dbsession, organisations, people, rng) -> None:
         # Two weeks after the demonstration is loaded: before the open JPO round closes.
         starts_at=_days_ahead(14, 14),
         ends_at=_days_ahead(14, 15),
-        timezone="Europe/Oslo",
+        timezone=site().timezone.key,
         online_url="https://meet.example.org/jpo-round",
         capacity=200,
         organisation=organisations["UNV"],

@@ -7,12 +7,14 @@ import zoneinfo
 from sqlalchemy import select
 
 from norec_core import (
+    SITE_TIMEZONE,
     Activity,
     Organisation,
     Person,
     demo_person,
     now,
     register,
+    site,
 )
 from norec_network import demo_members, importing, matches, waves
 from norec_network.models import (
@@ -25,7 +27,6 @@ from norec_network.models import (
     Wave,
 )
 
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 NAIROBI, KATHMANDU = zoneinfo.ZoneInfo("Africa/Nairobi"), zoneinfo.ZoneInfo("Asia/Kathmandu")
 
 
@@ -57,8 +58,8 @@ def load(dbsession) -> None:
     webinar = Activity(
         title="Webinar: using your exchange experience in your career",
         kind="webinar",
-        starts_at=datetime.datetime(2027, 2, 10, 13, 0, tzinfo=OSLO),
-        ends_at=datetime.datetime(2027, 2, 10, 14, 30, tzinfo=OSLO),
+        starts_at=datetime.datetime(2027, 2, 10, 13, 0, tzinfo=SITE_TIMEZONE),
+        ends_at=datetime.datetime(2027, 2, 10, 14, 30, tzinfo=SITE_TIMEZONE),
         online_url="https://meet.example.org/norec-network",
         capacity=300,
     )
@@ -86,7 +87,7 @@ def _monthly() -> list[Activity]:
     """A year of the monthly programme: digital gatherings, webinars and an e-learning
     course, with two months missed (the statistics show them below the aim), and an
     Arusha gathering to come whose seats are nearly taken."""
-    moment = now().astimezone(OSLO).replace(hour=15, minute=0, second=0, microsecond=0)
+    moment = now().astimezone(SITE_TIMEZONE).replace(hour=15, minute=0, second=0, microsecond=0)
     found = []
     topics = (
         ("digital", "Digital gathering: alumni in health"),
@@ -106,7 +107,7 @@ def _monthly() -> list[Activity]:
                 kind=kind,
                 starts_at=starts,
                 ends_at=starts + datetime.timedelta(hours=1, minutes=30),
-                timezone="Europe/Oslo",
+                timezone=site().timezone.key,
                 online_url="https://meet.example.org/norec-network",
                 capacity=200,
             )

@@ -12,6 +12,7 @@ import zoneinfo
 from sqlalchemy import select
 
 from norec_core import (
+    SITE_TIMEZONE,
     Activity,
     Organisation,
     Partnership,
@@ -196,7 +197,7 @@ def _about(dbsession, publication, title: str) -> None:
 def _usage(dbsession) -> None:
     """A year of readers: more views than downloads, the newest read most."""
     rng = random.Random(16)  # noqa: S311
-    this_month = now().astimezone(OSLO).date().replace(day=1)
+    this_month = now().astimezone(SITE_TIMEZONE).date().replace(day=1)
     published = dbsession.scalars(
         select(Publication.id).where(Publication.state == "published")
     ).all()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from norec_core import Person, now
+from norec_core import Person, now, site_currency
 from norec_research.models import Commission, Proposal
 
 THINK_TANKS = (
@@ -29,7 +29,7 @@ def commissions(dbsession, unossc, report, lead) -> None:
         partner=unossc,
         deadline=datetime.datetime(2025, 10, 1, 10, tzinfo=datetime.UTC),
         budget=Decimal("400000.00"),
-        currency="NOK",
+        currency=site_currency(),
         published=True,
         report=report,
     )
@@ -40,7 +40,7 @@ def commissions(dbsession, unossc, report, lead) -> None:
         partner=unossc,
         deadline=now() + datetime.timedelta(days=45),
         budget=Decimal("300000.00"),
-        currency="NOK",
+        currency=site_currency(),
         published=True,
     )
     dbsession.add_all([awarded, current])
@@ -71,7 +71,7 @@ def commissions(dbsession, unossc, report, lead) -> None:
                     summary="Interviews with twenty partner organisations and a survey of "
                     "former participants, over twelve months.",
                     budget=Decimal(280000 + 20000 * n),
-                    currency="NOK",
+                    currency=site_currency(),
                     state=state,
                     score=5 - n if commission is awarded else None,
                 )

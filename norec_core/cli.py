@@ -13,7 +13,6 @@ from pyramid.paster import get_appsettings, setup_logging
 from sqlalchemy import make_url, text
 from sqlalchemy.orm import Session
 
-from norec_core import migrate
 from norec_core.accounts.users import save_user
 from norec_core.app import make_config
 from norec_core.contributions import CliCommand
@@ -59,6 +58,9 @@ def _db_configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _db_run(args, settings) -> int:
+    # Alembic only for the command that needs it: every web process imports this module
+    # (command_session is public) and need not pay for it at start-up.
+    from norec_core import migrate
 
     if args.db_command == "create":
         url = make_url(settings["sqlalchemy.url"])

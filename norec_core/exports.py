@@ -19,9 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from pyramid.request import Request
 from pyramid.response import Response
 from sqlalchemy import Select
@@ -126,6 +123,11 @@ def _cell_value(value: Any) -> Any:
 
 
 def _xlsx(titles: list[str], columns: list[Column], rows: Iterable) -> bytes:
+    # openpyxl when a workbook is asked for: a fifth of a second at every start-up else.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
     header = []

@@ -14,7 +14,12 @@ from typing import Any
 from norec_core.contributions import Section
 
 # Horizontal bars: a label column, then the bars, each row this tall.
-ROW, GAP, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 28, 6, 180, 320, 70
+ROW, GAP, BAR_WIDTH = 28, 6, 320
+# The columns are as wide as their longest text, at about this many units a character
+# of the 14-unit font (digits and most letters are narrower), so that no label or value
+# is cut off at the drawing's edge; a label longer than LABEL_CHARS is shortened with an
+# ellipsis (the table below has it whole).
+CHAR_WIDTH, LABEL_CHARS = 8.5, 36
 # 7:1 on white, above WCAG's 3:1 for graphics and 4.5:1 for the labels.
 BAR_COLOUR, TEXT_COLOUR = "#1f4e79", "#212529"
 _ids = itertools.count(1)
@@ -38,6 +43,7 @@ class Chart:
         return [
             {
                 "label": label,
+                "short": _shortened(str(label)),
                 "value": value,
                 "y": i * (ROW + GAP),
                 "width": max(1, round(BAR_WIDTH * value / largest)) if value else 0,
@@ -50,15 +56,28 @@ class Chart:
         return max(1, len(self.values)) * (ROW + GAP)
 
 
+def _shortened(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _columns(chart: Chart) -> tuple[int, int]:
+    """The label and value columns' widths: the longest label, and the longest value as
+    written with a thousands separator (a locale's may be a space: as wide)."""
+    labels = max((len(_shortened(str(label))) for label, _v in chart.values), default=4)
+    values = max((len(f"{value:,}") for _label, value in chart.values), default=1)
+    return round(labels * CHAR_WIDTH) + 16, round(values * CHAR_WIDTH) + 16
+
+
 def chart_section(title: Any, order: int, chart: Chart) -> Section:
     """A panel or section showing `chart` with its table."""
+    label_width, value_width = _columns(chart)
     values = {
         "chart": chart,
         "chart_id": f"chart-{next(_ids)}",
         "geometry": {
             "row": ROW,
-            "label_width": LABEL_WIDTH,
-            "width": LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH,
+            "label_width": label_width,
+            "width": label_width + BAR_WIDTH + value_width,
             "bar": BAR_COLOUR,
             "text": TEXT_COLOUR,
         },

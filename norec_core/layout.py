@@ -36,22 +36,43 @@ class Layout:
 
     @property
     def navigation(self) -> list[dict[str, Any]]:
+        """The main navigation, in `order`: the core's entries as links, and each plugin's
+        as one menu (`items`, titled by its first entry) when it shows more than one, so
+        that the bar keeps to one row whatever is installed and whoever looks."""
         request = self.request
-        entries = [
-            e for result in request.pm.hook.norec_navigation(request=request) for e in result
-        ]
+        # Against the root: the page's own object must not widen the navigation.
+        root = site_root(request)
         current = request.matched_route.name if request.matched_route else None
-        return [
-            {
-                "title": e.title,
-                "url": request.route_path(e.route_name),
-                "current": current is not None
-                and (current == e.route_name or current.startswith(e.route_name + ".")),
-            }
-            for e in sorted(entries, key=lambda e: (e.order, e.route_name))
-            # Against the root: the page's own object must not widen the navigation.
-            if request.has_permission(e.permission, site_root(request))
-        ]
+
+        def link(entry) -> dict[str, Any]:
+            here = current is not None and (
+                current == entry.route_name or current.startswith(entry.route_name + ".")
+            )
+            url = request.route_path(entry.route_name)
+            return {"title": entry.title, "url": url, "current": here, "items": []}
+
+        shown = []
+        for impl in request.pm.hook.norec_navigation.get_hookimpls():
+            entries = sorted(
+                (
+                    e
+                    for e in impl.function(request=request)
+                    if request.has_permission(e.permission, root)
+                ),
+                key=lambda e: (e.order, e.route_name),
+            )
+            links = [link(e) for e in entries]
+            if impl.plugin_name == "core" or len(links) < 2:
+                shown += [
+                    (e.order, e.route_name, found) for e, found in zip(entries, links, strict=True)
+                ]
+            else:
+                # A plugin's page outside its menu (a member's profile) is still in it.
+                prefix = entries[0].route_name.partition(".")[0] + "."
+                inside = bool(current and current.startswith(prefix))
+                menu = {**links[0], "items": links, "current": inside}
+                shown.append((entries[0].order, entries[0].route_name, menu))
+        return [found for _order, _name, found in sorted(shown, key=lambda s: s[:2])]
 
     @property
     def languages(self) -> dict[str, str]:

@@ -218,6 +218,8 @@ def test_activities_are_a_calendar_feed_anyone_can_subscribe_to(testapp, db_sess
     response = testapp.get("/activities.ics", {"kind": "course", "country": "ke"})
     assert response.content_type == "text/calendar"
     calendar = icalendar.Calendar.from_ical(response.body)  # parsed back, as clients do
+    # Named as a person reads it, not with the codes of the query.
+    assert str(calendar["x-wr-calname"]) == "Norec – Course – Kenya"
     [event] = calendar.walk("VEVENT")
     assert str(event["summary"]) == "Gathering"
     assert str(event["uid"]) == f"activity-{nairobi.id}@localhost"

@@ -173,3 +173,34 @@ def test_a_workflow_step_with_the_keyboard(page):
     page.keyboard.press("Enter")
     page.get_by_text("Done: Approved.").wait_for()
     assert "Both hospitals have signed." in page.content()
+
+
+def test_the_navigation_keeps_to_one_row_and_its_menus_work_with_the_keyboard(page):
+    log_in(page)
+    nav = page.get_by_role("navigation", name="Main")
+    for language in ("Nynorsk", "Bokmål", "English"):
+        page.get_by_role("link", name=language, exact=True).click()
+        rows = page.evaluate(
+            "new Set([...document.querySelectorAll('nav[aria-label] > ul > li')]"
+            ".map(li => li.offsetTop)).size"
+        )
+        assert rows == 1, language
+        assert page.evaluate("document.querySelector('nav[aria-label]').scrollWidth") <= 1280
+    menu = nav.locator("details").first
+    summary = menu.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert menu.evaluate("m => m.open")
+    first = menu.get_by_role("link").first
+    assert first.is_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    assert not menu.evaluate("m => m.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    # One open at a time.
+    menus = nav.locator("details")
+    if menus.count() > 1:
+        menus.nth(0).locator("summary").click()
+        menus.nth(1).locator("summary").click()
+        assert not menus.nth(0).evaluate("m => m.open")

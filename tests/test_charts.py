@@ -17,6 +17,24 @@ def test_bars_are_sized_to_the_largest_value():
     assert Chart("Empty", "Nothing", "A", "B", ()).bars() == []
 
 
+def test_long_labels_and_large_values_fit_the_drawing():
+    """Each column is as wide as its longest text: a top value of 25,072,953 is written
+    whole, and a label too long for any panel is shortened, whole in the table."""
+    from norec_core import chart_section
+    from norec_core.charts import BAR_WIDTH, CHAR_WIDTH
+
+    name = "Democratic Republic of the Congo and its neighbours in the Great Lakes"
+    chart = Chart("Big", "Large numbers", "Where", "How many", ((name, 25072953), ("Nepal", 7)))
+    geometry = chart_section("Big", 1, chart).values["geometry"]
+    label_width = geometry["label_width"]
+    value_width = geometry["width"] - label_width - BAR_WIDTH
+    assert value_width >= len("25 072 953") * CHAR_WIDTH
+    first = chart.bars()[0]
+    assert first["short"].endswith("…") and len(first["short"]) <= 36
+    assert label_width >= len(first["short"]) * CHAR_WIDTH
+    assert chart.bars()[1]["short"] == "Nepal"
+
+
 def test_the_dashboard_chart_is_svg_with_its_table(admin_app, make_person):
     for country, n in (("KE", 3), ("NP", 2)):
         for _ in range(n):

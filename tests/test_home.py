@@ -43,3 +43,12 @@ def test_a_user_sees_every_plugin_s_tasks_most_urgent_first(
     items = [li.a.text for li in section.find_all("li")]
     assert items == ["Reports due", "Partnerships waiting for a decision"]
     assert "Log in or register" not in page.text
+
+
+def test_a_users_front_page_leads_with_what_is_asked_of_them(testapp, make_user):
+    user = make_user()
+    testapp.login(user.email, USER_PASSWORD)
+    main = testapp.get("/").html.find("main")
+    first = main.find(["section", "form"])
+    assert first.name == "section" and first.h2.text == "Asked of you now"
+    assert "Nothing is asked of you now." in first.text

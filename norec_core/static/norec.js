@@ -31,3 +31,26 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
 })();
+
+// The navigation's menus close as menus do: one open at a time, and on Escape (the focus
+// back on the menu's button) or a click elsewhere. Without script they still open and
+// close with their button.
+(function () {
+  "use strict";
+  var menus = Array.prototype.slice.call(document.querySelectorAll("[data-nav-menu]"));
+  menus.forEach(function (menu) {
+    menu.addEventListener("toggle", function () {
+      if (!menu.open) { return; }
+      menus.forEach(function (other) { if (other !== menu) { other.open = false; } });
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    menus.forEach(function (menu) { if (!menu.contains(event.target)) { menu.open = false; } });
+  });
+})();

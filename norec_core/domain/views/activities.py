@@ -111,13 +111,18 @@ def activity_feed(request):
     kinds = [k[:50] for k in request.GET.getall("kind") if k][:10]
     country = request.GET.get("country", "").upper()
     query = select(Activity).where(Activity.ends_at >= clock.now() - FEED_PAST)
-    title = site(request.registry).short_name
+    # The calendar's name as a person reads it in their calendar application: the
+    # kinds' and the country's names, in the reader's language, not their codes.
+    title = site(request.registry).short_name_in(request.locale_name)
+    layout = request.layout
     if kinds:
         query = query.where(Activity.kind.in_(kinds))
-        title += f" – {', '.join(kinds)}"
+        known = request.registry["norec.activity_kinds"]
+        names = [layout.translate(known[k].title) for k in kinds if k in known]
+        title += f" – {', '.join(names)}" if names else ""
     if country:
         query = query.where(Activity.country == country)
-        title += f" – {country}"
+        title += f" – {layout.country(country)}"
     activities = request.dbsession.scalars(query.order_by(Activity.starts_at).limit(FEED_SIZE))
     response = request.response
     response.content_type, response.charset = "text/calendar", "utf-8"

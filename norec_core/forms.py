@@ -163,6 +163,11 @@ def build_form(
         or (deform.Button("submit", submit_title),),
         formid=formid,
         action=action,
+        # No field takes the cursor when a page opens (deform's default focuses the first):
+        # it scrolls past what comes before the form and leaves a screen reader's user
+        # inside a field they did not ask for. After a refused submit the error summary
+        # takes the focus instead (norec.js).
+        focus="off",
         # One count for all the forms of a page (the candidate profile has 13): deform
         # starts each form at deformField1, and a label would name another form's field.
         counter=request.form_field_counter,

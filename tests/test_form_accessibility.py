@@ -63,3 +63,10 @@ def test_the_workflow_comment_names_only_help_that_exists(admin_app, db_session,
         for name in e["aria-describedby"].split()
     ]
     assert all(name in ids for name in named), named
+
+
+def test_no_field_takes_the_cursor_when_a_page_opens(admin_app):
+    """deform focuses a form's first field, and wrote autofocus="False" (which browsers
+    read as autofocus) on every checkbox choice after the first: neither here."""
+    for path in ("/organisations/new", "/people/new", "/activities/new", "/account"):
+        assert "autofocus" not in admin_app.get(path).text, path

@@ -47,6 +47,7 @@ def test_an_alumnus_joins_fills_the_profile_and_finds_a_mentor(page, mail):
     page.get_by_role("button", name="Join").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "My network profile"
+    assert page.evaluate("document.activeElement === document.body")  # no field focused
     _checked(page, failures)
     page.get_by_label("City", exact=True).fill("Arusha")
     page.get_by_label("Expertise", exact=True).fill("midwifery, maternal health")
@@ -62,6 +63,7 @@ def test_an_alumnus_joins_fills_the_profile_and_finds_a_mentor(page, mail):
     page.get_by_role("button", name="Search", exact=True).click()
     _checked(page, failures)
     page.get_by_role("link", name="Wanjiru Kamau").click()
+    assert page.evaluate("document.activeElement === document.body")  # nor the ask form's
     _checked(page, failures)
     page.get_by_label("What would you like help with?").fill(
         "I am starting a midwifery course in Arusha and would value your advice."

@@ -126,6 +126,40 @@ def test_facets_count_what_the_viewer_may_see(make_member, client):
     assert 'value="mentor"\n' in page.text and "checked" in page.text
 
 
+def test_a_card_shows_only_the_parts_shown_with_its_offers_and_languages(make_member, client):
+    public = dict.fromkeys(profile.FIELDS, "public")
+    member = make_member(
+        given_name="Rahima",
+        family_name="Akter",
+        country="BD",
+        city="Khulna",
+        employer="Khulna Medical College",
+        offers=["mentor", "interpreter"],
+        mentor_capacity=1,
+        languages=["bn", "en"],
+        visibility=public | {"country": "me"},  # her country is hers alone
+    )
+    page = client().get("/network/directory")
+    link = page.html.find("a", href=f"/network/members/{member.id}")
+    card = link.find_parent("li")
+    assert card.find_parent("ul")["role"] == "list" and "card" in card.div["class"]
+    assert link.find_parent("h2") is not None and link.text == "Rahima Akter"
+    place = card.find("p", class_="text-body-secondary").text.strip()
+    assert place == "Khulna" and "Bangladesh" not in card.text
+    assert ", Khulna" not in card.text
+    assert card.find("svg")["aria-hidden"] == "true" and card.find("svg").text.strip() == "RA"
+    badges = [b.text for b in card.find_all("li", class_="badge")]
+    assert badges == ["Mentor", "Interpreter"]
+    assert "Languages: Bangla, English" in card.text and "Khulna Medical College" in card.text
+
+    # Both shown: city and country joined once, in that order.
+    make_member(
+        given_name="Sita", family_name="Rai", country="NP", city="Pokhara", visibility=public
+    )
+    page = client().get("/network/directory", {"q": "Pokhara"})
+    assert "Pokhara, Nepal" in page.text
+
+
 def test_the_export_has_only_what_the_viewer_sees(everyone):
     _, browsers = everyone
     response = browsers["member"].get("/network/directory", {"format": "csv"})

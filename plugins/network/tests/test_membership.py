@@ -168,3 +168,17 @@ def test_a_member_stranded_without_an_account_is_invited_again(
     assert form.submit().follow().request.path == "/network/profile"
     db_session.expire_all()
     assert db_session.scalars(select(User).where(User.person_id == person.id)).one()
+
+
+def test_the_profile_and_the_mentoring_form_open_with_no_field_focused(client, make_member):
+    member = make_member(account=True)
+    mentor = make_member(
+        offers=["mentor"], mentor_capacity=2, visibility={"name": "members", "offers": "members"}
+    )
+    browser = client(member.person.email)
+    profile_page = browser.get("/network/profile")
+    ask_page = browser.get(f"/network/members/{mentor.id}")
+    assert profile_page.forms["profile"] and ask_page.forms["ask"]
+    for page in (profile_page, ask_page):
+        assert page.html.find(attrs={"autofocus": True}) is None, page.request.path
+        assert "autofocus" not in page.text

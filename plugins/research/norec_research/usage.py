@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 
 from norec_core import SITE_TIMEZONE, Chart, chart_section, now
 from norec_research.i18n import _
@@ -55,11 +56,39 @@ def count(request, publication, what: str) -> None:
         session.flush()
 
 
+def _first_month(months: int) -> datetime.date:
+    """The first day of the earliest of the last `months` months, this one included."""
+    last = _month()
+    index = last.year * 12 + last.month - 1 - (months - 1)
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+class Totals(NamedTuple):
+    views: int
+    downloads: int
+    recent_views: int  # in the last twelve months, this one included
+    recent_downloads: int
+
+
+def totals(session, publication_id: int, months: int = 12) -> Totals:
+    """One publication's views and downloads since counting began and in the last
+    `months` months: the sums of its monthly rows, in one query."""
+    recent = Usage.month >= _first_month(months)
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(Usage.views), 0),
+            func.coalesce(func.sum(Usage.downloads), 0),
+            func.coalesce(func.sum(case((recent, Usage.views), else_=0)), 0),
+            func.coalesce(func.sum(case((recent, Usage.downloads), else_=0)), 0),
+        ).where(Usage.publication_id == publication_id)
+    ).one()
+    return Totals(*(int(n) for n in row))
+
+
 def per_month(session, months: int = 12) -> list[tuple[datetime.date, int, int]]:
     """(month, views, downloads) over all publications for the last `months` months."""
     last = _month()
-    index = last.year * 12 + last.month - 1 - (months - 1)
-    first = datetime.date(index // 12, index % 12 + 1, 1)
+    first = _first_month(months)
     found = dict(
         (month, (views, downloads))
         for month, views, downloads in session.execute(

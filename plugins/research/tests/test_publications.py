@@ -355,3 +355,21 @@ def test_an_ended_embargo_makes_the_pdf_s_words_searchable_within_the_hour(
     )
     found = reader.get("/research/publications", {"q": "dodoma"})
     assert found.html.find("a", string="Covid-19 and the future of volunteering")
+
+
+def test_a_catalogue_entry_shows_its_title_authors_year_and_type_once(
+    editor, client, make_person, db_session
+):
+    _describe(editor, make_person).follow()
+    publication = db_session.scalars(select(Publication)).one()
+    _step(editor, publication.id, "submit")
+    _step(editor, publication.id, "publish")
+    db_session.expire_all()
+    year = str(publication.published_on.year)
+    (entry,) = client().get("/research/publications").html.select("main ol li")
+    link = entry.find("a")
+    assert link.text == "Covid-19 and the future of volunteering"
+    assert link["href"] == f"/research/publications/{publication.id}"
+    lines = [div.get_text(" ", strip=True) for div in entry.find_all("div")]
+    assert lines[:2] == ["Ingvild Skeie", f"{year} · Study"]
+    assert entry.get_text(" ").count(year) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pyramid.httpexceptions import HTTPForbidden, HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 
@@ -52,6 +54,25 @@ def _shown(member, fields, exchanges):
     return {f: profile.value(member, f, exchanges) for f in fields}
 
 
+@dataclass
+class Card:
+    """A member as the directory shows them: what the viewer sees of the profile, their
+    initials (there are no photos) and where they are, made of the parts shown only."""
+
+    member: object
+    shown: dict
+    initials: str
+    place: str
+
+
+def _card(request, member, shown) -> Card:
+    names = shown.get("name", "").split()
+    initials = "".join(n[0] for n in names[:1] + names[1:][-1:])  # first and last names
+    country = shown.get("country")
+    parts = (shown.get("city"), request.layout.country(country) if country else "")
+    return Card(member, shown, initials.upper(), ", ".join(p for p in parts if p))
+
+
 def _columns(request, levels):
     def cell(field):
         def read(member):
@@ -82,7 +103,7 @@ def directory_page(request):
     cards = []
     for member in page.items:
         fields = profile.visible_fields(request, member, levels)
-        cards.append((member, _shown(member, fields, exchanges[member.id])))
+        cards.append(_card(request, member, _shown(member, fields, exchanges[member.id])))
     facets = [
         (
             field,

@@ -3,8 +3,12 @@ narrowed by facets with their counts, and a page per topic."""
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from norec_core import (
     VIEW,
@@ -17,6 +21,8 @@ from norec_core import (
     requested_format,
 )
 from norec_research.i18n import _
+from norec_research.models import Author, Publication
+from norec_research.reading import author_names
 from norec_research.search import SOURCE
 from norec_research.vocabularies import SDGS, TOPICS, TYPES
 
@@ -35,6 +41,35 @@ def _labels(request):
         "language": layout.language,
         "year": str,
     }
+
+
+class Entry(NamedTuple):
+    """One line of the catalogue: the search's hit and, where it is still there, the
+    publication it names (for its authors, type and language)."""
+
+    hit: Any
+    publication: Publication | None
+
+
+def _entries(request, hits) -> list[Entry]:
+    """The page's hits with their publications, in a fixed number of queries. A hit
+    carries only the address of its record (research.publication's, ending in its id)."""
+    ids = {n for hit in hits if (n := parse_id(hit.url.rstrip("/").rsplit("/", 1)[-1]))}
+    found = (
+        request.dbsession.scalars(
+            select(Publication)
+            .where(Publication.id.in_(ids))
+            .options(
+                selectinload(Publication.texts),
+                selectinload(Publication.authors).selectinload(Author.person),
+            )
+        ).all()
+        if ids
+        else []
+    )
+    # By address, not by the id read from it: a hit is matched only to its own record.
+    by_url = {request.route_path("research.publication", id=p.id): p for p in found}
+    return [Entry(hit, by_url.get(hit.url)) for hit in hits]
 
 
 def _export(request, text, filters):
@@ -69,6 +104,9 @@ def _catalogue(request, fixed: dict[str, str] | None = None):
         "q": text,
         "found": found,
         "page": found.page,
+        "entries": _entries(request, found.page.items),
+        "types": TYPES,
+        "author_names": author_names,
         "facets": [f for f in found.facets if f.name in FACETS and f.name not in (fixed or {})],
         "chosen": filters,
         "labels": _labels(request),

@@ -61,6 +61,12 @@ def landing(publication, request):
     if publication.state == "published":
         usage.count(request, publication, "view")
     return values | {
+        # After this view is counted: the page shows the reader's own visit too.
+        "counts": usage.totals(request.dbsession, publication.id),
+        # DataCite's practice: the DOI where there is one, else the page's own address.
+        "identifier": f"https://doi.org/{publication.doi}"
+        if publication.doi
+        else request.route_url("research.publication", id=publication.id),
         "usage": request.dbsession.scalars(
             select(Usage).where(Usage.publication_id == publication.id).order_by(Usage.month)
         ).all()

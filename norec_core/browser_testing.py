@@ -85,7 +85,12 @@ def demo_settings(tmp_path_factory, smtp_server) -> dict:
     here = tmp_path_factory.mktemp("demo")
     settings = make_settings(
         f"sqlite:///{here / 'norec.sqlite'}",
-        **{"norec.mail.port": str(smtp_server.port), "norec.files.url": f"file://{here / 'files'}"},
+        **{
+            "norec.mail.port": str(smtp_server.port),
+            "norec.files.url": f"file://{here / 'files'}",
+            # The agency's colours as development.ini sets them: axe checks them in use.
+            "norec.colours": "primary #1a4f8b\nheader #1a4f8b\nheader_text #ffffff",
+        },
     )
     template = _demo_template(tmp_path_factory, settings)
     shutil.copyfile(template / "norec.sqlite", here / "norec.sqlite")

@@ -11,6 +11,7 @@ currency at a recorded rate, rounded half up to the øre, as an accountant would
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 
 import colander
@@ -59,11 +60,18 @@ def convert(amount: Decimal, rate: Decimal) -> Decimal:
     return (Decimal(amount) * Decimal(rate)).quantize(CENT, rounding=decimal.ROUND_HALF_UP)
 
 
+# CLDR's currency spacing, which Babel does not apply: a currency written with letters
+# ("NOK" in English) is set apart from the figures, "NOK 12,500.00", not "NOK12,500.00".
+_LETTERS_BEFORE_FIGURES = re.compile(r"^(-?[^\W\d_]+)(?=\d)")
+
+
 def format_money(amount: Decimal | None, currency: str, locale: str) -> str:
-    """An amount as the reader's language writes it: "12 500,00 kr" in Norwegian."""
+    """An amount as the reader's language writes it: "12 500,00 kr" in Norwegian,
+    "NOK 12,500.00" in English."""
     if amount is None:
         return ""
-    return format_currency(amount, currency, locale=locale)
+    written = format_currency(amount, currency, locale=locale)
+    return _LETTERS_BEFORE_FIGURES.sub("\\1\u00a0", written)
 
 
 def site_currency() -> str:

@@ -55,3 +55,11 @@ def test_a_rate_keeps_its_six_decimals():
     assert rate.process_result_value(101250, None) == Decimal("0.101250")
     with pytest.raises(ValueError):
         rate.process_bind_param(Decimal("0.1012501"), None)
+
+
+def test_a_currency_written_in_letters_is_set_apart_from_the_figures():
+    """CLDR's currency spacing, which Babel leaves out: "NOK 12,500.50", not "NOK12,500.50"."""
+    assert format_money(Decimal("12500.5"), "NOK", "en") == "NOK\u00a012,500.50"
+    assert format_money(Decimal("-12500.5"), "NOK", "en") == "-NOK\u00a012,500.50"
+    assert format_money(Decimal("12500.5"), "EUR", "en") == "€12,500.50"
+    assert format_money(Decimal("12500.5"), "NOK", "nb") == "12\u00a0500,50\u00a0kr"

@@ -9,6 +9,7 @@ import datetime
 from pyramid.request import Request
 
 from norec_core import (
+    SITE_TIMEZONE,
     State,
     Transition,
     Workflow,
@@ -56,10 +57,20 @@ def decide(request: Request, application: Application, outcome: str, reasons: st
     return entry
 
 
+def letter_reference(decision: Decision) -> str:
+    """The letter's "our reference": the decision's year and the application's number
+    (2026/123), which the applicant quotes back and the agency files the letter under."""
+    return f"{decision.decided_at.astimezone(SITE_TIMEZONE).year}/{decision.application_id}"
+
+
 def letter_values(application: Application) -> dict:
+    decision = application.decision
     return {
         "application": application,
-        "decision": application.decision,
+        "decision": decision,
+        "reference": letter_reference(decision),
+        # The day in the agency's zone: a decision at 00:30 in Oslo is dated that day.
+        "dated": decision.decided_at.astimezone(SITE_TIMEZONE).date(),
         "outcome_title": OUTCOME_TITLES[application.decision.outcome],
         "currency": application.call.scheme.currency,
         "document_title": _(

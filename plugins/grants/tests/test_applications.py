@@ -101,7 +101,7 @@ def test_the_plan_and_budget_are_built_line_by_line(
         Decimal("0.126400"),
     )
     # 2 participants: 24,000 travel and 114,006 stay (6 months), and 1,264 converted.
-    assert "NOK139,270.00" in page.text
+    assert "NOK\u00a0139,270.00" in page.text
     assert application.revision == 3
 
 

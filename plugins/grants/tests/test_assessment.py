@@ -75,6 +75,57 @@ def test_an_assessor_declares_then_scores(client, make_user, in_assessment, db_s
     norec.get(f"/grants/applications/{application.id}/scores", status=403)
 
 
+def test_the_score_sheet_is_one_table_a_row_per_criterion(
+    client, make_user, in_assessment, db_session
+):
+    application = in_assessment
+    relevance, learning = application.call.scheme.criteria
+    relevance.description = "Does the plan answer a need at both hospitals?"
+    reviewer = make_user("tabled@uni.example.org")
+    assessment.assign(db_session, application, reviewer)
+    (mine,) = application.assignments
+    mine.conflict, mine.declared_at = False, now()
+    db_session.flush()
+    outside = client(reviewer.email)
+    page = outside.get(f"/grants/applications/{application.id}/scores")
+    form = page.html.find("form", id="norec-form")
+    (table,) = form.find_all("table")
+    assert [th.get_text(strip=True) for th in table.thead.find_all("th", scope="col")] == [
+        "Criterion",
+        "Weight",
+        *"12345",
+    ]
+    rows = {}
+    for tr in table.tbody.find_all("tr"):
+        header = tr.find("th", scope="row")
+        radios = tr.find_all("input", type="radio")
+        assert len(radios) == 5 and len({r["name"] for r in radios}) == 1  # one group a row
+        for n, radio in enumerate(radios, start=1):
+            label = form.find("label", attrs={"for": radio["id"]})
+            assert "visually-hidden" in label["class"]
+            assert label.get_text(strip=True) == f"Score {n} for {header.span.get_text()}"
+        rows[radios[0]["name"]] = (header, tr.find_all("td")[0].get_text(strip=True))
+    assert set(rows) == {f"score_{relevance.id}", f"score_{learning.id}"}
+    header, weight = rows[f"score_{relevance.id}"]
+    assert weight == "3" and "need at both hospitals" in header.get_text()
+    # The comments follow the table, in the order of its rows.
+    comments = [t["name"] for t in table.find_all_next("textarea")]
+    assert comments == [name.replace("score_", "comment_") for name in rows]
+
+    # An error stands in the row of its criterion; the score given is kept.
+    sheet = page.forms["norec-form"]
+    sheet[f"score_{relevance.id}"] = "5"
+    page = sheet.submit("submit", status=422)
+    assert page.forms["norec-form"][f"score_{relevance.id}"].value == "5"
+    unscored = page.html.find("input", attrs={"name": f"score_{learning.id}"}).find_parent("tr")
+    assert "Required" in unscored.find("th", scope="row").get_text()
+    assert all(r["aria-invalid"] == "true" for r in unscored.find_all("input"))
+    (link,) = page.html.select("[data-error-summary] a")
+    assert page.html.find(id=link["href"][1:]) is unscored.find("input")
+    scored = page.html.find("input", attrs={"name": f"score_{relevance.id}"}).find_parent("tr")
+    assert "Required" not in scored.get_text()
+
+
 def test_the_score_sheet_totals_and_averages(in_assessment, make_user, db_session):
     application = in_assessment
     relevance, learning = application.call.scheme.criteria  # weights 3 and 1

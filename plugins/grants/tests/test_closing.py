@@ -200,7 +200,7 @@ def test_costs_are_measured_against_the_amount_granted(client, make_granted, con
     assert totals.difference == Decimal("10000.00")
     row = kari.get(f"/grants/applications/{application.id}/money").html.find(id="granted-total")
     cells = [td.get_text(strip=True) for td in row.find_all("td")]
-    assert cells == ["NOK50,000.00", "NOK60,000.00", "NOK10,000.00"]
+    assert cells == ["NOK\u00a050,000.00", "NOK\u00a060,000.00", "NOK\u00a010,000.00"]
 
 
 def test_the_report_takes_attachments_from_the_file_store(

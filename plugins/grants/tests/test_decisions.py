@@ -9,11 +9,12 @@ import io
 from decimal import Decimal
 
 import pytest
+from babel.dates import format_date
 from pypdf import PdfReader
 
-from norec_core import import_history, now
+from norec_core import SITE_TIMEZONE, import_history, now, render_pdf
 from norec_grants import decisions
-from norec_grants.models import Appeal, PlannedExchange
+from norec_grants.models import Appeal, GrantedYear, PlannedExchange
 from norec_grants.workflow import APPLICATION_WORKFLOW
 
 # What these tests check lies above the database (views, forms, permissions, mail,
@@ -87,6 +88,7 @@ def test_a_decision_with_changes_grants_what_it_says(
     assert pdf.content_type == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.body)).pages)
     assert "Grunngiving" in text and "30" in text
+    assert f"Vår referanse: {decisions.letter_reference(decision)}" in text
 
     # Each partner's contact person gets it by mail, with the PDF and a link to the case.
     sent = {m["To"]: m for m in mail.messages}
@@ -99,6 +101,64 @@ def test_a_decision_with_changes_grants_what_it_says(
     assert [p.get_filename() for p in message.iter_attachments()] == [
         f"decision-{application.id}.pdf"
     ]
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_letter_has_a_reference_a_date_and_a_table_of_amounts(
+    client, make_granted, contacts, db_session
+):
+    application = make_granted(("submit", "screen", "assess", "approve"))
+    application.language = "en"
+    decision = application.decision
+    first = decision.years[0].year
+    decision.years.append(GrantedYear(year=first + 1, amount=Decimal("30000.00")))
+    db_session.flush()
+    reference = f"{decision.decided_at.astimezone(SITE_TIMEZONE).year}/{application.id}"
+    dated = format_date(decision.decided_at.astimezone(SITE_TIMEZONE).date(), "long", locale="en")
+    kari = client(contacts[0].email)
+
+    pdf = kari.get(f"/grants/applications/{application.id}/decision.pdf")
+    first_page = _pages(pdf.body)[0]
+    assert f"Our reference: {reference}" in first_page and f"Date: {dated}" in first_page
+    # The recipients stand above the title, each organisation with its country.
+    assert first_page.index("Haukeland\nNorway") < first_page.index("Decision on the")
+
+    page = kari.get(f"/grants/applications/{application.id}/decision").html
+    assert page.find(string=f"Our reference: {reference}")
+    table = page.find("table", class_="amounts")
+    assert [th.get_text() for th in table.tbody.find_all("th", scope="row")] == [
+        str(first),
+        str(first + 1),
+    ]
+    total = table.tfoot.find("tr")
+    assert total.th.get_text() == "Total" and "130,001.00" in total.td.get_text()
+    assert all("figure" in td["class"] for td in table.find_all("td"))  # right-aligned
+
+
+def test_the_closing_of_the_letter_never_stands_alone_on_a_page(
+    app_request, make_granted, db_session
+):
+    application = make_granted(("submit", "screen", "assess", "approve"))
+    application.language = "en"
+    decision = application.decision
+    # Reasons of a page's worth of lengths, a few lines apart: one of them puts the page
+    # break just before the closing, where a letter without care would leave it alone.
+    for lines in range(20, 70, 4):
+        decision.reasons = "\n".join(
+            f"Point {n} of the reasons, which the caseworker writes at length."
+            for n in range(lines)
+        )
+        pages = _pages(
+            render_pdf(app_request, decisions.LETTER, decisions.letter_values(application), "en")
+        )
+        assert len(pages) > 1
+        last = pages[-1]
+        assert "With kind regards" in last
+        # With it, on its page, the end of the last paragraph.
+        assert "(section 18)" in last, f"with {lines} lines of reasons"
 
 
 def test_an_approval_must_grant_an_amount(client, make_user, assessed):

@@ -64,8 +64,16 @@ def conflict_explained(node, kw):
     return validate
 
 
+# The score sheet is one table, a row per criterion and a column per score (what an
+# assessor compares at a glance), with the comments below it. The form's own template is
+# the core's; only its items are ours: the table comes in the place of the first score.
+SHEET_ITEM = "norec_grants:templates/deform/score_sheet_item.pt"
+SCORE_ROW = "norec_grants:templates/deform/score_row.pt"
+
+
 def score_schema(request, application):
-    schema = CSRFSchema()
+    schema = CSRFSchema(widget=deform.widget.FormWidget(item_template=SHEET_ITEM))
+    comments = []
     for criterion in application.call.scheme.criteria:
         # In the assessor's language, where the scheme gives it (an assessor abroad reads
         # the English criteria).
@@ -74,18 +82,17 @@ def score_schema(request, application):
             colander.SchemaNode(
                 colander.Integer(),
                 name=f"score_{criterion.id}",
-                title=_(
-                    "${criterion} (weight ${weight})",
-                    mapping={"criterion": title, "weight": criterion.weight},
-                ),
+                title=title,
                 description=request.layout.text(criterion, "description", markup=False),
                 widget=deform.widget.RadioChoiceWidget(
-                    values=[(str(n), str(n)) for n in assessment.SCORES], inline=True
+                    values=[(str(n), str(n)) for n in assessment.SCORES],
+                    template=SCORE_ROW,
+                    weight=criterion.weight,
                 ),
                 validator=colander.OneOf(assessment.SCORES),
             )
         )
-        schema.add(
+        comments.append(
             colander.SchemaNode(
                 colander.String(),
                 name=f"comment_{criterion.id}",
@@ -95,4 +102,6 @@ def score_schema(request, application):
                 missing="",
             )
         )
+    for comment in comments:  # after the table, in the order of its rows
+        schema.add(comment)
     return schema

@@ -14,6 +14,7 @@ and no template, mail or letter names anyone else.
                     94200 Ivry-sur-Seine
     norec.organisation_number = SIRET 424 444 018 00046
     norec.signatory = Jeanne Martin, déléguée générale
+    norec.signatory.en = Jeanne Martin, Director General
     norec.footer = France Volontaires, plateforme des volontariats internationaux
     norec.languages = fr en
     norec.currency = EUR
@@ -69,12 +70,17 @@ class Site:
     footer: str = ""
     logo: bytes | None = None
     logo_type: str = ""
+    # The signatory in other languages than the setting's own: {"en": "Grants section"}.
+    signatories: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def name_in(self, language: str | None) -> str:
         return self.names.get(language or "", (self.name, self.short_name))[0]
 
     def short_name_in(self, language: str | None) -> str:
         return self.names.get(language or "", (self.name, self.short_name))[1]
+
+    def signatory_in(self, language: str | None) -> str:
+        return self.signatories.get(language or "", self.signatory)
 
     def names_for(self, language: str | None) -> dict[str, str]:
         """The mapping every message of the site is translated with."""
@@ -198,6 +204,11 @@ def site_from_settings(settings) -> Site:
         local_short = settings.get(f"norec.short_name.{language}")
         if local_name or local_short:
             names[language] = ((local_name or name).strip(), (local_short or short_name).strip())
+    signatories = {
+        language: settings[f"norec.signatory.{language}"].strip()
+        for language in languages
+        if settings.get(f"norec.signatory.{language}")
+    }
     logo, logo_type = _logo(settings.get("norec.logo"))
     return Site(
         name=name,
@@ -214,6 +225,7 @@ def site_from_settings(settings) -> Site:
         footer=(settings.get("norec.footer") or "").strip(),
         logo=logo,
         logo_type=logo_type,
+        signatories=signatories,
     )
 
 

@@ -93,6 +93,11 @@ class Layout:
         return self.site.name_in(self.locale_name)
 
     @property
+    def signatory(self) -> str:
+        """Who signs the agency's letters, in the page's language."""
+        return self.site.signatory_in(self.locale_name)
+
+    @property
     def home_country(self) -> str:
         """The agency's country (`norec.home_country`), an ISO 3166 code."""
         return home_country(self.request.registry.settings)

@@ -53,6 +53,13 @@ def test_names_in_another_language_and_the_short_name():
     assert found.name_in("fr") == "Agence des volontariats"
     assert found.name_in("en") == "Volunteering Agency"
     assert found.short_name_in("en") == "AdV"
+    signed = site_from_settings(
+        {**AGENCY, "norec.signatory": "La directrice"} | {"norec.signatory.en": "The director"}
+    )
+    assert (signed.signatory_in("fr"), signed.signatory_in("en")) == (
+        "La directrice",
+        "The director",
+    )
     assert found.default_language == "fr"
 
 

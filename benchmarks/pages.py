@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/pages.py                 # SQLite, 1,000 and 12,000 people
     .venv/bin/python benchmarks/pages.py --db postgresql --people 1000 --duration 5
+    .venv/bin/python benchmarks/pages.py --memory --people 1000   # memory, a few minutes
 
 For each number of people it makes a database through the platform's own interfaces
 (`norec db upgrade`, `norec user add`, the models of `norec_core`), starts a bare Pyramid
@@ -23,6 +24,13 @@ platform's pages with 4 threads and 4 connections; then a working day: the same 
 while another process commits once a second, with the page cache's hit rate. A
 benchmark, not a test: the numbers depend on the machine and what else runs on it. wrk
 comes from Debian's package (installed here when missing and run as root).
+
+With `--memory` it measures instead what a web process holds (issue 29: at most 150 MB
+after 20,000 mixed requests, the page cache's share counted): the platform with every
+installed plugin, 4 threads, the page cache at its default size, then without it; the
+resident memory of the process running waitress after its first answer and after 20,000
+requests of a mix (`_mix`), each a different page from the one before, anonymous and
+logged in; and what the page cache says it holds.
 """
 
 from __future__ import annotations
@@ -57,6 +65,35 @@ request = function()
   return wrk.format("GET", paths[math.random(#paths)])
 end
 """
+# wrk's script for the memory run: the pages in turn from a random one, so that each
+# request is a different page from the last and every page is asked; each page with the
+# administrator's cookie or none (a {path, logged in} pair). After `count` answers it stops
+# asking and says so: wrk itself runs out its duration whatever its threads do, and is told
+# to stop (SIGINT) by whoever reads that.
+MIX_LUA = """\
+pages = {{{pages}}}
+cookie = "{cookie}"
+count = {count}
+answered = 0
+n = math.random(#pages)
+request = function()
+  n = n % #pages + 1
+  if pages[n][2] then
+    return wrk.format("GET", pages[n][1], {{Cookie = cookie}})
+  end
+  return wrk.format("GET", pages[n][1])
+end
+response = function()
+  answered = answered + 1
+  if answered == count then
+    wrk.thread:stop()
+    io.write("answered\\n")
+    io.flush()
+  end
+end
+"""
+MIX_REQUESTS = 20_000
+TARGET_MB = 150  # issue 29, item 4: per web process, the page cache's share counted
 # The platform twice: as deployed, reading pages kept while nothing they show changed
 # (norec_core.page_cache), and with every page made anew, as after each change.
 KINDS = ("kept", "made")
@@ -177,6 +214,10 @@ def serve(kind: str, target: str, port: int, threads: int) -> None:
             # What the working day measures: of the pages asked for, how many were kept.
             if cache is not None and hasattr(cache, "hits"):  # an older core counts none
                 print(f"page cache: {cache.hits} of {cache.asked} found", flush=True)
+            # What the memory run counts as the cache's share: its own accounting of the
+            # pages it keeps (bodies, headers and a fixed cost each).
+            if cache is not None and hasattr(cache, "size"):
+                print(f"page cache: {len(cache)} pages, {cache.size} bytes", flush=True)
             # At once: waitress's threads may hold the interpreter's shutdown for minutes.
             os._exit(0)
 
@@ -453,12 +494,145 @@ def bench(args, people: int, workdir: Path, url: str) -> None:
     run_all("kept", 1, "a working day: another process commits once a second", writer=True)
 
 
+def _resident(process: subprocess.Popen) -> dict[str, int]:
+    """VmRSS and VmHWM, in kB, of the process running waitress: the server itself, or the
+    last of its descendants if it is a wrapper (a launcher that starts Python)."""
+    pid = process.pid
+    while children := Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        pid = int(children[-1])
+    status = Path(f"/proc/{pid}/status").read_text()
+    return {k: int(v) for k, v in re.findall(r"^(VmRSS|VmHWM):\s+(\d+) kB", status, re.M)}
+
+
+def _mix(org_ids: list[int], person_ids: list[int], people: int) -> list[tuple[str, bool]]:
+    """(path, logged in) of each page of the memory run: the pages of the speed runs
+    (`_pages`), the organisations' pages logged in too, the organisations' list, and the
+    plugins' reading pages that need no records of their own (the data has none),
+    anonymous and logged in, or logged in where the plugin asks for a login."""
+    orgs = [f"/organisations/{i}" for i in org_ids[:CYCLED]]
+    lists = [f"/people?page={n}" for n in range(1, -(-people // PAGE_SIZE) + 1)]
+    org_lists = [f"/organisations?page={n}" for n in range(1, -(-len(org_ids) // PAGE_SIZE) + 1)]
+    open_pages = [
+        *org_lists,
+        *(f"/organisations?q=Partner+{n}" for n in range(100)),
+        "/grants/",
+        "/grants/schemes",
+        "/network/",
+        "/network/directory",
+        "/network/countries",
+        *(f"/network/countries/{c}" for c in ("NO", "KE", "NP", "TZ")),
+        "/research/",
+        "/research/publications",
+        "/research/commissions",
+        "/multilateral/",
+        "/multilateral/posts",
+    ]
+    logged_in = [
+        *(f"/people/{i}" for i in person_ids),
+        *lists,
+        "/multilateral/careers",
+        "/multilateral/rounds",
+        "/notes/",
+    ]
+    mix = [(p, False) for p in orgs + open_pages] + [(p, True) for p in orgs + open_pages]
+    mix += [(p, True) for p in logged_in]
+    # Mixed, not by kind: the same order in every run (S311 does not apply).
+    random.Random(2).shuffle(mix)  # noqa: S311
+    return mix
+
+
+def _drive(base: str, mix: list[tuple[str, bool]], cookie: str, count: int) -> int:
+    """Ask `count` pages of `mix` under `base`, 4 connections at a time; how many were
+    answered (wrk stops a little after `count`, with the answers in flight)."""
+    pages = ", ".join(f'{{"{path}", {str(logged_in).lower()}}}' for path, logged_in in mix)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(MIX_LUA.format(pages=pages, cookie=cookie, count=count))
+        script.flush()
+        # The duration is a bound only (a script wrk cannot load it reports and ignores):
+        # wrk is stopped once the script says it is done, and then prints its summary as
+        # after a Ctrl-C.
+        command = ["wrk", "-t1", "-c4", "-d600s", "-s", script.name, base + mix[0][0]]
+        done = False
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+            for line in process.stdout:
+                if line.strip() == "answered":
+                    done = True
+                    process.send_signal(signal.SIGINT)
+                    break
+            out = process.stdout.read()
+        if process.returncode or not done:
+            raise SystemExit(f"wrk stopped ({process.returncode}) before {count:,} answers")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        ERRORS.append(f"{base} (memory mix): {errors.group(1)} answers not 2xx or 3xx")
+    return int(re.search(r"(\d+) requests in", out).group(1))
+
+
+def memory(args, people: int, workdir: Path, url: str) -> None:
+    from norec_core.testservers import free_port
+
+    files = workdir / "files"
+    files.mkdir(exist_ok=True)
+    ports = {k: free_port() for k in KINDS}
+    inis = {}
+    for kind in KINDS:
+        inis[kind] = workdir / f"memory-{people}-{kind}.ini"
+        ini = INI.format(url=url, port=ports[kind], files=files, page_cache_mb=0)
+        if kind == "kept":
+            # The core's default size, whatever it is: the process as deployed.
+            ini = ini.replace("norec.page_cache_mb = 0\n", "")
+        inis[kind].write_text(ini)
+    org_ids, person_ids = make_data(inis["kept"], people)
+    mix = _mix(org_ids, person_ids, people)
+    print(
+        f"\n{people:,} people, {url.split(':')[0]}, 4 threads, 4 connections: "
+        f"{MIX_REQUESTS:,} requests of {len(mix):,} pages in turn; target {TARGET_MB} MB"
+    )
+    for kind in KINDS:
+        server = start("platform", str(inis[kind]), ports[kind], 4)
+        try:
+            # Right after the first answer: the home page, made (templates compiled).
+            readings = [("after start (first answer)", _resident(server))]
+            # Apart: checking a password (argon2) takes its memory cost at once, a peak
+            # the pages do not make.
+            cookie = login(ports[kind])
+            readings.append(("after one login", _resident(server)))
+            began = time.monotonic()
+            answered = _drive(f"http://127.0.0.1:{ports[kind]}", mix, cookie, MIX_REQUESTS)
+            seconds = time.monotonic() - began
+            readings.append((f"after {answered:,} requests ({seconds:.0f} s)", _resident(server)))
+        finally:
+            said = stop(server)
+        print("  page cache on (the default size)" if kind == "kept" else "  page cache off")
+        for when, kb in readings:
+            print(
+                f"    {when:32} RSS {kb['VmRSS'] / 1024:6.1f} MB  "
+                f"high-water {kb['VmHWM'] / 1024:6.1f} MB"
+            )
+        rss = readings[-1][1]["VmRSS"] / 1024
+        verdict = "within" if rss <= TARGET_MB else "OVER"
+        print(f"    {'the target':32} RSS after the requests {verdict} {TARGET_MB} MB")
+        held = re.search(r"page cache: (\d+) pages, (\d+) bytes", said)
+        if held:
+            print(
+                f"    page cache holds {int(held.group(1)):,} pages, "
+                f"{int(held.group(2)) / 1024 / 1024:.1f} MB by its own count"
+            )
+        elif kind == "kept":
+            print(f"    page cache: its size unknown ({said or 'nothing said'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--people", default="1000,12000", help="comma-separated sizes")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help=f"measure a web process's memory after {MIX_REQUESTS:,} mixed requests instead",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, capture_output=True)
@@ -476,7 +650,7 @@ def main() -> None:
                     url = server.create_database(f"bench{n}")
                 else:
                     url = f"sqlite:///{workdir / f'bench{n}.sqlite'}"
-                bench(args, people, workdir, url)
+                (memory if args.memory else bench)(args, people, workdir, url)
         finally:
             if server is not None:
                 server.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 # argon2-cffi's defaults, RFC 9106's second recommended profile (3 passes over 64 MiB,
 # 4 lanes): about 270 ms a hash here, which an attacker holding the hashes pays per guess.
@@ -69,4 +68,8 @@ def easy_to_guess(password: str) -> bool:
     to guess: zxcvbn's estimate, offline, from the lists of passwords leaked in breaches,
     common words and names, keyboard patterns and dates. Below 3 of 4 means fewer than
     10^8 guesses, which an attacker holding the hashes can afford."""
+    # Imported here: its lists of leaked passwords are 12 MB in every process otherwise,
+    # the workers' and the commands' too, where nobody chooses a password.
+    from zxcvbn import zxcvbn
+
     return zxcvbn(password[:72])["score"] < 3  # zxcvbn reads no more than 72 characters

@@ -18,7 +18,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import openpyxl
 from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,6 +72,9 @@ def read(filename: str, data: bytes, mapping: dict[str, str] | None = None) -> l
             _("Unknown fields in the mapping: ${fields}", mapping={"fields": ", ".join(unknown)})
         )
     if filename.lower().endswith(".xlsx"):
+        # openpyxl when a workbook comes: 11 MB in every web process otherwise.
+        import openpyxl
+
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a file that is not one

@@ -93,18 +93,14 @@ What is here, by what a plugin does with it:
 - between plugins: `exchange_completed` (announce an `Exchange`), `person_fact` (a named
   fact's SQL condition on `Person`; `UnknownFact`), `digest_items` (every plugin's
   newsletter items), `merge_people` (`MergeError`);
-- the agency: `site(registry)`, the agency running the site as its settings say (names,
-  `languages`, `currency`, `timezone`, address, signatory); every message may name it
-  as `${agency}` or `${site_name}` with no mapping; `site_languages(request)`, and
-  `language_name(code, locale)` (a language named in the reader's);
-- time: `now()`, the one clock the platform reads; `SITE_TIMEZONE`, the site's zone, in
-  which a day is counted and a time typed without one is read (`moment_node`);
-- money: a `Decimal` with its ISO 4217 currency beside it; `Amount` is the column type
-  (exact in every database), `convert(amount, rate)` rounds half up to the øre,
-  `format_money(amount, currency, locale)`, `currency_validator` and `CURRENCIES`;
-  `site_currency()` (a column's default) and `SITE_CURRENCY` (a field's);
-  `amount_node(title, places=2, minimum=0, maximum=10**12)` is the form field of every
-  amount and rate ("1 250,50" or "1250.50"; never NaN, infinity or an exponent);
+- the agency: `site(registry)` (names, `languages`, `currency`, `timezone`, signatory;
+  messages say `${agency}` or `${site_name}` unmapped), `site_languages(request)`,
+  `language_name(code, locale)`; `now()`, the one clock, and `SITE_TIMEZONE`, the
+  site's zone, in which days are counted and typed times read (`moment_node`);
+- money: a `Decimal` with its ISO 4217 currency; `Amount` (the exact column type),
+  `convert(amount, rate)` (half up to the øre), `format_money(amount, currency,
+  locale)`, `currency_validator`, `CURRENCIES`, `site_currency()` and `SITE_CURRENCY`
+  (a column's and a field's default), `amount_node(title, places=2, ...)`;
 - command line: a `CliCommand`'s `run(args, settings)` works in `with command_session(
   settings) as dbsession:`, committed at the end (and indexed for search);
 - demonstration data: `load_core_demo`, `demo_person`, `demo_organisation`,

@@ -9,7 +9,7 @@ from pathlib import Path
 from pyramid.i18n import Localizer, make_localizer
 
 from norec_core import command_session
-from norec_network import importing
+from norec_network import importing, register_file
 
 REASONS_SHOWN = 50
 
@@ -26,7 +26,8 @@ def configure(parser) -> None:
         action="append",
         default=[],
         metavar="HEADER=FIELD",
-        help=f"a header of the file and the field it holds; fields: {', '.join(importing.FIELDS)}",
+        help="a header of the file and the field it holds; fields: "
+        + ", ".join(register_file.FIELDS),
     )
 
 
@@ -50,8 +51,8 @@ def run(args, settings) -> int:
         print(f"{args.file}: {error.strerror}", file=sys.stderr)
         return 2
     try:
-        records = importing.read(args.file.name, data, mapping)
-    except importing.UnreadableFile as refused:
+        records = register_file.read(args.file.name, data, mapping)
+    except register_file.UnreadableFile as refused:
         print(f"{args.file}: {translate(refused.args[0])}", file=sys.stderr)
         return 2
     with command_session(settings) as session:

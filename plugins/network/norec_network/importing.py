@@ -11,11 +11,8 @@ memory against one query's worth of people, so 12,000 rows take seconds.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -25,23 +22,10 @@ from sqlalchemy.orm import Session
 from norec_core import Person, now, valid_email
 from norec_network.i18n import _
 from norec_network.models import Alumnus, ImportRun, PastExchange, PossibleMatch
+from norec_network.register_file import FIELDS, name_key
 
-FIELDS = (
-    "given_name",
-    "family_name",
-    "email",
-    "country",
-    "exchange_year",
-    "sending_organisation",
-    "receiving_organisation",
-    "profession",
-)
 ACTIONS = ("create", "update", "review", "unchanged", "reject")
 FIRST_YEAR = 1963  # Fredskorpset's first volunteers
-
-
-class UnreadableFile(ValueError):
-    """The file as a whole cannot be read (not the rows: those are rejected one by one)."""
 
 
 def _countries() -> dict[str, str]:
@@ -50,70 +34,9 @@ def _countries() -> dict[str, str]:
     for language in ("en", "nb", "nn"):
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha():
-                found[_key(name)] = code
+                found[name_key(name)] = code
                 found[code.casefold()] = code
     return found
-
-
-def _key(text: str) -> str:
-    """A name as compared: case, accents and spacing do not count."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
-
-
-def read(filename: str, data: bytes, mapping: dict[str, str] | None = None) -> list[dict]:
-    """The file's rows as dicts of FIELDS; `mapping` names the file's own headers
-    ({"E-post": "email"}). A header that is neither a field nor mapped is ignored."""
-    mapping = {_key(k): v for k, v in (mapping or {}).items()}
-    unknown = sorted(set(mapping.values()) - set(FIELDS))
-    if unknown:
-        raise UnreadableFile(
-            _("Unknown fields in the mapping: ${fields}", mapping={"fields": ", ".join(unknown)})
-        )
-    if filename.lower().endswith(".xlsx"):
-        # openpyxl when a workbook comes: 11 MB in every web process otherwise.
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a file that is not one
-            raise UnreadableFile(_("The file is not an Excel workbook (.xlsx).")) from error
-        rows = [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in book.active.iter_rows(values_only=True)
-        ]
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UnreadableFile(
-                _("The file is not text in UTF-8: save it as CSV UTF-8.")
-            ) from error
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:  # one column, or nothing to tell by: commas
-            dialect = csv.excel
-        rows = [[v.strip() for v in row] for row in csv.reader(io.StringIO(text), dialect)]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        raise UnreadableFile(_("The file has no rows."))
-    header = [mapping.get(_key(h), _key(h).replace(" ", "_")) for h in rows[0]]
-    missing = [f for f in ("given_name", "family_name") if f not in header]
-    if missing:
-        raise UnreadableFile(
-            _(
-                "The first row must name the columns; these are missing: ${fields}.",
-                mapping={"fields": ", ".join(missing)},
-            )
-        )
-    return [
-        {
-            f: (row[header.index(f)] if f in header and header.index(f) < len(row) else "")
-            for f in FIELDS
-        }
-        for row in rows[1:]
-    ]
 
 
 @dataclass
@@ -134,10 +57,10 @@ class Row:
     waiting: bool = False
 
 
-def row_key(given: str, family: str, email: str, country: str | None) -> str:
+def rowname_key(given: str, family: str, email: str, country: str | None) -> str:
     """What makes a row the same row in another file: names as compared, the address
     and the country."""
-    text = "\x1f".join((_key(given), _key(family), email.casefold(), country or ""))
+    text = "\x1f".join((name_key(given), name_key(family), email.casefold(), country or ""))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -195,9 +118,9 @@ def _known(session: Session) -> _Known:
     by_email = {e.casefold(): i for i, e, _g, _f, _c in people if e}
     by_name: dict[tuple, list[int]] = {}
     for i, _e, given, family, country in people:
-        by_name.setdefault((_key(given), _key(family), country), []).append(i)
+        by_name.setdefault((name_key(given), name_key(family), country), []).append(i)
     exchanges = {
-        (person_id, year, _key(sending), _key(receiving))
+        (person_id, year, name_key(sending), name_key(receiving))
         for person_id, year, sending, receiving in session.execute(
             select(
                 Alumnus.person_id, PastExchange.year, PastExchange.sending, PastExchange.receiving
@@ -229,7 +152,7 @@ def _checked(row: Row, countries: dict, this_year: int) -> list[int] | None:
         row.reasons.append(
             _("«${email}» is not an e-mail address.", mapping={"email": values["email"]})
         )
-    country = countries.get(_key(values["country"])) if values["country"] else None
+    country = countries.get(name_key(values["country"])) if values["country"] else None
     if values["country"] and country is None:
         row.action = "reject"
         row.reasons.append(
@@ -260,7 +183,7 @@ def _place(row: Row, years: list[int], known: _Known, seen: _Seen) -> None:
     exchanges = [
         (y, sending.strip(), receiving.strip(), values["profession"].strip()) for y in years
     ]
-    name = (_key(given), _key(family), country)
+    name = (name_key(given), name_key(family), country)
     if _repeats(row, exchanges, name, seen):
         return
     decision, decided_person = known.asked.get(row.key, (None, None))
@@ -292,7 +215,7 @@ def _place(row: Row, years: list[int], known: _Known, seen: _Seen) -> None:
         e
         for e in exchanges
         if row.person_id is None
-        or (row.person_id, e[0], _key(e[1]), _key(e[2])) not in known.exchanges
+        or (row.person_id, e[0], name_key(e[1]), name_key(e[2])) not in known.exchanges
     ]
     if row.person_id is not None and not row.exchanges:
         row.action = "unchanged"
@@ -314,7 +237,7 @@ def _repeats(row: Row, exchanges: list, name: tuple, seen: _Seen) -> bool:
         earlier.exchanges += [e for e in exchanges if e not in earlier.exchanges]
         row.reasons.append(_("The same person as on row ${row}.", mapping={"row": earlier.number}))
         return True
-    row.key = row_key(row.values["given_name"], row.values["family_name"], email, name[2])
+    row.key = rowname_key(row.values["given_name"], row.values["family_name"], email, name[2])
     if row.key in seen.reviewing:
         first = seen.reviewing[row.key]
         first.exchanges += [e for e in exchanges if e not in first.exchanges]

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from norec_core import Person
-from norec_network import importing
+from norec_network import importing, register_file
 from norec_network.models import Alumnus, PastExchange, PossibleMatch
 
 HEADER = (
@@ -44,7 +44,7 @@ def known(make_person):
 
 
 def _plan(db_session, data=None, filename="register.csv"):
-    return importing.plan(db_session, importing.read(filename, data or _file()))
+    return importing.plan(db_session, register_file.read(filename, data or _file()))
 
 
 def _text(app_request, reasons):
@@ -127,7 +127,7 @@ def test_a_workbook_with_its_own_headers(db_session):
         "Land": "country",
         "År": "exchange_year",
     }
-    records = importing.read("arkiv.xlsx", data.getvalue(), mapping)
+    records = register_file.read("arkiv.xlsx", data.getvalue(), mapping)
     (row,) = importing.plan(db_session, records)
     assert row.action == "create" and row.values["country"] == "NO"
     assert row.exchanges == [(2001, "", "", "")]
@@ -147,8 +147,8 @@ def test_a_workbook_with_its_own_headers(db_session):
     ],
 )
 def test_a_file_that_cannot_be_read_says_why(app_request, filename, data, message):
-    with pytest.raises(importing.UnreadableFile) as refused:
-        importing.read(filename, data)
+    with pytest.raises(register_file.UnreadableFile) as refused:
+        register_file.read(filename, data)
     assert message in app_request.localizer.translate(refused.value.args[0])
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from webtest import Upload
 
 from norec_core import Person, erase_person, merge_people
-from norec_network import importing, matches
+from norec_network import importing, matches, register_file
 from norec_network.models import Alumnus, PossibleMatch
 
 HEADER = (
@@ -77,7 +77,7 @@ def test_the_same_person_keeps_their_address_unless_told(
     assert db_session.get(Person, ola.id).email == "ola@old.example.org"
     # Without an address, the row is known by what the adviser decided.
     (row,) = importing.plan(
-        db_session, importing.read("a.csv", (HEADER + "Ola,Nordmann,,NO,2010,,,\n").encode())
+        db_session, register_file.read("a.csv", (HEADER + "Ola,Nordmann,,NO,2010,,,\n").encode())
     )
     assert row.action == "unchanged" and row.person_id == ola.id
 
@@ -134,7 +134,7 @@ def test_merging_and_erasing_people_keep_the_matches_true(app_request, db_sessio
         given_name="Ola", family_name="Nordmann", email="ola2@example.org", country="NO"
     )
     rows = importing.plan(
-        db_session, importing.read("a.csv", (HEADER + "Ola,Nordmann,,NO,2010,,,\n").encode())
+        db_session, register_file.read("a.csv", (HEADER + "Ola,Nordmann,,NO,2010,,,\n").encode())
     )
     importing.apply(db_session, rows, "a.csv")
     (match,) = db_session.scalars(select(PossibleMatch)).all()

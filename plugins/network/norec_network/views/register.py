@@ -22,7 +22,7 @@ from norec_core import (
     search_words,
     select_filter,
 )
-from norec_network import importing, matches
+from norec_network import importing, matches, register_file
 from norec_network.forms import ImportSchema
 from norec_network.i18n import _
 from norec_network.importing import FIRST_YEAR
@@ -51,7 +51,7 @@ def _report_columns(request):
         Column(_("Row"), lambda r: r.number),
         Column(_("What the import does"), lambda r: translate(ACTION_TITLES[r.action])),
         Column(_("Why"), lambda r: " ".join(translate(reason) for reason in r.reasons)),
-        *(Column(f, lambda r, f=f: r.values.get(f, "")) for f in importing.FIELDS),
+        *(Column(f, lambda r, f=f: r.values.get(f, "")) for f in register_file.FIELDS),
     ]
 
 
@@ -123,8 +123,8 @@ def import_file(request):
     upload = data["upload"]
     upload["fp"].seek(0)
     try:
-        records = importing.read(upload["filename"], upload["fp"].read(), mapping)
-    except importing.UnreadableFile as refused:
+        records = register_file.read(upload["filename"], upload["fp"].read(), mapping)
+    except register_file.UnreadableFile as refused:
         request.response.status = 422
         flash(request, refused.args[0], "error")
         return {**values, "form": result.again()}

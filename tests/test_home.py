@@ -19,6 +19,8 @@ def test_a_visitor_learns_what_the_platform_offers(testapp):
     links = {a.text for a in page.html.select("main a")}
     assert {"Activities", "Organisations", "Register"} <= links
     assert "Asked of you now" not in page.text
+    # The agency's name once in the window's title, not its full name and again its short.
+    assert page.html.title.text == "Front page – Norec"
 
 
 def test_a_user_sees_every_plugin_s_tasks_most_urgent_first(

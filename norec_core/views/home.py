@@ -22,7 +22,7 @@ def home(request):
         far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
         tasks = sorted(found, key=lambda t: (t.due or far, str(t.title)))
     return {
-        "page_title": _("${site_name}"),
+        "page_title": _("Front page"),
         "tasks": tasks,
         "panels": [
             panel

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, func, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, delete, func, insert, select, text
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from norec_core import Person, now
 from norec_network import profile
-from norec_network.models import Alumnus, DirectoryEntry, Member
+from norec_network.models import FACET_ROWS, Alumnus, DirectoryEntry, Member
 
 FACETS = ("offers", "country", "languages", "sectors", "expertise")
 FACET_VALUES = 12  # values shown per facet, the most frequent first
@@ -64,6 +64,7 @@ def index(session: Session, members: list[Member]) -> None:
     session.execute(delete(DirectoryEntry).where(DirectoryEntry.member_id.in_(ids)))
     rows = []
     for member in members:
+        member.name_level = profile.level(member, "name")
         for key, values in _values(member, exchanges.get(member.person_id, [])).items():
             field = key.removeprefix("word:")
             stored = "word" if key.startswith("word:") else key
@@ -103,44 +104,85 @@ def _matching(levels, field: str, condition) -> Select:
     )
 
 
-def search(request, text: str = "", chosen: dict[str, list[str]] | None = None) -> Result:
-    """The members the viewer finds by every typed word and every chosen facet value,
-    and the counts of each facet's values among them."""
-    levels = profile.levels_seen_by(request)
-    condition = [
-        Person.consent_directory.is_(True),
-        Member.visibility["name"].as_string().in_(levels),
-    ]
-    for word in sorted(words(text))[:MAX_WORDS]:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = DirectoryEntry.value.like(f"{escaped}%", escape="\\")
-        condition.append(Member.id.in_(_matching(levels, "word", like)))
-    for field, values in (chosen or {}).items():
-        for value in values:
-            condition.append(Member.id.in_(_matching(levels, field, DirectoryEntry.value == value)))
-    counted = request.dbsession.execute(
-        select(DirectoryEntry.field, DirectoryEntry.value, func.count(DirectoryEntry.member_id))
-        .join(Member, Member.id == DirectoryEntry.member_id)
+def _starting(dialect: str, word: str):
+    """The values that begin with `word`, as an index can find them: LIKE on PostgreSQL
+    (its index compares by pattern), and on SQLite, whose LIKE ignores the index, the
+    same values as a range in its byte order too (a word is letters, no U+10FFFF)."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = DirectoryEntry.value.like(f"{escaped}%", escape="\\")
+    if dialect != "sqlite":
+        return like
+    return and_(DirectoryEntry.value >= word, DirectoryEntry.value < word + "\U0010ffff", like)
+
+
+def _facets(session, levels, condition) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's most frequent values among the members found, with their counts: one
+    GROUP BY in the database over the found members' rows the viewer may see, and of its
+    values only those that may be among the first FACET_VALUES (ties with the last in)."""
+    found = (
+        select(Member.id)
         .join(Person, Person.id == Member.person_id)
+        .where(*condition)
+        .cte("found")
+        .prefix_with("MATERIALIZED")  # once, not again for each row counted
+    )
+    rows = (
+        select(DirectoryEntry.field, DirectoryEntry.value)
+        .join(found, found.c.id == DirectoryEntry.member_id)
         .where(
-            *condition,
-            DirectoryEntry.field.in_(FACETS),
+            # A member's facets, in the index of them alone: not their words.
+            text(FACET_ROWS),
             DirectoryEntry.level.in_(levels),
         )
+    )
+    count = func.count()
+    grouped = (
+        rows.add_columns(
+            count.label("n"),
+            func.rank().over(partition_by=DirectoryEntry.field, order_by=count.desc()).label("r"),
+        )
         .group_by(DirectoryEntry.field, DirectoryEntry.value)
+        .subquery()
+    )
+    counted = session.execute(
+        select(grouped.c.field, grouped.c.value, grouped.c.n).where(grouped.c.r <= FACET_VALUES)
     )
     facets: dict[str, list[tuple[str, int]]] = {f: [] for f in FACETS}
-    for field, value, count in counted:
-        facets[field].append((value, count))
-    for field in FACETS:
-        facets[field] = sorted(facets[field], key=lambda vc: (-vc[1], vc[0]))[:FACET_VALUES]
+    for field, value, n in counted:
+        facets[field].append((value, n))
+    # The order of the page, the same in every database (not its collation's).
+    return {f: sorted(v, key=lambda vc: (-vc[1], vc[0]))[:FACET_VALUES] for f, v in facets.items()}
+
+
+def search(request, text: str = "", chosen: dict[str, list[str]] | None = None) -> Result:
+    """The members the viewer finds by every typed word and every chosen facet value,
+    and the counts of each facet's values among them.
+
+    Each word and value is looked up in the index of the rows whose level reaches the
+    viewer, and only the members found so are read: the counts are one GROUP BY over
+    their rows, and `paginate` reads the page alone, whatever the number of members."""
+    levels = profile.levels_seen_by(request)
+    dialect = request.dbsession.get_bind().dialect.name
+    matching = [
+        _matching(levels, "word", _starting(dialect, word))
+        for word in sorted(words(text))[:MAX_WORDS]
+    ]
+    for field, values in (chosen or {}).items():
+        matching += [_matching(levels, field, DirectoryEntry.value == value) for value in values]
+    # Then, of the members those found, the ones the viewer may find at all.
+    condition = [
+        *(Member.id.in_(ids) for ids in matching),
+        Member.name_level.in_(levels),
+        Person.consent_directory.is_(True),
+    ]
+    facets = _facets(request.dbsession, levels, condition)
     # The page's query states the conditions itself: wrapped as "id IN (the same
     # query)", PostgreSQL chose a plan that ran for minutes on the demonstration's data.
     query = (
         select(Member)
         .join(Person, Person.id == Member.person_id)
         .where(*condition)
-        .options(selectinload(Member.person).selectinload(Person.language_links))
+        .options(contains_eager(Member.person).selectinload(Person.language_links))
         .order_by(Person.family_name, Person.given_name, Member.id)
     )
     return Result(query, facets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Person, User, now
@@ -196,8 +196,17 @@ class Member(Base):
     visibility: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     # When the directory last read the profile (see `norec_network.directory.refresh`).
     indexed_at: Mapped[datetime.datetime | None]
+    # The level of the name as the directory last read it: who may find the member at
+    # all. A column of its own, which a search reads and a planner estimates (PostgreSQL
+    # guesses 1 % for any condition on JSON, and then reads every member).
+    name_level: Mapped[str] = mapped_column(String(10), default="me")
 
     person: Mapped[Person] = relationship()
+
+
+# The directory's rows of facets: every field but the text's words. Written out, as SQLite
+# uses a partial index only for a query that states its very condition.
+FACET_ROWS = "field <> 'word'"
 
 
 class DirectoryEntry(Base):
@@ -206,7 +215,29 @@ class DirectoryEntry(Base):
     never found, in one query whatever the number of members."""
 
     __tablename__ = "network_directory_entry"
-    __table_args__ = (Index("ix_network_directory_lookup", "field", "value", "level"),)
+    __table_args__ = (
+        # The members with a value, read from the index alone; by pattern on PostgreSQL,
+        # so that a word's LIKE 'prefix%' is a range of it whatever the database's collation.
+        Index(
+            "ix_network_directory_lookup",
+            "field",
+            "value",
+            "level",
+            "member_id",
+            postgresql_ops={"value": "text_pattern_ops"},
+        ),
+        # A member's facets without their words (most of the rows), for counting the
+        # facets of the members found from the index alone.
+        Index(
+            "ix_network_directory_facets",
+            "member_id",
+            "field",
+            "level",
+            "value",
+            sqlite_where=text(FACET_ROWS),
+            postgresql_where=text(FACET_ROWS),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(

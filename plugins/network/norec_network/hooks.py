@@ -11,7 +11,6 @@ from norec_core import (
     Role,
     ScheduledTask,
     Section,
-    Task,
     hookimpl,
 )
 from norec_network import (
@@ -25,9 +24,9 @@ from norec_network import (
     mentoring,
     newsletter,
     notices,
-    requests,
     routes,
     statistics,
+    tasks,
     waves,
 )
 from norec_network.i18n import _
@@ -99,12 +98,7 @@ def norec_sections(request, context):
 
 @hookimpl
 def norec_tasks(request):
-    if not request.has_permission(MANAGE):
-        return []
-    count = requests.open_count(request.dbsession)
-    if not count:
-        return []
-    return [Task(_("Requests to join the network"), request.route_path("network.requests"), count)]
+    return tasks.asked_of(request)
 
 
 @hookimpl

@@ -17,6 +17,9 @@ HEADER = (
 )
 
 
+_MATCHES_TASK = "Decide whether imported people are already in the register"
+
+
 def _import(adviser, rows):
     form = adviser.get("/network/register/import").forms["import"]
     form["upload"] = Upload("arkiv.csv", (HEADER + "\n".join(rows) + "\n").encode(), "text/csv")
@@ -40,6 +43,10 @@ def test_the_same_person_with_a_new_address(client, make_user, make_person, db_s
     assert page.location.endswith("/network/register/matches")  # since one waits
     page = page.follow()
     assert "To decide (1)" in page.text
+    # The adviser's front page asks for the decision, with how many wait.
+    task = adviser.get("/").html.find("a", string=_MATCHES_TASK)
+    assert task["href"] == "/network/register/matches"
+    assert task.find_parent("li").find(class_="badge").text == "1"
     assert "Ola Nordmann" in page.text and "ola@new.example.org" in page.text
     page = page.click("Ola Nordmann")
     # The row beside the person it may be.
@@ -50,6 +57,7 @@ def test_the_same_person_with_a_new_address(client, make_user, make_person, db_s
     form["take_address"] = True
     page = form.submit().follow()
     assert "Nothing to decide." in page.text
+    assert _MATCHES_TASK not in adviser.get("/").text
     db_session.expire_all()
     assert db_session.get(Person, ola.id).email == "ola@new.example.org"
     (alumnus,) = db_session.scalars(select(Alumnus)).all()

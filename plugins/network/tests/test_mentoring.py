@@ -51,10 +51,17 @@ def test_ask_accept_and_both_sides_see_it(client, make_member, mentor, mail, db_
     assert mail.messages[-1]["To"] == "grace@example.org"
     assert "Help me plan a clinic." in mail.messages[-1].get_body(("plain",)).get_content()
 
+    # The mentor's front page asks for an answer, by the day the request expires.
+    front = client(mentor.person.email).get("/").html
+    task = front.find("a", string="Answer requests for mentoring")
+    assert task["href"] == "/network/mentoring"
+    assert task.find_parent("li").find(class_="badge").text == "1"
+    assert task.find_parent("li").find(class_="task-due") is not None
     own = client(mentor.person.email).get("/network/mentoring")
     assert "Juma" in own.text and "waiting for an answer" in own.text
     own = _step_form(own).submit("accept").follow()
     assert "Done." in own.text and "waiting for an answer" not in own.text
+    assert "Answer requests for mentoring" not in client(mentor.person.email).get("/").text
     assert mail.messages[-1]["To"] == mentee.person.email
     assert mail.messages[-1]["Subject"] == "Your mentor has said yes"
     assert "You mentor 1 of the 1 mentees you can take." in own.text

@@ -95,8 +95,17 @@ def remind(request: Request) -> None:
 
 def overdue(request: Request, today: datetime.date | None = None) -> list[tuple]:
     """What waits too long: final reports past due, questions unanswered for a month,
-    instalments whose milestone is reached but not paid. (application, what, since)."""
-    today = today or now().date()
+    instalments whose milestone is reached but not paid. (application, what, since).
+    Worked out once per request: the front page's task list and its panel both ask."""
+    if today is None and "grants.overdue" in request.environ:
+        return request.environ["grants.overdue"]
+    found = _overdue(request, today or now().date())
+    if today is None:
+        request.environ["grants.overdue"] = found
+    return found
+
+
+def _overdue(request: Request, today: datetime.date) -> list[tuple]:
     found = []
     cases = request.dbsession.scalars(
         select(Application)

@@ -309,3 +309,28 @@ def test_a_line_number_no_line_can_have_is_not_found(client, application, contac
         for kind in ("exchange", "cost"):
             path = f"/grants/applications/{application.id}/{kind}/{line}/delete"
             kari.post(path, {"csrf_token": token}, status=404)
+
+
+def _tasks(browser) -> dict[str, tuple[str, str]]:
+    """The front page's tasks: title to (link, count)."""
+    section = browser.get("/").html.find(id="tasks-heading").find_parent("section")
+    return {
+        li.a.text: (li.a["href"], li.find(class_="badge").text) for li in section.find_all("li")
+    }
+
+
+def test_a_caseworkers_front_page_asks_for_each_step_that_waits_for_the_agency(
+    client, application, contacts, make_ready, make_user
+):
+    caseworker = client(make_user("case3@norec.example.org", roles=["caseworker"]).email)
+    assert not any("applications" in title for title in _tasks(caseworker))
+    make_ready()
+    _step(client(contacts[0].email), application, "submit")
+    queue = "/grants/applications?state=submitted"
+    assert _tasks(caseworker)["Start screening new applications"] == (queue, "1")
+    _step(caseworker, application, "screen")
+    tasks = _tasks(caseworker)
+    assert "Start screening new applications" not in tasks
+    assert tasks["Finish screening applications"] == ("/grants/applications?state=screening", "1")
+    # The applicant is asked nothing of the agency's steps.
+    assert "Finish screening applications" not in _tasks(client(contacts[0].email))

@@ -114,7 +114,17 @@ def test_reminders_before_the_deadlines_go_once(
 
 
 def test_a_report_reminder_and_the_overdue_list(
-    app, app_request, db_session, application, hospitals, contacts, make_person, mail, make_granted
+    app,
+    app_request,
+    db_session,
+    application,
+    hospitals,
+    contacts,
+    make_person,
+    mail,
+    make_granted,
+    client,
+    make_user,
 ):
     make_granted((*DECIDED, "sign", "start"))
     today = now().date()
@@ -141,6 +151,12 @@ def test_a_report_reminder_and_the_overdue_list(
         "Instalment to pay: Agreement signed",
         "Instalment to pay: Participants departed",
     ]
+    # The caseworker's front page asks to pay them, on the case's money page.
+    caseworker = client(make_user("pay@norec.example.org", roles=["caseworker"]).email)
+    section = caseworker.get("/").html.find(id="tasks-heading").find_parent("section")
+    task = section.find("a", string="Pay instalments now due")
+    assert task["href"] == f"/grants/applications/{application.id}/money"
+    assert task.find_parent("li").find(class_="badge").text == "2"
     late = today + datetime.timedelta(days=10)
     found = [
         app_request.localizer.translate(what) for _a, what, _s in reports.overdue(app_request, late)

@@ -1,6 +1,7 @@
 """Decisions and appeals: a grant decision records the amount granted each year and its
-reasons, is sent as a letter in the applicant's language, and may be appealed within
-three weeks (forvaltningsloven § 29); an appeal is a case of its own."""
+reasons, is sent as a letter in the applicant's language, and may be appealed within the
+agency's window (`grants.appeal_weeks`, three weeks by default as Norway's Public
+Administration Act gives); an appeal is a case of its own."""
 
 from __future__ import annotations
 
@@ -23,6 +24,27 @@ from norec_grants.models import Appeal, Application, Decision, GrantedYear
 from norec_grants.permissions import MANAGE, READ
 
 APPEAL_WINDOW = datetime.timedelta(weeks=3)
+
+
+def appeal_window(settings) -> datetime.timedelta:
+    """How long an applicant may appeal: `grants.appeal_weeks`, whole weeks, since each
+    country's administrative law sets its own time."""
+    value = str(settings.get("grants.appeal_weeks") or "").strip()
+    if not value:
+        return APPEAL_WINDOW
+    if not value.isdigit() or not 1 <= int(value) <= 52:
+        raise ValueError(f"grants.appeal_weeks: {value!r} is not a number of weeks from 1 to 52")
+    return datetime.timedelta(weeks=int(value))
+
+
+def appeal_basis(settings, language: str) -> str:
+    """The law the letter cites for the right to appeal and to see the case's documents
+    (`grants.appeal_basis`, and `grants.appeal_basis.<language>` where it differs): the
+    agency's own words, since the law is its country's; none when it is not set."""
+    found = settings.get(f"grants.appeal_basis.{language}") or settings.get("grants.appeal_basis")
+    return (found or "").strip()
+
+
 LETTER = "norec_grants:templates/letter.pt"
 OUTCOMES = ("approved", "approved_changes", "rejected")
 STEP = {"approved": "approve", "approved_changes": "approve_changes", "rejected": "reject"}
@@ -43,7 +65,7 @@ def decide(request: Request, application: Application, outcome: str, reasons: st
             reasons=reasons,
             decided_at=moment,
             decided_by=request.identity,
-            appeal_until=moment + APPEAL_WINDOW,
+            appeal_until=moment + appeal_window(request.registry.settings),
             years=[
                 GrantedYear(year=y, amount=a)
                 for y, a in sorted(years.items())
@@ -73,6 +95,7 @@ def letter_values(application: Application) -> dict:
         "dated": decision.decided_at.astimezone(SITE_TIMEZONE).date(),
         "outcome_title": OUTCOME_TITLES[application.decision.outcome],
         "currency": application.call.scheme.currency,
+        "appeal_basis": appeal_basis,
         "document_title": _(
             "Decision on the application «${title}»", mapping={"title": application.title}
         ),

@@ -27,7 +27,7 @@ from norec_core import (
     locally_held,
 )
 from norec_grants import demo, notices, reports
-from norec_grants.decisions import APPEAL_WORKFLOW
+from norec_grants.decisions import APPEAL_WORKFLOW, appeal_window
 from norec_grants.i18n import _
 from norec_grants.models import (
     Appeal,
@@ -55,6 +55,7 @@ from norec_grants.workflow import APPLICATION_WORKFLOW, STATE_TITLES
 
 @hookimpl
 def norec_configure(config):
+    appeal_window(config.registry.settings)  # a window that cannot be used stops start-up
     config.add_translation_dirs("norec_grants:locale/")
     add_routes(config)
     config.scan("norec_grants.views")

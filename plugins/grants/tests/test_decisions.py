@@ -158,7 +158,7 @@ def test_the_closing_of_the_letter_never_stands_alone_on_a_page(
         last = pages[-1]
         assert "With kind regards" in last
         # With it, on its page, the end of the last paragraph.
-        assert "(section 18)" in last, f"with {lines} lines of reasons"
+        assert "the documents of the case." in " ".join(last.split()), f"with {lines} lines"
 
 
 def test_an_approval_must_grant_an_amount(client, make_user, assessed):
@@ -290,3 +290,29 @@ def test_an_appeal_out_of_time_is_dismissed(client, make_user, assessed, contact
     norec.post(url, {"csrf_token": token, "transition": "dismiss", "comment": "Too late."})
     db_session.expire_all()
     assert appeal.state == "dismissed" and assessed.state == "rejected"
+
+
+def test_the_appeal_window_and_its_law_are_the_agencys(
+    app_request, client, assessed, contacts, make_user, monkeypatch
+):
+    settings = app_request.registry.settings
+    monkeypatch.setitem(settings, "grants.appeal_weeks", "4")
+    monkeypatch.setitem(settings, "grants.appeal_basis", "Code des relations, art. L411-2.")
+    monkeypatch.setitem(settings, "grants.appeal_basis.en", "The Administrative Appeals Act.")
+    norec = client(make_user("decider6@norec.example.org", roles=["caseworker"]).email)
+    _decide(norec, assessed, "rejected", "The plan does not show learning at home.")
+    decision = assessed.decision
+    app_request.dbsession.refresh(decision)
+    assert decision.appeal_until - decision.decided_at == datetime.timedelta(weeks=4)
+    letter = client(contacts[0].email).get(f"/grants/applications/{assessed.id}/decision")
+    closing = letter.html.find(class_="closing").get_text(" ", strip=True)
+    assert "The Administrative Appeals Act." in closing  # in the letter's language
+    assert "L411-2" not in closing and "Public Administration Act" not in closing
+    # Without a law named, the letter names none (no country's law is the default).
+    monkeypatch.delitem(settings, "grants.appeal_basis")
+    monkeypatch.delitem(settings, "grants.appeal_basis.en")
+    letter = client(contacts[0].email).get(f"/grants/applications/{assessed.id}/decision")
+    assert "Act" not in letter.html.find(class_="closing").get_text()
+    for wrong in ("three", "0", "53"):
+        with pytest.raises(ValueError, match="grants.appeal_weeks"):
+            decisions.appeal_window({"grants.appeal_weeks": wrong})

@@ -220,7 +220,10 @@ def permitted(request: Request, model: type, permission: str) -> ColumnElement[b
     decided = {
         s: rules[permission] for s, rules in workflow.permissions.items() if permission in rules
     }
-    conditions = [and_(state.not_in(sorted(decided)), otherwise)] if decided else [otherwise]
+    if not decided:
+        # Plainly `otherwise`: a search sees `true()` itself and adds no condition at all.
+        return otherwise
+    conditions = [and_(state.not_in(sorted(decided)), otherwise)]
     for name, allowed in decided.items():
         if names & set(allowed):
             conditions.append(state == name)

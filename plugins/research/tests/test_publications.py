@@ -237,64 +237,6 @@ def test_the_catalogue_finds_a_word_inside_a_pdf_and_counts_facets(
     assert rows[0][0] == "Title" and rows[1][0] == "Covid-19 and the future of volunteering"
 
 
-def test_the_catalogue_costs_the_same_queries_for_10_and_2000_publications(
-    client, db_session, query_counter
-):
-    from sqlalchemy import insert
-
-    from norec_core.testing import rebuild_index
-    from norec_research.models import PublicationText
-
-    def fill(start, rows):
-        db_session.execute(
-            insert(Publication),
-            [
-                {
-                    "id": 1_000_000 + n,
-                    "type": ("report", "study", "video")[n % 3],
-                    "state": "published",
-                    "published_on": datetime.date(2016 + n % 10, 1, 1),
-                    "licence": "CC-BY-4.0",
-                    "topics": [("health", "youth")[n % 2]],
-                    "sdgs": [3],
-                    "countries": [("KE", "NP")[n % 2]],
-                    "links": [],
-                    "withdrawn_reason": "",
-                }
-                for n in range(start, start + rows)
-            ],
-        )
-        db_session.execute(
-            insert(PublicationText),
-            [
-                {
-                    "publication_id": 1_000_000 + n,
-                    "language": "en",
-                    "position": 0,
-                    "title": f"Exchange report {n}",
-                    "summary": "Nurses in exchange",
-                    "abstract": "",
-                }
-                for n in range(start, start + rows)
-            ],
-        )
-        rebuild_index(db_session, ["research.publication"])
-
-    reader = client()
-
-    def queries():
-        query_counter.reset()
-        page = reader.get("/research/publications", {"q": "nurses", "topic": "health"})
-        assert page.html.select("main ol li > a")
-        return query_counter.count
-
-    fill(0, 10)
-    queries()
-    with_ten = queries()
-    fill(10, 1990)
-    assert queries() == with_ten, query_counter.statements
-
-
 def test_guards_and_the_way_back_to_the_author(editor, client, make_user, db_session):
     from norec_research.models import PublicationText
 

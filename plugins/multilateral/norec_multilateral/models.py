@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, column, desc
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Base, Organisation, Person, Translatable, now
@@ -157,7 +157,18 @@ class Candidacy(Base):
     came in (each rule, met or not, and why)."""
 
     __tablename__ = "multilateral_application"
-    __table_args__ = (UniqueConstraint("post_id", "candidate_id"),)
+    __table_args__ = (
+        UniqueConstraint("post_id", "candidate_id"),
+        # A post's applications in the advisers' order (eligible first, then as they
+        # came): a page past the first skips the rows before it in this index alone.
+        Index(
+            "ix_multilateral_application_post_order",
+            "post_id",
+            desc(column("eligible")),
+            "submitted_at",
+            "id",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(

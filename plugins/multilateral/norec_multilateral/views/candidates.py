@@ -7,7 +7,7 @@ from __future__ import annotations
 from pyramid.httpexceptions import HTTPFound, HTTPNotFound
 from pyramid.view import view_config
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from norec_core import (
     ACCOUNT,
@@ -16,6 +16,7 @@ from norec_core import (
     export_response,
     flash,
     now,
+    paginate,
     process_form,
     requested_format,
 )
@@ -110,11 +111,14 @@ def my_applications(request):
     permission=MANAGE,
 )
 def post_applications(post, request):
+    # A page at a time, as the core's lists: a busy post draws hundreds of applications.
+    # The candidate and their person are one each, joined into the page's own statement;
+    # the id last makes the order whole, so that no application falls between two pages.
     query = (
         select(Candidacy)
         .where(Candidacy.post_id == post.id)
-        .options(selectinload(Candidacy.candidate).selectinload(Candidate.person))
-        .order_by(Candidacy.eligible.desc(), Candidacy.submitted_at)
+        .options(joinedload(Candidacy.candidate).joinedload(Candidate.person))
+        .order_by(Candidacy.eligible.desc(), Candidacy.submitted_at, Candidacy.id)
     )
     if requested_format(request):
         columns = [
@@ -133,7 +137,7 @@ def post_applications(post, request):
     return {
         "page_title": _("Applications: ${title}", mapping={"title": post.title}),
         "post": post,
-        "applications": request.dbsession.scalars(query).all(),
+        "page": paginate(request, query),
         "programmes": PROGRAMMES,
         "states": STATE_TITLES,
         "exports": export_links(request),

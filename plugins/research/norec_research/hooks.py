@@ -19,7 +19,7 @@ from norec_core import (
     now,
     reindex,
 )
-from norec_research import demo, demo_files, notices, reading
+from norec_research import demo, demo_files, notices, reading, tasks
 from norec_research.i18n import _
 from norec_research.models import Author, Proposal, Publication, Subject
 from norec_research.permissions import EDIT, PROPOSAL_READ, PUBLISH, READ
@@ -48,6 +48,11 @@ def norec_roles():
         # The proposer owns their proposal (see norec_local_roles).
         Role("owner", _("Owner"), frozenset({PROPOSAL_READ}), local=True),
     ]
+
+
+@hookimpl
+def norec_tasks(request):
+    return tasks.asked_of(request)
 
 
 @hookimpl

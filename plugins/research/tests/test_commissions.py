@@ -66,6 +66,13 @@ def test_a_proposal_is_sent_assessed_awarded_and_its_report_linked(
     stranger.get(f"/research/proposals/{proposal.id}", status=403)
     # The editors assess and award; the proposer is told, but never sees the assessment.
     editor = client(make_user("research-editor@example.org", roles=["editor"]).email)
+    # Asked of the editors once the deadline has passed, not while proposals may come.
+    choose = "Choose among the proposals received"
+    assert choose not in editor.get("/").text
+    commission.deadline = now() - datetime.timedelta(hours=1)
+    db_session.flush()
+    task = editor.get("/").html.find("a", string=choose)
+    assert task["href"] == f"/research/commissions/{commission.id}"
     page = editor.get(f"/research/proposals/{proposal.id}")
     form = next(f for f in page.forms.values() if f.id == "assessment")
     form["score"], form["assessment"], form["state"] = "5", "Strong team, weak plan B.", "awarded"

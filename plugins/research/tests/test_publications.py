@@ -108,9 +108,14 @@ def test_described_kept_on_error_reviewed_and_published(editor, client, make_per
     assert publication.state == "draft"
     client().get(f"/research/publications/{publication.id}", status=404)  # not public yet
     _step(editor, publication.id, "submit")
+    # The editors' front page asks for it, with how many wait.
+    task = editor.get("/").html.find("a", string="Publish or return publications sent to review")
+    assert task["href"] == f"/research/publications/{publication.id}"
+    assert task.find_parent("li").find(class_="badge").text == "1"
     _step(editor, publication.id, "publish")
     db_session.expire_all()
     assert publication.state == "published"
+    assert "sent to review" not in editor.get("/").text
     assert publication.published_on is not None and [v.number for v in publication.versions] == [1]
     reader = client()
     page = reader.get(f"/research/publications/{publication.id}")

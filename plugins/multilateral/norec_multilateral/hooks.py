@@ -14,6 +14,7 @@ from norec_core import (
     ScheduledTask,
     Task,
     hookimpl,
+    now,
 )
 from norec_multilateral import alerts, careers, demo, members, notices, pool
 from norec_multilateral.i18n import _
@@ -21,6 +22,7 @@ from norec_multilateral.models import (
     Alert,
     Candidacy,
     Candidate,
+    MultilateralPost,
     NetworkMember,
     Placement,
     PoolEntry,
@@ -116,18 +118,41 @@ def norec_dashboard_panels(request):
 def norec_tasks(request):
     if not request.has_permission(MANAGE, request.root):
         return []
+    tasks = []
+    # Applications received for posts whose deadline has passed wait to be screened;
+    # the task opens on the post that closed first.
+    closed = (
+        select(MultilateralPost.id, MultilateralPost.deadline)
+        .join(Candidacy, Candidacy.post_id == MultilateralPost.id)
+        .where(Candidacy.state == "submitted", MultilateralPost.deadline < now())
+    ).subquery()
+    count, first = request.dbsession.execute(
+        select(func.count(), func.min(closed.c.deadline))
+    ).one()
+    if count:
+        post = request.dbsession.scalar(
+            select(closed.c.id).where(closed.c.deadline == first).limit(1)
+        )
+        tasks.append(
+            Task(
+                _("Screen the applications to posts that have closed"),
+                request.route_path("multilateral.post.applications", id=post),
+                count=count,
+                due=first,
+            )
+        )
     waiting = request.dbsession.scalar(
         select(func.count()).select_from(NetworkMember).where(NetworkMember.status == "pending")
     )
-    if not waiting:
-        return []
-    return [
-        Task(
-            _("Registrations in the network wait for a decision"),
-            request.route_path("multilateral.network"),
-            count=waiting,
+    if waiting:
+        tasks.append(
+            Task(
+                _("Registrations in the network wait for a decision"),
+                request.route_path("multilateral.network"),
+                count=waiting,
+            )
         )
-    ]
+    return tasks
 
 
 @hookimpl

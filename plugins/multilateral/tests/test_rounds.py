@@ -106,3 +106,19 @@ def test_an_outcome_without_a_selection_is_recorded_on_the_post(recruiter, make_
     form.submit("submit").follow()
     db_session.expire_all()
     assert rounds.post_stage(post) == "cancelled"
+
+
+def test_the_advisers_front_page_asks_to_screen_once_a_post_has_closed(
+    recruiter, make_post, make_candidacy
+):
+    task = "Screen the applications to posts that have closed"
+    still_open = make_post(deadline=now() + datetime.timedelta(days=5))
+    make_candidacy(still_open, "submitted", given_name="Kari", family_name="Nordmann")
+    assert task not in recruiter.get("/").text  # applications may still come
+    closed = make_post(deadline=now() - datetime.timedelta(days=2))
+    make_candidacy(closed, "submitted", given_name="Ingrid", family_name="Solberg")
+    make_candidacy(closed, "submitted", given_name="Magnus", family_name="Haugen")
+    make_candidacy(closed, "eligible", given_name="Jonas", family_name="Lie")  # screened
+    link = recruiter.get("/").html.find("a", string=task)
+    assert link["href"] == f"/multilateral/posts/{closed.id}/applications"
+    assert link.find_parent("li").find(class_="badge").text == "2"

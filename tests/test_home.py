@@ -31,7 +31,13 @@ def test_a_user_sees_every_plugin_s_tasks_most_urgent_first(
     make_partnership()  # proposed: waits for a caseworker's decision
     soon = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
     plugin = types.SimpleNamespace(
-        norec_tasks=hookimpl(lambda request: [Task("Reports due", "/reports", 2, due=soon)])
+        norec_tasks=hookimpl(
+            lambda request: [
+                Task("Write the minutes", "/minutes"),
+                Task("Reports due", "/reports", 2, due=soon),
+                Task("Archive the files", "/files"),
+            ]
+        )
     )
     pm = app.registry["norec.pm"]
     pm.register(plugin, name="reports")
@@ -43,7 +49,13 @@ def test_a_user_sees_every_plugin_s_tasks_most_urgent_first(
         pm.unregister(plugin)
     section = page.html.find(id="tasks-heading").find_parent("section")
     items = [li.a.text for li in section.find_all("li")]
-    assert items == ["Reports due", "Partnerships waiting for a decision"]
+    # The dated first; the others as each plugin orders its work, not by their titles.
+    assert items == [
+        "Reports due",
+        "Write the minutes",
+        "Archive the files",
+        "Partnerships waiting for a decision",
+    ]
     assert "Log in or register" not in page.text
 
 

@@ -20,7 +20,9 @@ def home(request):
     if request.identity is not None:
         found = [t for result in request.pm.hook.norec_tasks(request=request) for t in result]
         far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-        tasks = sorted(found, key=lambda t: (t.due or far, str(t.title)))
+        # The most urgent first; the rest in the order each plugin gives them (the order
+        # its work goes in), as the sort keeps it.
+        tasks = sorted(found, key=lambda t: t.due or far)
     return {
         "page_title": _("Front page"),
         "tasks": tasks,

@@ -7,7 +7,7 @@ import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from norec_core import Amount, Base, Organisation, Partnership, Person, User, now
@@ -29,6 +29,11 @@ class Application(Base):
     """A partnership's application to a call: its plan, its budget and its case."""
 
     __tablename__ = "grants_application"
+    __table_args__ = (
+        # The caseworkers' queue in its order (latest change first), read from the index
+        # alone up to the page: thousands of applications are not sorted for each page.
+        Index("ix_grants_application_queue", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     call_id: Mapped[int] = mapped_column(ForeignKey("grants_call.id"), index=True)

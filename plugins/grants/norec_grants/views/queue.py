@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyramid.view import view_config
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from norec_core import (
     Column,
@@ -30,14 +30,32 @@ from norec_grants.workflow import STATE_TITLES
 T = "norec_grants:templates/"
 
 
+def _shown(query):
+    # What the page's rows show and no more (the budget's parts are the export's): the
+    # call and the partnership in the page's own statement, the partnership's
+    # organisations in one more, whatever the number of rows.
+    return query.options(
+        joinedload(Application.call, innerjoin=True),
+        joinedload(Application.partnership, innerjoin=True).selectinload(Partnership.organisations),
+    )
+
+
 def _loaded(query):
-    # Constant queries per page: each relationship the rows show is loaded in one go.
+    # Constant queries per export: each relationship the columns show is loaded in one go.
     return query.options(
         selectinload(Application.call).selectinload(Call.scheme).selectinload(Scheme.rates),
         selectinload(Application.partnership).selectinload(Partnership.organisations),
         selectinload(Application.exchanges),
         selectinload(Application.costs),
     )
+
+
+def _partnerships_of(condition):
+    """The partnerships with an organisation meeting `condition`. The filters ask for
+    the applications whose partnership is one of these, found once, rather than whether
+    each application's partnership has such an organisation: asked row by row, a
+    country took SQLite a tenth of a second at 5,000 applications."""
+    return select(Partnership.id).join(Partnership.organisations).where(condition)
 
 
 def filtered(request):
@@ -55,18 +73,21 @@ def filtered(request):
         query = query.where(Application.state == chosen["state"])
     if chosen["country"]:
         query = query.where(
-            Application.partnership.has(
-                Partnership.organisations.any(Organisation.country == chosen["country"])
+            Application.partnership_id.in_(
+                _partnerships_of(Organisation.country == chosen["country"])
             )
         )
     if organisation_id:
         query = query.where(
-            Application.partnership.has(
-                Partnership.organisations.any(Organisation.id == organisation_id)
-            )
+            Application.partnership_id.in_(_partnerships_of(Organisation.id == organisation_id))
         )
     if assessor_id:
-        query = query.where(Application.assignments.any(Assignment.user_id == assessor_id))
+        # The assessor's applications found once, as the partnerships are above.
+        query = query.where(
+            Application.id.in_(
+                select(Assignment.application_id).where(Assignment.user_id == assessor_id)
+            )
+        )
     if chosen["q"]:
         query = search_words(query, chosen["q"], Application.title)
     calls = request.dbsession.execute(select(Call.id, Call.title).order_by(Call.closes_at.desc()))
@@ -125,7 +146,7 @@ def queue(request):
         return export_response(request, _loaded(query), columns(request), "applications")
     return {
         "page_title": _("Applications"),
-        "page": paginate(request, _loaded(query)),
+        "page": paginate(request, _shown(query)),
         "filters": filters,
         "exports": export_links(request),
         "states": STATE_TITLES,

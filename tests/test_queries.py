@@ -195,5 +195,7 @@ def test_query_count_does_not_grow_with_rows(
     with_thousand = _queries(admin_app, query_counter, path, headers)
     assert with_ten == with_thousand, query_counter.statements
     # The front page of an administrator gathers every plugin's panels and tasks, a few
-    # queries each; the other pages stay under 15.
-    assert with_ten < (20 if path == "/" else 15)
+    # queries each (24 with the four plugins: the caseworker's steps, appeals and what is
+    # overdue, the mentor's, the network adviser's, the editor's and the recruitment
+    # adviser's tasks); the other pages stay under 15.
+    assert with_ten < (28 if path == "/" else 15)
